@@ -1,0 +1,78 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# uecheck — build, test, demo, benchmark and install.
+#
+#   make            build plugin/uecheck.so for $(CC) (default gcc)
+#   make demo       run every engine on the bundled example
+#   make test       run every test; ends with "N passed, N failed"
+#   make bench      speed/memory figures, as ratios
+#   make install    PREFIX=/usr/local DESTDIR= ; make uninstall
+#
+# Another compiler: make CC=gcc-11 OUT=build/gcc-11
+# Missing Debian packages are installed by scripts/deps.sh (as root).
+
+CC	?= gcc
+ifeq ($(origin CC),default)
+CC	:= gcc
+endif
+# The plugin must be built by the C++ compiler of the GCC that loads it.
+HOSTCXX	?= $(subst gcc,g++,$(CC))
+OUT	?= plugin
+PREFIX	?= /usr/local
+DESTDIR	?=
+
+GCC_PLUGIN_DIR := $(shell $(CC) -print-file-name=plugin 2>/dev/null)
+
+PLUGIN_SRCS := $(wildcard plugin/*.c)
+PLUGIN_HDRS := $(wildcard plugin/*.h)
+PLUGIN_OBJS := $(patsubst plugin/%.c,$(OUT)/%.o,$(PLUGIN_SRCS))
+PLUGIN_SO   := $(OUT)/uecheck.so
+
+PLUGIN_CXXFLAGS := -I$(GCC_PLUGIN_DIR)/include -Iplugin -fPIC \
+	-fno-rtti -fno-exceptions -fasynchronous-unwind-tables -O2 -g \
+	-Wall -Wno-narrowing -Wno-unused-parameter -Wno-format-diag \
+	-Wno-missing-field-initializers
+
+.PHONY: all plugin deps test demo bench install uninstall clean check-plugin-headers
+
+all: plugin
+
+plugin: check-plugin-headers $(PLUGIN_SO)
+
+# One clear line instead of a cascade of missing-header errors.
+check-plugin-headers:
+	@test -f "$(GCC_PLUGIN_DIR)/include/gcc-plugin.h" || { \
+	  echo "uecheck: no GCC plugin headers for $(CC) (install gcc-N-plugin-dev, or run 'make deps')" >&2; \
+	  exit 1; }
+
+$(OUT)/%.o: plugin/%.c $(PLUGIN_HDRS)
+	@mkdir -p $(OUT)
+	$(HOSTCXX) $(PLUGIN_CXXFLAGS) -x c++ -c -o $@ $<
+
+$(PLUGIN_SO): $(PLUGIN_OBJS)
+	$(HOSTCXX) -shared -o $@ $(PLUGIN_OBJS)
+
+deps:
+	sh scripts/deps.sh
+
+test: deps
+	$(MAKE) plugin
+	sh testcases/run-all.sh
+
+demo: deps
+	$(MAKE) plugin
+	sh scripts/demo.sh
+
+bench: deps
+	$(MAKE) plugin
+	sh scripts/bench.sh
+
+install: plugin
+	sh scripts/install.sh install "$(DESTDIR)" "$(PREFIX)"
+
+uninstall:
+	sh scripts/install.sh uninstall "$(DESTDIR)" "$(PREFIX)"
+
+clean:
+	rm -f plugin/*.o plugin/*.so
+	rm -rf build

@@ -1,0 +1,258 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * macros.c - lockdep assertions and __must_hold, recognised by name.
+ *
+ * Why through the preprocessor: without CONFIG_LOCKDEP,
+ * lockdep_assert_held(l) expands to "(void)(l)" (6.x) or to nothing at all
+ * (7.x, via __assume_ctx_lock()), and __must_hold() always expands to nothing
+ * under GCC.  No GIMPLE is left of them.  libcpp's "used" callback fires for
+ * every macro expansion, whatever the expansion is; we then read the
+ * argument from the source text exactly as the developer wrote it.
+ */
+#include "uecheck.h"
+
+struct watched_macro {
+	const char *name;
+	enum assertion_kind kind;
+};
+
+static const struct watched_macro watched[] = {
+	{ "lockdep_assert_held",	ASSERT_HELD },
+	{ "lockdep_assert_held_once",	ASSERT_HELD },
+	{ "lockdep_assert_not_held",	ASSERT_NOT_HELD },
+	{ "__must_hold",		ASSERT_MUST_HOLD },
+};
+
+struct recorded {
+	struct assertion a;
+	unsigned int claimed_by;	/* DECL_UID of a prototype, or 0 */
+};
+
+static struct recorded *recs;
+static unsigned int nrecs, recs_cap;
+static void (*chained_used)(cpp_reader *, location_t, cpp_hashnode *);
+
+bool srcpos_of(location_t loc, struct srcpos *pos)
+{
+	expanded_location x;
+
+	if (loc == UNKNOWN_LOCATION)
+		return false;
+	loc = linemap_resolve_location(line_table, loc,
+				       LRK_MACRO_EXPANSION_POINT, NULL);
+	x = expand_location(loc);
+	if (!x.file || x.line <= 0)
+		return false;
+	pos->file = x.file;
+	pos->line = x.line;
+	pos->col = x.column;
+	return true;
+}
+
+int srcpos_cmp(const struct srcpos *a, const struct srcpos *b)
+{
+	int c = strcmp(a->file, b->file);
+
+	if (c)
+		return c;
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	if (a->col != b->col)
+		return a->col < b->col ? -1 : 1;
+	return 0;
+}
+
+/*
+ * Copy the text between the parentheses that follow the macro name at
+ * (file, line, col), without blanks, into buf.  Returns false if the
+ * invocation cannot be read (then the assertion is not trusted).
+ */
+static bool read_macro_argument(const char *file, int line, int col,
+				const char *name, char *buf, size_t size)
+{
+	size_t n = 0;
+	int depth = 0, len, i;
+	const char *text = compat_source_line(file, line, &len);
+	size_t namelen = strlen(name);
+
+	if (!text || col < 1 || (size_t)(col - 1) + namelen > (size_t)len ||
+	    strncmp(text + col - 1, name, namelen))
+		return false;
+	i = col - 1 + namelen;
+	for (int lines = 0; lines < 8; lines++) {
+		for (; i < len; i++) {
+			char c = text[i];
+
+			if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+				continue;
+			if (c == '(') {
+				if (depth++ == 0)
+					continue;
+			} else if (c == ')') {
+				if (--depth == 0) {
+					buf[n] = '\0';
+					return true;
+				}
+			} else if (depth == 0) {
+				return false;	/* not an invocation */
+			}
+			if (n + 1 >= size)
+				return false;
+			buf[n++] = c;
+		}
+		text = compat_source_line(file, ++line, &len);
+		if (!text)
+			return false;
+		i = 0;
+	}
+	return false;
+}
+
+/* "&event_mutex", "(&event_mutex)", "&(event_mutex)" all name the lock. */
+static bool argument_names_tracked_lock(const char *arg)
+{
+	size_t len = strlen(arg);
+
+	while (len >= 2 && arg[0] == '(' && arg[len - 1] == ')') {
+		arg++;
+		len -= 2;
+	}
+	if (len && arg[0] == '&') {
+		arg++;
+		len--;
+	}
+	while (len >= 2 && arg[0] == '(' && arg[len - 1] == ')') {
+		arg++;
+		len -= 2;
+	}
+	return rules_is_tracked_lock_text(arg, len);
+}
+
+static void record(enum assertion_kind kind, const char *name, location_t loc)
+{
+	char arg[256];
+	struct srcpos at;
+	expanded_location sp;
+	location_t spelling;
+
+	spelling = linemap_resolve_location(line_table, loc,
+					    LRK_SPELLING_LOCATION, NULL);
+	sp = expand_location(spelling);
+	if (!sp.file || !srcpos_of(loc, &at))
+		return;
+	if (!read_macro_argument(sp.file, sp.line, sp.column, name, arg, sizeof(arg)))
+		return;
+	if (!argument_names_tracked_lock(arg))
+		return;
+
+	if (nrecs == recs_cap) {
+		recs_cap = recs_cap ? 2 * recs_cap : 32;
+		recs = XRESIZEVEC(struct recorded, recs, recs_cap);
+	}
+	recs[nrecs].a.kind = kind;
+	recs[nrecs].a.loc = loc;
+	recs[nrecs].a.file = at.file;
+	recs[nrecs].a.line = at.line;
+	recs[nrecs].a.col = at.col;
+	recs[nrecs].a.end_line = at.line;
+	recs[nrecs].a.end_col = at.col;
+	recs[nrecs].claimed_by = 0;
+	nrecs++;
+}
+
+static void on_macro_used(cpp_reader *reader, location_t loc, cpp_hashnode *node)
+{
+	const char *name = (const char *)NODE_NAME(node);
+
+	if (chained_used)
+		chained_used(reader, loc, node);
+	/* Cheap filter: every watched name starts with 'l' or '_'. */
+	if (name[0] != 'l' && name[0] != '_')
+		return;
+	for (size_t i = 0; i < ARRAY_SIZE(watched); i++)
+		if (!strcmp(watched[i].name, name)) {
+			record(watched[i].kind, watched[i].name, loc);
+			return;
+		}
+}
+
+/*
+ * A prototype with __must_hold(): the annotation was lexed after the
+ * declarator's name and before the declaration finished.
+ */
+static void on_finish_decl(void *gcc_data, void *user_data)
+{
+	tree decl = (tree)gcc_data;
+	struct srcpos name;
+
+	if (!decl || TREE_CODE(decl) != FUNCTION_DECL ||
+	    !srcpos_of(DECL_SOURCE_LOCATION(decl), &name))
+		return;
+	for (unsigned int i = 0; i < nrecs; i++) {
+		struct assertion *a = &recs[i].a;
+		struct srcpos at = { a->file, a->line, a->col };
+
+		if (a->kind != ASSERT_MUST_HOLD || recs[i].claimed_by)
+			continue;
+		if (srcpos_cmp(&at, &name) > 0 && a->line - name.line < 16)
+			recs[i].claimed_by = DECL_UID(decl);
+	}
+}
+
+static void on_start_unit(void *gcc_data, void *user_data)
+{
+	cpp_callbacks *cb = cpp_get_callbacks(parse_in);
+
+	chained_used = cb->used;
+	cb->used = on_macro_used;
+}
+
+void macros_register(const char *plugin_name)
+{
+	register_callback(plugin_name, PLUGIN_START_UNIT, on_start_unit, NULL);
+	register_callback(plugin_name, PLUGIN_FINISH_DECL, on_finish_decl, NULL);
+}
+
+unsigned int macros_body_assertions(const struct assertion **out, unsigned int max)
+{
+	struct srcpos open, close;
+	unsigned int n = 0;
+
+	if (!srcpos_of(cfun->function_start_locus, &open) ||
+	    !srcpos_of(cfun->function_end_locus, &close))
+		return 0;
+	for (unsigned int i = 0; i < nrecs && n < max; i++) {
+		struct assertion *a = &recs[i].a;
+		struct srcpos at = { a->file, a->line, a->col };
+
+		if (a->kind == ASSERT_MUST_HOLD)
+			continue;
+		if (srcpos_cmp(&at, &open) > 0 && srcpos_cmp(&at, &close) < 0)
+			out[n++] = a;
+	}
+	return n;
+}
+
+bool macros_must_hold(tree fndecl, location_t *where)
+{
+	struct function *fn = DECL_STRUCT_FUNCTION(fndecl);
+	struct srcpos name, open;
+	bool have_def;
+
+	have_def = fn && srcpos_of(DECL_SOURCE_LOCATION(fndecl), &name) &&
+		   srcpos_of(fn->function_start_locus, &open);
+	for (unsigned int i = 0; i < nrecs; i++) {
+		struct assertion *a = &recs[i].a;
+		struct srcpos at = { a->file, a->line, a->col };
+
+		if (a->kind != ASSERT_MUST_HOLD)
+			continue;
+		if (recs[i].claimed_by == DECL_UID(fndecl) ||
+		    (have_def && srcpos_cmp(&at, &name) > 0 &&
+		     srcpos_cmp(&at, &open) < 0)) {
+			*where = a->loc;
+			return true;
+		}
+	}
+	return false;
+}

@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * rules.c - the rule set, as tables of the names kernel developers write.
+ *
+ * Every engine of uecheck uses the same rule ids; this file is the plugin's
+ * copy of docs/rules.md.  Functions are recognised by name, so lockdep and
+ * non-lockdep builds (mutex_lock vs mutex_lock_nested) both match.
+ */
+#include "uecheck.h"
+
+static const char *const rule_ids[RULE_COUNT] = {
+	[RULE_UNGUARDED_ACCESS]		= "unguarded-access",
+	[RULE_LOCK_REQUIRED]		= "lock-required",
+	[RULE_MISSING_ASSERTION]	= "missing-assertion",
+	[RULE_REF_LEAK]			= "ref-leak",
+	[RULE_DOUBLE_PUT]		= "double-put",
+	[RULE_USE_AFTER_PUT]		= "use-after-put",
+};
+
+const char *rule_id(enum ue_rule rule)
+{
+	return rule_ids[rule];
+}
+
+int rule_by_id(const char *id, size_t len)
+{
+	for (int i = 0; i < RULE_COUNT; i++)
+		if (strlen(rule_ids[i]) == len && !strncmp(rule_ids[i], id, len))
+			return i;
+	return -1;
+}
+
+/* The lock API: every name a kernel release uses for these operations. */
+static const struct lock_api lock_apis[] = {
+	{ "mutex_lock",				LOCK_OP_ACQUIRE, 0 },
+	{ "mutex_lock_nested",			LOCK_OP_ACQUIRE, 0 },
+	{ "mutex_lock_io",			LOCK_OP_ACQUIRE, 0 },
+	{ "mutex_lock_io_nested",		LOCK_OP_ACQUIRE, 0 },
+	{ "_mutex_lock_nest_lock",		LOCK_OP_ACQUIRE, 0 },
+	{ "mutex_lock_interruptible",		LOCK_OP_TRY_ZERO, 0 },
+	{ "mutex_lock_interruptible_nested",	LOCK_OP_TRY_ZERO, 0 },
+	{ "mutex_lock_killable",		LOCK_OP_TRY_ZERO, 0 },
+	{ "mutex_lock_killable_nested",		LOCK_OP_TRY_ZERO, 0 },
+	{ "_mutex_lock_killable",		LOCK_OP_TRY_ZERO, 0 },
+	{ "mutex_trylock",			LOCK_OP_TRY_NONZERO, 0 },
+	{ "_mutex_trylock_nest_lock",		LOCK_OP_TRY_NONZERO, 0 },
+	{ "refcount_dec_and_mutex_lock",	LOCK_OP_TRY_NONZERO, 1 },
+	{ "atomic_dec_and_mutex_lock",		LOCK_OP_TRY_NONZERO, 1 },
+	{ "mutex_unlock",			LOCK_OP_RELEASE, 0 },
+};
+
+const char *fn_name(tree fndecl)
+{
+	if (!fndecl || !DECL_NAME(fndecl))
+		return "";
+	return IDENTIFIER_POINTER(DECL_NAME(fndecl));
+}
+
+const struct lock_api *rules_lock_api(tree fndecl)
+{
+	const char *name = fn_name(fndecl);
+
+	for (size_t i = 0; i < ARRAY_SIZE(lock_apis); i++)
+		if (!strcmp(lock_apis[i].name, name))
+			return &lock_apis[i];
+	return NULL;
+}
+
+enum ref_op rules_ref_api(tree fndecl)
+{
+	const char *name = fn_name(fndecl);
+
+	if (!strcmp(name, "user_event_mm_get_all"))
+		return REF_OP_GET_ALL;
+	if (!strcmp(name, "user_event_mm_get"))
+		return REF_OP_GET;
+	if (!strcmp(name, "current_user_event_mm"))
+		return REF_OP_CURRENT;
+	if (!strcmp(name, "user_event_mm_put"))
+		return REF_OP_PUT;
+	return REF_OP_NONE;
+}
+
+/* Allocators: an object they return is private until its pointer escapes. */
+static const char *const allocators[] = {
+	"kmalloc", "kzalloc", "kcalloc", "kmalloc_array", "kvmalloc", "kvzalloc",
+	"kmalloc_node", "kzalloc_node", "kvmalloc_node", "kvzalloc_node",
+	"kmem_cache_alloc", "kmem_cache_zalloc", "kmem_cache_alloc_node",
+	"kmalloc_noprof", "kmalloc_node_noprof", "kmem_cache_alloc_noprof",
+	"kmalloc_trace", "kmalloc_trace_noprof", "__kmalloc", "__kmalloc_noprof",
+	"kvmalloc_node_noprof", "__kvmalloc_node_noprof", "kmem_cache_alloc_lru",
+};
+
+bool rules_is_allocator(tree fndecl)
+{
+	const char *name = fn_name(fndecl);
+
+	for (size_t i = 0; i < ARRAY_SIZE(allocators); i++)
+		if (!strcmp(allocators[i], name))
+			return true;
+	return false;
+}
+
+static bool type_is_user_event_mm(tree type)
+{
+	tree name;
+
+	if (!type || TREE_CODE(type) != RECORD_TYPE)
+		return false;
+	name = TYPE_NAME(TYPE_MAIN_VARIANT(type));
+	if (name && TREE_CODE(name) == TYPE_DECL)
+		name = DECL_NAME(name);
+	return name && TREE_CODE(name) == IDENTIFIER_NODE &&
+	       !strcmp(IDENTIFIER_POINTER(name), "user_event_mm");
+}
+
+bool rules_is_guarded_field(tree field)
+{
+	return field && TREE_CODE(field) == FIELD_DECL && DECL_NAME(field) &&
+	       !strcmp(IDENTIFIER_POINTER(DECL_NAME(field)), "next") &&
+	       type_is_user_event_mm(DECL_CONTEXT(field));
+}
+
+bool rules_is_mm_pointer_type(tree type)
+{
+	return type && POINTER_TYPE_P(type) && type_is_user_event_mm(TREE_TYPE(type));
+}
+
+const char *rules_lock_name(void)
+{
+	return "event_mutex";
+}
+
+bool rules_is_tracked_lock(tree decl)
+{
+	return decl && TREE_CODE(decl) == VAR_DECL && DECL_NAME(decl) &&
+	       !strcmp(IDENTIFIER_POINTER(DECL_NAME(decl)), rules_lock_name());
+}
+
+bool rules_is_tracked_lock_text(const char *text, size_t len)
+{
+	const char *lock = rules_lock_name();
+
+	return strlen(lock) == len && !strncmp(text, lock, len);
+}

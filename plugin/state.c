@@ -1,0 +1,218 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * state.c - the abstract state of one path through a function, and bounded
+ * sets of them.
+ *
+ * Keeping up to MAX_STATES distinct states per program point (instead of
+ * joining at every merge) is what makes the analysis path-sensitive: a lock
+ * taken under "if (c)" and released under a later "if (c)" stays correlated
+ * through the fact recorded for c.  Past the bound, states are joined, so
+ * the cost stays linear in the size of the function.
+ *
+ * Arrays are kept sorted by key so that equal states compare equal.
+ * Locations are notes only: they never make two states different.
+ */
+#include "uecheck.h"
+
+void state_init(struct astate *st)
+{
+	memset(st, 0, sizeof(*st));
+}
+
+int fact_get(const struct astate *st, vkey key)
+{
+	for (unsigned int i = 0; i < st->nfacts; i++)
+		if (st->facts[i].key == key)
+			return st->facts[i].nonzero;
+	return -1;
+}
+
+bool fact_add(struct astate *st, vkey key, bool nonzero)
+{
+	unsigned int i;
+
+	if (!key)
+		return true;
+	for (i = 0; i < st->nfacts; i++) {
+		if (st->facts[i].key == key)
+			return st->facts[i].nonzero == nonzero;
+		if (st->facts[i].key > key)
+			break;
+	}
+	if (st->nfacts == MAX_FACTS)
+		return true;	/* forgetting a fact is always sound */
+	memmove(&st->facts[i + 1], &st->facts[i], (st->nfacts - i) * sizeof(st->facts[0]));
+	st->facts[i].key = key;
+	st->facts[i].nonzero = nonzero;
+	st->nfacts++;
+	return true;
+}
+
+void fact_drop(struct astate *st, vkey key)
+{
+	for (unsigned int i = 0; i < st->nfacts; i++)
+		if (st->facts[i].key == key) {
+			memmove(&st->facts[i], &st->facts[i + 1],
+				(st->nfacts - i - 1) * sizeof(st->facts[0]));
+			st->nfacts--;
+			return;
+		}
+}
+
+struct ptr *ptr_find_exact(struct astate *st, vkey key)
+{
+	if (!key)
+		return NULL;
+	for (unsigned int i = 0; i < st->nptrs; i++)
+		if (st->ptrs[i].key == key)
+			return &st->ptrs[i];
+	return NULL;
+}
+
+struct ptr *ptr_find(struct astate *st, vkey key)
+{
+	struct ptr *p = ptr_find_exact(st, key);
+
+	for (int hops = 0; p && p->alias && hops < MAX_PTRS; hops++)
+		p = ptr_find_exact(st, p->alias);
+	return p && !p->alias ? p : NULL;
+}
+
+struct ptr *ptr_add(struct astate *st, vkey key)
+{
+	unsigned int i;
+
+	for (i = 0; i < st->nptrs; i++) {
+		if (st->ptrs[i].key == key)
+			return &st->ptrs[i];
+		if (st->ptrs[i].key > key)
+			break;
+	}
+	if (st->nptrs == MAX_PTRS)
+		return NULL;
+	memmove(&st->ptrs[i + 1], &st->ptrs[i], (st->nptrs - i) * sizeof(st->ptrs[0]));
+	memset(&st->ptrs[i], 0, sizeof(st->ptrs[i]));
+	st->ptrs[i].key = key;
+	st->nptrs++;
+	return &st->ptrs[i];
+}
+
+bool fresh_has(const struct astate *st, vkey key)
+{
+	for (unsigned int i = 0; i < st->nfresh; i++)
+		if (st->fresh[i] == key)
+			return true;
+	return false;
+}
+
+void fresh_add(struct astate *st, vkey key)
+{
+	unsigned int i;
+
+	if (!key || fresh_has(st, key) || st->nfresh == MAX_FRESH)
+		return;
+	for (i = 0; i < st->nfresh && st->fresh[i] < key; i++)
+		;
+	memmove(&st->fresh[i + 1], &st->fresh[i], (st->nfresh - i) * sizeof(vkey));
+	st->fresh[i] = key;
+	st->nfresh++;
+}
+
+void fresh_drop(struct astate *st, vkey key)
+{
+	for (unsigned int i = 0; i < st->nfresh; i++)
+		if (st->fresh[i] == key) {
+			memmove(&st->fresh[i], &st->fresh[i + 1],
+				(st->nfresh - i - 1) * sizeof(vkey));
+			st->nfresh--;
+			return;
+		}
+}
+
+static bool ptr_equal(const struct ptr *a, const struct ptr *b)
+{
+	return a->key == b->key && a->alias == b->alias && a->rest == b->rest &&
+	       a->var == b->var && a->var2 == b->var2 && a->origin == b->origin &&
+	       a->mask == b->mask && a->kind == b->kind && a->is_param == b->is_param;
+}
+
+bool state_equal(const struct astate *a, const struct astate *b)
+{
+	if (memcmp(a->lock, b->lock, sizeof(a->lock)) ||
+	    a->nfacts != b->nfacts || a->nptrs != b->nptrs || a->nfresh != b->nfresh)
+		return false;
+	for (unsigned int i = 0; i < a->nfacts; i++)
+		if (a->facts[i].key != b->facts[i].key ||
+		    a->facts[i].nonzero != b->facts[i].nonzero)
+			return false;
+	for (unsigned int i = 0; i < a->nptrs; i++)
+		if (!ptr_equal(&a->ptrs[i], &b->ptrs[i]))
+			return false;
+	return !memcmp(a->fresh, b->fresh, a->nfresh * sizeof(vkey));
+}
+
+/* The least state that covers both: may-sets grow, must-facts shrink. */
+void state_join(struct astate *into, const struct astate *from)
+{
+	struct astate old = *into;
+
+	for (int i = 0; i < NSLOTS; i++)
+		into->lock[i] |= from->lock[i];
+	if (!into->free_loc)
+		into->free_loc = from->free_loc;
+
+	into->nfacts = 0;
+	for (unsigned int i = 0; i < old.nfacts; i++)
+		if (fact_get(from, old.facts[i].key) == old.facts[i].nonzero)
+			into->facts[into->nfacts++] = old.facts[i];
+
+	for (unsigned int i = 0; i < from->nptrs; i++) {
+		const struct ptr *f = &from->ptrs[i];
+		struct ptr *p = ptr_find_exact(into, f->key);
+
+		if (!p) {
+			p = ptr_add(into, f->key);
+			if (!p)
+				continue;
+			*p = *f;
+			continue;
+		}
+		p->mask |= f->mask;
+		p->kind |= f->kind;
+		if (!p->put_loc)
+			p->put_loc = f->put_loc;
+		if (p->alias != f->alias) {
+			/* Moved on one path only: the entry keeps its own obligations. */
+			p->alias = 0;
+			p->mask |= PT_MOVED;
+		}
+		if (!p->rest)
+			p->rest = f->rest;
+		if (p->var2 != f->var2 || p->var != f->var)
+			p->var = p->var2 = NULL;	/* holders differ: no overwrite reports */
+	}
+
+	into->nfresh = 0;
+	for (unsigned int i = 0; i < old.nfresh; i++)
+		if (fresh_has(from, old.fresh[i]))
+			into->fresh[into->nfresh++] = old.fresh[i];
+}
+
+bool sset_add(struct sset *set, const struct astate *st)
+{
+	struct astate joined;
+
+	for (unsigned int i = 0; i < set->n; i++)
+		if (state_equal(&set->s[i], st))
+			return false;
+	if (set->n < MAX_STATES) {
+		set->s[set->n++] = *st;
+		return true;
+	}
+	joined = set->s[MAX_STATES - 1];
+	state_join(&joined, st);
+	if (state_equal(&joined, &set->s[MAX_STATES - 1]))
+		return false;
+	set->s[MAX_STATES - 1] = joined;
+	return true;
+}

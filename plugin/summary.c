@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * summary.c - interprocedural analysis within one translation unit.
+ *
+ * Every function with a body here gets a summary: its effect on locks
+ * (per exit, possibly tied to its return value), whether it needs
+ * event_mutex from its callers (and whether an assertion backs that), which
+ * user_event_mm parameters it consumes, and whether it returns a reference.
+ * Summaries are iterated to a fixpoint, callees first; then every function
+ * is swept once more to report, in source order.
+ */
+#include "uecheck.h"
+
+static struct summary *sums;
+static unsigned int nsums;
+static hash_map<int_hash<unsigned int, 0, UINT_MAX>, unsigned int> *by_uid;
+
+struct summary *summary_of(tree fndecl)
+{
+	unsigned int *idx;
+
+	if (!fndecl || !by_uid || TREE_CODE(fndecl) != FUNCTION_DECL)
+		return NULL;
+	idx = by_uid->get(DECL_UID(fndecl) + 1);
+	return idx ? &sums[*idx] : NULL;
+}
+
+static bool summary_equal(const struct summary *a, const struct summary *b)
+{
+	if (a->ready != b->ready || a->contract != b->contract ||
+	    a->direct_entry_access != b->direct_entry_access ||
+	    a->ncases != b->ncases || a->ret_slot != b->ret_slot ||
+	    a->ret_deref_param != b->ret_deref_param || a->req != b->req ||
+	    a->consumes != b->consumes || a->returns_owned != b->returns_owned)
+		return false;
+	return !memcmp(a->cases, b->cases, a->ncases * sizeof(a->cases[0]));
+}
+
+static bool analysable(cgraph_node *node)
+{
+	struct function *fn = DECL_STRUCT_FUNCTION(node->decl);
+
+	return fn && fn->cfg && gimple_has_body_p(node->decl) && !node->alias &&
+	       !node->thunk;
+}
+
+static void analyse(struct summary *s, bool report)
+{
+	push_cfun(DECL_STRUCT_FUNCTION(s->decl));
+	analyse_function(s, report);
+	pop_cfun();
+}
+
+static int by_source_position(const void *pa, const void *pb)
+{
+	const struct summary *a = *(const struct summary *const *)pa;
+	const struct summary *b = *(const struct summary *const *)pb;
+	struct srcpos x, y;
+
+	if (!srcpos_of(DECL_SOURCE_LOCATION(a->decl), &x) ||
+	    !srcpos_of(DECL_SOURCE_LOCATION(b->decl), &y))
+		return DECL_UID(a->decl) < DECL_UID(b->decl) ? -1 : 1;
+	return srcpos_cmp(&x, &y);
+}
+
+void summaries_run(void)
+{
+	cgraph_node *node;
+	unsigned int *queue, head = 0, tail = 0;
+	bool *queued;
+	long budget;
+	struct summary **order;
+
+	nsums = 0;
+	FOR_EACH_FUNCTION_WITH_GIMPLE_BODY(node)
+		if (analysable(node))
+			nsums++;
+	if (!nsums)
+		return;
+	sums = XCNEWVEC(struct summary, nsums);
+	by_uid = new hash_map<int_hash<unsigned int, 0, UINT_MAX>, unsigned int>;
+	nsums = 0;
+	FOR_EACH_FUNCTION_WITH_GIMPLE_BODY(node) {
+		struct summary *s;
+
+		if (!analysable(node))
+			continue;
+		s = &sums[nsums];
+		s->decl = node->decl;
+		s->exposed = TREE_PUBLIC(node->decl) || node->address_taken;
+		s->ret_slot = SLOT_NONE;
+		s->ret_deref_param = -1;
+		by_uid->put(DECL_UID(node->decl) + 1, nsums);
+		nsums++;
+	}
+
+	/*
+	 * Worklist to a fixpoint.  The symbol table lists callees after their
+	 * callers, so walking it backwards visits callees first.
+	 */
+	queue = XNEWVEC(unsigned int, nsums + 1);
+	queued = XCNEWVEC(bool, nsums);
+	for (unsigned int i = nsums; i-- > 0;) {
+		queue[tail++ % (nsums + 1)] = i;
+		queued[i] = true;
+	}
+	budget = 8L * nsums + 64;
+	while (head != tail && budget-- > 0) {
+		unsigned int i = queue[head++ % (nsums + 1)];
+		struct summary before = sums[i];
+		cgraph_node *cn;
+
+		queued[i] = false;
+		analyse(&sums[i], false);
+		if (summary_equal(&before, &sums[i]))
+			continue;
+		cn = cgraph_node::get(sums[i].decl);
+		for (cgraph_edge *e = cn ? cn->callers : NULL; e; e = e->next_caller) {
+			struct summary *caller = summary_of(e->caller->decl);
+			unsigned int ci;
+
+			if (!caller)
+				continue;
+			ci = caller - sums;
+			if (!queued[ci]) {
+				queued[ci] = true;
+				queue[tail++ % (nsums + 1)] = ci;
+			}
+		}
+	}
+
+	/* Report, in source order, with the final summaries. */
+	order = XNEWVEC(struct summary *, nsums);
+	for (unsigned int i = 0; i < nsums; i++)
+		order[i] = &sums[i];
+	qsort(order, nsums, sizeof(order[0]), by_source_position);
+	for (unsigned int i = 0; i < nsums; i++) {
+		struct summary copy = *order[i];
+
+		/* The report sweep must not disturb what callers were analysed with. */
+		analyse(&copy, true);
+	}
+
+	XDELETEVEC(order);
+	XDELETEVEC(queue);
+	XDELETEVEC(queued);
+	delete by_uid;
+	by_uid = NULL;
+	XDELETEVEC(sums);
+	sums = NULL;
+}

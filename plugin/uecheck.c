@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * uecheck - GCC plugin enforcing two rules of kernel/trace/trace_events_user.c
+ *
+ *   lock rule: struct user_event_mm's field 'next' is only valid while
+ *              'event_mutex' is held (unguarded-access, lock-required,
+ *              missing-assertion in strict mode);
+ *   ref rule:  every reference from user_event_mm_get_all(),
+ *              user_event_mm_get() and current_user_event_mm() is put with
+ *              user_event_mm_put() on every path, once, and not used after
+ *              (ref-leak, double-put, use-after-put).
+ *
+ * Options:
+ *   -fplugin-arg-uecheck-strict        also report missing-assertion
+ *   -fplugin-arg-uecheck-werror        findings are errors
+ *   -fplugin-arg-uecheck-rules=A,B     run only these rule ids
+ *   -fplugin-arg-uecheck-analyze-only  stop the compiler after the analysis
+ *                                      (use with -S -o /dev/null)
+ *
+ * Usage:
+ *   gcc -fplugin=plugin/uecheck.so -c file.c
+ *   make KCFLAGS=-fplugin=$PWD/plugin/uecheck.so kernel/trace/trace_events_user.o
+ *
+ * The analysis runs once per translation unit right after SSA construction
+ * and before any optimisation, so -O0 and -O2 see the same code.  It only
+ * reads the IR: objects are byte-identical with and without the plugin.
+ * Known limits: docs/rules.md.
+ */
+#include "uecheck.h"
+#include "plugin-version.h"
+
+__attribute__((visibility("default"))) int plugin_is_GPL_compatible;
+
+struct ue_config ue_cfg = {
+	.strict = false,
+	.werror = false,
+	.analyze_only = false,
+	.rules = (1u << RULE_COUNT) - 1,
+};
+
+static struct plugin_info uecheck_info = {
+	.version = "1.0",
+	.help = "strict\treport missing-assertion too\n"
+		"werror\tfindings are errors\n"
+		"rules=ID[,ID...]\trun only these rules\n"
+		"analyze-only\tstop after the analysis (with -S -o /dev/null)\n",
+};
+
+static const pass_data uecheck_pass_data = {
+	.type = SIMPLE_IPA_PASS,
+	.name = "uecheck",
+	.optinfo_flags = OPTGROUP_NONE,
+	.tv_id = TV_NONE,
+	.properties_required = PROP_cfg | PROP_ssa,
+	.properties_provided = 0,
+	.properties_destroyed = 0,
+	.todo_flags_start = 0,
+	.todo_flags_finish = 0,
+};
+
+class uecheck_pass : public simple_ipa_opt_pass {
+public:
+	uecheck_pass(gcc::context *ctx) : simple_ipa_opt_pass(uecheck_pass_data, ctx) {}
+
+	bool gate(function *) final override
+	{
+		return !seen_error();
+	}
+
+	unsigned int execute(function *) final override
+	{
+		summaries_run();
+		if (ue_cfg.analyze_only) {
+			/* Findings are printed; nothing else is wanted from cc1. */
+			fflush(stdout);
+			fflush(stderr);
+			exit(seen_error() ? FATAL_EXIT_CODE : SUCCESS_EXIT_CODE);
+		}
+		return 0;
+	}
+};
+
+static bool parse_rules(const char *list)
+{
+	unsigned int mask = 0;
+
+	while (*list) {
+		const char *end = strchr(list, ',');
+		size_t len = end ? (size_t)(end - list) : strlen(list);
+		int r = rule_by_id(list, len);
+
+		if (r < 0) {
+			error("uecheck: unknown rule id '%.*s' in -fplugin-arg-uecheck-rules "
+			      "(known: unguarded-access, lock-required, missing-assertion, "
+			      "ref-leak, double-put, use-after-put)", (int)len, list);
+			return false;
+		}
+		mask |= 1u << r;
+		list += len + (end ? 1 : 0);
+	}
+	if (!mask) {
+		error("uecheck: -fplugin-arg-uecheck-rules needs at least one rule id");
+		return false;
+	}
+	ue_cfg.rules = mask;
+	return true;
+}
+
+static bool parse_args(struct plugin_name_args *info)
+{
+	for (int i = 0; i < info->argc; i++) {
+		const char *key = info->argv[i].key;
+		const char *value = info->argv[i].value;
+		bool is_flag = true;
+
+		if (!strcmp(key, "strict"))
+			ue_cfg.strict = true;
+		else if (!strcmp(key, "werror"))
+			ue_cfg.werror = true;
+		else if (!strcmp(key, "analyze-only"))
+			ue_cfg.analyze_only = true;
+		else if (!strcmp(key, "rules")) {
+			is_flag = false;
+			if (!value || !parse_rules(value)) {
+				if (!value)
+					error("uecheck: -fplugin-arg-uecheck-rules needs a value "
+					      "(-fplugin-arg-uecheck-rules=ref-leak,double-put)");
+				return false;
+			}
+		} else {
+			error("uecheck: unknown option '-fplugin-arg-%s-%s' (known: strict, "
+			      "werror, rules=, analyze-only)", info->base_name, key);
+			return false;
+		}
+		if (is_flag && value) {
+			error("uecheck: option '-fplugin-arg-%s-%s' takes no value",
+			      info->base_name, key);
+			return false;
+		}
+	}
+	return true;
+}
+
+int plugin_init(struct plugin_name_args *info, struct plugin_gcc_version *version)
+{
+	struct register_pass_info pass;
+
+	if (!plugin_default_version_check(version, &gcc_version)) {
+		error("uecheck: this plugin was built for GCC %s and cannot run in GCC %s; "
+		      "rebuild it with this compiler (make CC=...)",
+		      gcc_version.basever, version->basever);
+		return 1;
+	}
+	if (!parse_args(info))
+		return 1;
+
+	pass.pass = new uecheck_pass(g);
+	pass.reference_pass_name = "build_ssa_passes";
+	pass.ref_pass_instance_number = 1;
+	pass.pos_op = PASS_POS_INSERT_AFTER;
+
+	register_callback(info->base_name, PLUGIN_INFO, NULL, &uecheck_info);
+	register_callback(info->base_name, PLUGIN_PASS_MANAGER_SETUP, NULL, &pass);
+	macros_register(info->base_name);
+	return 0;
+}

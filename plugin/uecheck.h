@@ -1,0 +1,248 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * uecheck.h - what the parts of the uecheck GCC plugin share.
+ *
+ * The plugin is split by concern:
+ *   uecheck.c   plugin entry, options, pass registration
+ *   rules.c     the rule set: names of the lock API, the reference API,
+ *               allocators, the guarded field and the lock
+ *   macros.c    recognises lockdep assertions and __must_hold by the names
+ *               developers write, through libcpp (they may expand to nothing)
+ *   values.c    what an expression denotes: abstract value keys and lock
+ *               identities, followed through SSA copies, locals and summaries
+ *   state.c     the abstract state of one path and sets of them
+ *   analysis.c  the per-function dataflow: transfer functions of both rules
+ *   summary.c   per-function summaries, the translation-unit fixpoint and
+ *               requirement propagation
+ *   diag.c      diagnostics: rule ids, notes, fix-its, -werror
+ */
+#ifndef UECHECK_H
+#define UECHECK_H
+
+#include "compat.h"
+
+/* ---- rules ---------------------------------------------------------- */
+
+enum ue_rule {
+	RULE_UNGUARDED_ACCESS,
+	RULE_LOCK_REQUIRED,
+	RULE_MISSING_ASSERTION,
+	RULE_REF_LEAK,
+	RULE_DOUBLE_PUT,
+	RULE_USE_AFTER_PUT,
+	RULE_COUNT
+};
+
+struct ue_config {
+	bool strict;		/* report missing-assertion */
+	bool werror;		/* findings are errors */
+	bool analyze_only;	/* stop cc1 after the analysis */
+	unsigned int rules;	/* bit per enum ue_rule that is enabled */
+};
+extern struct ue_config ue_cfg;
+
+const char *rule_id(enum ue_rule rule);
+int rule_by_id(const char *id, size_t len);	/* -1 if unknown */
+
+enum lock_op {
+	LOCK_OP_NONE,
+	LOCK_OP_ACQUIRE,	/* held afterwards */
+	LOCK_OP_RELEASE,	/* not held afterwards */
+	LOCK_OP_TRY_NONZERO,	/* held only where the result is non-zero */
+	LOCK_OP_TRY_ZERO,	/* held only where the result is zero */
+};
+
+struct lock_api {
+	const char *name;
+	enum lock_op op;
+	int lock_arg;		/* which argument is the mutex */
+};
+
+enum ref_op {
+	REF_OP_NONE,
+	REF_OP_GET_ALL,		/* returns an owned list */
+	REF_OP_GET,		/* returns its argument with a new reference */
+	REF_OP_CURRENT,		/* returns an owned node or NULL */
+	REF_OP_PUT,		/* releases one node, NULL-safe */
+};
+
+const struct lock_api *rules_lock_api(tree fndecl);
+enum ref_op rules_ref_api(tree fndecl);
+bool rules_is_allocator(tree fndecl);
+bool rules_is_guarded_field(tree field);
+bool rules_is_tracked_lock(tree decl);
+bool rules_is_tracked_lock_text(const char *text, size_t len);
+bool rules_is_mm_pointer_type(tree type);
+const char *rules_lock_name(void);
+const char *fn_name(tree fndecl);
+
+/* ---- macros: assertions as written ------------------------------------ */
+
+enum assertion_kind {
+	ASSERT_HELD,		/* lockdep_assert_held(&event_mutex) */
+	ASSERT_NOT_HELD,	/* lockdep_assert_not_held(&event_mutex) */
+	ASSERT_MUST_HOLD,	/* __must_hold(&event_mutex) */
+};
+
+struct assertion {
+	enum assertion_kind kind;
+	location_t loc;		/* where the user wrote it */
+	const char *file;	/* position of the invocation, outermost */
+	int line, col;		/* start of the macro name */
+	int end_line, end_col;	/* closing parenthesis */
+};
+
+void macros_register(const char *plugin_name);
+/* Assertions written inside the body of the current function. */
+unsigned int macros_body_assertions(const struct assertion **out, unsigned int max);
+bool macros_must_hold(tree fndecl, location_t *where);
+
+/* Source position of a location, macro expansions resolved outward. */
+struct srcpos {
+	const char *file;
+	int line, col;
+};
+bool srcpos_of(location_t loc, struct srcpos *pos);
+int srcpos_cmp(const struct srcpos *a, const struct srcpos *b);
+
+/* ---- values ----------------------------------------------------------- */
+
+/* An abstract value within one function; 0 means unknown. */
+typedef uintptr_t vkey;
+
+/* Lock identities and the lock slots of a state. */
+#define MAX_LOCK_PARAMS	4
+enum {
+	SLOT_GLOBAL = 0,
+	SLOT_PARAM0 = 1,				/* lock passed as parameter i */
+	SLOT_DEREF0 = SLOT_PARAM0 + MAX_LOCK_PARAMS,	/* lock stored at *param i */
+	NSLOTS = SLOT_DEREF0 + MAX_LOCK_PARAMS,
+	SLOT_NONE = -1,
+};
+
+void values_begin_function(void);
+void values_end_function(void);
+vkey value_key(tree expr);
+int lock_slot_of(tree expr);
+int lock_slot_of_deref(tree expr);
+int param_index(tree ssa);	/* parameter number of a default def, or -1 */
+
+/* ---- per-function summaries ------------------------------------------- */
+
+#define LK_HELD		1	/* lock masks: held */
+#define LK_FREE		2	/* not held */
+#define LK_ENTRY	4	/* as at function entry (caller's state) */
+
+#define MAX_CASES	4
+
+enum requirement {
+	REQ_NONE,
+	REQ_ASSERTED,		/* an assertion (lockdep) backs it at run time */
+	REQ_UNASSERTED,		/* only review backs it */
+};
+
+struct exit_case {
+	unsigned char lock[NSLOTS];
+	signed char ret_nonzero;	/* -1 unknown, 0 zero, 1 non-zero */
+};
+
+struct summary {
+	tree decl;
+	bool ready;		/* computed at least once */
+	bool exposed;		/* external linkage or address taken */
+	bool contract;		/* asserts event_mutex unconditionally */
+	bool direct_entry_access; /* own accesses rely on the caller */
+	unsigned int ncases;
+	struct exit_case cases[MAX_CASES];
+	int ret_slot;		/* returns the lock of this slot, or SLOT_NONE */
+	int ret_deref_param;	/* returns *param i, or -1 */
+	enum requirement req;
+	location_t req_loc;	/* the access/assertion that needs the lock */
+	tree req_via;		/* ... reached through this callee, or NULL */
+	unsigned int consumes;	/* bit i: puts/transfers mm parameter i */
+	int returns_owned;	/* 0, or ref kind of the value it returns */
+};
+
+struct summary *summary_of(tree fndecl);	/* NULL: no body here */
+void summaries_run(void);
+
+/* ---- abstract path states (state.c) ----------------------------------- */
+
+#define MAX_FACTS	12
+#define MAX_PTRS	16
+#define MAX_FRESH	6
+#define MAX_STATES	8	/* disjuncts kept per program point */
+
+/* Ownership of one pointer value (ref rule). */
+#define PT_OWNED	1	/* holds a reference */
+#define PT_RELEASED	2	/* its reference was put */
+#define PT_NULL		4	/* known NULL: owns nothing */
+#define PT_MOVED	8	/* reference handed on: returned, stored, consumed */
+
+#define RK_NODE		1	/* one node */
+#define RK_LIST		2	/* a node and the rest of a get_all list */
+#define RK_ANY		3	/* a parameter: node or list */
+
+struct fact {
+	vkey key;
+	bool nonzero;
+};
+
+struct ptr {
+	vkey key;		/* the value that holds the reference */
+	vkey alias;		/* for an entry re-keyed away: where it went */
+	vkey rest;		/* for a split list node: the key of the rest */
+	tree var, var2;		/* user variables holding it (overwrite check) */
+	gimple *origin;		/* the call that took the reference */
+	location_t put_loc;	/* where it was put (notes) */
+	unsigned char mask;	/* PT_* may-set */
+	unsigned char kind;	/* RK_* */
+	bool is_param;		/* the caller's reference, not ours */
+};
+
+struct astate {
+	unsigned char lock[NSLOTS];	/* LK_* may-set per lock slot */
+	location_t free_loc;		/* why the tracked lock may be free */
+	location_t last_loc;		/* last source position on this path */
+	unsigned char nfacts, nptrs, nfresh;
+	struct fact facts[MAX_FACTS];
+	struct ptr ptrs[MAX_PTRS];
+	vkey fresh[MAX_FRESH];		/* allocations not yet published */
+};
+
+struct sset {
+	unsigned int n;
+	struct astate s[MAX_STATES];
+};
+
+void state_init(struct astate *st);
+bool state_equal(const struct astate *a, const struct astate *b);
+void state_join(struct astate *into, const struct astate *from);
+bool sset_add(struct sset *set, const struct astate *st);	/* true if changed */
+
+int fact_get(const struct astate *st, vkey key);	/* -1, 0, 1 */
+bool fact_add(struct astate *st, vkey key, bool nonzero);	/* false: infeasible */
+void fact_drop(struct astate *st, vkey key);
+
+struct ptr *ptr_find(struct astate *st, vkey key);	/* follows aliases */
+struct ptr *ptr_find_exact(struct astate *st, vkey key);
+struct ptr *ptr_add(struct astate *st, vkey key);	/* NULL if full */
+
+bool fresh_has(const struct astate *st, vkey key);
+void fresh_add(struct astate *st, vkey key);
+void fresh_drop(struct astate *st, vkey key);
+
+/* ---- the dataflow ----------------------------------------------------- */
+
+/* Analyse cfun.  With report set, emit findings (summaries are final). */
+void analyse_function(struct summary *sum, bool report);
+
+/* ---- diagnostics ------------------------------------------------------ */
+
+bool diag_finding(enum ue_rule rule, location_t loc, const char *fixit_line_text,
+		  location_t fixit_before, const char *fmt, ...)
+	ATTRIBUTE_PRINTF(5, 6);
+void diag_note(location_t loc, const char *fmt, ...) ATTRIBUTE_PRINTF(2, 3);
+void diag_reset_function(void);
+
+#endif /* UECHECK_H */

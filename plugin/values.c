@@ -1,0 +1,245 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * values.c - what an expression denotes, as far as the rules care.
+ *
+ * A value key names one abstract value of the current function: the result
+ * of a call, an SSA name that is not a plain copy, or the single value ever
+ * stored into a local variable whose address is taken (guard variables of
+ * cleanup.h are such locals).  Copies and casts are looked through, and so
+ * are calls whose summary says "returns parameter i" or "returns *param i"
+ * (the guard constructors and lock_ptr helpers).
+ *
+ * A lock slot says which mutex an expression points to: the tracked global
+ * lock, a mutex passed as a parameter, or one stored at *parameter.
+ */
+#include "uecheck.h"
+
+#define MAX_DEPTH 12
+
+/* Local memory variables with exactly one store: var -> that statement. */
+static hash_map<tree, gimple *> *single_store;
+
+static void scan_single_stores(void)
+{
+	hash_map<tree, int> count;
+	basic_block bb;
+
+	single_store = new hash_map<tree, gimple *>;
+	FOR_EACH_BB_FN(bb, cfun) {
+		for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi);
+		     gsi_next(&gsi)) {
+			gimple *stmt = gsi_stmt(gsi);
+			tree lhs;
+
+			if (!is_gimple_assign(stmt) && !is_gimple_call(stmt))
+				continue;
+			lhs = gimple_get_lhs(stmt);
+			if (!lhs || TREE_CODE(lhs) != VAR_DECL || is_global_var(lhs))
+				continue;
+			count.get_or_insert(lhs)++;
+			single_store->put(lhs, stmt);
+		}
+	}
+	for (hash_map<tree, int>::iterator it = count.begin(); it != count.end(); ++it)
+		if ((*it).second != 1)
+			single_store->remove((*it).first);
+}
+
+void values_begin_function(void)
+{
+	scan_single_stores();
+}
+
+void values_end_function(void)
+{
+	delete single_store;
+	single_store = NULL;
+}
+
+int param_index(tree ssa)
+{
+	tree var;
+	int i = 0;
+
+	if (TREE_CODE(ssa) != SSA_NAME || !SSA_NAME_IS_DEFAULT_DEF(ssa))
+		return -1;
+	var = SSA_NAME_VAR(ssa);
+	if (!var || TREE_CODE(var) != PARM_DECL)
+		return -1;
+	for (tree p = DECL_ARGUMENTS(current_function_decl); p; p = DECL_CHAIN(p), i++)
+		if (p == var)
+			return i;
+	return -1;
+}
+
+static gimple *stored_into(tree var)
+{
+	gimple **stmt;
+
+	if (!single_store || TREE_CODE(var) != VAR_DECL)
+		return NULL;
+	stmt = single_store->get(var);
+	return stmt ? *stmt : NULL;
+}
+
+static vkey key_rec(tree expr, int depth);
+
+/* The value of a call: maybe one of its arguments, by the callee's summary. */
+static vkey call_value_key(gcall *call, int depth)
+{
+	struct summary *s = summary_of(gimple_call_fndecl(call));
+
+	if (s && s->ready && s->ret_deref_param >= 0 &&
+	    (unsigned)s->ret_deref_param < gimple_call_num_args(call)) {
+		tree arg = gimple_call_arg(call, s->ret_deref_param);
+
+		if (TREE_CODE(arg) == ADDR_EXPR)
+			return key_rec(TREE_OPERAND(arg, 0), depth + 1);
+	}
+	return (vkey)call;
+}
+
+static vkey key_rec(tree expr, int depth)
+{
+	gimple *def;
+
+	if (!expr || depth > MAX_DEPTH)
+		return 0;
+	STRIP_NOPS(expr);
+	if (TREE_CODE(expr) == VAR_DECL && !is_global_var(expr)) {
+		gimple *store = stored_into(expr);
+
+		if (!store)
+			return (vkey)expr;
+		if (is_gimple_call(store))
+			return call_value_key(as_a<gcall *>(store), depth);
+		if (gimple_assign_single_p(store))
+			return key_rec(gimple_assign_rhs1(store), depth + 1);
+		return (vkey)expr;
+	}
+	if (TREE_CODE(expr) != SSA_NAME)
+		return 0;
+	if (SSA_NAME_IS_DEFAULT_DEF(expr))
+		return (vkey)expr;
+	def = SSA_NAME_DEF_STMT(expr);
+	if (is_gimple_call(def))
+		return call_value_key(as_a<gcall *>(def), depth);
+	if (is_gimple_assign(def)) {
+		enum tree_code code = gimple_assign_rhs_code(def);
+		tree rhs = gimple_assign_rhs1(def);
+
+		if (CONVERT_EXPR_CODE_P(code) || code == SSA_NAME ||
+		    (code == VAR_DECL && !is_global_var(rhs)))
+			return key_rec(rhs, depth + 1);
+	}
+	return (vkey)expr;
+}
+
+vkey value_key(tree expr)
+{
+	return key_rec(expr, 0);
+}
+
+static int slot_rec(tree expr, int depth);
+static int deref_slot_rec(tree expr, int depth);
+
+/* A callee may hand a lock back: its summary says which of its slots. */
+static int call_slot(gcall *call, int depth)
+{
+	struct summary *s = summary_of(gimple_call_fndecl(call));
+	int slot, i;
+
+	if (!s || !s->ready || s->ret_slot == SLOT_NONE)
+		return SLOT_NONE;
+	slot = s->ret_slot;
+	if (slot == SLOT_GLOBAL)
+		return SLOT_GLOBAL;
+	i = slot >= SLOT_DEREF0 ? slot - SLOT_DEREF0 : slot - SLOT_PARAM0;
+	if ((unsigned)i >= gimple_call_num_args(call))
+		return SLOT_NONE;
+	if (slot >= SLOT_DEREF0)
+		return deref_slot_rec(gimple_call_arg(call, i), depth + 1);
+	return slot_rec(gimple_call_arg(call, i), depth + 1);
+}
+
+static int local_slot(tree var, int depth)
+{
+	gimple *store = stored_into(var);
+
+	if (!store)
+		return SLOT_NONE;
+	if (is_gimple_call(store))
+		return call_slot(as_a<gcall *>(store), depth);
+	if (gimple_assign_single_p(store))
+		return slot_rec(gimple_assign_rhs1(store), depth + 1);
+	return SLOT_NONE;
+}
+
+/* Which lock the pointer stored at *expr designates. */
+static int deref_slot_rec(tree expr, int depth)
+{
+	int p;
+
+	if (!expr || depth > MAX_DEPTH)
+		return SLOT_NONE;
+	STRIP_NOPS(expr);
+	if (TREE_CODE(expr) == ADDR_EXPR && TREE_CODE(TREE_OPERAND(expr, 0)) == VAR_DECL)
+		return local_slot(TREE_OPERAND(expr, 0), depth + 1);
+	if (TREE_CODE(expr) == SSA_NAME && !SSA_NAME_IS_DEFAULT_DEF(expr)) {
+		gimple *def = SSA_NAME_DEF_STMT(expr);
+
+		if (gimple_assign_single_p(def) || gimple_assign_cast_p(def))
+			return deref_slot_rec(gimple_assign_rhs1(def), depth + 1);
+		return SLOT_NONE;
+	}
+	p = param_index(expr);
+	if (p >= 0 && p < MAX_LOCK_PARAMS)
+		return SLOT_DEREF0 + p;
+	return SLOT_NONE;
+}
+
+static int slot_rec(tree expr, int depth)
+{
+	gimple *def;
+	int p;
+
+	if (!expr || depth > MAX_DEPTH)
+		return SLOT_NONE;
+	STRIP_NOPS(expr);
+	switch (TREE_CODE(expr)) {
+	case ADDR_EXPR:
+		return rules_is_tracked_lock(TREE_OPERAND(expr, 0)) ? SLOT_GLOBAL : SLOT_NONE;
+	case VAR_DECL:
+		return is_global_var(expr) ? SLOT_NONE : local_slot(expr, depth);
+	case MEM_REF:
+		if (integer_zerop(TREE_OPERAND(expr, 1)))
+			return deref_slot_rec(TREE_OPERAND(expr, 0), depth + 1);
+		return SLOT_NONE;
+	case SSA_NAME:
+		break;
+	default:
+		return SLOT_NONE;
+	}
+	p = param_index(expr);
+	if (p >= 0)
+		return p < MAX_LOCK_PARAMS ? SLOT_PARAM0 + p : SLOT_NONE;
+	if (SSA_NAME_IS_DEFAULT_DEF(expr))
+		return SLOT_NONE;
+	def = SSA_NAME_DEF_STMT(expr);
+	if (is_gimple_call(def))
+		return call_slot(as_a<gcall *>(def), depth);
+	if (is_gimple_assign(def) &&
+	    (gimple_assign_single_p(def) || gimple_assign_cast_p(def)))
+		return slot_rec(gimple_assign_rhs1(def), depth + 1);
+	return SLOT_NONE;
+}
+
+int lock_slot_of(tree expr)
+{
+	return slot_rec(expr, 0);
+}
+
+int lock_slot_of_deref(tree expr)
+{
+	return deref_slot_rec(expr, 0);
+}
