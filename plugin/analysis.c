@@ -36,6 +36,14 @@ struct ctx {
 	int returns_kind;
 };
 
+/* A location that names a line of a real file (not <built-in>). */
+static bool usable_loc(location_t loc)
+{
+	struct srcpos pos;
+
+	return loc > BUILTINS_LOCATION && srcpos_of(loc, &pos);
+}
+
 static const char *cur_fn(void)
 {
 	return fn_name(current_function_decl);
@@ -61,9 +69,16 @@ static void require(struct ctx *c, enum requirement kind, location_t loc,
 
 static void note_lock_free(const struct astate *st)
 {
-	if (st->free_loc != UNKNOWN_LOCATION)
-		diag_note(st->free_loc, "'%s' may be released here, or a lock attempt failed here",
-			  rules_lock_name());
+	static const char *const why[] = {
+		[0]			= "'%s' is not held on this path",
+		[FREE_BY_UNLOCK]	= "'%s' released here",
+		[FREE_BY_FAILED_LOCK]	= "attempt to take '%s' fails on this path",
+		[FREE_BY_ASSERTION]	= "'%s' asserted not held here",
+		[FREE_BY_CALL]		= "'%s' released by this call",
+	};
+
+	if (st->free_loc != UNKNOWN_LOCATION && st->free_why < ARRAY_SIZE(why))
+		diag_note(st->free_loc, why[st->free_why], rules_lock_name());
 }
 
 static void note_exposed(void)
@@ -183,6 +198,7 @@ static void apply_assertions(struct ctx *c, gimple *stmt, struct astate *st)
 		if (an->a->kind == ASSERT_NOT_HELD) {
 			st->lock[SLOT_GLOBAL] = LK_FREE;
 			st->free_loc = an->a->loc;
+			st->free_why = FREE_BY_ASSERTION;
 			continue;
 		}
 		/* An unconditional assertion is a contract with every caller. */
@@ -398,12 +414,15 @@ static void hand_on(struct astate *st, tree val)
 
 /* ---- statements --------------------------------------------------------- */
 
-static void set_lock(struct astate *st, int slot, unsigned char mask, location_t loc)
+static void set_lock(struct astate *st, int slot, unsigned char mask, location_t loc,
+		     int why)
 {
 	if (slot == SLOT_NONE)
 		return;
-	if (slot == SLOT_GLOBAL && (mask & LK_FREE) && !(st->lock[slot] == LK_FREE))
+	if (slot == SLOT_GLOBAL && (mask & LK_FREE) && !(st->lock[slot] & LK_FREE)) {
 		st->free_loc = loc;
+		st->free_why = why;
+	}
 	st->lock[slot] = mask;
 }
 
@@ -418,10 +437,10 @@ static void step_lock_api(struct astate *st, gcall *call, const struct lock_api 
 
 	switch (api->op) {
 	case LOCK_OP_ACQUIRE:
-		set_lock(st, slot, LK_HELD, loc);
+		set_lock(st, slot, LK_HELD, loc, 0);
 		break;
 	case LOCK_OP_RELEASE:
-		set_lock(st, slot, LK_FREE, loc);
+		set_lock(st, slot, LK_FREE, loc, FREE_BY_UNLOCK);
 		break;
 	case LOCK_OP_TRY_NONZERO:
 	case LOCK_OP_TRY_ZERO:
@@ -431,8 +450,8 @@ static void step_lock_api(struct astate *st, gcall *call, const struct lock_api 
 		fact_drop(st, key);
 		held = *st;
 		failed = *st;
-		set_lock(&held, slot, LK_HELD, loc);
-		set_lock(&failed, slot, LK_FREE, loc);
+		set_lock(&held, slot, LK_HELD, loc, 0);
+		set_lock(&failed, slot, LK_FREE, loc, FREE_BY_FAILED_LOCK);
 		if (fact_add(&held, key, api->op == LOCK_OP_TRY_NONZERO))
 			sset_add(out, &held);
 		if (fact_add(&failed, key, api->op != LOCK_OP_TRY_NONZERO))
@@ -528,7 +547,7 @@ static void step_summary(struct ctx *c, struct astate *st, gcall *call,
 			if (slot == SLOT_NONE)
 				continue;
 			set_lock(&after, slot, (m & (LK_HELD | LK_FREE)) |
-				 ((m & LK_ENTRY) ? st->lock[slot] : 0), loc);
+				 ((m & LK_ENTRY) ? st->lock[slot] : 0), loc, FREE_BY_CALL);
 		}
 		if (ec->ret_nonzero >= 0 && key && !fact_add(&after, key, ec->ret_nonzero))
 			continue;
@@ -613,21 +632,25 @@ static void step_assign(struct ctx *c, struct astate *st, gimple *stmt)
 
 	vkey key = value_key(lhs);
 	bool is_copy = key != (vkey)lhs;
+	bool loads_next = gimple_assign_single_p(stmt) && TREE_CODE(rhs) == COMPONENT_REF &&
+			  rules_is_guarded_field(TREE_OPERAND(rhs, 1));
 
 	if (!is_copy) {
-		check_overwrite(c, st, user_var(lhs), key, loc);
+		struct ptr *from = loads_next ? owned_entry(st, access_base_pointer(rhs)) : NULL;
+
+		/* Reading mm->next again yields the same rest: not an overwrite. */
+		check_overwrite(c, st, user_var(lhs), from && from->rest ? from->rest : key, loc);
 		fact_drop(st, key);
 	}
 
 	/* n = mm->next on an owned list: n now owns the rest of the list. */
-	if (gimple_assign_single_p(stmt) && TREE_CODE(rhs) == COMPONENT_REF &&
-	    rules_is_guarded_field(TREE_OPERAND(rhs, 1))) {
+	if (loads_next) {
 		struct ptr *p = owned_entry(st, access_base_pointer(rhs));
 
-		if (p && (p->mask & PT_OWNED)) {
+		if (p && (p->rest || (p->mask & PT_OWNED))) {
 			struct ptr rest;
 
-			if (p->kind & RK_LIST) {
+			if (!p->rest && (p->kind & RK_LIST)) {
 				memset(&rest, 0, sizeof(rest));
 				rest.key = key;
 				rest.mask = PT_OWNED;
@@ -667,9 +690,9 @@ static location_t exit_location(const struct astate *st, gimple *ret)
 {
 	location_t loc = gimple_location(ret);
 
-	if (loc != UNKNOWN_LOCATION)
+	if (usable_loc(loc))
 		return loc;
-	if (st->last_loc != UNKNOWN_LOCATION)
+	if (usable_loc(st->last_loc))
 		return st->last_loc;
 	return cfun->function_end_locus;
 }
@@ -777,7 +800,7 @@ static void step(struct ctx *c, gimple *stmt, const struct astate *in, struct ss
 	struct astate st = *in;
 	location_t loc = gimple_location(stmt);
 
-	if (loc != UNKNOWN_LOCATION)
+	if (usable_loc(loc))
 		st.last_loc = loc;
 	apply_assertions(c, stmt, &st);
 	scan_accesses(c, stmt, &st);
@@ -916,7 +939,7 @@ static void phi_move(struct ctx *c, struct astate *st, gphi *phi, edge e)
 
 static bool edge_transfer(struct ctx *c, struct astate *st, edge e)
 {
-	if (e->goto_locus != UNKNOWN_LOCATION)
+	if (usable_loc(e->goto_locus))
 		st->last_loc = e->goto_locus;
 	if (!refine_by_condition(st, e->src, e))
 		return false;

@@ -19,6 +19,12 @@ static struct emitted *seen;
 static unsigned int nseen, seen_cap;
 static bool last_emitted;	/* notes follow only an emitted finding */
 
+/* Report where the user wrote the code, not inside a macro's definition. */
+static location_t written_at(location_t loc)
+{
+	return linemap_resolve_location(line_table, loc, LRK_MACRO_EXPANSION_POINT, NULL);
+}
+
 static bool already_seen(enum ue_rule rule, location_t loc)
 {
 	for (unsigned int i = 0; i < nseen; i++)
@@ -44,6 +50,8 @@ bool diag_finding(enum ue_rule rule, location_t loc, const char *fixit_text,
 {
 	char msg[512];
 	va_list ap;
+
+	loc = written_at(loc);
 	rich_location rich(line_table, loc);
 
 	last_emitted = false;
@@ -78,6 +86,7 @@ void diag_note(location_t loc, const char *fmt, ...)
 
 	if (!last_emitted)
 		return;
+	loc = written_at(loc);
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);

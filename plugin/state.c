@@ -158,8 +158,10 @@ void state_join(struct astate *into, const struct astate *from)
 
 	for (int i = 0; i < NSLOTS; i++)
 		into->lock[i] |= from->lock[i];
-	if (!into->free_loc)
+	if (!into->free_loc) {
 		into->free_loc = from->free_loc;
+		into->free_why = from->free_why;
+	}
 
 	into->nfacts = 0;
 	for (unsigned int i = 0; i < old.nfacts; i++)

@@ -203,11 +203,19 @@ struct ptr {
 struct astate {
 	unsigned char lock[NSLOTS];	/* LK_* may-set per lock slot */
 	location_t free_loc;		/* why the tracked lock may be free */
+	unsigned char free_why;		/* FREE_BY_* of free_loc */
 	location_t last_loc;		/* last source position on this path */
 	unsigned char nfacts, nptrs, nfresh;
 	struct fact facts[MAX_FACTS];
 	struct ptr ptrs[MAX_PTRS];
 	vkey fresh[MAX_FRESH];		/* allocations not yet published */
+};
+
+enum {
+	FREE_BY_UNLOCK = 1,	/* mutex_unlock() */
+	FREE_BY_FAILED_LOCK,	/* trylock/interruptible that did not take it */
+	FREE_BY_ASSERTION,	/* lockdep_assert_not_held() */
+	FREE_BY_CALL,		/* a callee released it */
 };
 
 struct sset {
