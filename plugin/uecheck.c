@@ -145,14 +145,18 @@ int plugin_init(struct plugin_name_args *info, struct plugin_gcc_version *versio
 {
 	struct register_pass_info pass;
 
+	/*
+	 * Bad setup stops the compiler with our one line, rather than adding
+	 * GCC's generic "failed to initialize plugin" after it.
+	 */
 	if (!plugin_default_version_check(version, &gcc_version)) {
 		error("uecheck: this plugin was built for GCC %s and cannot run in GCC %s; "
 		      "rebuild it with this compiler (make CC=...)",
 		      gcc_version.basever, version->basever);
-		return 1;
+		exit(FATAL_EXIT_CODE);
 	}
 	if (!parse_args(info))
-		return 1;
+		exit(FATAL_EXIT_CODE);
 
 	pass.pass = new uecheck_pass(g);
 	pass.reference_pass_name = "build_ssa_passes";
