@@ -64,6 +64,7 @@ static void require(struct ctx *c, enum requirement kind, location_t loc,
 		s->req = kind;
 		s->req_loc = loc;
 		s->req_via = via;
+		s->req_by_annotation = false;
 	}
 }
 
@@ -96,6 +97,9 @@ static void note_callee_requirement(struct summary *s)
 	if (s->req_via)
 		diag_note(s->req_loc, "'%s' needs '%s' because it calls '%s' here",
 			  g, rules_lock_name(), fn_name(s->req_via));
+	else if (s->req_by_annotation)
+		diag_note(s->req_loc, "'%s' is annotated '__must_hold(&%s)' here", g,
+			  rules_lock_name());
 	else if (s->req == REQ_ASSERTED)
 		diag_note(s->req_loc, "'%s' asserts '%s' here", g, rules_lock_name());
 	else
@@ -414,6 +418,18 @@ static void hand_on(struct astate *st, tree val)
 
 /* ---- statements --------------------------------------------------------- */
 
+/*
+ * Forget what was known of the value a call defines, unless the call only
+ * hands back an older value (guard lock_ptr helpers): its facts still hold.
+ */
+static void forget_call_value(struct astate *st, gcall *call, tree lhs)
+{
+	vkey key = lhs ? value_key(lhs) : 0;
+
+	if (key && (key == (vkey)call || key == (vkey)lhs))
+		fact_drop(st, key);
+}
+
 static void set_lock(struct astate *st, int slot, unsigned char mask, location_t loc,
 		     int why)
 {
@@ -447,7 +463,7 @@ static void step_lock_api(struct astate *st, gcall *call, const struct lock_api 
 		if (slot == SLOT_NONE)
 			break;
 		key = lhs ? value_key(lhs) : 0;
-		fact_drop(st, key);
+		forget_call_value(st, call, lhs);
 		held = *st;
 		failed = *st;
 		set_lock(&held, slot, LK_HELD, loc, 0);
@@ -526,8 +542,8 @@ static void step_summary(struct ctx *c, struct astate *st, gcall *call,
 			do_put(c, st, gimple_call_arg(call, i), loc, fn_name(s->decl));
 	if (s->returns_owned && lhs)
 		track_new_reference(c, st, lhs, call, s->returns_owned, 0);
-	else if (lhs)
-		fact_drop(st, key);
+	else
+		forget_call_value(st, call, lhs);
 
 	if (!s->ncases) {
 		sset_add(out, st);
@@ -601,7 +617,7 @@ static void step_call(struct ctx *c, struct astate *st, gcall *call, struct sset
 		break;
 	default:
 		if (lhs && rules_is_allocator(fndecl)) {
-			fact_drop(st, value_key(lhs));
+			forget_call_value(st, call, lhs);
 			fresh_add(st, value_key(lhs));
 			break;
 		}
@@ -610,8 +626,7 @@ static void step_call(struct ctx *c, struct astate *st, gcall *call, struct sset
 			step_summary(c, st, call, s, out);
 			return;
 		}
-		if (lhs)
-			fact_drop(st, value_key(lhs));
+		forget_call_value(st, call, lhs);
 		break;
 	}
 	sset_add(out, st);
@@ -641,6 +656,9 @@ static void step_assign(struct ctx *c, struct astate *st, gimple *stmt)
 		/* Reading mm->next again yields the same rest: not an overwrite. */
 		check_overwrite(c, st, user_var(lhs), from && from->rest ? from->rest : key, loc);
 		fact_drop(st, key);
+		/* x = 0 / x = NULL: later tests of x are decided on this path. */
+		if (gimple_assign_single_p(stmt) && TREE_CODE(rhs) == INTEGER_CST)
+			fact_add(st, key, !integer_zerop(rhs));
 	}
 
 	/* n = mm->next on an owned list: n now owns the rest of the list. */
@@ -728,6 +746,15 @@ static int returned_deref_param(tree val)
 	if (!val || TREE_CODE(val) != SSA_NAME || SSA_NAME_IS_DEFAULT_DEF(val))
 		return -1;
 	def = SSA_NAME_DEF_STMT(val);
+	if (is_gimple_call(def)) {
+		/* return helper(p): helper returns *its* parameter i */
+		struct summary *s = summary_of(gimple_call_fndecl(def));
+
+		if (!s || !s->ready || s->ret_deref_param < 0 ||
+		    (unsigned)s->ret_deref_param >= gimple_call_num_args(def))
+			return -1;
+		return param_index(gimple_call_arg(def, s->ret_deref_param));
+	}
 	if (!gimple_assign_single_p(def) && !gimple_assign_cast_p(def))
 		return -1;
 	val = gimple_assign_rhs1(def);
@@ -1008,10 +1035,15 @@ static void entry_state(struct ctx *c, struct astate *st)
 		st->lock[k] = LK_ENTRY;
 	if (macros_must_hold(current_function_decl, &where)) {
 		st->lock[SLOT_GLOBAL] = LK_HELD;
+		/*
+		 * Like sparse's context check, __must_hold binds every caller
+		 * statically: callable-from-outside callers must hold or say so.
+		 */
 		if (c->final) {
 			c->sum->contract = true;
-			c->sum->req = REQ_ASSERTED;
+			c->sum->req = REQ_UNASSERTED;
 			c->sum->req_loc = where;
+			c->sum->req_by_annotation = true;
 		}
 	}
 	/* The caller's references, passed in: tracked to learn what we consume. */
@@ -1080,6 +1112,7 @@ static void reset_summary_outputs(struct summary *s)
 	s->req = REQ_NONE;
 	s->req_loc = UNKNOWN_LOCATION;
 	s->req_via = NULL_TREE;
+	s->req_by_annotation = false;
 	s->consumes = 0;
 	s->returns_owned = 0;
 }

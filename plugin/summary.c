@@ -31,6 +31,7 @@ static bool summary_equal(const struct summary *a, const struct summary *b)
 	    a->direct_entry_access != b->direct_entry_access ||
 	    a->ncases != b->ncases || a->ret_slot != b->ret_slot ||
 	    a->ret_deref_param != b->ret_deref_param || a->req != b->req ||
+	    a->req_by_annotation != b->req_by_annotation ||
 	    a->consumes != b->consumes || a->returns_owned != b->returns_owned)
 		return false;
 	return !memcmp(a->cases, b->cases, a->ncases * sizeof(a->cases[0]));
@@ -49,6 +50,24 @@ static void analyse(struct summary *s, bool report)
 	push_cfun(DECL_STRUCT_FUNCTION(s->decl));
 	analyse_function(s, report);
 	pop_cfun();
+}
+
+/* UECHECK_DEBUG=1: what each function was found to do, on stderr. */
+static void dump_summary(const struct summary *s)
+{
+	fprintf(stderr, "uecheck-debug: %s: req=%d%s contract=%d exposed=%d direct=%d "
+		"ret_slot=%d ret_deref=%d consumes=%#x returns_owned=%d cases=%u",
+		fn_name(s->decl), s->req, s->req_via ? "(via)" : "", s->contract,
+		s->exposed, s->direct_entry_access, s->ret_slot, s->ret_deref_param,
+		s->consumes, s->returns_owned, s->ncases);
+	for (unsigned int k = 0; k < s->ncases; k++) {
+		fprintf(stderr, " [");
+		for (int j = 0; j < NSLOTS; j++)
+			if (s->cases[k].lock[j] != LK_ENTRY)
+				fprintf(stderr, " s%d=%d", j, s->cases[k].lock[j]);
+		fprintf(stderr, " ret=%d]", s->cases[k].ret_nonzero);
+	}
+	fputc('\n', stderr);
 }
 
 static int by_source_position(const void *pa, const void *pb)
@@ -128,6 +147,10 @@ void summaries_run(void)
 			}
 		}
 	}
+
+	if (getenv("UECHECK_DEBUG"))
+		for (unsigned int i = 0; i < nsums; i++)
+			dump_summary(&sums[i]);
 
 	/* Report, in source order, with the final summaries. */
 	order = XNEWVEC(struct summary *, nsums);

@@ -159,6 +159,7 @@ struct summary {
 	enum requirement req;
 	location_t req_loc;	/* the access/assertion that needs the lock */
 	tree req_via;		/* ... reached through this callee, or NULL */
+	bool req_by_annotation;	/* the requirement is a __must_hold() */
 	unsigned int consumes;	/* bit i: puts/transfers mm parameter i */
 	int returns_owned;	/* 0, or ref kind of the value it returns */
 };

@@ -31,7 +31,9 @@ static void scan_single_stores(void)
 			gimple *stmt = gsi_stmt(gsi);
 			tree lhs;
 
-			if (!is_gimple_assign(stmt) && !is_gimple_call(stmt))
+			/* The end-of-scope clobber of a guard variable is no store. */
+			if ((!is_gimple_assign(stmt) && !is_gimple_call(stmt)) ||
+			    gimple_clobber_p(stmt))
 				continue;
 			lhs = gimple_get_lhs(stmt);
 			if (!lhs || TREE_CODE(lhs) != VAR_DECL || is_global_var(lhs))
@@ -143,6 +145,19 @@ vkey value_key(tree expr)
 static int slot_rec(tree expr, int depth);
 static int deref_slot_rec(tree expr, int depth);
 
+/* NULL, written or through an SSA name that holds it. */
+static bool is_zero_value(tree expr)
+{
+	gimple *def;
+
+	if (integer_zerop(expr))
+		return true;
+	if (TREE_CODE(expr) != SSA_NAME || SSA_NAME_IS_DEFAULT_DEF(expr))
+		return false;
+	def = SSA_NAME_DEF_STMT(expr);
+	return gimple_assign_single_p(def) && integer_zerop(gimple_assign_rhs1(def));
+}
+
 /* A callee may hand a lock back: its summary says which of its slots. */
 static int call_slot(gcall *call, int depth)
 {
@@ -228,6 +243,23 @@ static int slot_rec(tree expr, int depth)
 	def = SSA_NAME_DEF_STMT(expr);
 	if (is_gimple_call(def))
 		return call_slot(as_a<gcall *>(def), depth);
+	if (gimple_code(def) == GIMPLE_PHI) {
+		/* Every incoming lock the same one (NULL aside): that lock. */
+		int slot = SLOT_NONE;
+
+		for (unsigned int i = 0; i < gimple_phi_num_args(def); i++) {
+			tree arg = gimple_phi_arg_def(def, i);
+			int s;
+
+			if (is_zero_value(arg))
+				continue;
+			s = arg == expr ? slot : slot_rec(arg, depth + 1);
+			if (s == SLOT_NONE || (slot != SLOT_NONE && s != slot))
+				return SLOT_NONE;
+			slot = s;
+		}
+		return slot;
+	}
 	if (is_gimple_assign(def) &&
 	    (gimple_assign_single_p(def) || gimple_assign_cast_p(def)))
 		return slot_rec(gimple_assign_rhs1(def), depth + 1);
