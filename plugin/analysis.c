@@ -329,9 +329,15 @@ static struct ptr *entry_for_put(struct astate *st, vkey key)
 	return NULL;
 }
 
-static void do_put(struct ctx *c, struct astate *st, tree arg, location_t loc,
-		   const char *how)
+/*
+ * Release what arg owns.  A put releases one node (the head of an unsplit
+ * list leaves its rest owned by nobody); a consuming callee (whole) takes
+ * everything arg owns.  at names the put, for a unique key of that rest.
+ */
+static void do_put(struct ctx *c, struct astate *st, tree arg, gimple *at,
+		   const char *how, bool whole)
 {
+	location_t loc = gimple_location(at);
 	vkey key = value_key(arg);
 	struct ptr *p;
 
@@ -345,11 +351,12 @@ static void do_put(struct ctx *c, struct astate *st, tree arg, location_t loc,
 			 "'%s' of 'struct user_event_mm' that was already put on some path in '%s'",
 			 how, cur_fn()))
 		diag_note(p->put_loc, "first put here");
-	if (p->kind == RK_LIST && !p->is_param) {
+	/* (A loop putting its own previous rest again: release, no new rest.) */
+	if (p->kind == RK_LIST && !p->is_param && !whole && p->key != ((vkey)at | 1)) {
 		/* Putting the head of a list leaves the rest owned by nobody. */
 		struct ptr rest = *p;
 
-		rest.key = p->key ^ 1;
+		rest.key = (vkey)at | 1;
 		rest.var = rest.var2 = NULL_TREE;
 		rest.rest = 0;
 		p->kind = RK_NODE;
@@ -376,6 +383,8 @@ static void check_deref(struct ctx *c, struct astate *st, tree ptr, location_t l
 			 "'%s' dereferenced after 'user_event_mm_put' on some path in '%s'",
 			 var_name(user_var(ptr)), cur_fn()))
 		diag_note(p->put_loc, "put here");
+	/* Past a use after free nothing is known of it: stop tracking. */
+	p->mask = PT_MOVED;
 }
 
 static tree find_deref(tree *tp, int *walk_subtrees, void *data)
@@ -536,10 +545,11 @@ static void step_summary(struct ctx *c, struct astate *st, gcall *call,
 	vkey key = lhs ? value_key(lhs) : 0;
 
 	check_callee_requirement(c, st, call, s);
+	(void)loc;
 
 	for (unsigned int i = 0; i < gimple_call_num_args(call) && i < 32; i++)
 		if (s->consumes & (1u << i))
-			do_put(c, st, gimple_call_arg(call, i), loc, fn_name(s->decl));
+			do_put(c, st, gimple_call_arg(call, i), call, fn_name(s->decl), true);
 	if (s->returns_owned && lhs)
 		track_new_reference(c, st, lhs, call, s->returns_owned, 0);
 	else
@@ -594,7 +604,9 @@ static void step_call(struct ctx *c, struct astate *st, gcall *call, struct sset
 	case REF_OP_GET_ALL:
 	case REF_OP_GET:
 	case REF_OP_CURRENT:
-		if (!lhs || (TREE_CODE(lhs) == SSA_NAME && has_zero_uses(lhs))) {
+		/* Discarded: no destination, or a compiler temporary never used. */
+		if (!lhs || (TREE_CODE(lhs) == SSA_NAME && has_zero_uses(lhs) &&
+			     !user_var(lhs))) {
 			if (c->emit &&
 			    diag_finding(RULE_REF_LEAK, gimple_location(call), NULL, UNKNOWN_LOCATION,
 					 "result of '%s' discarded in '%s': the reference it took is never put",
@@ -612,8 +624,8 @@ static void step_call(struct ctx *c, struct astate *st, gcall *call, struct sset
 		break;
 	case REF_OP_PUT:
 		if (gimple_call_num_args(call))
-			do_put(c, st, gimple_call_arg(call, 0), gimple_location(call),
-			       "user_event_mm_put");
+			do_put(c, st, gimple_call_arg(call, 0), call, "user_event_mm_put",
+			       false);
 		break;
 	default:
 		if (lhs && rules_is_allocator(fndecl)) {
@@ -765,6 +777,23 @@ static int returned_deref_param(tree val)
 	return -1;
 }
 
+/* Leaving the function: what is still owned here is leaked. */
+static void check_leaks_at_exit(struct ctx *c, struct astate *st, location_t loc)
+{
+	for (unsigned int i = 0; i < st->nptrs; i++) {
+		struct ptr *p = &st->ptrs[i];
+
+		if (p->alias || !(p->mask & PT_OWNED))
+			continue;
+		if (p->is_param) {
+			c->not_consumed |= 1u << (p->is_param - 1);
+		} else {
+			report_leak(c, p, loc, "still held when leaving");
+			p->mask = (p->mask & ~PT_OWNED) | PT_MOVED;
+		}
+	}
+}
+
 static void step_return(struct ctx *c, struct astate *st, greturn *ret)
 {
 	tree val = gimple_return_retval(ret);
@@ -807,16 +836,7 @@ static void step_return(struct ctx *c, struct astate *st, greturn *ret)
 		hand_on(st, val);
 	}
 
-	for (unsigned int i = 0; i < st->nptrs; i++) {
-		struct ptr *p = &st->ptrs[i];
-
-		if (p->alias || !(p->mask & PT_OWNED))
-			continue;
-		if (p->is_param)
-			c->not_consumed |= 1u << (p->is_param - 1);
-		else
-			report_leak(c, p, loc, "still held when leaving");
-	}
+	check_leaks_at_exit(c, st, loc);
 	if (c->final)
 		record_exit_case(s, st, ret_nonzero);
 }
@@ -864,10 +884,17 @@ static bool add_branch_fact(struct astate *st, tree x, bool nonzero, int depth)
 	if (!fact_add(st, key, nonzero))
 		return false;
 	if (p) {
-		if (!nonzero)
-			p->mask = PT_NULL;
-		else if (p->mask != PT_NULL)
+		if (!nonzero) {
+			/* No node, so no rest after it either. */
+			for (int hops = 0; p && hops < MAX_PTRS; hops++) {
+				vkey rest = p->rest;
+
+				p->mask = PT_NULL;
+				p = rest ? ptr_find(st, rest) : NULL;
+			}
+		} else if (p->mask != PT_NULL) {
 			p->mask &= ~PT_NULL;
+		}
 	}
 	if (SSA_NAME_IS_DEFAULT_DEF(x))
 		return true;
@@ -964,6 +991,55 @@ static void phi_move(struct ctx *c, struct astate *st, gphi *phi, edge e)
 		*old = moved;
 }
 
+/*
+ * GCC merges "return x;" statements into one shared return block that has
+ * no location of its own.  A leak belongs to the path that leaves, so it is
+ * checked on the edge into that block, where the path's location is known.
+ */
+static void leave_by_shared_return(struct ctx *c, struct astate *st, edge e)
+{
+	gimple *ret = NULL;
+	tree val;
+
+	/* Only end-of-scope clobbers may come before the return. */
+	for (gimple_stmt_iterator gsi = gsi_start_bb(e->dest); !gsi_end_p(gsi); gsi_next(&gsi)) {
+		gimple *stmt = gsi_stmt(gsi);
+
+		if (is_gimple_debug(stmt) || gimple_clobber_p(stmt))
+			continue;
+		if (gimple_code(stmt) != GIMPLE_RETURN)
+			return;
+		ret = stmt;
+	}
+	if (!ret || usable_loc(gimple_location(ret)))
+		return;
+	val = gimple_return_retval(as_a<greturn *>(ret));
+	if (val) {
+		struct ptr *p = owned_entry(st, val);
+
+		/* The returned reference is handed on, not leaked. */
+		if (p && (p->mask & PT_OWNED) && !p->is_param) {
+			struct astate probe = *st;
+
+			hand_on(&probe, val);
+			check_leaks_at_exit(c, &probe, st->last_loc);
+			for (unsigned int i = 0; i < st->nptrs; i++)
+				if (&st->ptrs[i] != p && !st->ptrs[i].is_param &&
+				    (probe.ptrs[i].mask & PT_MOVED) && !(st->ptrs[i].mask & PT_MOVED))
+					st->ptrs[i].mask = probe.ptrs[i].mask;
+			return;
+		}
+	}
+	for (unsigned int i = 0; i < st->nptrs; i++) {
+		struct ptr *p = &st->ptrs[i];
+
+		if (!p->alias && !p->is_param && (p->mask & PT_OWNED)) {
+			report_leak(c, p, st->last_loc, "still held when leaving");
+			p->mask = (p->mask & ~PT_OWNED) | PT_MOVED;
+		}
+	}
+}
+
 static bool edge_transfer(struct ctx *c, struct astate *st, edge e)
 {
 	if (usable_loc(e->goto_locus))
@@ -972,6 +1048,7 @@ static bool edge_transfer(struct ctx *c, struct astate *st, edge e)
 		return false;
 	for (gphi_iterator gsi = gsi_start_phis(e->dest); !gsi_end_p(gsi); gsi_next(&gsi))
 		phi_move(c, st, gsi.phi(), e);
+	leave_by_shared_return(c, st, e);
 	return true;
 }
 
