@@ -30,18 +30,18 @@ struct ctx {
 	struct anchor anchors[MAX_ASSERTIONS];
 	unsigned int nanchors;
 	struct sset **in;	/* per basic block */
+	struct sset *scratch[2];	/* states between statements of a block */
+	hash_map<gimple *, struct stmt_operands *> *operands;
 	unsigned int not_consumed;	/* mm parameters still owned at an exit */
 	bool ret_slot_set, ret_deref_set;
 	bool returns_owned_any, returns_unowned;
 	int returns_kind;
 };
 
-/* A location that names a line of a real file (not <built-in>). */
+/* A location that names a line of a file (not unknown, not <built-in>). */
 static bool usable_loc(location_t loc)
 {
-	struct srcpos pos;
-
-	return loc > BUILTINS_LOCATION && srcpos_of(loc, &pos);
+	return LOCATION_LOCUS(loc) > BUILTINS_LOCATION;
 }
 
 static const char *cur_fn(void)
@@ -109,24 +109,50 @@ static void note_callee_requirement(struct summary *s)
 
 /* ---- the lock rule: accesses of user_event_mm->next ------------------- */
 
-struct access_scan {
-	tree found[8];
-	unsigned int n;
+/*
+ * What a statement's operands contain, computed once per statement (it does
+ * not depend on the path): accesses of the guarded field and pointers
+ * dereferenced.
+ */
+#define MAX_OPERANDS 8
+
+struct stmt_operands {
+	unsigned char naccess, nderef;
+	tree access[MAX_OPERANDS];	/* COMPONENT_REFs of user_event_mm::next */
+	tree deref[MAX_OPERANDS];	/* SSA pointers under a MEM_REF */
 };
 
-static tree find_guarded(tree *tp, int *walk_subtrees, void *data)
+static tree collect_operands(tree *tp, int *walk_subtrees, void *data)
 {
-	struct access_scan *scan = (struct access_scan *)data;
+	struct stmt_operands *ops = (struct stmt_operands *)data;
 	tree t = *tp;
 
-	if (TYPE_P(t) || DECL_P(t)) {
+	if (TYPE_P(t) || DECL_P(t) || CONSTANT_CLASS_P(t)) {
 		*walk_subtrees = 0;
 		return NULL_TREE;
 	}
 	if (TREE_CODE(t) == COMPONENT_REF && rules_is_guarded_field(TREE_OPERAND(t, 1)) &&
-	    scan->n < ARRAY_SIZE(scan->found))
-		scan->found[scan->n++] = t;
+	    ops->naccess < MAX_OPERANDS)
+		ops->access[ops->naccess++] = t;
+	if (TREE_CODE(t) == MEM_REF && TREE_CODE(TREE_OPERAND(t, 0)) == SSA_NAME &&
+	    ops->nderef < MAX_OPERANDS)
+		ops->deref[ops->nderef++] = TREE_OPERAND(t, 0);
 	return NULL_TREE;
+}
+
+static const struct stmt_operands *operands_of(struct ctx *c, gimple *stmt)
+{
+	struct stmt_operands **cached = c->operands->get(stmt);
+	struct stmt_operands *ops;
+
+	if (cached)
+		return *cached;
+	ops = XCNEW(struct stmt_operands);
+	for (unsigned int i = 0; i < gimple_num_ops(stmt); i++)
+		if (gimple_op(stmt, i))
+			walk_tree(gimple_op_ptr(stmt, i), collect_operands, ops, NULL);
+	c->operands->put(stmt, ops);
+	return ops;
 }
 
 /* The pointer an access goes through, if any: mm in mm->next. */
@@ -181,15 +207,10 @@ static void check_access(struct ctx *c, const struct astate *st, tree ref,
 
 static void scan_accesses(struct ctx *c, gimple *stmt, const struct astate *st)
 {
-	struct access_scan scan;
-	location_t loc = gimple_location(stmt);
+	const struct stmt_operands *ops = operands_of(c, stmt);
 
-	scan.n = 0;
-	for (unsigned int i = 0; i < gimple_num_ops(stmt); i++)
-		if (gimple_op(stmt, i))
-			walk_tree_without_duplicates(gimple_op_ptr(stmt, i), find_guarded, &scan);
-	for (unsigned int i = 0; i < scan.n; i++)
-		check_access(c, st, scan.found[i], loc);
+	for (unsigned int i = 0; i < ops->naccess; i++)
+		check_access(c, st, ops->access[i], gimple_location(stmt));
 }
 
 static void apply_assertions(struct ctx *c, gimple *stmt, struct astate *st)
@@ -387,29 +408,12 @@ static void check_deref(struct ctx *c, struct astate *st, tree ptr, location_t l
 	p->mask = PT_MOVED;
 }
 
-static tree find_deref(tree *tp, int *walk_subtrees, void *data)
-{
-	tree t = *tp;
-	vec<tree> *bases = (vec<tree> *)data;
-
-	if (TYPE_P(t) || DECL_P(t)) {
-		*walk_subtrees = 0;
-		return NULL_TREE;
-	}
-	if (TREE_CODE(t) == MEM_REF && TREE_CODE(TREE_OPERAND(t, 0)) == SSA_NAME)
-		bases->safe_push(TREE_OPERAND(t, 0));
-	return NULL_TREE;
-}
-
 static void scan_derefs(struct ctx *c, gimple *stmt, struct astate *st)
 {
-	auto_vec<tree, 8> bases;
+	const struct stmt_operands *ops = operands_of(c, stmt);
 
-	for (unsigned int i = 0; i < gimple_num_ops(stmt); i++)
-		if (gimple_op(stmt, i))
-			walk_tree_without_duplicates(gimple_op_ptr(stmt, i), find_deref, &bases);
-	for (unsigned int i = 0; i < bases.length(); i++)
-		check_deref(c, st, bases[i], gimple_location(stmt));
+	for (unsigned int i = 0; i < ops->nderef; i++)
+		check_deref(c, st, ops->deref[i], gimple_location(stmt));
 }
 
 /* A pointer value handed on (stored, returned): no longer ours to put. */
@@ -1142,12 +1146,14 @@ static void entry_state(struct ctx *c, struct astate *st)
 
 static void process_block(struct ctx *c, basic_block bb, bool *pending)
 {
-	struct sset *cur = XNEW(struct sset);
-	struct sset *next = XNEW(struct sset);
+	struct sset *cur = c->scratch[0];
+	struct sset *next = c->scratch[1];
+	const struct sset *in = c->in[bb->index];
 	edge e;
 	edge_iterator ei;
 
-	*cur = *c->in[bb->index];
+	cur->n = in->n;
+	memcpy(cur->s, in->s, in->n * sizeof(in->s[0]));
 	for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
 		gimple *stmt = gsi_stmt(gsi);
 
@@ -1175,8 +1181,6 @@ static void process_block(struct ctx *c, basic_block bb, bool *pending)
 				pending[e->dest->index] = true;
 		}
 	}
-	XDELETE(cur);
-	XDELETE(next);
 }
 
 static void reset_summary_outputs(struct summary *s)
@@ -1237,6 +1241,9 @@ void analyse_function(struct summary *sum, bool report)
 	memset(&c, 0, sizeof(c));
 	c.sum = &out;
 	c.in = XCNEWVEC(struct sset *, nblocks);
+	c.scratch[0] = XNEW(struct sset);
+	c.scratch[1] = XNEW(struct sset);
+	c.operands = new hash_map<gimple *, struct stmt_operands *>;
 	values_begin_function();
 	find_anchors(&c);
 	reset_summary_outputs(&out);
@@ -1301,6 +1308,12 @@ void analyse_function(struct summary *sum, bool report)
 	}
 	*sum = out;
 
+	for (hash_map<gimple *, struct stmt_operands *>::iterator it = c.operands->begin();
+	     it != c.operands->end(); ++it)
+		XDELETE((*it).second);
+	delete c.operands;
+	XDELETE(c.scratch[0]);
+	XDELETE(c.scratch[1]);
 	for (int i = 0; i < nblocks; i++)
 		XDELETE(c.in[i]);
 	XDELETEVEC(c.in);
