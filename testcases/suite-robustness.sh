@@ -1,0 +1,284 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# suite-robustness: the plugin under bad input and under fuzzing.
+#
+# Bad input (each: non-zero exit and one clear error line): unknown and
+# malformed -fplugin-arg-uecheck-* options, a missing, unreadable or bogus
+# plugin file, an unreadable or missing source file, and a plugin loaded by
+# a GCC it was not built for (gcc-11 <-> gcc-12).
+#
+# Fuzzing, bounded by UECHECK_FUZZ_SECONDS (default 90), seeds from
+# UECHECK_FUZZ_SEED (default 1, so CI runs are reproducible):
+#   csmith programs     no crash, no hang, no finding, identical objects
+#   gen-uemm -m random  no crash, no hang, identical objects
+#   gen-uemm -m clean   no finding (correct by construction)
+#   gen-uemm -m bug     the injected finding, where it belongs
+# A failing program is kept in build/fuzz-failures/ with the command that
+# reproduces it.
+#
+# Environment: CC (default gcc), UECHECK_PLUGIN (default plugin/uecheck.so),
+# UECHECK_FUZZ_SECONDS, UECHECK_FUZZ_SEED.
+# Output: the test-runner protocol of docs/interfaces.md; exit 1 on failure.
+set -u
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+cc=${CC:-gcc}
+plugin=${UECHECK_PLUGIN:-$top/plugin/uecheck.so}
+budget=${UECHECK_FUZZ_SECONDS:-90}
+seed0=${UECHECK_FUZZ_SEED:-1}
+keep=$top/build/fuzz-failures
+limit=60			# seconds before a single compile counts as a hang
+failed=0
+
+case "$budget$seed0" in
+*[!0-9]*)
+	echo "suite-robustness: UECHECK_FUZZ_SECONDS and UECHECK_FUZZ_SEED must be numbers" >&2
+	exit 2 ;;
+esac
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/uecheck-robust.XXXXXX") || exit 2
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 130' INT TERM
+chmod 755 "$tmp"
+
+pass() { echo "ok - $1"; }
+fail() { echo "not ok - $1"; failed=1; }
+skip() { echo "ok - $1 # SKIP $2"; }
+diag() { sed -e 's/^/# /' -e 20q "$@"; }
+
+if [ ! -f "$plugin" ]; then
+	echo "not ok - robustness: plugin $plugin exists (run make plugin)"
+	exit 1
+fi
+
+# ---- bad input -------------------------------------------------------------
+
+# Run "$@" (a compile); it must fail with exactly one "error" line that
+# contains $want.  Besides it, stderr may only hold GCC's closing
+# "compilation terminated." line.
+expect_one_error() {
+	name=$1 want=$2
+	shift 2
+	timeout "$limit" "$@" >/dev/null 2>"$tmp/err"
+	rc=$?
+	errors=$(grep -c 'error' "$tmp/err")
+	others=$(grep -v -c -e 'error' -e '^compilation terminated\.$' "$tmp/err")
+	if [ "$rc" -ne 0 ] && [ "$rc" -ne 124 ] && [ "$errors" -eq 1 ] &&
+	   [ "$others" -eq 0 ] && grep -q -F -e "$want" "$tmp/err"; then
+		pass "$name"
+	else
+		fail "$name"
+		echo "# exit $rc, $errors error line(s), $others other line(s); wanted one error with: $want"
+		diag "$tmp/err"
+	fi
+}
+
+# As an unprivileged user, so that mode 000 really means unreadable (root
+# reads everything).
+as_user=
+if [ "$(id -u)" -eq 0 ]; then
+	as_user="setpriv --reuid=65534 --regid=65534 --clear-groups --"
+fi
+
+printf 'int ok_fn(int a)\n{\n\treturn a + 1;\n}\n' >"$tmp/ok.c"
+chmod 644 "$tmp/ok.c"
+cp "$plugin" "$tmp/uecheck.so"
+chmod 755 "$tmp/uecheck.so"
+compile="$cc -c -o /dev/null"
+
+for bad in 'bogus' 'strict=1' 'werror=yes' 'analyze-only=1' 'rules' 'rules=' \
+	   'rules=no-such-rule' 'rules=ref-leak,,double-put' 'rules=ref-leak,' \
+	   'rules=,ref-leak' 'rules=REF-LEAK'; do
+	key=${bad%%=*}
+	expect_one_error "bad input: -fplugin-arg-uecheck-$bad" "uecheck" \
+		$compile -fplugin="$tmp/uecheck.so" "-fplugin-arg-uecheck-$bad" "$tmp/ok.c"
+done
+expect_one_error "bad input: option of another plugin name (-fplugin-arg-uecheckx-strict)" \
+	"uecheckx" $compile -fplugin="$tmp/uecheck.so" -fplugin-arg-uecheckx-strict "$tmp/ok.c"
+
+expect_one_error "bad input: missing plugin file" "$tmp/none.so" \
+	$compile -fplugin="$tmp/none.so" "$tmp/ok.c"
+printf 'not a shared object\n' >"$tmp/bogus.so"
+expect_one_error "bad input: plugin file that is not a shared object" "bogus.so" \
+	$compile -fplugin="$tmp/bogus.so" "$tmp/ok.c"
+cp "$plugin" "$tmp/locked.so"
+chmod 000 "$tmp/locked.so"
+expect_one_error "bad input: unreadable plugin file" "locked.so" \
+	$as_user $compile -fplugin="$tmp/locked.so" "$tmp/ok.c"
+cp "$tmp/ok.c" "$tmp/secret.c"
+chmod 000 "$tmp/secret.c"
+expect_one_error "bad input: unreadable source file" "secret.c" \
+	$as_user $compile -fplugin="$tmp/uecheck.so" "$tmp/secret.c"
+expect_one_error "bad input: missing source file" "none.c" \
+	$compile -fplugin="$tmp/uecheck.so" "$tmp/none.c"
+mkdir "$tmp/dir.c"
+expect_one_error "bad input: directory as source file" "dir.c" \
+	$compile -fplugin="$tmp/uecheck.so" "$tmp/dir.c"
+
+# A plugin built for one GCC, loaded by the other.
+version_of() { "$1" -dumpfullversion 2>/dev/null; }
+other_gcc() {
+	case "$(version_of "$cc")" in
+	12.*) echo gcc-11 ;;
+	*) echo gcc-12 ;;
+	esac
+}
+other=$(other_gcc)
+if command -v "$other" >/dev/null 2>&1 &&
+   [ -f "$("$other" -print-file-name=plugin)/include/gcc-plugin.h" ]; then
+	expect_one_error "bad input: $other loading the plugin built for $cc" \
+		"cannot run in GCC $(version_of "$other")" \
+		"$other" -c -o /dev/null -fplugin="$tmp/uecheck.so" "$tmp/ok.c"
+	if make -s -C "$top" CC="$other" OUT="$tmp/other" plugin >"$tmp/build.log" 2>&1; then
+		expect_one_error "bad input: $cc loading the plugin built for $other" \
+			"cannot run in GCC $(version_of "$cc")" \
+			$compile -fplugin="$tmp/other/uecheck.so" "$tmp/ok.c"
+	else
+		fail "bad input: build the plugin with $other"
+		diag "$tmp/build.log"
+	fi
+else
+	skip "bad input: plugin loaded by another GCC" "$other or its plugin headers not installed"
+fi
+
+# ---- fuzzing ---------------------------------------------------------------
+
+gen=$tmp/gen-uemm
+if ! $cc -O2 -o "$gen" "$top/scripts/gen-uemm.c" 2>"$tmp/err"; then
+	fail "fuzz: build scripts/gen-uemm.c"
+	diag "$tmp/err"
+	exit 1
+fi
+
+now() { date +%s; }
+
+# Keep a failing program and say how to reproduce it.
+keep_failure() {
+	mkdir -p "$keep"
+	cp "$1" "$keep/$(basename "$1")"
+	echo "# kept $keep/$(basename "$1"); reproduce: $2"
+}
+
+# compile SRC OBJ FLAGS...: run with the plugin, then without; sets
+# verdict to ok, crash, hang, differs or skip (both time out), and leaves
+# the plugin's stderr in $tmp/err.
+compile_both() {
+	src=$1 obj=$2
+	shift 2
+	timeout "$limit" $cc "$@" -fplugin="$plugin" -c -o "$obj.plugin" "$src" 2>"$tmp/err"
+	rc_p=$?
+	timeout "$limit" $cc "$@" -c -o "$obj.plain" "$src" 2>/dev/null
+	rc_n=$?
+	if [ "$rc_p" -eq 124 ]; then
+		if [ "$rc_n" -eq 124 ]; then verdict=skip; else verdict=hang; fi
+	elif [ "$rc_p" -ne "$rc_n" ] || grep -q 'internal compiler error' "$tmp/err"; then
+		verdict=crash
+	elif [ "$rc_p" -eq 0 ] && ! cmp -s "$obj.plugin" "$obj.plain"; then
+		verdict=differs
+	else
+		verdict=ok
+	fi
+}
+
+findings() {
+	grep -E '^[^:]+:[0-9]+:[0-9]+: (warning|error): .* \[uecheck:[a-z-]+\]$' "$1"
+}
+
+# Each kind gets its share of the budget and at least $min programs.
+min=3
+csmith_share=$((budget * 35 / 100))
+random_share=$((budget * 25 / 100))
+clean_share=$((budget * 20 / 100))
+bug_share=$((budget - csmith_share - random_share - clean_share))
+
+# csmith: programs without any of the rule's symbols.
+if command -v csmith >/dev/null 2>&1 && [ -d /usr/include/csmith ]; then
+	n=0 bad_crash=0 bad_find=0 bad_obj=0 skipped=0 seed=$seed0
+	end=$(($(now) + csmith_share))
+	while [ "$n" -lt "$min" ] || [ "$(now)" -lt "$end" ]; do
+		src=$tmp/csmith-$seed.c
+		timeout "$limit" csmith --seed "$seed" --max-funcs 6 >"$src" 2>/dev/null || {
+			seed=$((seed + 1)); continue; }
+		opt=-O$((seed % 3))
+		compile_both "$src" "$tmp/cs" -I/usr/include/csmith "$opt"
+		how="csmith --seed $seed --max-funcs 6 >p.c; $cc -I/usr/include/csmith $opt -fplugin=$plugin -c p.c"
+		case $verdict in
+		crash|hang) bad_crash=$((bad_crash + 1)); echo "# csmith seed $seed: $verdict"
+			    diag "$tmp/err"; keep_failure "$src" "$how" ;;
+		differs) bad_obj=$((bad_obj + 1)); echo "# csmith seed $seed: object differs"
+			 keep_failure "$src" "$how" ;;
+		skip) skipped=$((skipped + 1)) ;;
+		esac
+		if findings "$tmp/err" >/dev/null; then
+			bad_find=$((bad_find + 1)); echo "# csmith seed $seed: finding on a program without the rule's symbols"
+			findings "$tmp/err" | diag; keep_failure "$src" "$how"
+		fi
+		rm -f "$src"
+		n=$((n + 1)) seed=$((seed + 1))
+	done
+	what="csmith seeds $seed0..$((seed - 1)), $skipped too slow even without the plugin"
+	[ "$bad_crash" -eq 0 ] && pass "fuzz: no crash, no hang ($what)" || fail "fuzz: no crash, no hang ($what)"
+	[ "$bad_find" -eq 0 ] && pass "fuzz: no finding on csmith programs" || fail "fuzz: no finding on csmith programs"
+	[ "$bad_obj" -eq 0 ] && pass "fuzz: csmith objects identical with and without the plugin" ||
+		fail "fuzz: csmith objects identical with and without the plugin"
+else
+	skip "fuzz: csmith programs" "csmith not installed"
+fi
+
+# gen-uemm programs of one mode; prints the verdict lines.
+fuzz_gen() {
+	mode=$1 share=$2
+	n=0 bad_crash=0 bad_obj=0 bad_find=0 seed=$seed0
+	end=$(($(now) + share))
+	while [ "$n" -lt "$min" ] || [ "$(now)" -lt "$end" ]; do
+		stmts=$((20 + seed * 37 % 140)) funcs=$((1 + seed % 4))
+		src=$tmp/$mode-$seed.c
+		args="-m $mode -s $seed -n $stmts -f $funcs"
+		# shellcheck disable=SC2086
+		"$gen" $args >"$src"
+		opt=-O$((seed % 2 * 2))
+		compile_both "$src" "$tmp/g" "$opt"
+		how="gen-uemm $args >p.c; $cc $opt -fplugin=$plugin -c p.c"
+		case $verdict in
+		crash|hang) bad_crash=$((bad_crash + 1)); echo "# $mode seed $seed: $verdict"
+			    diag "$tmp/err"; keep_failure "$src" "$how" ;;
+		differs) bad_obj=$((bad_obj + 1)); echo "# $mode seed $seed: object differs"
+			 keep_failure "$src" "$how" ;;
+		esac
+		findings "$tmp/err" | sed -n 's/^[^:]*:\([0-9]*\):[0-9]*: [a-z]*: .*\[uecheck:\([a-z-]*\)\]$/\1 \2/p' \
+			>"$tmp/found"
+		case $mode in
+		clean)
+			if [ -s "$tmp/found" ]; then
+				bad_find=$((bad_find + 1))
+				echo "# clean seed $seed: $(wc -l <"$tmp/found") false positive(s), first: $(head -n 1 "$tmp/found")"
+				[ "$bad_find" -le 3 ] && keep_failure "$src" "$how"
+			fi ;;
+		bug)
+			if ! awk -f "$top/testcases/fuzz-expect.awk" "$src" "$tmp/found" >"$tmp/why"; then
+				bad_find=$((bad_find + 1))
+				echo "# bug seed $seed: $(head -n 1 "$tmp/why")"
+				[ "$bad_find" -le 3 ] && keep_failure "$src" "$how"
+			fi ;;
+		esac
+		rm -f "$src"
+		n=$((n + 1)) seed=$((seed + 1))
+	done
+	what="gen-uemm -m $mode, seeds $seed0..$((seed - 1))"
+	[ "$bad_crash" -eq 0 ] && pass "fuzz: no crash, no hang ($what)" || fail "fuzz: no crash, no hang ($what)"
+	[ "$bad_obj" -eq 0 ] && pass "fuzz: objects identical with and without the plugin ($what)" ||
+		fail "fuzz: objects identical with and without the plugin ($what)"
+	case $mode in
+	clean) [ "$bad_find" -eq 0 ] && pass "fuzz: no finding on correct programs ($bad_find of $n wrong)" ||
+		fail "fuzz: no finding on correct programs ($bad_find of $n wrong)" ;;
+	bug) [ "$bad_find" -eq 0 ] && pass "fuzz: the injected bug is found ($bad_find of $n wrong)" ||
+		fail "fuzz: the injected bug is found ($bad_find of $n wrong)" ;;
+	esac
+}
+
+fuzz_gen random "$random_share"
+fuzz_gen clean "$clean_share"
+fuzz_gen bug "$bug_share"
+
+exit "$failed"
