@@ -52,6 +52,7 @@ expectations() {
 		if (match($0, /expect(\[gcc\])?: [a-z, -]+/)) {
 			s = substr($0, RSTART, RLENGTH)
 			sub(/^[^:]*: */, "", s)
+			sub(/[ ,]+$/, "", s)
 			n = split(s, rule, /, */)
 			for (i = 1; i <= n; i++)
 				if (rule[i] != "")
