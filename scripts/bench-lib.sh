@@ -7,6 +7,7 @@
 #
 #   hf CSV RUNS -n NAME CMD [-n NAME CMD]... [hyperfine options]
 #                                        run hyperfine, keep its CSV
+#                                        (HF_WARMUP warm-up runs, default 1)
 #   median CSV NAME                      median wall time (s) of NAME
 #   ratio A B                            A / B, 3 decimals
 #   pct A B                              (A / B - 1) * 100, 1 decimal, signed
@@ -19,7 +20,7 @@
 hf() {
 	hf_csv=$1 hf_runs=$2
 	shift 2
-	hyperfine --style basic --warmup 1 --runs "$hf_runs" \
+	hyperfine --style basic --warmup "${HF_WARMUP:-1}" --runs "$hf_runs" \
 		--export-csv "$hf_csv" "$@" >"$hf_csv.log" 2>&1 || {
 		echo "bench: hyperfine failed:" >&2
 		sed -e "s/^/# /" -e 30q "$hf_csv.log" >&2

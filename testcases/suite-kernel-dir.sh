@@ -1,0 +1,174 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# suite-kernel-dir: the whole kernel/trace/ directory of Linux 6.12, built
+# with the plugin, in a copy of the prepared tree that
+# scripts/kernel-tree.sh provides (the cached tree itself is not touched):
+#   - the build succeeds, no compiler crash, zero findings;
+#   - every object is byte-identical to the one built without the plugin;
+#   - make C=2 CHECK="scripts/uecheck --engines=gcc" kernel/trace/ succeeds
+#     with zero findings (once scripts/uecheck exists);
+#   - Linux 6.1 (no struct user_event_mm at all): trace_events_user.o
+#     builds with the plugin, silently.
+# Timings are printed as "#" lines.  Each build is bounded by
+# UECHECK_KERNEL_TIMEOUT seconds (default 900).
+#
+# Environment: CC (default gcc), UECHECK_PLUGIN, UECHECK_KERNEL_TIMEOUT,
+# UECHECK_KERNEL_61=0 to leave out the 6.1 check, UECHECK_CACHE (see
+# scripts/kernel-tree.sh).
+# Output: the test-runner protocol of docs/interfaces.md; exit 1 on failure.
+set -u
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+cc=${CC:-gcc}
+plugin=${UECHECK_PLUGIN:-$top/plugin/uecheck.so}
+limit=${UECHECK_KERNEL_TIMEOUT:-900}
+jobs=$(nproc 2>/dev/null || echo 2)
+failed=0
+
+pass() { echo "ok - $1"; }
+fail() { echo "not ok - $1"; failed=1; }
+skip() { echo "ok - $1 # SKIP $2"; }
+diag() { sed -e 's/^/# /' -e 20q "$@"; }
+now() { date +%s; }
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/uecheck-kdir.XXXXXX") || exit 2
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 130' INT TERM
+
+[ -f "$plugin" ] || { echo "not ok - kernel-dir: plugin $plugin exists (make plugin)"; exit 1; }
+
+# tree VERSION: sets src and obj from scripts/kernel-tree.sh, or fails.
+tree() {
+	src= obj=
+	if [ ! -f "$top/scripts/kernel-tree.sh" ]; then
+		echo "# scripts/kernel-tree.sh is missing"
+		return 1
+	fi
+	sh "$top/scripts/kernel-tree.sh" "$1" >"$tmp/tree" 2>"$tmp/tree.err" || {
+		diag "$tmp/tree.err"
+		return 1
+	}
+	src=$(sed -n 's/^SRC=//p' "$tmp/tree")
+	obj=$(sed -n 's/^OBJ=//p' "$tmp/tree")
+	[ -d "$src" ] && [ -d "$obj" ] || {
+		echo "# kernel-tree.sh $1 printed no usable SRC=/OBJ= lines"
+		return 1
+	}
+}
+
+# kmake OBJDIR LOG ARGS...: make in the copy, bounded in time.
+kmake() {
+	kdir=$1 klog=$2
+	shift 2
+	timeout "$limit" make -s -C "$src" O="$kdir" CC="$cc" -j"$jobs" "$@" >"$klog" 2>&1
+}
+
+findings() {
+	grep -E '^[^:]+:[0-9]+:[0-9]+: (warning|error): .* \[uecheck:[a-z-]+\]$' "$@"
+}
+
+# Objects of kernel/trace/, relative to the build directory, sorted.
+objects() {
+	(cd "$1" && find kernel/trace -name '*.o' ! -name '*.mod.o' | sort)
+}
+
+if ! tree 6.12; then
+	fail "kernel-dir: prepared 6.12 tree from scripts/kernel-tree.sh"
+	exit 1
+fi
+work=$tmp/obj-6.12
+cp -a "$obj" "$work"
+find "$work/kernel/trace" \( -name '*.o' -o -name '*.a' \) -delete 2>/dev/null
+
+t0=$(now)
+if kmake "$work" "$tmp/plain.log" kernel/trace/; then
+	pass "kernel-dir: 6.12 kernel/trace/ builds without the plugin"
+else
+	fail "kernel-dir: 6.12 kernel/trace/ builds without the plugin"
+	diag "$tmp/plain.log"
+	exit 1
+fi
+t1=$(now)
+objects "$work" >"$tmp/objs"
+mkdir "$tmp/plain"
+(cd "$work" && tar cf - $(cat "$tmp/objs")) | (cd "$tmp/plain" && tar xf -)
+find "$work/kernel/trace" \( -name '*.o' -o -name '*.a' \) -delete
+
+t2=$(now)
+kmake "$work" "$tmp/plugin.log" KCFLAGS="-fplugin=$plugin" kernel/trace/
+rc=$?
+t3=$(now)
+echo "# $(wc -l <"$tmp/objs") objects: $((t1 - t0)) s without the plugin, $((t3 - t2)) s with it (make -j$jobs, wall)"
+if [ "$rc" -eq 0 ] && ! grep -q 'internal compiler error' "$tmp/plugin.log"; then
+	pass "kernel-dir: 6.12 kernel/trace/ builds with the plugin, no compiler crash"
+else
+	fail "kernel-dir: 6.12 kernel/trace/ builds with the plugin, no compiler crash"
+	diag "$tmp/plugin.log"
+fi
+if findings "$tmp/plugin.log" >"$tmp/found"; then
+	fail "kernel-dir: zero findings in 6.12 kernel/trace/ ($(wc -l <"$tmp/found") found)"
+	diag "$tmp/found"
+else
+	pass "kernel-dir: zero findings in 6.12 kernel/trace/"
+fi
+
+differ=0
+while read -r o; do
+	if ! cmp -s "$tmp/plain/$o" "$work/$o"; then
+		differ=$((differ + 1))
+		echo "# differs or missing with the plugin: $o"
+	fi
+done <"$tmp/objs"
+if [ "$differ" -eq 0 ] && [ -s "$tmp/objs" ]; then
+	pass "kernel-dir: all $(wc -l <"$tmp/objs") objects byte-identical with and without the plugin"
+else
+	fail "kernel-dir: objects byte-identical with and without the plugin ($differ differ)"
+fi
+
+# The CHECK wrapper over the whole directory.
+if [ -x "$top/scripts/uecheck" ] || [ -f "$top/scripts/uecheck" ]; then
+	t4=$(now)
+	kmake "$work" "$tmp/check.log" C=2 CHECK="sh $top/scripts/uecheck --engines=gcc" kernel/trace/
+	rc=$?
+	t5=$(now)
+	echo "# make C=2 CHECK='scripts/uecheck --engines=gcc' kernel/trace/: $((t5 - t4)) s"
+	if [ "$rc" -eq 0 ] && ! grep -q -e 'internal compiler error' -e '^uecheck: ' "$tmp/check.log"; then
+		pass "kernel-dir: make C=2 CHECK=scripts/uecheck --engines=gcc kernel/trace/ succeeds"
+	else
+		fail "kernel-dir: make C=2 CHECK=scripts/uecheck --engines=gcc kernel/trace/ succeeds"
+		diag "$tmp/check.log"
+	fi
+	if findings "$tmp/check.log" >"$tmp/found"; then
+		fail "kernel-dir: zero findings from scripts/uecheck --engines=gcc ($(wc -l <"$tmp/found") found)"
+		diag "$tmp/found"
+	else
+		pass "kernel-dir: zero findings from scripts/uecheck --engines=gcc"
+	fi
+else
+	skip "kernel-dir: make C=2 CHECK=scripts/uecheck" "scripts/uecheck does not exist yet"
+fi
+rm -rf "$work" "$tmp/plain"
+
+# 6.1 has no struct user_event_mm: the plugin must stay silent there.
+if [ "${UECHECK_KERNEL_61:-1}" = 0 ]; then
+	skip "kernel-dir: 6.1 trace_events_user.o" "UECHECK_KERNEL_61=0"
+elif tree 6.1; then
+	work=$tmp/obj-6.1
+	cp -a "$obj" "$work"
+	rm -f "$work/kernel/trace/trace_events_user.o"
+	kmake "$work" "$tmp/61.log" KCFLAGS="-fplugin=$plugin" kernel/trace/trace_events_user.o
+	rc=$?
+	if [ "$rc" -eq 0 ] && [ -f "$work/kernel/trace/trace_events_user.o" ] &&
+	   ! findings "$tmp/61.log" >/dev/null; then
+		pass "kernel-dir: 6.1 trace_events_user.o builds with the plugin, zero findings"
+	else
+		fail "kernel-dir: 6.1 trace_events_user.o builds with the plugin, zero findings"
+		diag "$tmp/61.log"
+	fi
+	rm -rf "$work"
+else
+	fail "kernel-dir: prepared 6.1 tree from scripts/kernel-tree.sh"
+fi
+
+exit "$failed"
