@@ -142,6 +142,36 @@ else
 	skip "bad input: plugin loaded by another GCC" "$other or its plugin headers not installed"
 fi
 
+# The CHECK wrapper: same promise, one line on stderr and a non-zero exit.
+expect_one_line() {
+	name=$1 want=$2
+	shift 2
+	timeout "$limit" "$@" >/dev/null 2>"$tmp/err"
+	rc=$?
+	lines=$(grep -c . "$tmp/err")
+	if [ "$rc" -ne 0 ] && [ "$rc" -ne 124 ] && [ "$lines" -eq 1 ] &&
+	   grep -q -F -e "$want" "$tmp/err"; then
+		pass "$name"
+	else
+		fail "$name"
+		echo "# exit $rc, $lines line(s) on stderr; wanted one line with: $want"
+		diag "$tmp/err"
+	fi
+}
+wrapper=$top/scripts/uecheck
+if [ -f "$wrapper" ]; then
+	expect_one_line "bad input: scripts/uecheck --bogus-option" "bogus-option" \
+		sh "$wrapper" --bogus-option "$tmp/ok.c"
+	expect_one_line "bad input: scripts/uecheck --engines=nonsense" "nonsense" \
+		sh "$wrapper" --engines=nonsense "$tmp/ok.c"
+	expect_one_line "bad input: scripts/uecheck on a missing file" "none.c" \
+		sh "$wrapper" --engines=gcc "$tmp/none.c"
+	expect_one_line "bad input: scripts/uecheck on an unreadable file" "secret.c" \
+		$as_user sh "$wrapper" --engines=gcc "$tmp/secret.c"
+else
+	skip "bad input: scripts/uecheck" "scripts/uecheck does not exist yet"
+fi
+
 # ---- fuzzing ---------------------------------------------------------------
 
 gen=$tmp/gen-uemm
