@@ -33,7 +33,7 @@
 #define MAX_SLOT	8	/* nested reference regions */
 #define N_PTR		4	/* random mode: pointer variables p0..p3 */
 #define N_LABEL		4	/* random mode: labels L0..L3 per function */
-#define N_HELPER	2	/* functions that assert event_mutex */
+#define USAGE		"gen-uemm [-m random|clean|bug] [-s SEED] [-n STATEMENTS] [-f FUNCTIONS]"
 
 enum mode { MODE_RANDOM, MODE_CLEAN, MODE_BUG };
 
@@ -503,8 +503,8 @@ static void emit_function(int idx, long stmts)
 
 	cur_func = idx;
 	budget = stmts;
-	printf("int fuzz_f%d(struct user_event *u, struct user_event_mm *pm, "
-	       "int c0, int c1, int c2)\n{\n", idx);
+	printf("int fuzz_f%d(struct user_event *u, struct user_event_mm *pm,", idx);
+	printf(" int c0, int c1, int c2)\n{\n");
 	for (d = 0; d < MAX_SLOT; d++)
 		out(0, "struct user_event_mm *m_%d = 0, *n_%d = 0, *r_%d = 0;",
 		    d, d, d);
@@ -532,8 +532,7 @@ static void emit_function(int idx, long stmts)
 
 static void usage_error(const char *what)
 {
-	fprintf(stderr, "gen-uemm: %s (usage: gen-uemm [-m random|clean|bug] "
-		"[-s SEED] [-n STATEMENTS] [-f FUNCTIONS])\n", what);
+	fprintf(stderr, "gen-uemm: %s (usage: %s)\n", what, USAGE);
 	exit(2);
 }
 
