@@ -33,8 +33,10 @@ sh "$top/scripts/kernel-tree.sh" 6.12 >"${TMPDIR:-/tmp}/uecheck-tree.$$" ||
 src=$(sed -n 's/^SRC=//p' "${TMPDIR:-/tmp}/uecheck-tree.$$")
 obj=$(sed -n 's/^OBJ=//p' "${TMPDIR:-/tmp}/uecheck-tree.$$")
 rm -f "${TMPDIR:-/tmp}/uecheck-tree.$$"
-[ -d "$src" ] && [ -d "$obj" ] ||
-	{ echo "bench-kernel: kernel-tree.sh printed no usable SRC=/OBJ=" >&2; exit 1; }
+if [ ! -d "$src" ] || [ ! -d "$obj" ]; then
+	echo "bench-kernel: kernel-tree.sh printed no usable SRC=/OBJ=" >&2
+	exit 1
+fi
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/uecheck-benchk.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
@@ -53,7 +55,6 @@ case $cmd in
 *"-c -o kernel/trace/trace_events_user.o "*) ;;
 *) echo "bench-kernel: unexpected command in $cmdfile" >&2; exit 1 ;;
 esac
-file=${cmd##* }
 pre=${cmd%%" -c -o kernel/trace/trace_events_user.o "*}
 post=${cmd#*" -c -o kernel/trace/trace_events_user.o "}
 cd "$work"

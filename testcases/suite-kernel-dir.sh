@@ -40,7 +40,7 @@ trap 'exit 130' INT TERM
 
 # tree VERSION: sets src and obj from scripts/kernel-tree.sh, or fails.
 tree() {
-	src= obj=
+	src='' obj=''
 	if [ ! -f "$top/scripts/kernel-tree.sh" ]; then
 		echo "# scripts/kernel-tree.sh is missing"
 		return 1
@@ -51,10 +51,10 @@ tree() {
 	}
 	src=$(sed -n 's/^SRC=//p' "$tmp/tree")
 	obj=$(sed -n 's/^OBJ=//p' "$tmp/tree")
-	[ -d "$src" ] && [ -d "$obj" ] || {
+	if [ ! -d "$src" ] || [ ! -d "$obj" ]; then
 		echo "# kernel-tree.sh $1 printed no usable SRC=/OBJ= lines"
 		return 1
-	}
+	fi
 }
 
 # kmake OBJDIR LOG ARGS...: make in the copy, bounded in time.
@@ -92,7 +92,7 @@ fi
 t1=$(now)
 objects "$work" >"$tmp/objs"
 mkdir "$tmp/plain"
-(cd "$work" && tar cf - $(cat "$tmp/objs")) | (cd "$tmp/plain" && tar xf -)
+(cd "$work" && tar cf - -T "$tmp/objs") | (cd "$tmp/plain" && tar xf -)
 find "$work/kernel/trace" \( -name '*.o' -o -name '*.a' \) -delete
 
 t2=$(now)

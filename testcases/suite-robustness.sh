@@ -45,6 +45,8 @@ chmod 755 "$tmp"
 pass() { echo "ok - $1"; }
 fail() { echo "not ok - $1"; failed=1; }
 skip() { echo "ok - $1 # SKIP $2"; }
+# zero COUNT NAME: ok when COUNT is 0.
+zero() { if [ "$1" -eq 0 ]; then pass "$2"; else fail "$2"; fi; }
 diag() { sed -e 's/^/# /' -e 20q "$@"; }
 
 if [ ! -f "$plugin" ]; then
@@ -90,7 +92,6 @@ compile="$cc -c -o /dev/null"
 for bad in 'bogus' 'strict=1' 'werror=yes' 'analyze-only=1' 'rules' 'rules=' \
 	   'rules=no-such-rule' 'rules=ref-leak,,double-put' 'rules=ref-leak,' \
 	   'rules=,ref-leak' 'rules=REF-LEAK'; do
-	key=${bad%%=*}
 	expect_one_error "bad input: -fplugin-arg-uecheck-$bad" "uecheck" \
 		$compile -fplugin="$tmp/uecheck.so" "-fplugin-arg-uecheck-$bad" "$tmp/ok.c"
 done
@@ -248,10 +249,9 @@ if command -v csmith >/dev/null 2>&1 && [ -d /usr/include/csmith ]; then
 		n=$((n + 1)) seed=$((seed + 1))
 	done
 	what="csmith seeds $seed0..$((seed - 1)), $skipped too slow even without the plugin"
-	[ "$bad_crash" -eq 0 ] && pass "fuzz: no crash, no hang ($what)" || fail "fuzz: no crash, no hang ($what)"
-	[ "$bad_find" -eq 0 ] && pass "fuzz: no finding on csmith programs" || fail "fuzz: no finding on csmith programs"
-	[ "$bad_obj" -eq 0 ] && pass "fuzz: csmith objects identical with and without the plugin" ||
-		fail "fuzz: csmith objects identical with and without the plugin"
+	zero "$bad_crash" "fuzz: no crash, no hang ($what)"
+	zero "$bad_find" "fuzz: no finding on csmith programs"
+	zero "$bad_obj" "fuzz: csmith objects identical with and without the plugin"
 else
 	skip "fuzz: csmith programs" "csmith not installed"
 fi
@@ -296,14 +296,11 @@ fuzz_gen() {
 		n=$((n + 1)) seed=$((seed + 1))
 	done
 	what="gen-uemm -m $mode, seeds $seed0..$((seed - 1))"
-	[ "$bad_crash" -eq 0 ] && pass "fuzz: no crash, no hang ($what)" || fail "fuzz: no crash, no hang ($what)"
-	[ "$bad_obj" -eq 0 ] && pass "fuzz: objects identical with and without the plugin ($what)" ||
-		fail "fuzz: objects identical with and without the plugin ($what)"
+	zero "$bad_crash" "fuzz: no crash, no hang ($what)"
+	zero "$bad_obj" "fuzz: objects identical with and without the plugin ($what)"
 	case $mode in
-	clean) [ "$bad_find" -eq 0 ] && pass "fuzz: no finding on correct programs ($bad_find of $n wrong)" ||
-		fail "fuzz: no finding on correct programs ($bad_find of $n wrong)" ;;
-	bug) [ "$bad_find" -eq 0 ] && pass "fuzz: the injected bug is found ($bad_find of $n wrong)" ||
-		fail "fuzz: the injected bug is found ($bad_find of $n wrong)" ;;
+	clean) zero "$bad_find" "fuzz: no finding on correct programs ($bad_find of $n wrong)" ;;
+	bug) zero "$bad_find" "fuzz: the injected bug is found ($bad_find of $n wrong)" ;;
 	esac
 }
 
