@@ -11,7 +11,8 @@
 # Fuzzing, bounded by UECHECK_FUZZ_SECONDS (default 90), seeds from
 # UECHECK_FUZZ_SEED (default 1, so CI runs are reproducible):
 #   csmith programs     no crash, no hang, no finding, identical objects
-#   gen-uemm -m random  no crash, no hang, identical objects
+#   gen-uemm -m random  no crash, no hang, identical objects (every third
+#                       seed with -fplugin-arg-uecheck-strict)
 #   gen-uemm -m clean   no finding (correct by construction)
 #   gen-uemm -m bug     the injected finding, where it belongs
 # A failing program is kept in build/fuzz-failures/ with the command that
@@ -191,13 +192,16 @@ keep_failure() {
 	echo "# kept $keep/$(basename "$1"); reproduce: $2"
 }
 
+# pflags: extra plugin options for the run with the plugin.
+pflags=
+
 # compile SRC OBJ FLAGS...: run with the plugin, then without; sets
 # verdict to ok, crash, hang, differs or skip (both time out), and leaves
 # the plugin's stderr in $tmp/err.
 compile_both() {
 	src=$1 obj=$2
 	shift 2
-	timeout "$limit" $cc "$@" -fplugin="$plugin" -c -o "$obj.plugin" "$src" 2>"$tmp/err"
+	timeout "$limit" $cc "$@" -fplugin="$plugin" $pflags -c -o "$obj.plugin" "$src" 2>"$tmp/err"
 	rc_p=$?
 	timeout "$limit" $cc "$@" -c -o "$obj.plain" "$src" 2>/dev/null
 	rc_n=$?
@@ -268,8 +272,10 @@ fuzz_gen() {
 		# shellcheck disable=SC2086
 		"$gen" $args >"$src"
 		opt=-O$((seed % 2 * 2))
+		pflags=
+		[ "$mode" = random ] && [ $((seed % 3)) -eq 0 ] && pflags=-fplugin-arg-uecheck-strict
 		compile_both "$src" "$tmp/g" "$opt"
-		how="gen-uemm $args >p.c; $cc $opt -fplugin=$plugin -c p.c"
+		how="gen-uemm $args >p.c; $cc $opt -fplugin=$plugin $pflags -c p.c"
 		case $verdict in
 		crash|hang) bad_crash=$((bad_crash + 1)); echo "# $mode seed $seed: $verdict"
 			    diag "$tmp/err"; keep_failure "$src" "$how" ;;
