@@ -37,7 +37,7 @@ trap 'exit 130' INT TERM
 
 echo "== 4. analysis on a synthetic function of growing size (gen-uemm -m clean -f 1 -n N, $cc -O0 -S)"
 printf '%8s %7s %9s %9s %9s %10s %9s %9s %9s %8s\n' statements lines plain_s plugin_s \
-	analysis_s us/stmt plain_MiB plugin_MiB delta_MiB findings
+	analysis_s us/stmt plain_MiB plugin_MiB delta_MiB findings | tee "$tmp/table"
 : >"$tmp/series"
 for n in $sizes; do
 	src=$tmp/synth-$n.c
@@ -57,7 +57,7 @@ for n in $sizes; do
 		d = tu - tp; if (d < 0) d = 0
 		printf "%8d %7d %9.3f %9.3f %9.3f %10.1f %9.1f %9.1f %9.1f %8d\n", n, l, tp, tu, d,
 			d * 1e6 / n, mp / 1024, mu / 1024, (mu - mp) / 1024, f
-	}'
+	}' | tee -a "$tmp/table"
 	echo "$n $tp $tu $mp $mu" >>"$tmp/series"
 done
 
@@ -86,6 +86,10 @@ verdict=$(awk '
 			(ts <= 1.25 && grow <= 2.5 && ms <= 1.25) ? "linear" : "SUPERLINEAR"
 	}' "$tmp/series")
 echo "linearity: $verdict"
+if [ -n "${BENCH_RESULTS:-}" ]; then
+	echo "linearity: $verdict" >>"$tmp/table"
+	cp "$tmp/table" "$BENCH_RESULTS.series"
+fi
 
 last=$(tail -n 1 "$tmp/series")
 set -- $last

@@ -84,6 +84,14 @@ missed=$(awk -F '\t' '$4 == "MISSED"' "$BENCH_RESULTS" | wc -l)
 	echo "| figure | value | target | status |"
 	echo "|---|---|---|---|"
 	awk -F '\t' '{ printf "| %s | %s | %s | %s |\n", $1, $2, $3, $4 }' "$BENCH_RESULTS"
+	if [ -s "$BENCH_RESULTS.series" ]; then
+		echo
+		echo "Growth series (part 4; times are medians in seconds, memory is peak RSS):"
+		echo
+		echo "\`\`\`"
+		cat "$BENCH_RESULTS.series"
+		echo "\`\`\`"
+	fi
 	echo "<!-- bench:end -->"
 } >"$tmp/table"
 if [ -f "$doc" ] && grep -q '^<!-- bench:begin' "$doc"; then
