@@ -13,7 +13,8 @@
 #   3. the whole kernel/trace/ directory with vs without the plugin.
 #
 # Works in a copy of the prepared tree from scripts/kernel-tree.sh 6.12.
-# Environment: CC, UECHECK_PLUGIN, BENCH_RUNS (single file, default 15),
+# Environment: CC, UECHECK_PLUGIN, UECHECK_KERNEL_TREE_SH (default
+# scripts/kernel-tree.sh), BENCH_RUNS (single file, default 15),
 # BENCH_RUNS_DIR (directory, default 3), BENCH_RESULTS (bench-lib.sh).
 set -eu
 
@@ -26,9 +27,10 @@ runs_dir=${BENCH_RUNS_DIR:-3}
 jobs=$(nproc 2>/dev/null || echo 2)
 
 [ -f "$plugin" ] || { echo "bench-kernel: no plugin at $plugin (make plugin)" >&2; exit 1; }
-[ -f "$top/scripts/kernel-tree.sh" ] ||
-	{ echo "bench-kernel: scripts/kernel-tree.sh is missing" >&2; exit 1; }
-sh "$top/scripts/kernel-tree.sh" 6.12 >"${TMPDIR:-/tmp}/uecheck-tree.$$" ||
+tree_sh=${UECHECK_KERNEL_TREE_SH:-$top/scripts/kernel-tree.sh}
+[ -f "$tree_sh" ] ||
+	{ echo "bench-kernel: $tree_sh is missing" >&2; exit 1; }
+sh "$tree_sh" 6.12 >"${TMPDIR:-/tmp}/uecheck-tree.$$" ||
 	{ echo "bench-kernel: scripts/kernel-tree.sh 6.12 failed" >&2; exit 1; }
 src=$(sed -n 's/^SRC=//p' "${TMPDIR:-/tmp}/uecheck-tree.$$")
 obj=$(sed -n 's/^OBJ=//p' "${TMPDIR:-/tmp}/uecheck-tree.$$")

@@ -59,7 +59,7 @@ part() {
 	echo
 }
 
-if [ -f "$top/scripts/kernel-tree.sh" ]; then
+if [ -f "${UECHECK_KERNEL_TREE_SH:-$top/scripts/kernel-tree.sh}" ]; then
 	part "plugin in a 6.12 kernel build" bench-kernel.sh
 else
 	echo "== 1-3: not measured (scripts/kernel-tree.sh does not exist)"

@@ -14,6 +14,7 @@
 # UECHECK_KERNEL_TIMEOUT seconds (default 900).
 #
 # Environment: CC (default gcc), UECHECK_PLUGIN, UECHECK_KERNEL_TIMEOUT,
+# UECHECK_KERNEL_TREE_SH (default scripts/kernel-tree.sh),
 # UECHECK_KERNEL_61=0 to leave out the 6.1 check, UECHECK_CACHE (see
 # scripts/kernel-tree.sh).
 # Output: the test-runner protocol of docs/interfaces.md; exit 1 on failure.
@@ -24,6 +25,7 @@ cc=${CC:-gcc}
 plugin=${UECHECK_PLUGIN:-$top/plugin/uecheck.so}
 limit=${UECHECK_KERNEL_TIMEOUT:-900}
 jobs=$(nproc 2>/dev/null || echo 2)
+tree_sh=${UECHECK_KERNEL_TREE_SH:-$top/scripts/kernel-tree.sh}
 failed=0
 
 pass() { echo "ok - $1"; }
@@ -41,11 +43,11 @@ trap 'exit 130' INT TERM
 # tree VERSION: sets src and obj from scripts/kernel-tree.sh, or fails.
 tree() {
 	src='' obj=''
-	if [ ! -f "$top/scripts/kernel-tree.sh" ]; then
-		echo "# scripts/kernel-tree.sh is missing"
+	if [ ! -f "$tree_sh" ]; then
+		echo "# $tree_sh is missing"
 		return 1
 	fi
-	sh "$top/scripts/kernel-tree.sh" "$1" >"$tmp/tree" 2>"$tmp/tree.err" || {
+	sh "$tree_sh" "$1" >"$tmp/tree" 2>"$tmp/tree.err" || {
 		diag "$tmp/tree.err"
 		return 1
 	}
@@ -105,6 +107,12 @@ if [ "$rc" -eq 0 ] && ! grep -q 'internal compiler error' "$tmp/plugin.log"; the
 else
 	fail "kernel-dir: 6.12 kernel/trace/ builds with the plugin, no compiler crash"
 	diag "$tmp/plugin.log"
+fi
+# Zero findings mean something only if the plugin really ran.
+if grep -q -e "-fplugin=$plugin" "$work/kernel/trace/.trace_events_user.o.cmd" 2>/dev/null; then
+	pass "kernel-dir: kbuild compiled trace_events_user.o with -fplugin"
+else
+	fail "kernel-dir: kbuild compiled trace_events_user.o with -fplugin"
 fi
 if findings "$tmp/plugin.log" >"$tmp/found"; then
 	fail "kernel-dir: zero findings in 6.12 kernel/trace/ ($(wc -l <"$tmp/found") found)"
