@@ -13,6 +13,8 @@
 #   pct A B                              (A / B - 1) * 100, 1 decimal, signed
 #   peak_kb CMD...                       peak resident set of CMD, KiB
 #   record NAME VALUE TARGET STATUS      one row for docs/benchmarks.md
+#   interleave CSV RUNS -n NAME CMD ...   like hf, commands taking turns
+#   pair_ratio CSV A B                   median of per-round B / A
 #
 # Needs: hyperfine, /usr/bin/time (GNU), awk.  BENCH_RESULTS names the file
 # that record() appends to.
@@ -51,4 +53,67 @@ record() {
 	[ -n "${BENCH_RESULTS:-}" ] &&
 		printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" >>"$BENCH_RESULTS"
 	return 0
+}
+
+# interleave CSV RUNS -n NAME CMD [-n NAME CMD]...
+# Like hf, but runs the commands in turn (A B, then B A, ...) after one
+# warm-up round, so slow drifts of the machine hit every side alike.
+# IL_PREPARE, if set, runs before each command, untimed.  Writes CSV with
+# hyperfine's columns (only command, mean and median filled) and CSV.raw
+# with one "RUN<TAB>NAME<TAB>NANOSECONDS" line per run.
+interleave() {
+	il_csv=$1 il_runs=$2
+	shift 2
+	il_k=0
+	while [ "$#" -ge 3 ] && [ "$1" = -n ]; do
+		il_k=$((il_k + 1))
+		eval "il_n$il_k=\$2 il_c$il_k=\$3"
+		shift 3
+	done
+	: >"$il_csv.raw"
+	il_r=0
+	while [ "$il_r" -le "$il_runs" ]; do
+		il_i=1
+		while [ "$il_i" -le "$il_k" ]; do
+			# odd rounds forwards, even rounds backwards
+			il_j=$il_i
+			[ $((il_r % 2)) -eq 0 ] && il_j=$((il_k + 1 - il_i))
+			eval "il_cmd=\$il_c$il_j il_name=\$il_n$il_j"
+			[ -n "${IL_PREPARE:-}" ] && sh -c "$IL_PREPARE" >/dev/null 2>&1
+			il_t0=$(date +%s%N)
+			sh -c "$il_cmd" >/dev/null 2>&1
+			il_t1=$(date +%s%N)
+			[ "$il_r" -gt 0 ] &&
+				printf '%s\t%s\t%s\n' "$il_r" "$il_name" "$((il_t1 - il_t0))" >>"$il_csv.raw"
+			il_i=$((il_i + 1))
+		done
+		il_r=$((il_r + 1))
+	done
+	awk -F '\t' '
+		function median(name,    i, j, n, v, t) {
+			n = cnt[name]
+			for (i = 1; i <= n; i++) v[i] = t_[name, i]
+			for (i = 2; i <= n; i++)
+				for (j = i; j > 1 && v[j - 1] > v[j]; j--) { t = v[j]; v[j] = v[j - 1]; v[j - 1] = t }
+			return (n % 2) ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
+		}
+		{ if (!($2 in cnt)) order[++k] = $2; cnt[$2]++; t_[$2, cnt[$2]] = $3 / 1e9; sum[$2] += $3 / 1e9 }
+		END {
+			print "command,mean,stddev,median,user,system,min,max"
+			for (i = 1; i <= k; i++)
+				printf "%s,%.6f,,%.6f,,,,\n", order[i], sum[order[i]] / cnt[order[i]], median(order[i])
+		}' "$il_csv.raw" >"$il_csv"
+}
+
+# pair_ratio CSV A B: median over the rounds of interleave of B's time / A's.
+pair_ratio() {
+	awk -F '\t' -v a="$2" -v b="$3" '
+		$2 == a { ta[$1] = $3 } $2 == b { tb[$1] = $3 }
+		END {
+			for (r in ta) if (r in tb && ta[r] > 0) v[++n] = tb[r] / ta[r]
+			for (i = 2; i <= n; i++)
+				for (j = i; j > 1 && v[j - 1] > v[j]; j--) { t = v[j]; v[j] = v[j - 1]; v[j - 1] = t }
+			if (!n) print "nan"
+			else printf "%.3f\n", (n % 2) ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
+		}' "$1.raw"
 }
