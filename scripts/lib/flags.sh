@@ -46,13 +46,13 @@ ue_quote() {
 
 # ue_gcc_accepts FLAG: does ${UECHECK_CC:-gcc} take FLAG? (memoised)
 ue_gcc_accepts() {
-	case " $UE_ACCEPTED " in *" $1 "*) return 0 ;; esac
-	case " $UE_REJECTED " in *" $1 "*) return 1 ;; esac
+	case " ${UE_ACCEPTED-} " in *" $1 "*) return 0 ;; esac
+	case " ${UE_REJECTED-} " in *" $1 "*) return 1 ;; esac
 	if "${UECHECK_CC:-gcc}" "$1" -E -x c -o /dev/null /dev/null 2>/dev/null; then
-		UE_ACCEPTED="$UE_ACCEPTED $1"
+		UE_ACCEPTED="${UE_ACCEPTED-} $1"
 		return 0
 	fi
-	UE_REJECTED="$UE_REJECTED $1"
+	UE_REJECTED="${UE_REJECTED-} $1"
 	return 1
 }
 

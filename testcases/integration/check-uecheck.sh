@@ -1,0 +1,314 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# Part of suite-integration (sourced): scripts/uecheck as a program.
+# Uses the fixtures next to this file and fake-cocci.sh as the cocci engine,
+# so dedup and engine plumbing are tested whatever cocci/ holds today.
+
+cd "$fix" || exit 2
+fake_cocci=$fix/fake-cocci.sh
+
+# ---- flag sorting (lib/flags.sh), expected lists written by hand ----------
+
+# What kbuild passes for x86_64 6.12: CHECKFLAGS, then part of c_flags.
+set -- -D__linux__ -Dlinux -D__STDC__ -Dunix -D__unix__ -Wbitwise \
+	-Wno-return-void -Wno-unknown-attribute -D__x86_64__ --arch=x86 \
+	-mlittle-endian -m64 -Wp,-MMD,kernel/trace/.x.o.d -nostdinc \
+	-I./arch/x86/include -include ./include/linux/kconfig.h -D__KERNEL__ \
+	-Werror -Wall -fno-strict-aliasing -std=gnu11 -O2 -isystem /usr/inc \
+	'-DKBUILD_MODNAME="x y"' -D __CHECKER__ -D KEEP -fmax-warnings=5 \
+	-fmemcpy-max-count=9 -w -o x.o -MD -MF dep.d -c kernel/trace/x.c
+cat >"$tmp/flags.want" <<'EOF'
+-D__linux__
+-Dlinux
+-Dunix
+-D__unix__
+-D__x86_64__
+-m64
+-nostdinc
+-I./arch/x86/include
+-include
+./include/linux/kconfig.h
+-D__KERNEL__
+-fno-strict-aliasing
+-std=gnu11
+-O2
+-isystem
+/usr/inc
+-DKBUILD_MODNAME="x y"
+-D
+KEEP
+--
+kernel/trace/x.c
+EOF
+(
+	. "$top/scripts/lib/flags.sh"
+	ue_sort_args "$@" || exit 1
+	eval "set -- $UE_GCC_ARGS"
+	printf '%s\n' "$@"
+	echo --
+	eval "set -- $UE_FILES"
+	printf '%s\n' "$@"
+) >"$tmp/flags.got" 2>&1
+if cmp -s "$tmp/flags.want" "$tmp/flags.got"; then
+	pass "uecheck: kbuild CHECK arguments sorted into GCC's (x86_64)"
+else
+	fail "uecheck: kbuild CHECK arguments sorted into GCC's (x86_64)"
+	diff "$tmp/flags.want" "$tmp/flags.got" | diag
+fi
+
+# A single quote inside an argument survives the quoting.
+(
+	. "$top/scripts/lib/flags.sh"
+	ue_sort_args "-DQ=it's" f.c && eval "set -- $UE_GCC_ARGS" && printf '%s\n' "$@"
+) >"$tmp/q.got" 2>&1
+check "uecheck: quotes inside arguments survive" \
+	[ "$(cat "$tmp/q.got")" = "-DQ=it's" ]
+
+# Endianness flags are kept exactly when this gcc takes them.
+(
+	. "$top/scripts/lib/flags.sh"
+	ue_sort_args -mlittle-endian f.c && echo "${UE_GCC_ARGS:-none}"
+) >"$tmp/e.got" 2>&1
+if gcc -mlittle-endian -E -x c -o /dev/null /dev/null 2>/dev/null; then
+	want="'-mlittle-endian' "
+else
+	want=none
+fi
+check "uecheck: -mlittle-endian kept only if gcc accepts it" \
+	[ "$(cat "$tmp/e.got")" = "$want" ]
+
+# ---- the gcc engine ----------------------------------------------------------
+
+sh "$uecheck" --engines=gcc seeded.c >"$tmp/seeded.out" 2>"$tmp/seeded.err"
+rc=$?
+same_findings "uecheck: gcc engine finds every seeded violation" "$tmp/seeded.out" seeded.expect
+check "uecheck: findings without --werror exit 0" [ "$rc" -eq 0 ]
+check "uecheck: each finding keeps its notes" \
+	grep -q "^seeded.c:37:9: note: 'event_mutex' released here$" "$tmp/seeded.out"
+check "uecheck: no GCC context or caret lines" \
+	[ "$(grep -c -v -E '^seeded\.c:[0-9]+:[0-9]+: (warning|note): ' "$tmp/seeded.out")" -eq 0 ]
+
+sh "$uecheck" --engines=gcc clean.c >"$tmp/clean.out" 2>&1
+rc=$?
+[ "$rc" -eq 0 ] && [ ! -s "$tmp/clean.out" ]
+verdict $? "uecheck: silent on the clean fixture"
+
+# The whole kbuild-style list, depfile option included.
+sh "$uecheck" --engines=gcc -D__linux__ -Dlinux -D__STDC__ -Wbitwise \
+	-Wno-return-void --arch=x86 -mlittle-endian -m64 \
+	"-Wp,-MMD,$tmp/.seeded.o.d" -nostdinc -I. -Wall -Werror -O2 \
+	seeded.c >"$tmp/kb.out" 2>"$tmp/kb.err"
+rc=$?
+same_findings "uecheck: CHECK-style argument list (sparse + GCC flags)" "$tmp/kb.out" seeded.expect
+[ "$rc" -eq 0 ] && [ ! -e "$tmp/.seeded.o.d" ] && [ ! -s "$tmp/kb.err" ]
+verdict $? "uecheck: CHECK-style list exits 0 and leaves no depfile"
+
+sh "$uecheck" --engines=gcc strict.c >"$tmp/ns.out" 2>&1
+sh "$uecheck" --engines=gcc --strict strict.c >"$tmp/st.out" 2>&1
+check "uecheck: missing-assertion only with --strict" [ ! -s "$tmp/ns.out" ]
+same_findings "uecheck: --strict reports missing-assertion" "$tmp/st.out" strict.expect
+
+sh "$uecheck" --engines=gcc --rules=ref-leak,double-put seeded.c >"$tmp/rules.out" 2>&1
+grep -E 'ref-leak|double-put' seeded.expect >"$tmp/rules.want"
+same_findings "uecheck: --rules keeps only those rules" "$tmp/rules.out" "$tmp/rules.want"
+
+# ---- exit codes and bad input -------------------------------------------------
+
+exit_is "uecheck: --werror with findings exits 1" 1 sh "$uecheck" --engines=gcc --werror seeded.c
+check "uecheck: --werror prints findings as errors" \
+	[ "$(grep -c ': error: .*\[uecheck:' "$tmp/out")" -eq 5 ]
+exit_is "uecheck: UECHECK_WERROR=1 with findings exits 1" 1 \
+	env UECHECK_WERROR=1 sh "$uecheck" --engines=gcc seeded.c
+exit_is "uecheck: --werror without findings exits 0" 0 sh "$uecheck" --engines=gcc --werror clean.c
+
+printf 'int broken( {\n' >"$tmp/broken.c"
+exit_is "uecheck: a compiler error is a tool failure (exit 3)" 3 \
+	sh "$uecheck" --engines=gcc --werror "$tmp/broken.c"
+grep -q 'broken.c:1:.*error:' "$tmp/err" &&
+	! grep -q '\[uecheck:' "$tmp/out" "$tmp/err" &&
+	[ "$(grep -c '^uecheck: ' "$tmp/err")" -eq 1 ]
+verdict $? "uecheck: the compiler error is shown, not reported as a finding"
+
+# one_error NAME WANT-EXIT WANT-TEXT CMD...: one "uecheck: " line on stderr.
+one_error() {
+	name=$1 want=$2 text=$3
+	shift 3
+	"$@" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	if [ "$rc" -eq "$want" ] && [ "$(grep -c . "$tmp/err")" -eq 1 ] &&
+	   grep -q "^uecheck: .*$text" "$tmp/err" && [ ! -s "$tmp/out" ]; then
+		pass "$name"
+	else
+		fail "$name"
+		echo "# exit $rc (wanted $want); stderr:"
+		diag "$tmp/err"
+	fi
+}
+one_error "uecheck: unknown option (exit 2)" 2 "bogus" sh "$uecheck" --bogus seeded.c
+one_error "uecheck: unknown engine (exit 2)" 2 "nonsense" sh "$uecheck" --engines=gcc,nonsense seeded.c
+one_error "uecheck: unknown format (exit 2)" 2 "xml" sh "$uecheck" --format=xml seeded.c
+one_error "uecheck: unknown rule (exit 2)" 2 "no-such-rule" sh "$uecheck" --rules=no-such-rule seeded.c
+one_error "uecheck: missing source file (exit 2)" 2 "none.c" sh "$uecheck" --engines=gcc none.c
+one_error "uecheck: no source file (exit 2)" 2 "no source file" sh "$uecheck" --engines=gcc -O2
+one_error "uecheck: missing baseline (exit 2)" 2 "nobase" sh "$uecheck" --engines=gcc --baseline=nobase seeded.c
+one_error "uecheck: missing plugin is a tool failure (exit 3)" 3 "plugin" \
+	env UECHECK_PLUGIN="$tmp/none.so" sh "$uecheck" --engines=gcc seeded.c
+one_error "uecheck: missing sparse is a tool failure (exit 3)" 3 "sparse" \
+	env UECHECK_SPARSE=no-such-sparse sh "$uecheck" --engines=sparse seeded.c
+one_error "uecheck: missing cocci scripts are a tool failure (exit 3)" 3 "cocci" \
+	env UECHECK_COCCI="$tmp/none.sh" sh "$uecheck" --engines=cocci seeded.c
+exit_is "uecheck: --help exits 0" 0 sh "$uecheck" --help
+check "uecheck: --help documents the exit status" grep -q 'tool failure' "$tmp/out"
+
+# ---- sparse engine: output unchanged ----------------------------------------
+
+sparse -Wbitwise -I. seeded.c >"$tmp/sp.direct" 2>&1
+sh "$uecheck" --engines=sparse -Wbitwise -I. seeded.c >"$tmp/sp.ours" 2>&1
+rc=$?
+if [ "$rc" -eq 0 ] && [ -s "$tmp/sp.direct" ] && cmp -s "$tmp/sp.direct" "$tmp/sp.ours"; then
+	pass "uecheck: sparse engine output is sparse's own, unchanged"
+else
+	fail "uecheck: sparse engine output is sparse's own, unchanged"
+	diff "$tmp/sp.direct" "$tmp/sp.ours" | diag
+fi
+sh "$uecheck" --engines=gcc,sparse -I. seeded.c >"$tmp/gs.out" 2>"$tmp/gs.err"
+same_findings "uecheck: gcc+sparse: uecheck findings on stdout" "$tmp/gs.out" seeded.expect
+check "uecheck: gcc+sparse: sparse's warnings on stderr" \
+	grep -q "seeded.c:.*symbol 'walk_unlocked' was not declared" "$tmp/gs.err"
+exit_is "uecheck: sparse's own failing status (-Wsparse-error) is kept" 1 \
+	sh "$uecheck" --engines=sparse -Wsparse-error seeded.c
+
+# ---- two engines, one report -------------------------------------------------
+
+: >"$tmp/cocci.log"
+FAKE_COCCI_LOG=$tmp/cocci.log UECHECK_COCCI=$fake_cocci \
+	sh "$uecheck" --engines=gcc,cocci seeded.c >"$tmp/two.out" 2>&1
+{ cat seeded.expect; echo "50 ref-leak"; } >"$tmp/two.want"
+same_findings "uecheck: gcc+cocci: a problem both find is reported once" "$tmp/two.out" "$tmp/two.want"
+FAKE_COCCI_LOG=$tmp/cocci.log UECHECK_COCCI=$fake_cocci \
+	sh "$uecheck" --engines=gcc,cocci --format=json seeded.c >"$tmp/two.json" 2>&1
+check "uecheck: json lists both engines of a shared finding" \
+	[ "$(jq -c '[.findings[] | select(.line == 39) | .engines]' "$tmp/two.json")" = '[["gcc","cocci"]]' ]
+FAKE_COCCI_LOG=$tmp/cocci.log UECHECK_COCCI=$fake_cocci \
+	sh "$uecheck" --engines=cocci --strict clean.c >/dev/null 2>&1
+check "uecheck: --strict reaches the cocci engine as -D strict" \
+	grep -q '^-D strict .*clean.c$' "$tmp/cocci.log"
+printf 'int unrelated(void) { return 0; }\n' >"$tmp/unrelated.c"
+: >"$tmp/cocci.log"
+FAKE_COCCI_LOG=$tmp/cocci.log UECHECK_COCCI=$fake_cocci \
+	sh "$uecheck" --engines=cocci "$tmp/unrelated.c" >/dev/null 2>&1
+check "uecheck: cocci not run on a file without the rules' symbols" [ ! -s "$tmp/cocci.log" ]
+exit_is "uecheck: a failing cocci engine is a tool failure (exit 3)" 3 \
+	env FAKE_COCCI_EXIT=2 UECHECK_COCCI="$fake_cocci" sh "$uecheck" --engines=cocci seeded.c
+
+# ---- suppressions ----------------------------------------------------------------
+
+sh "$uecheck" --engines=gcc suppress.c >"$tmp/sup.out" 2>&1
+same_findings "uecheck: suppression comments silence only the rules they name" \
+	"$tmp/sup.out" suppress.expect
+FAKE_COCCI_LOG=/dev/null UECHECK_COCCI=$fake_cocci \
+	sh "$uecheck" --engines=cocci suppress.c >"$tmp/sup2.out" 2>&1
+check "uecheck: suppressions apply to every engine (cocci: nothing for suppress.c)" \
+	[ ! -s "$tmp/sup2.out" ]
+
+# ---- baseline ------------------------------------------------------------------
+
+mkdir -p "$tmp/bl/sub"
+cp seeded.c ue.h "$tmp/bl/sub/"
+(cd "$tmp/bl" && sh "$uecheck" --engines=gcc --write-baseline=base.txt sub/seeded.c) >/dev/null 2>&1
+check "uecheck: --write-baseline records every finding" \
+	[ "$(grep -c -v '^#' "$tmp/bl/base.txt")" -eq 5 ]
+# Unrelated lines added above every finding: nothing is new.
+{ sed -n '1,8p' seeded.c; printf '/* one */\n\n/* two */\n'; sed -n '9,$p' seeded.c; } >"$tmp/bl/sub/seeded.c"
+(cd "$tmp/bl" && sh "$uecheck" --engines=gcc --werror --baseline=base.txt sub/seeded.c) >"$tmp/bl.out" 2>&1
+rc=$?
+[ "$rc" -eq 0 ] && [ ! -s "$tmp/bl.out" ]
+verdict $? "uecheck: baseline survives unrelated line shifts"
+# The same file by another path (O= builds, absolute paths).
+sh "$uecheck" --engines=gcc --baseline="$tmp/bl/base.txt" "$tmp/bl/sub/seeded.c" >"$tmp/bl.out" 2>&1
+check "uecheck: baseline matches the file by an absolute path" [ ! -s "$tmp/bl.out" ]
+# A new violation: only it is reported.
+awk '{ print } /^\t\tuser_event_mm_put\(mm\);$/ && !done { print; done = 1 }' \
+	"$tmp/bl/sub/seeded.c" >"$tmp/bl/sub/new.c"
+mv "$tmp/bl/sub/new.c" "$tmp/bl/sub/seeded.c"
+(cd "$tmp/bl" && sh "$uecheck" --engines=gcc --baseline=base.txt sub/seeded.c) >"$tmp/bl.out" 2>&1
+# Written by hand: the inserted second put in update_all (its line 23 now).
+echo "23 double-put" >"$tmp/bl.want"
+same_findings "uecheck: baseline: only the new violation is reported" "$tmp/bl.out" "$tmp/bl.want"
+# Rewriting the baseline for one file keeps the other files' entries.
+printf 'other.c\tref-leak\tf\t}\t1\n' >>"$tmp/bl/base.txt"
+(cd "$tmp/bl" && sh "$uecheck" --engines=gcc --write-baseline=base.txt sub/seeded.c) >/dev/null 2>&1
+[ "$(grep -c '^sub/seeded.c	' "$tmp/bl/base.txt")" -eq 6 ] &&
+	grep -q '^other.c	' "$tmp/bl/base.txt"
+verdict $? "uecheck: --write-baseline replaces only this file's entries"
+
+# ---- JSON and SARIF ----------------------------------------------------------------
+
+# A file name that needs escaping in JSON and encoding in a URI.
+odd='we ird "name" #1.c'
+cp seeded.c "$tmp/$odd"
+cp ue.h "$tmp/"
+(cd "$tmp" && sh "$uecheck" --engines=gcc --format=json "$odd") >"$tmp/f.json" 2>"$tmp/f.err"
+if jq -e --arg f "$odd" '
+	(keys == ["findings", "tool", "version"]) and .tool == "uecheck" and
+	(.version | type) == "string" and (.findings | type) == "array" and
+	(.findings | length) == 5 and
+	all(.findings[];
+	    (keys == ["column", "engines", "file", "line", "message", "notes", "rule", "severity"]) and
+	    .file == $f and (.line | type) == "number" and .line >= 1 and
+	    (.column | type) == "number" and .column >= 1 and
+	    .severity == "warning" and (.message | type) == "string" and
+	    (.rule | IN("unguarded-access", "lock-required", "missing-assertion",
+			"ref-leak", "double-put", "use-after-put")) and
+	    .engines == ["gcc"] and (.notes | length) >= 1 and
+	    all(.notes[]; keys == ["column", "file", "line", "message"] and
+		(.line | type) == "number"))' "$tmp/f.json" >/dev/null; then
+	pass "uecheck: --format=json has the documented structure"
+else
+	fail "uecheck: --format=json has the documented structure"
+	diag "$tmp/f.json" "$tmp/f.err"
+fi
+jq -r '.findings[] | "\(.line) \(.rule)"' "$tmp/f.json" >"$tmp/fj.got"
+(cd "$tmp" && sh "$uecheck" --engines=gcc "$odd") >"$tmp/ft.out"
+found "$tmp/ft.out" >"$tmp/ft.lr"
+check "uecheck: json and text list the same findings" cmp -s "$tmp/fj.got" "$tmp/ft.lr"
+
+(cd "$tmp" && sh "$uecheck" --engines=gcc --werror --format=sarif "$odd") >"$tmp/f.sarif" 2>"$tmp/f.err"
+if jq -e '
+	.version == "2.1.0" and (."$schema" | test("sarif-2\\.1\\.0")) and
+	(.runs | length) == 1 and
+	.runs[0].tool.driver.name == "uecheck" and
+	([.runs[0].tool.driver.rules[].id] | length == 6 and (unique | length) == 6) and
+	.runs[0].tool.driver.rules as $rules |
+	(.runs[0].results | length) == 5 and
+	all(.runs[0].results[];
+	    $rules[.ruleIndex].id == .ruleId and
+	    .level == "error" and (.message.text | type) == "string" and
+	    (.locations | length) == 1 and
+	    .locations[0].physicalLocation.artifactLocation.uri ==
+		"we%20ird%20%22name%22%20%231.c" and
+	    (.locations[0].physicalLocation.region.startLine | type) == "number" and
+	    (.locations[0].physicalLocation.region.startColumn | type) == "number" and
+	    all(.relatedLocations[]; (.id | type) == "number" and
+		(.message.text | type) == "string" and
+		(.physicalLocation.region.startLine | type) == "number"))' \
+	"$tmp/f.sarif" >/dev/null; then
+	pass "uecheck: --format=sarif is SARIF 2.1.0 with rules, results, locations"
+else
+	fail "uecheck: --format=sarif is SARIF 2.1.0 with rules, results, locations"
+	diag "$tmp/f.sarif" "$tmp/f.err"
+fi
+sh "$uecheck" --engines=gcc --format=sarif clean.c >"$tmp/c.sarif" 2>&1
+check "uecheck: sarif of a clean file has an empty results list" \
+	jq -e '.runs[0].results == []' "$tmp/c.sarif" >/dev/null
+
+sh "$uecheck" --engines=gcc --format=json --output="$tmp/o.json" seeded.c >"$tmp/o.out" 2>&1
+[ ! -s "$tmp/o.out" ] && jq -e '.findings | length == 5' "$tmp/o.json" >/dev/null
+verdict $? "uecheck: --output=FILE gets the document, stdout nothing"
+sh "$uecheck" --engines=gcc --format=sarif --output="$tmp/odir/" seeded.c >/dev/null 2>&1
+sh "$uecheck" --engines=gcc --format=sarif --output="$tmp/odir/" clean.c >/dev/null 2>&1
+jq -e '.runs[0].results | length == 5' "$tmp/odir/seeded.c.sarif" >/dev/null &&
+	jq -e '.runs[0].results | length == 0' "$tmp/odir/clean.c.sarif" >/dev/null
+verdict $? "uecheck: --output=DIR/ gets one document per source file"
+
+cd "$top" || exit 2
