@@ -79,9 +79,10 @@ check "uecheck: -mlittle-endian kept only if gcc accepts it" \
 
 # ---- the gcc engine ----------------------------------------------------------
 
-sh "$uecheck" --engines=gcc seeded.c >"$tmp/seeded.out" 2>"$tmp/seeded.err"
+sh "$uecheck" --engines=gcc seeded.c >"$tmp/seeded.stdout" 2>"$tmp/seeded.out"
 rc=$?
-same_findings "uecheck: gcc engine finds every seeded violation" "$tmp/seeded.out" seeded.expect
+same_findings "uecheck: gcc engine finds every seeded violation (on stderr)" "$tmp/seeded.out" seeded.expect
+check "uecheck: text findings leave stdout empty (make -s sends it to /dev/null)" [ ! -s "$tmp/seeded.stdout" ]
 check "uecheck: findings without --werror exit 0" [ "$rc" -eq 0 ]
 check "uecheck: each finding keeps its notes" \
 	grep -q "^seeded.c:37:9: note: 'event_mutex' released here$" "$tmp/seeded.out"
@@ -97,10 +98,11 @@ verdict $? "uecheck: silent on the clean fixture"
 sh "$uecheck" --engines=gcc -D__linux__ -Dlinux -D__STDC__ -Wbitwise \
 	-Wno-return-void --arch=x86 -mlittle-endian -m64 \
 	"-Wp,-MMD,$tmp/.seeded.o.d" -nostdinc -I. -Wall -Werror -O2 \
-	seeded.c >"$tmp/kb.out" 2>"$tmp/kb.err"
+	seeded.c >"$tmp/kb.stdout" 2>"$tmp/kb.out"
 rc=$?
 same_findings "uecheck: CHECK-style argument list (sparse + GCC flags)" "$tmp/kb.out" seeded.expect
-[ "$rc" -eq 0 ] && [ ! -e "$tmp/.seeded.o.d" ] && [ ! -s "$tmp/kb.err" ]
+[ "$rc" -eq 0 ] && [ ! -e "$tmp/.seeded.o.d" ] && [ ! -s "$tmp/kb.stdout" ] &&
+	[ "$(grep -c -v -E "^seeded.c:[0-9]+:[0-9]+: (warning|note): " "$tmp/kb.out")" -eq 0 ]
 verdict $? "uecheck: CHECK-style list exits 0 and leaves no depfile"
 
 sh "$uecheck" --engines=gcc strict.c >"$tmp/ns.out" 2>&1
@@ -116,7 +118,7 @@ same_findings "uecheck: --rules keeps only those rules" "$tmp/rules.out" "$tmp/r
 
 exit_is "uecheck: --werror with findings exits 1" 1 sh "$uecheck" --engines=gcc --werror seeded.c
 check "uecheck: --werror prints findings as errors" \
-	[ "$(grep -c ': error: .*\[uecheck:' "$tmp/out")" -eq 5 ]
+	[ "$(grep -c ': error: .*\[uecheck:' "$tmp/err")" -eq 5 ]
 exit_is "uecheck: UECHECK_WERROR=1 with findings exits 1" 1 \
 	env UECHECK_WERROR=1 sh "$uecheck" --engines=gcc seeded.c
 exit_is "uecheck: --werror without findings exits 0" 0 sh "$uecheck" --engines=gcc --werror clean.c
@@ -125,7 +127,7 @@ printf 'int broken( {\n' >"$tmp/broken.c"
 exit_is "uecheck: a compiler error is a tool failure (exit 3)" 3 \
 	sh "$uecheck" --engines=gcc --werror "$tmp/broken.c"
 grep -q 'broken.c:1:.*error:' "$tmp/err" &&
-	! grep -q '\[uecheck:' "$tmp/out" "$tmp/err" &&
+	! grep -q "\\[uecheck:" "$tmp/out" "$tmp/err" &&
 	[ "$(grep -c '^uecheck: ' "$tmp/err")" -eq 1 ]
 verdict $? "uecheck: the compiler error is shown, not reported as a finding"
 
@@ -171,8 +173,9 @@ else
 	fail "uecheck: sparse engine output is sparse's own, unchanged"
 	diff "$tmp/sp.direct" "$tmp/sp.ours" | diag
 fi
-sh "$uecheck" --engines=gcc,sparse -I. seeded.c >"$tmp/gs.out" 2>"$tmp/gs.err"
-same_findings "uecheck: gcc+sparse: uecheck findings on stdout" "$tmp/gs.out" seeded.expect
+sh "$uecheck" --engines=gcc,sparse -I. seeded.c >"$tmp/gs.stdout" 2>"$tmp/gs.err"
+found "$tmp/gs.err" >"$tmp/gs.lr"
+check "uecheck: gcc+sparse: uecheck findings and sparse output together on stderr" cmp -s "$tmp/gs.lr" seeded.expect
 check "uecheck: gcc+sparse: sparse's warnings on stderr" \
 	grep -q "seeded.c:.*symbol 'walk_unlocked' was not declared" "$tmp/gs.err"
 exit_is "uecheck: sparse's own failing status (-Wsparse-error) is kept" 1 \
@@ -269,7 +272,7 @@ else
 	diag "$tmp/f.json" "$tmp/f.err"
 fi
 jq -r '.findings[] | "\(.line) \(.rule)"' "$tmp/f.json" >"$tmp/fj.got"
-(cd "$tmp" && sh "$uecheck" --engines=gcc "$odd") >"$tmp/ft.out"
+(cd "$tmp" && sh "$uecheck" --engines=gcc "$odd") 2>"$tmp/ft.out"
 found "$tmp/ft.out" >"$tmp/ft.lr"
 check "uecheck: json and text list the same findings" cmp -s "$tmp/fj.got" "$tmp/ft.lr"
 
