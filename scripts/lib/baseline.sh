@@ -22,6 +22,7 @@
 #   ue_baseline_drop BASELINE       records on stdin -> records not listed
 
 # The awk shared by both: squeezed source text and the running count N.
+# shellcheck disable=SC2016 # awk program, not shell
 UE_BASELINE_AWK='
 	function srctext(f, l,    s, i) {
 		if (!(f in loaded)) {

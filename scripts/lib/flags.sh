@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
+# shellcheck disable=SC2034 # sets variables for the script that sources it
 #
 # uecheck: sort a CHECK argument list into what GCC needs.
 #
