@@ -1,0 +1,146 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# Part of suite-integration (sourced): the pre-commit hook in scratch git
+# repositories: blocked and allowed commits, the index (not the working
+# tree) checked, names with spaces and odd characters, renames, deletions,
+# the initial commit, chaining to an existing hook, core.hooksPath, and
+# uninstalling.  The hook uses the gcc engine here (git config
+# uecheck.engines gcc): the fixtures need no build.
+
+inst=$top/scripts/uecheck-install-hook
+
+# new_repo DIR: an empty repository set up for the tests.
+new_repo() {
+	rm -rf "$1"
+	mkdir -p "$1" && (cd "$1" && git init -q && git config user.name t &&
+		git config user.email t@t && git config uecheck.engines gcc &&
+		git config commit.gpgsign false)
+}
+# commit_in DIR MSG: try a commit; its output in $tmp/h.out.
+commit_in() {
+	(cd "$1" && git commit -q -m "$2") >"$tmp/h.out" 2>&1
+}
+blocked() { ! commit_in "$1" "$2"; }
+commits() { (cd "$1" && git rev-list --count HEAD 2>/dev/null) || echo 0; }
+
+r=$tmp/hook1
+new_repo "$r"
+(cd "$r" && sh "$inst") >"$tmp/h.inst" 2>&1
+check "hook: installs into .git/hooks" [ -x "$r/.git/hooks/pre-commit" ]
+
+# The initial commit with violations is blocked.
+odd='odd name "q" $x.c'
+cp "$fix/ue.h" "$r/"
+cp "$fix/seeded.c" "$r/$odd"
+(cd "$r" && git add -- ue.h "$odd")
+blocked "$r" first
+verdict $? "hook: the initial commit with violations is blocked"
+check "hook: the block message says how to bypass and suppress" \
+	grep -q 'git commit --no-verify' "$tmp/h.out"
+check "hook: ... and shows the finding in the odd file name" \
+	grep -q "^#[0-9]*: FILE: odd name \"q\" \\\$x.c:39:$" "$tmp/h.out"
+grep -q 'uecheck: ignore RULE' "$tmp/h.out"
+verdict $? "hook: ... and names the suppression comment"
+
+# The index is checked, not the working tree.
+cp "$fix/clean.c" "$r/$odd"
+(cd "$r" && git add -- "$odd")
+cp "$fix/seeded.c" "$r/$odd"
+commit_in "$r" "clean staged, dirty tree"
+verdict $? "hook: staged clean content commits although the working tree has bugs"
+[ "$?" -eq 0 ] || diag "$tmp/h.out"
+(cd "$r" && git add -- "$odd")
+cp "$fix/clean.c" "$r/$odd"
+blocked "$r" "bugs staged, tree clean"
+verdict $? "hook: staged violations block although the working tree is clean"
+(cd "$r" && git commit -q --no-verify -m bypass) >/dev/null 2>&1
+check "hook: git commit --no-verify bypasses it" [ "$(commits "$r")" -eq 2 ]
+
+# Existing findings are not new: rename, shifted lines, deletion.
+(cd "$r" && git checkout -q -- "$odd" && git mv -- "$odd" "dir with space.c")
+commit_in "$r" rename
+verdict $? "hook: a rename of a file with findings commits (nothing new)"
+{ printf '/* a comment\n * at the top\n */\n'; cat "$r/dir with space.c"; } >"$r/x.tmp"
+mv "$r/x.tmp" "$r/dir with space.c"
+(cd "$r" && git add -- "dir with space.c")
+commit_in "$r" shift
+verdict $? "hook: shifting lines above existing findings commits"
+(cd "$r" && git rm -q -- "dir with space.c")
+commit_in "$r" delete
+verdict $? "hook: deleting a file commits"
+
+# A suppression comment lets the commit through.
+awk '{ print } /^\t\tuser_event_mm_put\(mm\);$/ && !d { d = 1; print "\t\tuser_event_mm_put(mm);\t/* uecheck: ignore double-put */" }' \
+	"$fix/clean.c" >"$r/sup.c"
+(cd "$r" && git add sup.c)
+commit_in "$r" suppressed
+verdict $? "hook: a suppressed finding does not block"
+[ "$?" -eq 0 ] || diag "$tmp/h.out"
+
+# A commit that never mentions the symbols: allowed, and quick.
+printf 'int plain(void) { return 1; }\n' >"$r/plain.c"
+printf 'notes\n' >"$r/README"
+(cd "$r" && git add plain.c README)
+t0=$(date +%s)
+commit_in "$r" plain
+rc=$?
+t1=$(date +%s)
+[ "$rc" -eq 0 ] && [ $((t1 - t0)) -le 2 ]
+verdict $? "hook: a commit without the rules' symbols passes at once"
+
+# Chaining to an existing hook, and uninstalling.
+r=$tmp/hook2
+new_repo "$r"
+cat >"$r/.git/hooks/pre-commit" <<'EOF'
+#!/bin/sh
+# the team's own hook
+echo ran >>"$(git rev-parse --git-dir)/own-hook.log"
+[ ! -f "$(git rev-parse --show-toplevel)/BLOCK" ]
+EOF
+chmod 755 "$r/.git/hooks/pre-commit"
+own=$(cksum <"$r/.git/hooks/pre-commit")
+(cd "$r" && sh "$inst" && sh "$inst") >/dev/null 2>&1
+check "hook: installing twice keeps the team's hook, chained once" \
+	[ "$(cksum <"$r/.git/hooks/pre-commit.uecheck-chained")" = "$own" ]
+cp "$fix/ue.h" "$fix/clean.c" "$r/"
+(cd "$r" && git add ue.h clean.c)
+commit_in "$r" first
+[ "$?" -eq 0 ] && [ "$(grep -c ran "$r/.git/own-hook.log")" -eq 1 ]
+verdict $? "hook: the chained hook runs first"
+touch "$r/BLOCK"
+cp "$fix/strict.c" "$r/"
+(cd "$r" && git add strict.c)
+blocked "$r" second
+verdict $? "hook: a failing chained hook still blocks the commit"
+rm "$r/BLOCK"
+(cd "$r" && sh "$inst" --uninstall) >/dev/null 2>&1
+[ "$(cksum <"$r/.git/hooks/pre-commit")" = "$own" ] &&
+	[ ! -e "$r/.git/hooks/pre-commit.uecheck-chained" ]
+verdict $? "hook: --uninstall puts the team's hook back, byte for byte"
+(cd "$r" && sh "$inst" --uninstall) >/dev/null 2>&1
+check "hook: --uninstall leaves a hook it did not add alone" \
+	[ "$(cksum <"$r/.git/hooks/pre-commit")" = "$own" ]
+
+# core.hooksPath.
+r=$tmp/hook3
+new_repo "$r"
+(cd "$r" && git config core.hooksPath .githooks && sh "$inst") >/dev/null 2>&1
+check "hook: core.hooksPath is honoured" \
+	[ -x "$r/.githooks/pre-commit" ] && [ ! -e "$r/.git/hooks/pre-commit" ]
+cp "$fix/ue.h" "$fix/seeded.c" "$r/"
+(cd "$r" && git add ue.h seeded.c)
+blocked "$r" first
+verdict $? "hook: blocks through core.hooksPath"
+(cd "$r" && sh "$inst" --uninstall) >/dev/null 2>&1
+check "hook: --uninstall with core.hooksPath removes it" [ ! -e "$r/.githooks/pre-commit" ]
+
+(cd "$tmp" && sh "$inst") >/dev/null 2>"$tmp/h.err"
+rc=$?
+[ "$rc" -eq 2 ] && [ "$(grep -c . "$tmp/h.err")" -eq 1 ]
+verdict $? "hook: outside a repository: one line, exit 2"
+
+# The pre-commit framework's manifest names a hook that exists.
+entry=$(sed -n 's/^ *entry: *//p' "$top/.pre-commit-hooks.yaml" 2>/dev/null | sed 's/ .*//')
+[ -n "$entry" ] && [ -x "$top/$entry" ] &&
+	grep -q '^- id: uecheck$' "$top/.pre-commit-hooks.yaml"
+verdict $? "hook: .pre-commit-hooks.yaml names an executable entry"
