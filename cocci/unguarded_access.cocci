@@ -115,6 +115,7 @@ expression L;
 )
  ... when != \(mutex_lock(&event_mutex)\|mutex_lock_nested(&event_mutex, L)\|mutex_lock_io(&event_mutex)\|mutex_lock_interruptible(&event_mutex)\|mutex_lock_killable(&event_mutex)\|mutex_trylock(&event_mutex)\|refcount_dec_and_mutex_lock(L, &event_mutex)\|atomic_dec_and_mutex_lock(L, &event_mutex)\|lockdep_assert_held(&event_mutex)\|lockdep_assert_held_once(&event_mutex)\|guard(mutex)(&event_mutex)\)
      when != scoped_guard(mutex, &event_mutex) S
+     when any
  M@p->next
 
 @failed exists@
@@ -141,6 +142,7 @@ expression L;
  fname@pf(...) {
  ... when != \(mutex_lock(&event_mutex)\|mutex_lock_nested(&event_mutex, L)\|mutex_lock_io(&event_mutex)\|mutex_lock_interruptible(&event_mutex)\|mutex_lock_killable(&event_mutex)\|mutex_trylock(&event_mutex)\|refcount_dec_and_mutex_lock(L, &event_mutex)\|atomic_dec_and_mutex_lock(L, &event_mutex)\|lockdep_assert_held(&event_mutex)\|lockdep_assert_held_once(&event_mutex)\|guard(mutex)(&event_mutex)\)
      when != scoped_guard(mutex, &event_mutex) S
+     when any
  M@p->next
  ... when any
  }

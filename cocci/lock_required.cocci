@@ -1,0 +1,282 @@
+// SPDX-License-Identifier: GPL-2.0
+/// A function of the file that needs 'event_mutex' (it asserts it with
+/// lockdep_assert_held() or __must_hold(), or it reads or writes
+/// 'user_event_mm->next' relying on its callers, directly or through its
+/// own callees) is called where the mutex may not be held: after
+/// mutex_unlock(), after a scoped_guard() block, in the failed branch of
+/// a trylock, or from a function callable from outside the file that
+/// neither takes nor asserts the mutex (unasserted needs only: an
+/// assertion is a contract that lockdep checks at run time).
+///
+// Confidence: Moderate
+// Copyright: (C) 2025 The uecheck authors
+// Comments: uecheck rule lock-required (lock rule).  Requirements are
+//  followed through the file's own functions; calls through function
+//  pointers and to other files are not.  No automatic fix.
+// Options: --no-includes --include-headers
+
+virtual patch
+virtual context
+virtual org
+virtual report
+
+@initialize:python@
+@@
+import re
+
+MSG = "call to '%s' requires 'event_mutex' held, but it may not be held here in '%s'"
+DEFINED = set()
+STATICS = set()
+ESCAPED = set()
+CALLS = set()
+CONTRACT = set()
+DIRECT = set()
+ENTRY_CALLS = []
+FREE_CALLS = []
+FLAGGED = {}
+
+def lines_of(path):
+    try:
+        with open(path, errors="replace") as f:
+            return f.readlines()
+    except OSError:
+        return []
+
+def must_hold(pos):
+    """__must_hold(&event_mutex) between the function name and its '{'."""
+    text = ""
+    for line in lines_of(pos.file)[int(pos.line) - 1:int(pos.line) + 9]:
+        text += line
+        if "{" in line:
+            break
+    return re.search(r"__must_hold\s*\(\s*&\s*event_mutex\s*\)", text) is not None
+
+def token_at(pos):
+    """The text of the token at pos (columns are 0-based)."""
+    try:
+        line = lines_of(pos.file)[int(pos.line) - 1]
+        return line[int(pos.column):int(pos.column_end)]
+    except (IndexError, ValueError):
+        return ""
+
+def key(pos):
+    return (pos.file, pos.line, pos.column)
+
+def flag(pos, callee, caller):
+    FLAGGED.setdefault(key(pos), (pos, MSG % (callee, caller)))
+
+def solve():
+    """Propagate requirements up the file's call graph; flag bad calls."""
+    req = {}
+    for f in DEFINED:
+        if f in CONTRACT:
+            req[f] = "asserted"
+        elif f in DIRECT:
+            req[f] = "unasserted"
+    changed = True
+    while changed:
+        changed = False
+        for caller, callee, pos in ENTRY_CALLS:
+            if callee not in req or caller in CONTRACT:
+                continue
+            new = req[callee]
+            if req.get(caller) not in (None, new) and "unasserted" in (new, req[caller]):
+                new = "unasserted"
+            if req.get(caller) != new:
+                req[caller] = new
+                changed = True
+    for caller, callee, pos in FREE_CALLS:
+        if callee in req:
+            flag(pos, callee, caller)
+    for caller, callee, pos in ENTRY_CALLS:
+        exposed = caller not in STATICS or caller in ESCAPED
+        if (exposed and caller not in CONTRACT and
+                req.get(callee) == "unasserted"):
+            flag(pos, callee, caller)
+
+def flagged(pos):
+    return key(pos) in FLAGGED
+
+// ---------------------------------------------------------------------
+// The file's functions: defined, static, escaping, asserting.
+
+@defs@
+identifier fname;
+position pf;
+@@
+ fname@pf(...) { ... }
+
+@script:python@
+fname << defs.fname;
+pf << defs.pf;
+@@
+DEFINED.add(fname)
+if must_hold(pf[0]):
+    CONTRACT.add(fname)
+
+@statics@
+identifier fname;
+type T;
+@@
+static T fname(...) { ... }
+
+@script:python@
+fname << statics.fname;
+@@
+STATICS.add(fname)
+
+@fncall@
+identifier callee : script:python() { callee in STATICS };
+position p;
+@@
+ callee@p(...)
+
+@script:python@
+p << fncall.p;
+@@
+CALLS.add((p[0].line, p[0].column))
+
+@fnuse@
+identifier used : script:python() { used in STATICS };
+position p;
+@@
+ used@p
+
+@script:python@
+p << fnuse.p;
+@@
+if (p[0].line, p[0].column) not in CALLS:
+    ESCAPED.add(token_at(p[0]))
+
+@asserts_all@
+symbol event_mutex;
+identifier fname;
+@@
+ fname(...) {
+ ...
+ \(lockdep_assert_held(&event_mutex);\|lockdep_assert_held_once(&event_mutex);\)
+ ... when any
+ }
+
+@script:python@
+fname << asserts_all.fname;
+@@
+CONTRACT.add(fname)
+
+// ---------------------------------------------------------------------
+// Needs: accesses and calls reachable from the entry without the mutex.
+
+@entry exists@
+iterator name scoped_guard;
+symbol mutex, event_mutex;
+identifier fname;
+struct user_event_mm *M;
+statement S;
+expression L;
+@@
+ fname(...) {
+ ... when != \(mutex_lock(&event_mutex)\|mutex_lock_nested(&event_mutex, L)\|mutex_lock_io(&event_mutex)\|mutex_lock_interruptible(&event_mutex)\|mutex_lock_killable(&event_mutex)\|mutex_trylock(&event_mutex)\|refcount_dec_and_mutex_lock(L, &event_mutex)\|atomic_dec_and_mutex_lock(L, &event_mutex)\|lockdep_assert_held(&event_mutex)\|lockdep_assert_held_once(&event_mutex)\|guard(mutex)(&event_mutex)\)
+     when != scoped_guard(mutex, &event_mutex) S
+     when any
+ M->next
+ ... when any
+ }
+
+@script:python@
+fname << entry.fname;
+@@
+DIRECT.add(fname)
+
+@entry_call exists@
+symbol mutex, event_mutex;
+identifier fname;
+identifier target : script:python() { target in DEFINED };
+position p;
+statement S;
+expression L;
+@@
+ fname(...) {
+ ... when != \(mutex_lock(&event_mutex)\|mutex_lock_nested(&event_mutex, L)\|mutex_lock_io(&event_mutex)\|mutex_lock_interruptible(&event_mutex)\|mutex_lock_killable(&event_mutex)\|mutex_trylock(&event_mutex)\|refcount_dec_and_mutex_lock(L, &event_mutex)\|atomic_dec_and_mutex_lock(L, &event_mutex)\|lockdep_assert_held(&event_mutex)\|lockdep_assert_held_once(&event_mutex)\|guard(mutex)(&event_mutex)\)
+     when != scoped_guard(mutex, &event_mutex) S
+     when any
+ target@p(...)
+ ... when any
+ }
+
+@script:python@
+fname << entry_call.fname;
+p << entry_call.p;
+@@
+ENTRY_CALLS.append((fname, token_at(p[0]), p[0]))
+
+// After a release, after a scoped_guard() block, in a failed trylock.
+@released exists@
+symbol mutex, event_mutex;
+identifier target : script:python() { target in DEFINED };
+position p;
+statement S;
+expression L;
+@@
+(
+ mutex_unlock(&event_mutex);
+|
+ lockdep_assert_not_held(&event_mutex);
+|
+ scoped_guard(mutex, &event_mutex) S
+)
+ ... when != \(mutex_lock(&event_mutex)\|mutex_lock_nested(&event_mutex, L)\|mutex_lock_io(&event_mutex)\|mutex_lock_interruptible(&event_mutex)\|mutex_lock_killable(&event_mutex)\|mutex_trylock(&event_mutex)\|refcount_dec_and_mutex_lock(L, &event_mutex)\|atomic_dec_and_mutex_lock(L, &event_mutex)\|lockdep_assert_held(&event_mutex)\|lockdep_assert_held_once(&event_mutex)\|guard(mutex)(&event_mutex)\)
+     when != scoped_guard(mutex, &event_mutex) S
+     when any
+ target@p(...)
+
+@script:python@
+p << released.p;
+@@
+FREE_CALLS.append((p[0].current_element, token_at(p[0]), p[0]))
+
+@failed exists@
+symbol mutex, event_mutex;
+identifier target : script:python() { target in DEFINED };
+position p;
+statement S;
+@@
+(
+ if (\(!mutex_trylock(&event_mutex)\|mutex_lock_interruptible(&event_mutex)\|mutex_lock_killable(&event_mutex)\))
+ { <+... target@p(...) ...+> }
+|
+ if (mutex_trylock(&event_mutex)) S else { <+... target@p(...) ...+> }
+)
+
+@script:python@
+p << failed.p;
+@@
+FREE_CALLS.append((p[0].current_element, token_at(p[0]), p[0]))
+
+@script:python@
+@@
+solve()
+
+// ---------------------------------------------------------------------
+// Output, one rule per mode.
+
+@bad@
+identifier callee;
+position p : script:python() { flagged(p[0]) };
+@@
+ callee@p(...)
+
+@script:python depends on report && !org@
+p << bad.p;
+@@
+coccilib.report.print_report(p[0], FLAGGED[key(p[0])][1] + " [uecheck:lock-required]")
+
+@script:python depends on org && !report@
+p << bad.p;
+@@
+coccilib.org.print_todo(p[0], FLAGGED[key(p[0])][1])
+
+@depends on context && !patch && !org && !report@
+identifier callee;
+position bad.p;
+@@
+* callee@p(...)
