@@ -137,10 +137,18 @@ fi
 # The CHECK wrapper over the whole directory.
 if [ -x "$top/scripts/uecheck" ] || [ -f "$top/scripts/uecheck" ]; then
 	t4=$(now)
-	kmake "$work" "$tmp/check.log" C=2 CHECK="sh $top/scripts/uecheck --engines=gcc" kernel/trace/
+	# Which files the wrapper saw, so that zero findings mean something.
+	printf '#!/bin/sh\neval "echo \\${$#}" >>"%s"\nexec sh "%s" --engines=gcc "$@"\n' \
+		"$tmp/checked" "$top/scripts/uecheck" >"$tmp/check.sh"
+	kmake "$work" "$tmp/check.log" C=2 CHECK="sh $tmp/check.sh" kernel/trace/
 	rc=$?
 	t5=$(now)
-	echo "# make C=2 CHECK='scripts/uecheck --engines=gcc' kernel/trace/: $((t5 - t4)) s"
+	echo "# make C=2 CHECK='scripts/uecheck --engines=gcc' kernel/trace/: $((t5 - t4)) s, $(grep -c . "$tmp/checked" 2>/dev/null || echo 0) files checked"
+	if grep -q 'kernel/trace/trace_events_user\.c$' "$tmp/checked" 2>/dev/null; then
+		pass "kernel-dir: scripts/uecheck checked trace_events_user.c"
+	else
+		fail "kernel-dir: scripts/uecheck checked trace_events_user.c"
+	fi
 	if [ "$rc" -eq 0 ] && ! grep -q -e 'internal compiler error' -e '^uecheck: ' "$tmp/check.log"; then
 		pass "kernel-dir: make C=2 CHECK=scripts/uecheck --engines=gcc kernel/trace/ succeeds"
 	else
