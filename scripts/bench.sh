@@ -69,7 +69,14 @@ else
 fi
 part "synthetic function" bench-synthetic.sh
 part "Coccinelle whole-tree scan" bench-cocci.sh
-part "pre-commit hook" bench-hook.sh
+if [ -f "$top/scripts/uecheck-install-hook" ]; then
+	part "pre-commit hook" bench-hook.sh
+else
+	echo "== pre-commit hook: not measured (scripts/uecheck-install-hook does not exist)"
+	printf '%s\t%s\t%s\t%s\n' "pre-commit hook" "not measured (no scripts/uecheck-install-hook)" \
+		"-" "-" >>"$BENCH_RESULTS"
+	echo
+fi
 
 echo "== summary"
 awk -F '\t' '{ printf "%-62s %-28s %-12s %s\n", $1, $2, $3, $4 }' "$BENCH_RESULTS"
