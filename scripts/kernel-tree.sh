@@ -1,0 +1,171 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# kernel-tree.sh - a configured, prepared Debian kernel tree to check
+# kernel/trace/trace_events_user.c in, cached between runs.
+#
+# Usage: sh scripts/kernel-tree.sh VERSION [FLAVOR]
+#   VERSION  6.12 or 6.1 (Debian's linux-source-VERSION package)
+#   FLAVOR   default  x86_64 defconfig + FTRACE, DYNAMIC_EVENTS, USER_EVENTS
+#                     (6.1: + COMPILE_TEST, which USER_EVENTS depends on there)
+#            lockdep  the same + PROVE_LOCKING and DEBUG_LOCK_ALLOC, so that
+#                     lockdep_assert_held() expands to real calls
+#
+# Prints on stdout:
+#   SRC=<pristine source directory>   (never built in: use make O=)
+#   OBJ=<prepared build directory>    (copy it before building in it)
+#
+# Layout under ${UECHECK_CACHE:-$HOME/.cache/uecheck}/linux-VERSION/:
+#   src/  src.stamp          unpacked /usr/src/linux-source-VERSION.tar.xz
+#   obj-FLAVOR/  obj-FLAVOR.stamp  .config + `make prepare`, log in
+#                                  obj-FLAVOR.log
+#   lock/                    mkdir-based lock held while preparing
+# A stamp records the package version and the recipe; when either
+# changes the directory is prepared again.  With both stamps present the
+# script only prints the two lines.  WERROR is switched off in every
+# flavor (6.1's COMPILE_TEST turns it on), so that checker warnings do not
+# fail builds.  The kernel is configured and prepared with `gcc`.
+#
+# Exit status: 0 ready; 1 bad arguments, missing source package, failed
+# or unverifiable configuration, failed prepare, lock timeout (one line
+# on stderr, then the end of the log for build failures).
+set -eu
+
+recipe=1
+cache=${UECHECK_CACHE:-${HOME:-/root}/.cache/uecheck}
+lock_wait=${UECHECK_LOCK_WAIT:-1800}
+
+die() {
+	echo "kernel-tree: $*" >&2
+	exit 1
+}
+
+if [ $# -lt 1 ] || [ $# -gt 2 ]; then
+	die "usage: kernel-tree.sh VERSION [FLAVOR] (VERSION 6.12 or 6.1, FLAVOR default or lockdep)"
+fi
+ver=$1
+flavor=${2:-default}
+case "$ver" in
+6.12 | 6.1) ;;
+*) die "unknown version '$ver' (known: 6.12, 6.1)" ;;
+esac
+
+# Options that must end up =y, and those that must not be set.
+opts_on="FTRACE TRACING DYNAMIC_EVENTS USER_EVENTS"
+[ "$ver" = 6.1 ] && opts_on="$opts_on COMPILE_TEST"
+opts_off="WERROR"
+case "$flavor" in
+default) opts_off="$opts_off LOCKDEP" ;;
+lockdep) opts_on="$opts_on DEBUG_KERNEL PROVE_LOCKING DEBUG_LOCK_ALLOC LOCKDEP" ;;
+*) die "unknown flavor '$flavor' (known: default, lockdep)" ;;
+esac
+
+pkg=linux-source-$ver
+tarball=/usr/src/$pkg.tar.xz
+[ -f "$tarball" ] || die "$tarball not found (install $pkg: make deps)"
+command -v make >/dev/null 2>&1 || die "make not found (make deps)"
+command -v gcc >/dev/null 2>&1 || die "gcc not found (make deps)"
+pkgver=$(dpkg-query -W -f='${Version}' "$pkg" 2>/dev/null) || pkgver=unknown
+
+base=$cache/linux-$ver
+src=$base/src
+obj=$base/obj-$flavor
+src_id="$pkg $pkgver"
+obj_id="$src_id recipe $recipe flavor $flavor on: $opts_on off: $opts_off"
+
+ready() {
+	[ -d "$src" ] && [ -d "$obj" ] &&
+		[ "$(cat "$base/src.stamp" 2>/dev/null)" = "$src_id" ] &&
+		[ "$(cat "$obj.stamp" 2>/dev/null)" = "$obj_id" ]
+}
+
+report() {
+	echo "SRC=$src"
+	echo "OBJ=$obj"
+	exit 0
+}
+
+ready && report
+
+mkdir -p "$base" || die "cannot create $base"
+
+# The lock: mkdir is atomic.  The owner's pid lives inside; a lock whose
+# owner is gone is stale and removed.
+lock=$base/lock
+waited=0
+while ! mkdir "$lock" 2>/dev/null; do
+	owner=$(cat "$lock/pid" 2>/dev/null || true)
+	if [ -n "$owner" ] && ! kill -0 "$owner" 2>/dev/null; then
+		rm -rf "$lock"
+		continue
+	fi
+	[ "$waited" -lt "$lock_wait" ] ||
+		die "waited ${lock_wait}s for $lock (held by pid ${owner:-?}); remove it if no preparation runs"
+	sleep 2
+	waited=$((waited + 2))
+done
+echo "$$" >"$lock/pid"
+trap 'rm -rf "$lock"' EXIT
+trap 'exit 130' INT TERM
+
+# Another caller may have finished while we waited.
+ready && report
+
+# kmake LOG ARGS...: make in the build directory, output to LOG, and the
+# log's end on stderr when it fails.  The caller's make state (a parent
+# make's MAKEFLAGS, CC=... on its command line) must not leak in.
+kmake() {
+	klog=$1
+	shift
+	if ! env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u MAKEOVERRIDES \
+		make -C "$src" O="$obj" CC=gcc "$@" >>"$klog" 2>&1; then
+		echo "kernel-tree: make $* failed for $ver $flavor (log: $klog)" >&2
+		tail -n 20 "$klog" | sed 's/^/  /' >&2
+		exit 1
+	fi
+}
+
+t0=$(date +%s)
+if [ "$(cat "$base/src.stamp" 2>/dev/null)" != "$src_id" ]; then
+	# New or changed source: every build directory is stale too.
+	rm -rf "$src" "$src.new" "$base"/obj-*
+	rm -f "$base/src.stamp"
+	mkdir "$src.new"
+	tar -xJf "$tarball" -C "$src.new" --strip-components=1 ||
+		die "cannot unpack $tarball into $src.new"
+	if [ ! -f "$src.new/Makefile" ] || [ ! -f "$src.new/kernel/trace/trace_events_user.c" ]; then
+		die "$tarball holds no kernel/trace/trace_events_user.c"
+	fi
+	mv "$src.new" "$src"
+	echo "$src_id" >"$base/src.stamp"
+fi
+t1=$(date +%s)
+
+rm -rf "$obj" "$obj.stamp"
+log=$obj.log
+: >"$log"
+mkdir "$obj"
+kmake "$log" defconfig
+set --
+for o in $opts_on; do
+	set -- "$@" -e "$o"
+done
+for o in $opts_off; do
+	set -- "$@" -d "$o"
+done
+"$src/scripts/config" --file "$obj/.config" "$@" ||
+	die "scripts/config failed on $obj/.config"
+kmake "$log" olddefconfig
+for o in $opts_on; do
+	grep -qx "CONFIG_$o=y" "$obj/.config" ||
+		die "CONFIG_$o is not =y after olddefconfig in $obj/.config (a dependency is missing)"
+done
+for o in $opts_off; do
+	! grep -q "^CONFIG_$o=" "$obj/.config" ||
+		die "CONFIG_$o is still set after olddefconfig in $obj/.config"
+done
+kmake "$log" -j"$(nproc 2>/dev/null || echo 2)" prepare
+echo "$obj_id" >"$obj.stamp"
+t2=$(date +%s)
+echo "kernel-tree: $ver $flavor ready: unpack $((t1 - t0)) s, configure+prepare $((t2 - t1)) s" >&2
+report
