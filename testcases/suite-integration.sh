@@ -32,7 +32,7 @@ plugin=${UECHECK_PLUGIN:-$top/plugin/uecheck.so}
 failed=0
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/uecheck-integ.XXXXXX") || exit 2
-trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+trap '[ -n "${UECHECK_KEEP_TMP-}" ] || { chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"; }' EXIT
 trap 'exit 130' INT TERM
 
 pass() { echo "ok - $1"; }
