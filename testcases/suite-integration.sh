@@ -1,5 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
+# shellcheck disable=SC2317,SC2034 # helpers and names for the sourced parts
 #
 # suite-integration: uecheck where users meet it.
 #

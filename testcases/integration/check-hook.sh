@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
+# shellcheck disable=SC2154,SC1091 # sourced by suite-integration.sh
 #
 # Part of suite-integration (sourced): the pre-commit hook in scratch git
 # repositories: blocked and allowed commits, the index (not the working
@@ -29,6 +30,7 @@ new_repo "$r"
 check "hook: installs into .git/hooks" [ -x "$r/.git/hooks/pre-commit" ]
 
 # The initial commit with violations is blocked.
+# shellcheck disable=SC2016 # a literal dollar in the file name
 odd='odd name "q" $x.c'
 cp "$fix/ue.h" "$r/"
 cp "$fix/seeded.c" "$r/$odd"
@@ -47,8 +49,9 @@ cp "$fix/clean.c" "$r/$odd"
 (cd "$r" && git add -- "$odd")
 cp "$fix/seeded.c" "$r/$odd"
 commit_in "$r" "clean staged, dirty tree"
-verdict $? "hook: staged clean content commits although the working tree has bugs"
-[ "$?" -eq 0 ] || diag "$tmp/h.out"
+rc=$?
+verdict "$rc" "hook: staged clean content commits although the working tree has bugs"
+[ "$rc" -eq 0 ] || diag "$tmp/h.out"
 (cd "$r" && git add -- "$odd")
 cp "$fix/clean.c" "$r/$odd"
 blocked "$r" "bugs staged, tree clean"
@@ -74,8 +77,9 @@ awk '{ print } /^\t\tuser_event_mm_put\(mm\);$/ && !d { d = 1; print "\t\tuser_e
 	"$fix/clean.c" >"$r/sup.c"
 (cd "$r" && git add sup.c)
 commit_in "$r" suppressed
-verdict $? "hook: a suppressed finding does not block"
-[ "$?" -eq 0 ] || diag "$tmp/h.out"
+rc=$?
+verdict "$rc" "hook: a suppressed finding does not block"
+[ "$rc" -eq 0 ] || diag "$tmp/h.out"
 
 # A commit that never mentions the symbols: allowed, and quick.
 printf 'int plain(void) { return 1; }\n' >"$r/plain.c"
@@ -104,8 +108,7 @@ check "hook: installing twice keeps the team's hook, chained once" \
 	[ "$(cksum <"$r/.git/hooks/pre-commit.uecheck-chained")" = "$own" ]
 cp "$fix/ue.h" "$fix/clean.c" "$r/"
 (cd "$r" && git add ue.h clean.c)
-commit_in "$r" first
-[ "$?" -eq 0 ] && [ "$(grep -c ran "$r/.git/own-hook.log")" -eq 1 ]
+commit_in "$r" first && [ "$(grep -c ran "$r/.git/own-hook.log")" -eq 1 ]
 verdict $? "hook: the chained hook runs first"
 touch "$r/BLOCK"
 cp "$fix/strict.c" "$r/"

@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
+# shellcheck disable=SC2154,SC1091 # sourced by suite-integration.sh
 #
 # Part of suite-integration (sourced): make install into a DESTDIR, the
 # installed programs run from there with no environment variable pointing

@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
+# shellcheck disable=SC2154,SC1091 # sourced by suite-integration.sh
 #
 # Part of suite-integration (sourced): uecheck inside real kernel builds.
 # The prepared 6.12 tree comes from scripts/kernel-tree.sh; its build
@@ -65,6 +66,7 @@ for p in leak unlock; do
 	cp "$mod/$kfile" "$mod/seeded_$p.c"
 done
 rm -rf "$mod/kernel"
+# shellcheck disable=SC2016 # $(srctree) is for make
 printf 'obj-m := seeded_leak.o seeded_unlock.o\nccflags-y := -I$(srctree)/kernel/trace\n' >"$mod/Kbuild"
 make -s -C "$obj" M="$mod" C=2 CHECK="sh $uecheck --engines=$engines" \
 	seeded_leak.o seeded_unlock.o >"$tmp/k2.out" 2>&1

@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
+# shellcheck disable=SC2154,SC1091 # sourced by suite-integration.sh
 #
 # Part of suite-integration (sourced): scripts/uecheck as a program.
 # Uses the fixtures next to this file and fake-cocci.sh as the cocci engine,
