@@ -100,6 +100,22 @@ def flagged(pos):
 // ---------------------------------------------------------------------
 // The file's functions: defined, static, escaping, asserting.
 
+def reset():
+    """Facts are per file: spatch may process several in one run."""
+    DEFINED.clear()
+    STATICS.clear()
+    ESCAPED.clear()
+    CALLS.clear()
+    CONTRACT.clear()
+    DIRECT.clear()
+    ENTRY_CALLS.clear()
+    FREE_CALLS.clear()
+    FLAGGED.clear()
+
+@script:python@
+@@
+reset()
+
 @defs@
 identifier fname;
 position pf;

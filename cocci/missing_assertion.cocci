@@ -52,6 +52,16 @@ def token_at(pos):
     except (IndexError, ValueError):
         return ""
 
+def reset():
+    """Facts are per file: spatch may process several in one run."""
+    STATICS.clear()
+    ESCAPED.clear()
+    CALLS.clear()
+
+@script:python@
+@@
+reset()
+
 @statics depends on strict@
 identifier fname;
 type T;

@@ -158,6 +158,21 @@ def flagged(pos):
 // ---------------------------------------------------------------------
 // Early exits out of a walk over a user_event_mm_get_all() list.
 
+def reset():
+    """Facts are per file: spatch may process several in one run."""
+    TEXT.clear()
+    NULLRET.clear()
+    WALKS.clear()
+    LOOPS.clear()
+    EXITS.clear()
+    FUNCS.clear()
+    FLAGGED.clear()
+    FIXABLE.clear()
+
+@script:python@
+@@
+reset()
+
 @funcs@
 identifier fname;
 position pf;

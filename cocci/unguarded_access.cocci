@@ -61,6 +61,17 @@ def once(pos):
 // ---------------------------------------------------------------------
 // Which functions can be called from outside the file.
 
+def reset():
+    """Facts are per file: spatch may process several in one run."""
+    STATICS.clear()
+    ESCAPED.clear()
+    CALLS.clear()
+    SEEN.clear()
+
+@script:python@
+@@
+reset()
+
 @statics@
 identifier fname;
 type T;
