@@ -77,7 +77,8 @@ ue_run_cocci() {
 	[ "$UE_STRICT" = 1 ] && set -- -D strict "$@"
 	sh "$UE_COCCI" "$@" >"$UE_TMP/cocci.out" 2>"$UE_TMP/cocci.err"
 	urc=$?
-	if [ "$urc" -ne 0 ] && [ "$urc" -ne 1 ]; then
+	# run.sh: 0 whatever it found, 2 usage, 3 spatch missing or failed.
+	if [ "$urc" -ne 0 ]; then
 		cat "$UE_TMP/cocci.err" >&2
 		return 3
 	fi

@@ -316,3 +316,27 @@ jq -e '.runs[0].results | length == 5' "$tmp/odir/seeded.c.sarif" >/dev/null &&
 verdict $? "uecheck: --output=DIR/ gets one document per source file"
 
 cd "$top" || exit 2
+
+# ---- the real cocci engine (cocci/run.sh), once it is there ------------------
+
+cd "$fix" || exit 2
+if [ -f "$top/cocci/run.sh" ] && command -v "${SPATCH:-spatch}" >/dev/null 2>&1; then
+	sh "$uecheck" --engines=cocci clean.c >"$tmp/cc1.out" 2>&1
+	rc=$?
+	[ "$rc" -eq 0 ] && [ ! -s "$tmp/cc1.out" ]
+	verdict $? "uecheck: cocci engine silent on the clean fixture"
+	sh "$uecheck" --engines=cocci suppress.c >"$tmp/cc2.out" 2>&1
+	same_findings "uecheck: cocci engine, suppressions" "$tmp/cc2.out" suppress.expect
+	sh "$uecheck" --engines=cocci --strict strict.c >"$tmp/cc3.out" 2>&1
+	same_findings "uecheck: cocci engine, --strict" "$tmp/cc3.out" strict.expect
+	sh "$uecheck" --engines=gcc,cocci seeded.c >"$tmp/cc4.out" 2>&1
+	found "$tmp/cc4.out" | sort >"$tmp/cc4.lr"
+	# Every gcc finding, none twice (a problem both engines see is one).
+	[ -z "$(cut -d' ' -f1,2 "$tmp/cc4.lr" | uniq -d)" ] &&
+		[ -z "$(sort seeded.expect | comm -23 - "$tmp/cc4.lr" 2>/dev/null)" ]
+	verdict $? "uecheck: gcc+cocci on the seeded fixture, each problem once"
+	[ -n "$(cut -d' ' -f1,2 "$tmp/cc4.lr" | uniq -d)" ] && diag "$tmp/cc4.lr"
+else
+	skip "uecheck: cocci engine" "cocci/run.sh or spatch not there"
+fi
+cd "$top" || exit 2
