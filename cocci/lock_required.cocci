@@ -203,7 +203,16 @@ fname << entry.fname;
 @@
 DIRECT.add(fname)
 
-@entry_call exists@
+// Nothing in the file needs the mutex: skip the expensive part.
+@script:python needs@
+needed;
+@@
+if CONTRACT or DIRECT:
+    coccinelle.needed = "yes"
+else:
+    cocci.include_match(False)
+
+@entry_call depends on needs exists@
 symbol mutex, event_mutex;
 identifier fname;
 identifier target : script:python() { target in DEFINED };
@@ -226,7 +235,7 @@ p << entry_call.p;
 ENTRY_CALLS.append((fname, token_at(p[0]), p[0]))
 
 // After a release, after a scoped_guard() block, in a failed trylock.
-@released exists@
+@released depends on needs exists@
 symbol mutex, event_mutex;
 identifier target : script:python() { target in DEFINED };
 position p;
@@ -250,7 +259,7 @@ p << released.p;
 @@
 FREE_CALLS.append((p[0].current_element, token_at(p[0]), p[0]))
 
-@failed exists@
+@failed depends on needs exists@
 symbol mutex, event_mutex;
 identifier target : script:python() { target in DEFINED };
 position p;
