@@ -37,12 +37,22 @@
 #                         UE_FILES (quoted list of the source operands);
 #                         returns 2 with UE_ERR set on a malformed list
 #   ue_quote STRING       prints STRING single-quoted for eval
+#   ue_push NAME STRING   appends it, quoted, to the variable NAME
 
 ue_quote() {
 	case $1 in
 	*\'*)	printf "'%s' " "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")" ;;
 	*)	printf "'%s' " "$1" ;;
 	esac
+}
+
+# ue_push NAME STRING: append STRING, single-quoted, to variable NAME,
+# without a subshell (kbuild passes some 150 arguments per file).
+ue_push() {
+	case $2 in
+	*\'*) set -- "$1" "$(printf '%s' "$2" | sed "s/'/'\\\\''/g")" ;;
+	esac
+	eval "$1=\"\${$1}'\$2' \""
 }
 
 # ue_gcc_accepts FLAG: does ${UECHECK_CC:-gcc} take FLAG? (memoised)
@@ -87,9 +97,9 @@ ue_sort_args() {
 			-o|-MF|-MT|-MQ|-multiarch-dir) ;;
 			-D)	case $v in
 				__CHECKER__|__CHECKER__=*|__STDC__|__STDC__=*) ;;
-				*) UE_GCC_ARGS="$UE_GCC_ARGS$(ue_quote "$a")$(ue_quote "$v")" ;;
+				*) ue_push UE_GCC_ARGS "$a"; ue_push UE_GCC_ARGS "$v" ;;
 				esac ;;
-			*)	UE_GCC_ARGS="$UE_GCC_ARGS$(ue_quote "$a")$(ue_quote "$v")" ;;
+			*)	ue_push UE_GCC_ARGS "$a"; ue_push UE_GCC_ARGS "$v" ;;
 			esac
 			continue
 		fi
@@ -97,10 +107,10 @@ ue_sort_args() {
 		-Wp,*)
 			case $a in
 			-Wp,-MD,*|-Wp,-MMD,*|-Wp,-MF,*|-Wp,-MD|-Wp,-MMD) ;;
-			*) UE_GCC_ARGS="$UE_GCC_ARGS$(ue_quote "$a")" ;;
+			*) ue_push UE_GCC_ARGS "$a" ;;
 			esac ;;
 		-Wa,*|-Wl,*)
-			UE_GCC_ARGS="$UE_GCC_ARGS$(ue_quote "$a")" ;;
+			ue_push UE_GCC_ARGS "$a" ;;
 		-W*|-w|--arch=*|--os=*|-msize-long|-msize-llp64|-fmax-warnings=*|\
 		-fdiagnostic-prefix|-fdiagnostic-prefix=*|-fmemcpy-max-count=*|\
 		-fdump-ir|-fdump-ir=*|-fdump-linearize|-fdump-linearize=*|\
@@ -109,15 +119,15 @@ ue_sort_args() {
 			;;
 		-mbig-endian|-mlittle-endian)
 			if ue_gcc_accepts "$a"; then
-				UE_GCC_ARGS="$UE_GCC_ARGS$(ue_quote "$a")"
+				ue_push UE_GCC_ARGS "$a"
 			fi ;;
 		-)
 			UE_ERR="reading the source from stdin is not supported"
 			return 2 ;;
 		-*)
-			UE_GCC_ARGS="$UE_GCC_ARGS$(ue_quote "$a")" ;;
+			ue_push UE_GCC_ARGS "$a" ;;
 		*)
-			UE_FILES="$UE_FILES$(ue_quote "$a")" ;;
+			ue_push UE_FILES "$a" ;;
 		esac
 	done
 	return 0
