@@ -245,6 +245,18 @@ printf 'other.c\tref-leak\tf\t}\t1\n' >>"$tmp/bl/base.txt"
 [ "$(grep -c '^sub/seeded.c	' "$tmp/bl/base.txt")" -eq 6 ] &&
 	grep -q '^other.c	' "$tmp/bl/base.txt"
 verdict $? "uecheck: --write-baseline replaces only this file's entries"
+# Parallel writers (make -j): every file's entries arrive.
+mkdir -p "$tmp/par"
+cp ue.h "$tmp/par/"
+for i in 1 2 3 4; do cp seeded.c "$tmp/par/s$i.c"; done
+for i in 1 2 3 4; do
+	(cd "$tmp/par" && sh "$uecheck" --engines=gcc --write-baseline=base.txt "s$i.c" >/dev/null 2>&1) &
+done
+wait
+for i in 1 2 3 4; do
+	[ "$(grep -c "^s$i.c	" "$tmp/par/base.txt")" -eq 5 ] || break
+done
+verdict $? "uecheck: --write-baseline from four parallel calls keeps every entry"
 
 # ---- JSON and SARIF ----------------------------------------------------------------
 
