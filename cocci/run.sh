@@ -13,9 +13,11 @@
 #   -D strict    also run the strict-only rules (missing-assertion)
 #
 # Files are prefiltered by the rules' tokens before spatch sees them: the
-# user_event_mm scripts only get files naming 'user_event_mm', the lock
-# scripts also files naming 'event_mutex'.  Directories are searched for
-# *.c and *.h files.  Environment: SPATCH (default spatch).
+# user_event_mm scripts only get files naming 'user_event_mm';
+# lock_required.cocci also gets files asserting 'event_mutex'
+# (lockdep_assert_held(&event_mutex), __must_hold(&event_mutex)), the
+# only other way a function can need the mutex.  Directories are
+# searched for *.c and *.h files.  Environment: SPATCH (default spatch).
 #
 # Exit status: 0 whatever was found (findings are not errors); 2 on a
 # usage error; 3 when spatch is missing or fails (one line on stderr).
@@ -104,7 +106,11 @@ for arg in "$@"; do
 done | tr '\0' '\n' >"$tmp/cand"
 if [ -s "$tmp/cand" ]; then
 	tr '\n' '\0' <"$tmp/cand" | xargs -0 grep -l -e user_event_mm -- >"$tmp/mm"
-	cp "$tmp/cand" "$tmp/mutex"
+	# lock-required needs a function of the same file that asserts the
+	# mutex or touches user_event_mm.
+	tr '\n' '\0' <"$tmp/cand" | xargs -0 grep -lE \
+		-e 'lockdep_assert_held(_once)? *\( *& *event_mutex *\)' \
+		-e '__must_hold *\( *& *event_mutex *\)' -e user_event_mm -- >"$tmp/mutex"
 fi
 
 # groups LIST: one spatch file group per file (blank-line separated).
