@@ -9,19 +9,21 @@
 #                   the old content under the NEW path)
 #   W/after/PATH    the file as the change leaves it
 #   LIST            a file naming the PATHs to check, one per line
-# Both sides are checked by scripts/uecheck; the "before" findings become a
-# baseline (lib/baseline.sh) for the "after" run, so a finding counts as
-# new only if no finding of its rule sits on an identical line of the same
-# function before: line shifts do not matter.
+# Both sides are checked by scripts/uecheck, side by side; the "before"
+# findings become a baseline (lib/baseline.sh) for the "after" ones, so a
+# finding counts as new only if no finding of its rule sits on an
+# identical line of the same function before: line shifts do not matter.
 #
 # A PATH whose "after" text mentions neither 'user_event_mm' nor
 # 'event_mutex' is skipped: no rule can fire in it, and a commit that never
 # touches those symbols must cost next to nothing.
 #
-# Interface (sourced): ue_new_findings UECHECK W LIST ARGS
-#   UECHECK  path of scripts/uecheck; W  the work directory; ARGS  extra
-#   uecheck arguments as a quoted list (see ue_quote).  Prints the new findings in uecheck's text format, paths
-#   relative to W/after; returns 0 (none), 1 (some) or 3 (tool failure).
+# Interface (sourced, after flags.sh, engines.sh, baseline.sh and format.sh):
+#   ue_new_findings UECHECK W LIST ARGS
+#   UECHECK  path of scripts/uecheck; W  the work directory; LIST  see
+#   above; ARGS  extra uecheck arguments as a quoted list (see ue_push).
+#   Prints the new findings in uecheck's text format, paths relative to
+#   W/after; returns 0 (none), 1 (some) or 3 (tool failure).
 
 # ue_strip_prefix PREFIX: drop PREFIX where a line starts with it.
 ue_strip_prefix() {
@@ -37,26 +39,39 @@ ue_new_findings() {
 	while IFS= read -r nf_p; do
 		[ -f "$nf_w/after/$nf_p" ] || continue
 		grep -q -e user_event_mm -e event_mutex "$nf_w/after/$nf_p" || continue
+		: >"$nf_w/base.raw"
+		: >"$nf_w/after.out"
+		# Both sides at once (they are independent until the
+		# comparison); the slow engines make this worth a second core.
+		nf_bpid=
 		if [ -f "$nf_w/before/$nf_p" ]; then
-			eval "sh \"\$nf_uecheck\" $nf_args --write-baseline=\"\$nf_w/base.raw\" \"\$nf_w/before/\$nf_p\"" \
-				>/dev/null 2>"$nf_w/before.err"
-			case $? in
+			(
+				eval "sh \"\$nf_uecheck\" $nf_args --write-baseline=\"\$nf_w/base.raw\" \"\$nf_w/before/\$nf_p\"" \
+					>/dev/null 2>"$nf_w/before.err"
+				echo "$?" >"$nf_w/before.rc"
+			) &
+			nf_bpid=$!
+		fi
+		eval "sh \"\$nf_uecheck\" $nf_args --output=\"\$nf_w/after.out\" \"\$nf_w/after/\$nf_p\"" \
+			>/dev/null 2>"$nf_w/after.err"
+		nf_arc=$?
+		if [ -n "$nf_bpid" ]; then
+			wait "$nf_bpid"
+			case $(cat "$nf_w/before.rc" 2>/dev/null) in
 			0|1) ;;
 			*)	# A tree that does not build before the change: its
 				# findings are unknown, so every finding after is new.
 				echo "uecheck: $nf_p: could not check the file before the change; all its findings count as new" >&2 ;;
 			esac
 		fi
-		ue_strip_prefix "$nf_w/before/" <"$nf_w/base.raw" >"$nf_w/base"
-		: >"$nf_w/after.out"
-		eval "sh \"\$nf_uecheck\" $nf_args --baseline=\"\$nf_w/base\" --output=\"\$nf_w/after.out\" \"\$nf_w/after/\$nf_p\"" \
-			>/dev/null 2>"$nf_w/after.err"
-		case $? in
+		case $nf_arc in
 		0|1) ;;
 		*)	ue_strip_prefix "$nf_w/after/" <"$nf_w/after.err" >&2
 			nf_rc=3 ;;
 		esac
-		ue_strip_prefix "$nf_w/after/" <"$nf_w/after.out" >>"$nf_w/new"
+		ue_strip_prefix "$nf_w/before/" <"$nf_w/base.raw" >"$nf_w/base"
+		ue_parse after <"$nf_w/after.out" | ue_baseline_drop "$nf_w/base" |
+			ue_format text warning - | ue_strip_prefix "$nf_w/after/" >>"$nf_w/new"
 	done <"$nf_list"
 	cat "$nf_w/new"
 	[ "$nf_rc" -ne 0 ] && return "$nf_rc"
