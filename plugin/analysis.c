@@ -33,6 +33,7 @@ struct ctx {
 	struct sset *scratch[2];	/* states between statements of a block */
 	hash_map<gimple *, struct stmt_operands *> *operands;
 	unsigned int not_consumed;	/* mm parameters still owned at an exit */
+	unsigned int handed_on;	/* mm parameters stored somewhere by an exit */
 	bool ret_slot_set, ret_deref_set;
 	bool returns_owned_any, returns_unowned;
 	int returns_kind;
@@ -551,9 +552,20 @@ static void step_summary(struct ctx *c, struct astate *st, gcall *call,
 	check_callee_requirement(c, st, call, s);
 	(void)loc;
 
-	for (unsigned int i = 0; i < gimple_call_num_args(call) && i < 32; i++)
-		if (s->consumes & (1u << i))
-			do_put(c, st, gimple_call_arg(call, i), call, fn_name(s->decl), true);
+	for (unsigned int i = 0; i < gimple_call_num_args(call) && i < 32; i++) {
+		if (!(s->consumes & (1u << i)))
+			continue;
+		/*
+		 * A callee that stores the reference (links it into a list,
+		 * publishes it) hands it on like a store here; only one that
+		 * puts it on every path releases it.
+		 */
+		if (s->hands_on & (1u << i))
+			hand_on(st, gimple_call_arg(call, i));
+		else
+			do_put(c, st, gimple_call_arg(call, i), call,
+			       fn_name(s->decl), true);
+	}
 	if (s->returns_owned && lhs)
 		track_new_reference(c, st, lhs, call, s->returns_owned, 0);
 	else
@@ -603,6 +615,12 @@ static void step_call(struct ctx *c, struct astate *st, gcall *call, struct sset
 	if (api && (unsigned)api->lock_arg < gimple_call_num_args(call)) {
 		step_lock_api(st, call, api, out);
 		return;
+	}
+	/* The reference API defined in this file keeps its own lock needs. */
+	if (op != REF_OP_NONE) {
+		s = summary_of(fndecl);
+		if (s && s->ready)
+			check_callee_requirement(c, st, call, s);
 	}
 	switch (op) {
 	case REF_OP_GET_ALL:
@@ -674,7 +692,7 @@ static void step_assign(struct ctx *c, struct astate *st, gimple *stmt)
 		fact_drop(st, key);
 		/* x = 0 / x = NULL: later tests of x are decided on this path. */
 		if (gimple_assign_single_p(stmt) && TREE_CODE(rhs) == INTEGER_CST)
-			fact_add(st, key, !integer_zerop(rhs));
+			fact_add_weak(st, key, !integer_zerop(rhs));
 	}
 
 	/* n = mm->next on an owned list: n now owns the rest of the list. */
@@ -787,6 +805,8 @@ static void check_leaks_at_exit(struct ctx *c, struct astate *st, location_t loc
 	for (unsigned int i = 0; i < st->nptrs; i++) {
 		struct ptr *p = &st->ptrs[i];
 
+		if (p->is_param && !p->alias && (p->mask & PT_MOVED))
+			c->handed_on |= 1u << (p->is_param - 1);
 		if (p->alias || !(p->mask & PT_OWNED))
 			continue;
 		if (p->is_param) {
@@ -960,7 +980,7 @@ static void phi_move(struct ctx *c, struct astate *st, gphi *phi, edge e)
 		return;
 	fact_drop(st, kr);
 	if (TREE_CODE(arg) == INTEGER_CST)
-		fact_add(st, kr, !integer_zerop(arg));
+		fact_add_weak(st, kr, !integer_zerop(arg));
 	else if (ka && (f = fact_get(st, ka)) >= 0)
 		fact_add(st, kr, f);
 	if (ka && fresh_has(st, ka))
@@ -1195,6 +1215,7 @@ static void reset_summary_outputs(struct summary *s)
 	s->req_via = NULL_TREE;
 	s->req_by_annotation = false;
 	s->consumes = 0;
+	s->hands_on = 0;
 	s->returns_owned = 0;
 }
 
@@ -1296,6 +1317,7 @@ void analyse_function(struct summary *sum, bool report)
 			    !(c.not_consumed & (1u << i)))
 				out.consumes |= 1u << i;
 		}
+		out.hands_on = out.consumes & c.handed_on;
 		if (c.returns_owned_any && !c.returns_unowned)
 			out.returns_owned = c.returns_kind & RK_LIST ? RK_LIST : RK_NODE;
 		if (report)

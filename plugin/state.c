@@ -27,25 +27,53 @@ int fact_get(const struct astate *st, vkey key)
 	return -1;
 }
 
-bool fact_add(struct astate *st, vkey key, bool nonzero)
+/* Make room by forgetting a constant's value; false when there is none. */
+static bool fact_evict_weak(struct astate *st)
+{
+	for (unsigned int i = 0; i < st->nfacts; i++)
+		if (st->facts[i].weak) {
+			memmove(&st->facts[i], &st->facts[i + 1],
+				(st->nfacts - i - 1) * sizeof(st->facts[0]));
+			st->nfacts--;
+			return true;
+		}
+	return false;
+}
+
+static bool fact_insert(struct astate *st, vkey key, bool nonzero, bool weak)
 {
 	unsigned int i;
 
 	if (!key)
 		return true;
-	for (i = 0; i < st->nfacts; i++) {
+	for (i = 0; i < st->nfacts; i++)
 		if (st->facts[i].key == key)
 			return st->facts[i].nonzero == nonzero;
-		if (st->facts[i].key > key)
-			break;
-	}
-	if (st->nfacts == MAX_FACTS)
-		return true;	/* forgetting a fact is always sound */
+	/*
+	 * Forgetting a fact is sound but costs precision: a lock attempt's
+	 * result forgotten sends its failure path into the locked branch.
+	 * Constants (x = NULL at the top of a big function) go first.
+	 */
+	if (st->nfacts == MAX_FACTS && (weak || !fact_evict_weak(st)))
+		return true;
+	for (i = 0; i < st->nfacts && st->facts[i].key < key; i++)
+		;
 	memmove(&st->facts[i + 1], &st->facts[i], (st->nfacts - i) * sizeof(st->facts[0]));
 	st->facts[i].key = key;
 	st->facts[i].nonzero = nonzero;
+	st->facts[i].weak = weak;
 	st->nfacts++;
 	return true;
+}
+
+bool fact_add(struct astate *st, vkey key, bool nonzero)
+{
+	return fact_insert(st, key, nonzero, false);
+}
+
+void fact_add_weak(struct astate *st, vkey key, bool nonzero)
+{
+	fact_insert(st, key, nonzero, true);
 }
 
 void fact_drop(struct astate *st, vkey key)
@@ -200,6 +228,33 @@ void state_join(struct astate *into, const struct astate *from)
 			into->fresh[into->nfresh++] = old.fresh[i];
 }
 
+/*
+ * The state a new one is joined into when the set is full: the one that
+ * loses least.  Lock states weigh most (a held lock joined with a free one
+ * becomes "maybe held", a finding at every access), then equal facts and
+ * reference entries.
+ */
+static unsigned int state_closest(const struct sset *set, const struct astate *st)
+{
+	unsigned int best = 0;
+	int best_score = -1;
+
+	for (unsigned int i = 0; i < set->n; i++) {
+		const struct astate *a = &set->s[i];
+		int score = memcmp(a->lock, st->lock, sizeof(a->lock)) ? 0 : 1000;
+
+		for (unsigned int k = 0; k < a->nfacts; k++)
+			score += fact_get(st, a->facts[k].key) == a->facts[k].nonzero;
+		for (unsigned int k = 0; k < a->nptrs && k < st->nptrs; k++)
+			score += ptr_equal(&a->ptrs[k], &st->ptrs[k]);
+		if (score > best_score) {
+			best_score = score;
+			best = i;
+		}
+	}
+	return best;
+}
+
 bool sset_add(struct sset *set, const struct astate *st)
 {
 	struct astate joined;
@@ -211,10 +266,12 @@ bool sset_add(struct sset *set, const struct astate *st)
 		set->s[set->n++] = *st;
 		return true;
 	}
-	joined = set->s[MAX_STATES - 1];
+	unsigned int best = state_closest(set, st);
+
+	joined = set->s[best];
 	state_join(&joined, st);
-	if (state_equal(&joined, &set->s[MAX_STATES - 1]))
+	if (state_equal(&joined, &set->s[best]))
 		return false;
-	set->s[MAX_STATES - 1] = joined;
+	set->s[best] = joined;
 	return true;
 }

@@ -84,11 +84,17 @@ static bool parse_rules(const char *list)
 {
 	unsigned int mask = 0;
 
-	while (*list) {
+	/* Every comma separates two ids: "a,,b" and "a," are mistakes. */
+	for (;;) {
 		const char *end = strchr(list, ',');
 		size_t len = end ? (size_t)(end - list) : strlen(list);
 		int r = rule_by_id(list, len);
 
+		if (!len) {
+			error("uecheck: empty rule id in -fplugin-arg-uecheck-rules "
+			      "(a comma-separated list: ref-leak,double-put)");
+			return false;
+		}
 		if (r < 0) {
 			error("uecheck: unknown rule id '%.*s' in -fplugin-arg-uecheck-rules "
 			      "(known: unguarded-access, lock-required, missing-assertion, "
@@ -96,7 +102,9 @@ static bool parse_rules(const char *list)
 			return false;
 		}
 		mask |= 1u << r;
-		list += len + (end ? 1 : 0);
+		if (!end)
+			break;
+		list = end + 1;
 	}
 	if (!mask) {
 		error("uecheck: -fplugin-arg-uecheck-rules needs at least one rule id");

@@ -161,6 +161,7 @@ struct summary {
 	tree req_via;		/* ... reached through this callee, or NULL */
 	bool req_by_annotation;	/* the requirement is a __must_hold() */
 	unsigned int consumes;	/* bit i: puts/transfers mm parameter i */
+	unsigned int hands_on;	/* ... of those, stored somewhere on some path */
 	int returns_owned;	/* 0, or ref kind of the value it returns */
 };
 
@@ -169,7 +170,7 @@ void summaries_run(void);
 
 /* ---- abstract path states (state.c) ----------------------------------- */
 
-#define MAX_FACTS	12
+#define MAX_FACTS	16
 #define MAX_PTRS	16
 #define MAX_FRESH	6
 #define MAX_STATES	8	/* disjuncts kept per program point */
@@ -187,6 +188,7 @@ void summaries_run(void);
 struct fact {
 	vkey key;
 	bool nonzero;
+	bool weak;	/* a constant's value: first to go when full */
 };
 
 struct ptr {
@@ -198,7 +200,7 @@ struct ptr {
 	location_t put_loc;	/* where it was put (notes) */
 	unsigned char mask;	/* PT_* may-set */
 	unsigned char kind;	/* RK_* */
-	bool is_param;		/* the caller's reference, not ours */
+	unsigned char is_param;	/* 1 + index of the caller's parameter, not ours; or 0 */
 };
 
 struct astate {
@@ -231,6 +233,7 @@ bool sset_add(struct sset *set, const struct astate *st);	/* true if changed */
 
 int fact_get(const struct astate *st, vkey key);	/* -1, 0, 1 */
 bool fact_add(struct astate *st, vkey key, bool nonzero);	/* false: infeasible */
+void fact_add_weak(struct astate *st, vkey key, bool nonzero);
 void fact_drop(struct astate *st, vkey key);
 
 struct ptr *ptr_find(struct astate *st, vkey key);	/* follows aliases */
