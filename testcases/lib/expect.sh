@@ -1,0 +1,69 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# expect.sh - read what a testcase says about itself (docs/interfaces.md,
+# "Testcase format"), for the suites that run the shared corpus.
+#
+#   ue_expectations ENGINE FILE   one "LINE RULE" per expected finding of
+#                                 ENGINE ("expect: A, B" and
+#                                 "expect[ENGINE]: A"), sorted; an unknown
+#                                 rule id or engine prints "bad: ..." lines
+#   ue_directive NAME FILE        the value of the first "uecheck-NAME:"
+#                                 directive (up to " --" or "*/"), or nothing
+#
+# Expectations are only read right after a comment opener ("/* expect: A"
+# or "// expect: A"), so prose that mentions the word is not one.
+
+UE_RULE_IDS="unguarded-access lock-required missing-assertion ref-leak double-put use-after-put"
+UE_ENGINES="gcc cocci"
+
+ue_expectations() {
+	awk -v engine="$1" -v rules="$UE_RULE_IDS" -v engines="$UE_ENGINES" '
+	BEGIN {
+		n = split(rules, r, " ")
+		for (i = 1; i <= n; i++)
+			known[r[i]] = 1
+		n = split(engines, e, " ")
+		for (i = 1; i <= n; i++)
+			known_engine[e[i]] = 1
+	}
+	{
+		rest = $0
+		re = "(/\\*|//)[ \t]*expect(\\[[a-z]+\\])?:[ \t]*[a-z-]+([ \t]*,[ \t]*[a-z-]+)*"
+		while (match(rest, re)) {
+			m = substr(rest, RSTART, RLENGTH)
+			rest = substr(rest, RSTART + RLENGTH)
+			sub(/^(\/\*|\/\/)[ \t]*expect/, "", m)
+			scope = ""
+			if (m ~ /^\[/) {
+				scope = m
+				sub(/^\[/, "", scope)
+				sub(/\].*$/, "", scope)
+				if (!(scope in known_engine))
+					print NR, "bad:unknown-engine:" scope
+			}
+			sub(/^(\[[a-z]+\])?:[ \t]*/, "", m)
+			k = split(m, ids, /[ \t]*,[ \t]*/)
+			for (i = 1; i <= k; i++) {
+				if (!(ids[i] in known))
+					print NR, "bad:unknown-rule:" ids[i]
+				else if (scope == "" || scope == engine)
+					print NR, ids[i]
+			}
+		}
+	}' "$2" | sort -k1,1n -k2
+}
+
+ue_directive() {
+	awk -v name="uecheck-$1:" '
+	{
+		i = index($0, name)
+		if (!i)
+			next
+		v = substr($0, i + length(name))
+		sub(/[ \t]+--.*$/, "", v)
+		sub(/\*\/.*$/, "", v)
+		gsub(/^[ \t]+|[ \t]+$/, "", v)
+		print v
+		exit
+	}' "$2"
+}
