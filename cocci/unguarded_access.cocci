@@ -27,6 +27,7 @@ STATICS = set()
 ESCAPED = set()
 CALLS = set()
 SEEN = set()
+MUST_HOLD = set()
 
 def must_hold(pos):
     """__must_hold(&event_mutex) between the function name and its '{'."""
@@ -51,6 +52,10 @@ def token_at(pos):
     except (OSError, IndexError, ValueError):
         return ""
 
+def exposed(fname):
+    """Callable from outside the file and not declaring its need."""
+    return not (fname in STATICS and fname not in ESCAPED) and fname not in MUST_HOLD
+
 def once(pos):
     key = (pos.file, pos.line, pos.column)
     if key in SEEN:
@@ -67,6 +72,7 @@ def reset():
     ESCAPED.clear()
     CALLS.clear()
     SEEN.clear()
+    MUST_HOLD.clear()
 
 @script:python@
 @@
@@ -142,9 +148,25 @@ statement S;
  if (mutex_trylock(&event_mutex)) S else { <+... M@p->next ...+> }
 )
 
+// Functions that say they need the mutex: their callers are checked.
+@fndef@
+identifier fn;
+position pf;
+@@
+ fn@pf(...) { ... }
+
+@script:python@
+fn << fndef.fn;
+pf << fndef.pf;
+@@
+if must_hold(pf[0]):
+    MUST_HOLD.add(fn)
+
+// Filtered by a constraint, not by cocci.include_match(False): dropping a
+// match would drop the environments that carry the other rules' matches.
 @entry exists@
 symbol mutex, event_mutex;
-identifier fname;
+identifier fname : script:python() { exposed(fname) };
 struct user_event_mm *M;
 position pf, p;
 statement S;
@@ -157,14 +179,6 @@ expression L;
  M@p->next
  ... when any
  }
-
-@script:python entry_exposed@
-fname << entry.fname;
-pf << entry.pf;
-p << entry.p;
-@@
-if (fname in STATICS and fname not in ESCAPED) or must_hold(pf[0]):
-    cocci.include_match(False)
 
 // ---------------------------------------------------------------------
 // Output, one rule per mode.

@@ -17,6 +17,6 @@ echo "== GCC plugin: $cc -fplugin=plugin/uecheck.so -fplugin-arg-uecheck-strict 
 
 if [ -x scripts/uecheck ] && command -v spatch >/dev/null 2>&1 && [ -n "$(ls cocci/*.cocci 2>/dev/null)" ]; then
 	echo
-	echo "== Coccinelle engine: scripts/uecheck --engines=cocci $example"
-	sh scripts/uecheck --engines=cocci -nostdinc -I testcases/include "$example" || true
+	echo "== Coccinelle engine: scripts/uecheck --engines=cocci --strict $example"
+	sh scripts/uecheck --engines=cocci --strict -nostdinc -I testcases/include "$example" || true
 fi

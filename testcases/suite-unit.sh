@@ -5,7 +5,7 @@
 #
 #   testcases/suite-unit.sh [PATTERN]
 #
-# For every testcases/{lock,ref}/*.c (whose path contains PATTERN, if
+# For every testcases/{lock,ref,demo}/*.c (whose path contains PATTERN, if
 # given) and every engine, one result line:
 #   gcc/lock/NAME    compiled with the plugin in six configurations (-O0 and
 #                    -O2, each with the default, -DCONFIG_LOCKDEP and
@@ -223,7 +223,7 @@ fi
 
 i=0
 : >"$tmp/jobs"
-for file in "$top"/testcases/lock/*.c "$top"/testcases/ref/*.c; do
+for file in "$top"/testcases/lock/*.c "$top"/testcases/ref/*.c "$top"/testcases/demo/*.c; do
 	[ -f "$file" ] || continue
 	case $file in
 	*"$pattern"*) ;;

@@ -9,7 +9,7 @@
 #include <uecheck-test.h>
 
 /* Builds part of the one-shot list, relying on its caller for the lock. */
-static void link_mm(struct user_event_mm *mm, struct user_event_mm *found)	/* expect[gcc]: missing-assertion */
+static void link_mm(struct user_event_mm *mm, struct user_event_mm *found)	/* expect: missing-assertion */
 {
 	mm->next = found;
 }
