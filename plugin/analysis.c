@@ -482,9 +482,9 @@ static void step_lock_api(struct astate *st, gcall *call, const struct lock_api 
 		failed = *st;
 		set_lock(&held, slot, LK_HELD, loc, 0);
 		set_lock(&failed, slot, LK_FREE, loc, FREE_BY_FAILED_LOCK);
-		if (fact_add(&held, key, api->op == LOCK_OP_TRY_NONZERO))
+		if (fact_add_prio(&held, key, api->op == LOCK_OP_TRY_NONZERO, FACT_LOCK))
 			sset_add(out, &held);
-		if (fact_add(&failed, key, api->op != LOCK_OP_TRY_NONZERO))
+		if (fact_add_prio(&failed, key, api->op != LOCK_OP_TRY_NONZERO, FACT_LOCK))
 			sset_add(out, &failed);
 		return;
 	default:
@@ -591,7 +591,8 @@ static void step_summary(struct ctx *c, struct astate *st, gcall *call,
 			set_lock(&after, slot, (m & (LK_HELD | LK_FREE)) |
 				 ((m & LK_ENTRY) ? st->lock[slot] : 0), loc, FREE_BY_CALL);
 		}
-		if (ec->ret_nonzero >= 0 && key && !fact_add(&after, key, ec->ret_nonzero))
+		if (ec->ret_nonzero >= 0 && key &&
+		    !fact_add_prio(&after, key, ec->ret_nonzero, FACT_LOCK))
 			continue;
 		sset_add(out, &after);
 	}

@@ -27,20 +27,24 @@ int fact_get(const struct astate *st, vkey key)
 	return -1;
 }
 
-/* Make room by forgetting a constant's value; false when there is none. */
-static bool fact_evict_weak(struct astate *st)
+/* Make room by forgetting a fact of lower priority; false when there is none. */
+static bool fact_evict_below(struct astate *st, int prio)
 {
+	unsigned int victim = st->nfacts;
+
 	for (unsigned int i = 0; i < st->nfacts; i++)
-		if (st->facts[i].weak) {
-			memmove(&st->facts[i], &st->facts[i + 1],
-				(st->nfacts - i - 1) * sizeof(st->facts[0]));
-			st->nfacts--;
-			return true;
-		}
-	return false;
+		if (st->facts[i].prio < prio &&
+		    (victim == st->nfacts || st->facts[i].prio < st->facts[victim].prio))
+			victim = i;
+	if (victim == st->nfacts)
+		return false;
+	memmove(&st->facts[victim], &st->facts[victim + 1],
+		(st->nfacts - victim - 1) * sizeof(st->facts[0]));
+	st->nfacts--;
+	return true;
 }
 
-static bool fact_insert(struct astate *st, vkey key, bool nonzero, bool weak)
+bool fact_add_prio(struct astate *st, vkey key, bool nonzero, int prio)
 {
 	unsigned int i;
 
@@ -52,29 +56,21 @@ static bool fact_insert(struct astate *st, vkey key, bool nonzero, bool weak)
 	/*
 	 * Forgetting a fact is sound but costs precision: a lock attempt's
 	 * result forgotten sends its failure path into the locked branch.
-	 * Constants (x = NULL at the top of a big function) go first.
+	 * Constants (x = NULL at the top of a big function) go first, then
+	 * branch conditions.
 	 */
-	if (st->nfacts == MAX_FACTS && (weak || !fact_evict_weak(st)))
+	if (st->nfacts == MAX_FACTS && !fact_evict_below(st, prio))
 		return true;
 	for (i = 0; i < st->nfacts && st->facts[i].key < key; i++)
 		;
 	memmove(&st->facts[i + 1], &st->facts[i], (st->nfacts - i) * sizeof(st->facts[0]));
 	st->facts[i].key = key;
 	st->facts[i].nonzero = nonzero;
-	st->facts[i].weak = weak;
+	st->facts[i].prio = prio;
 	st->nfacts++;
 	return true;
 }
 
-bool fact_add(struct astate *st, vkey key, bool nonzero)
-{
-	return fact_insert(st, key, nonzero, false);
-}
-
-void fact_add_weak(struct astate *st, vkey key, bool nonzero)
-{
-	fact_insert(st, key, nonzero, true);
-}
 
 void fact_drop(struct astate *st, vkey key)
 {

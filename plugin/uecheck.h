@@ -185,10 +185,15 @@ void summaries_run(void);
 #define RK_LIST		2	/* a node and the rest of a get_all list */
 #define RK_ANY		3	/* a parameter: node or list */
 
+/* Fact priorities: a lock attempt's result outlives a branch's, a constant's. */
+#define FACT_CONST	0
+#define FACT_BRANCH	1
+#define FACT_LOCK	2
+
 struct fact {
 	vkey key;
 	bool nonzero;
-	bool weak;	/* a constant's value: first to go when full */
+	unsigned char prio;	/* FACT_*: who gives way when the table is full */
 };
 
 struct ptr {
@@ -232,8 +237,9 @@ void state_join(struct astate *into, const struct astate *from);
 bool sset_add(struct sset *set, const struct astate *st);	/* true if changed */
 
 int fact_get(const struct astate *st, vkey key);	/* -1, 0, 1 */
-bool fact_add(struct astate *st, vkey key, bool nonzero);	/* false: infeasible */
-void fact_add_weak(struct astate *st, vkey key, bool nonzero);
+bool fact_add_prio(struct astate *st, vkey key, bool nonzero, int prio);	/* false: infeasible */
+#define fact_add(st, key, nz)		fact_add_prio(st, key, nz, FACT_BRANCH)
+#define fact_add_weak(st, key, nz)	((void)fact_add_prio(st, key, nz, FACT_CONST))
 void fact_drop(struct astate *st, vkey key);
 
 struct ptr *ptr_find(struct astate *st, vkey key);	/* follows aliases */
