@@ -5,7 +5,7 @@
  * of ->next right after it is unguarded-access.  The helper does not
  * need the lock, so its call after mutex_unlock() is no lock-required.
  *
- * uecheck-xfail[cocci]: lockdep_assert_not_held() in a static helper: access missed, lock-required reported at its call
+ * uecheck-xfail[cocci]: lockdep_assert_not_held() does not end the helper's need for the lock: false lock-required at its call
  */
 #include <uecheck-test.h>
 
