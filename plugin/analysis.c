@@ -935,6 +935,15 @@ static bool add_branch_fact(struct astate *st, tree x, bool nonzero, int depth)
 	}
 	if (gimple_assign_cast_p(def))
 		return add_branch_fact(st, gimple_assign_rhs1(def), nonzero, depth + 1);
+	/* !b on a bool result: GIMPLE writes it ~b, b ^ 1 or a truth-not. */
+	if (is_gimple_assign(def) && TREE_CODE(TREE_TYPE(x)) == BOOLEAN_TYPE &&
+	    TREE_CODE(TREE_TYPE(gimple_assign_rhs1(def))) == BOOLEAN_TYPE) {
+		enum tree_code code = gimple_assign_rhs_code(def);
+
+		if (code == BIT_NOT_EXPR || code == TRUTH_NOT_EXPR ||
+		    (code == BIT_XOR_EXPR && integer_onep(gimple_assign_rhs2(def))))
+			return add_branch_fact(st, gimple_assign_rhs1(def), !nonzero, depth + 1);
+	}
 	return true;
 }
 

@@ -4,9 +4,7 @@
  * early while other tasks remain (lock not taken), so ->next is only
  * touched after it returned true, with event_mutex held: silent.  The
  * result is a bool, so '!' is a bool negation rather than a comparison
- * with zero; the same holds for a bool local tested later.
- *
- * uecheck-xfail[gcc]: '!' on the bool result of refcount_dec_and_mutex_lock() is taken as the failure side on both branches
+ * with zero; the same holds for a bool local tested later and for "== 0".
  */
 #include <uecheck-test.h>
 
@@ -24,6 +22,14 @@ void mm_task_exit_local(struct user_event_mm *mm)
 
 	use_mm(mm);
 	if (!last)
+		return;
+	mm->next = NULL;
+	mutex_unlock(&event_mutex);
+}
+
+void mm_task_exit_eq(struct user_event_mm *mm)
+{
+	if (refcount_dec_and_mutex_lock(&mm->tasks, &event_mutex) == 0)
 		return;
 	mm->next = NULL;
 	mutex_unlock(&event_mutex);
