@@ -3,15 +3,19 @@
 /// user_event_mm_get() and current_user_event_mm() return one referenced
 /// node.  Find paths that leave with references still held: a 'break',
 /// 'return' or 'goto' out of the walk over the list with no later loop
-/// putting the rest, and a 'return' reached without user_event_mm_put()
-/// (a forgotten put, an error path).
+/// putting the rest, a 'return' reached without user_event_mm_put()
+/// (a forgotten put, an error path), and an assignment that overwrites
+/// the pointer before its put (a second get, a walk that moves on to
+/// 'next' without putting the node, a 'continue' that skips the put).
 ///
 // Confidence: Moderate
 // Copyright: (C) 2025 The uecheck authors
 // Comments: uecheck rule ref-leak (reference rule).  An early exit of a
-//  walk is reported at the 'break'/'goto'/'return' itself.  Ownership
-//  handed on (returned, stored, assigned) ends the tracking; calls to
-//  other functions borrow.  Patch mode: for a 'break' taken before the
+//  walk is reported at the 'break'/'goto'/'return' itself, an overwrite
+//  at the assignment (at the 'for' of a walk whose step overwrites).  A
+//  NULL test guarding the put ('if (mm) user_event_mm_put(mm);') ends
+//  the tracking.  Ownership handed on (returned, stored, copied) ends the
+//  tracking; calls to other functions borrow.  Patch mode: for a 'break' taken before the
 //  current node is put, put the rest of the list after the walk.
 // Options: --no-includes --include-headers
 
@@ -25,10 +29,16 @@ virtual report
 import re
 
 MSG = "reference to 'struct user_event_mm' still held when leaving in '%s': it is never put with 'user_event_mm_put'"
+MSG_LOST = "reference to 'struct user_event_mm' lost by this assignment in '%s': it is never put with 'user_event_mm_put'"
+MSG_STEP = "reference to 'struct user_event_mm' lost by the step of this loop in '%s': the node is never put with 'user_event_mm_put'"
 TEXT = {}
 QUOTES = (chr(34), chr(39))
 C_OPEN, C_CLOSE, C_LINE = chr(47) + chr(42), chr(42) + chr(47), chr(47) * 2
 NULLRET = set()
+NULLSIDE = set()
+NULLPUT = set()
+OWN = set()
+KIND = {}
 WALKS = []
 LOOPS = []
 EXITS = []
@@ -147,7 +157,33 @@ def solve():
                 stmt = body[e:skip_to(body, e, ";")]
                 if re.search(r"\b%s\b" % re.escape(wvar), stmt):
                     continue
-            FLAGGED.setdefault((epos.file, epos.line, epos.column), epos)
+            flag(epos, "exit")
+
+def key(pos):
+    return (pos.file, pos.line, pos.column)
+
+def flag(pos, kind):
+    if key(pos) not in FLAGGED:
+        FLAGGED[key(pos)] = pos
+        KIND[key(pos)] = kind
+
+def message(pos):
+    return {"lost": MSG_LOST, "step": MSG_STEP}.get(KIND.get(key(pos)), MSG) % pos.current_element
+
+def loop_of(pos):
+    """Start offset of the innermost loop around pos (or -1)."""
+    text = text_of(pos.file)
+    at = offset(pos)
+    best = -1
+    for m in re.finditer(r"\b(while|for|\w*for_each\w*)\s*\(", text[:at]):
+        ext = extent_at(text, m.start())
+        if ext[0] < at < ext[1]:
+            best = max(best, ext[0])
+    for m in re.finditer(r"\bdo\b\s*\{", text[:at]):
+        ext = extent_at(text, m.start() + 2, True)
+        if ext[0] < at < ext[1]:
+            best = max(best, m.start())
+    return best
 
 def fixable(pos):
     return (pos.file, pos.line, pos.column) in FIXABLE
@@ -162,6 +198,10 @@ def reset():
     """Facts are per file: spatch may process several in one run."""
     TEXT.clear()
     NULLRET.clear()
+    NULLSIDE.clear()
+    NULLPUT.clear()
+    OWN.clear()
+    KIND.clear()
     WALKS.clear()
     LOOPS.clear()
     EXITS.clear()
@@ -230,7 +270,38 @@ EXITS.append((p[0].file, "break" if k.startswith("break") else "goto" if k.start
 solve()
 
 // ---------------------------------------------------------------------
-// A return reached with a reference that was never put.
+// Where a local pointer receives a reference, and the NULL tests that
+// end its ownership: on the NULL side of 'if (!X)' nothing is owned, and
+// past 'if (X) user_event_mm_put(X);' neither side owns anything.
+
+@own@
+local idexpression struct user_event_mm *X;
+identifier getter = {user_event_mm_get_all, user_event_mm_get, current_user_event_mm};
+position p;
+statement S;
+@@
+(
+ X = getter@p(...);
+|
+ for (X = getter@p(...); ...; ...) S
+)
+
+@script:python@
+p << own.p;
+@@
+OWN.add(key(p[0]))
+
+@owndecl@
+identifier X;
+identifier getter = {user_event_mm_get_all, user_event_mm_get, current_user_event_mm};
+position p;
+@@
+ struct user_event_mm *X = getter@p(...);
+
+@script:python@
+p << owndecl.p;
+@@
+OWN.add(key(p[0]))
 
 @nullret@
 local idexpression struct user_event_mm *X;
@@ -248,21 +319,64 @@ p << nullret.p;
 @@
 NULLRET.add((p[0].file, p[0].line, p[0].column))
 
-@leak exists@
+@nullside@
 local idexpression struct user_event_mm *X;
-identifier getter = {user_event_mm_get_all, user_event_mm_get, current_user_event_mm};
-expression E, E1, E2;
-position p1;
-position p2 : script:python() { (p2[0].file, p2[0].line, p2[0].column) not in NULLRET };
+expression E;
+position p;
 statement S;
 @@
+(
+ if (\(!X\|X == NULL\|unlikely(!X)\)) { <+... X@p = E ...+> } else S
+|
+ if (\(!X\|X == NULL\|unlikely(!X)\)) { <+... X@p = E ...+> }
+)
+
+@script:python@
+p << nullside.p;
+@@
+NULLSIDE.add(key(p[0]))
+
+@nullput forall@
+local idexpression struct user_event_mm *X;
+position p;
+statement S;
+@@
+(
+ if@p (\(X\|likely(X)\)) { ... user_event_mm_put(X); ... } else S
+|
+ if@p (\(X\|likely(X)\)) { ... user_event_mm_put(X); ... }
+)
+
+@script:python@
+p << nullput.p;
+@@
+NULLPUT.add(key(p[0]))
+
+// ---------------------------------------------------------------------
+// A return reached with a reference that was never put.
+
+@leak exists@
+identifier X;
+identifier getter = {user_event_mm_get_all, user_event_mm_get, current_user_event_mm};
+expression E, E1, E2;
+position p1 : script:python() { key(p1[0]) in OWN };
+position p2 : script:python() { key(p2[0]) not in NULLRET };
+position pn : script:python() { key(pn[0]) in NULLPUT };
+statement S, S1;
+@@
+(
  X = getter@p1(...);
+|
+ struct user_event_mm *X = getter@p1(...);
+)
  ... when != user_event_mm_put(X)
      when != E = X
      when != X = E
      when != &X
      when != while (X) S
      when != for (E1; X; E2) S
+     when != if@pn (...) S
+     when != if@pn (...) S else S1
      when any
 (
  return X;
@@ -273,13 +387,147 @@ statement S;
 @script:python@
 p2 << leak.p2;
 @@
-FLAGGED.setdefault((p2[0].file, p2[0].line, p2[0].column), p2[0])
+flag(p2[0], "exit")
+
+// ---------------------------------------------------------------------
+// The last pointer to a referenced node overwritten before its put.
+
+@lost exists@
+identifier X;
+identifier getter = {user_event_mm_get_all, user_event_mm_get, current_user_event_mm};
+expression E, E1, E2;
+position p1 : script:python() { key(p1[0]) in OWN };
+position p3 : script:python() { key(p3[0]) not in NULLSIDE };
+position pn : script:python() { key(pn[0]) in NULLPUT };
+statement S, S1;
+@@
+(
+ X = getter@p1(...);
+|
+ struct user_event_mm *X = getter@p1(...);
+)
+ ... when != user_event_mm_put(X)
+     when != E1 = X
+     when != X = E1
+     when != &X
+     when != while (X) S
+     when != for (E1; X; E2) S
+     when != if@pn (...) S
+     when != if@pn (...) S else S1
+ X@p3 = E;
+
+@script:python@
+p3 << lost.p3;
+@@
+flag(p3[0], "lost")
+
+// A walk that moves on without putting the node: 'X = next' in the body
+// of 'while (X)'.
+
+@lostwalk exists@
+identifier X;
+identifier getter = {user_event_mm_get_all, user_event_mm_get, current_user_event_mm};
+expression E, E1, E2;
+position p1 : script:python() { key(p1[0]) in OWN };
+position p3;
+position pn : script:python() { key(pn[0]) in NULLPUT };
+statement S, S1;
+@@
+(
+ X = getter@p1(...);
+|
+ struct user_event_mm *X = getter@p1(...);
+)
+ ... when != user_event_mm_put(X)
+     when != E1 = X
+     when != X = E1
+     when != &X
+     when != while (X) S
+     when != for (E1; X; E2) S
+     when != if@pn (...) S
+     when != if@pn (...) S else S1
+ while (X) {
+   ... when != user_event_mm_put(X)
+       when != E1 = X
+       when != X = E1
+       when != &X
+       when != if@pn (...) S
+       when != if@pn (...) S else S1
+   X@p3 = E;
+   ...
+ }
+
+@script:python@
+p3 << lostwalk.p3;
+@@
+flag(p3[0], "lost")
+
+// The same in 'for (...; X; X = next)': the step is reached without a
+// put from the last statement of the body or from a 'continue' (the
+// statement Sl before the end of the body on that path).  An Sl that
+// puts, or leaves the loop, is not such a path.
+
+@loststep exists@
+identifier X;
+identifier getter = {user_event_mm_get_all, user_event_mm_get, current_user_event_mm};
+expression E, E1, E2;
+position p1 : script:python() { key(p1[0]) in OWN };
+position p3, pl;
+position pn : script:python() { key(pn[0]) in NULLPUT };
+statement S, S1, Sl;
+@@
+(
+(
+ X = getter@p1(...);
+|
+ struct user_event_mm *X = getter@p1(...);
+)
+ ... when != user_event_mm_put(X)
+     when != E1 = X
+     when != X = E1
+     when != &X
+     when != while (X) S
+     when != for (E1; X; E2) S
+     when != if@pn (...) S
+     when != if@pn (...) S else S1
+ for@p3 (...; X; X = E) {
+   ... when != user_event_mm_put(X)
+       when != E1 = X
+       when != X = E1
+       when != &X
+       when != if@pn (...) S
+       when != if@pn (...) S else S1
+   Sl@pl
+ }
+|
+ for@p3 (X = getter@p1(...); X; X = E) {
+   ... when != user_event_mm_put(X)
+       when != E1 = X
+       when != X = E1
+       when != &X
+       when != if@pn (...) S
+       when != if@pn (...) S else S1
+   Sl@pl
+ }
+)
+
+@script:python@
+p3 << loststep.p3;
+pl << loststep.pl;
+Sl << loststep.Sl;
+@@
+last = Sl.strip()
+if "user_event_mm_put" not in last and not re.match(r"(break|return|goto)\b", last):
+    if not last.startswith("continue") or loop_of(pl[0]) == offset(p3[0]):
+        flag(p3[0], "step")
 
 // ---------------------------------------------------------------------
 // Output, one rule per mode.
 
 @bad@
 identifier l;
+expression E1, E2;
+statement S;
 position p : script:python() { flagged(p[0]) };
 @@
 (
@@ -288,20 +536,26 @@ position p : script:python() { flagged(p[0]) };
  return@p ...;
 |
  goto@p l;
+|
+ E1@p = E2;
+|
+ for@p (...; ...; ...) S
 )
 
 @script:python depends on report && !org@
 p << bad.p;
 @@
-coccilib.report.print_report(p[0], MSG % p[0].current_element + " [uecheck:ref-leak]")
+coccilib.report.print_report(p[0], message(p[0]) + " [uecheck:ref-leak]")
 
 @script:python depends on org && !report@
 p << bad.p;
 @@
-coccilib.org.print_todo(p[0], MSG % p[0].current_element)
+coccilib.org.print_todo(p[0], message(p[0]))
 
 @depends on context && !patch && !org && !report@
 identifier l;
+expression E1, E2;
+statement S;
 position bad.p;
 @@
 (
@@ -310,6 +564,11 @@ position bad.p;
 * return@p ...;
 |
 * goto@p l;
+|
+* E1@p = E2;
+|
+* for@p (...; ...; ...)
+  S
 )
 
 // The fix for a 'break' taken before the current node is put: put the
