@@ -13,11 +13,12 @@
 #   -D strict    also run the strict-only rules (missing-assertion)
 #
 # Files are prefiltered by the rules' tokens before spatch sees them: the
-# user_event_mm scripts only get files naming 'user_event_mm';
-# lock_required.cocci also gets files asserting 'event_mutex'
-# (lockdep_assert_held(&event_mutex), __must_hold(&event_mutex)), the
-# only other way a function can need the mutex.  Directories are
-# searched for *.c and *.h files.  Environment: SPATCH (default spatch).
+# lock scripts only get files naming 'user_event_mm', the reference
+# scripts files calling user_event_mm_get*(), user_event_mm_put() or
+# current_user_event_mm(); lock_required.cocci also gets files asserting
+# 'event_mutex' (lockdep_assert_held(&event_mutex),
+# __must_hold(&event_mutex)), the only other way a function can need the
+# mutex.  Directories are searched for *.c and *.h files.  Environment: SPATCH (default spatch).
 #
 # Exit status: 0 whatever was found (findings are not errors); 2 on a
 # usage error; 3 when spatch is missing or fails (one line on stderr).
@@ -91,76 +92,104 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/uecheck-cocci.XXXXXX") || die "cannot create a 
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 130' INT TERM
 
-# Candidate files: user_event_mm for every script, event_mutex for the
-# lock scripts.  grep -l stops reading a file at its first match.
-: >"$tmp/mm"
-: >"$tmp/mutex"
+# Candidate files: one fixed string common to 'user_event_mm' and
+# 'event_mutex' finds them in one fast pass (grep -l stops reading a file
+# at its first match); then each script's own tokens pick its files:
+#   mm     files naming user_event_mm (the lock scripts: the member
+#          access needs the type);
+#   ref    files calling a function that takes or drops a reference (the
+#          reference scripts: no ownership without one of them);
+#   mutex  files asserting event_mutex, or naming user_event_mm
+#          (lock_required: the two ways a function can need the mutex).
+for arg in "$@"; do
+	[ -e "$arg" ] || { echo "uecheck-cocci: $arg: no such file or directory" >&2; exit 2; }
+done
+: >"$tmp/scripts"
 for arg in "$@"; do
 	if [ -d "$arg" ]; then
-		grep -rlZ --include='*.c' --include='*.h' -e user_event_mm -e event_mutex -- "$arg"
+		grep -rlFZ --include='*.c' --include='*.h' -e event_m -- "$arg"
 	elif [ -f "$arg" ]; then
-		grep -lZ -e user_event_mm -e event_mutex -- "$arg"
-	else
-		die "$arg: no such file or directory"
+		grep -lFZ -e event_m -- "$arg"
 	fi
-done | tr '\0' '\n' >"$tmp/cand"
-if [ -s "$tmp/cand" ]; then
-	tr '\n' '\0' <"$tmp/cand" | xargs -0 grep -l -e user_event_mm -- >"$tmp/mm"
-	# lock-required needs a function of the same file that asserts the
-	# mutex or touches user_event_mm.
-	tr '\n' '\0' <"$tmp/cand" | xargs -0 grep -lE \
-		-e 'lockdep_assert_held(_once)? *\( *& *event_mutex *\)' \
-		-e '__must_hold *\( *& *event_mutex *\)' -e user_event_mm -- >"$tmp/mutex"
-fi
-
-# groups LIST: one spatch file group per file (blank-line separated).
-groups() {
-	sed 's/$/\n/' "$1"
+done | tr '\0' '\n' | awk '!seen[$0]++' >"$tmp/cand"
+# pick LIST GREP-OPTION...: the candidates GREP-OPTION... selects, into LIST.
+pick() {
+	pick_list=$tmp/$1
+	shift
+	tr '\n' '\0' <"$tmp/cand" | xargs -0 -r grep -l "$@" -- >"$pick_list"
 }
+pick mm -F -e user_event_mm
+pick ref -E -e 'user_event_mm_(get|put)|current_user_event_mm'
+pick mutex -E -e 'lockdep_assert_held(_once)? *\( *& *event_mutex *\)' \
+	-e '__must_hold *\( *& *event_mutex *\)' -e user_event_mm
 
-# One spatch job per (script, file list) pair, at most $jobs at once.
+# The work is split into tasks, each one spatch process running one script
+# on a group of files, and the tasks run longest first, $jobs at once.  A
+# script's files are dealt into up to $jobs groups of about the same size
+# (largest file first, each to the lightest group), so that one script on
+# a large file does not keep a core busy while the other waits.  File
+# size stands for parsing time; spatch's own start-up is paid per task.
 n=0
 for cocci in "$here"/*.cocci; do
 	name=$(basename "$cocci" .cocci)
 	case $name in
 	lock_required) list=$tmp/mutex ;;
-	*) list=$tmp/mm ;;
+	unguarded_access | missing_assertion) list=$tmp/mm ;;
+	*) list=$tmp/ref ;;
 	esac
 	[ -s "$list" ] || continue
-	set --
+	opt=
 	if grep -q '^virtual strict' "$cocci"; then
 		[ -n "$strict" ] || continue
-		set -- -D strict
+		opt="-D strict"
 	fi
-	groups "$list" >"$tmp/$name.groups"
-	n=$((n + 1))
+	tr '\n' '\0' <"$list" | xargs -0 stat -L -c '%s %n' | sort -rn |
+		awk -v k="$jobs" -v pre="$tmp/$name.g" '
+		{
+			size = $1
+			sub(/^[0-9]+ /, "")
+			best = 1
+			for (i = 2; i <= k; i++)
+				if (load[i] < load[best]) best = i
+			load[best] += size + 1
+			print $0 "\n" > (pre best)
+		}
+		END { for (i = 1; i <= k; i++) if (load[i]) print load[i], pre i }' >"$tmp/$name.loads"
+	while read -r load group; do
+		n=$((n + 1))
+		printf '%s\t%s\t%s\t%s\n' "$load" "$cocci" "$group" "$opt" >>"$tmp/tasks"
+	done <"$tmp/$name.loads"
 	printf '%s\n' "$cocci" >>"$tmp/scripts"
-	(
-		"$spatch" --very-quiet --no-show-diff -D report "$@" \
-			--no-includes --include-headers \
-			--sp-file "$cocci" --file-groups "$tmp/$name.groups" \
-			>"$tmp/$name.out" 2>"$tmp/$name.err"
-		echo $? >"$tmp/$name.rc"
-	) &
-	if [ $((n % jobs)) -eq 0 ]; then
-		wait
-	fi
 done
-wait
+
+# task COCCI GROUP OPT: one spatch run; output, errors and exit status go
+# to files named after the group.
+if [ "$n" -gt 0 ]; then
+	sort -t "$(printf '\t')" -k1,1nr "$tmp/tasks" | cut -f 2- | tr '\t\n' '\0\0' |
+		SPATCH=$spatch xargs -0 -n 3 -P "$jobs" sh -c '
+			# shellcheck disable=SC2086 # $3 is "-D strict" or nothing
+			"$SPATCH" --very-quiet --no-show-diff -D report $3 \
+				--no-includes --include-headers \
+				--sp-file "$1" --file-groups "$2" >"$2.out" 2>"$2.err"
+			echo $? >"$2.rc"' task
+fi
 
 status=0
-for cocci in $(cat "$tmp/scripts" 2>/dev/null); do
+while read -r cocci; do
 	name=$(basename "$cocci" .cocci)
-	rc=$(cat "$tmp/$name.rc" 2>/dev/null || echo 1)
-	if [ "$rc" -ne 0 ] || grep -q -e 'parse error' -e '^Fatal error' -e 'Traceback' "$tmp/$name.err"; then
-		line=$(grep -v '^ *$' "$tmp/$name.err" | head -n 1)
-		echo "uecheck-cocci: $name.cocci failed (spatch exit $rc): ${line:-no message}" >&2
-		status=3
-		continue
-	fi
-	# FILE:LINE:COL-COL: MESSAGE [uecheck:RULE] -> FILE:LINE:COL+1: warning: ...
-	sed -n 's/^\(.*\):\([0-9][0-9]*\):\([0-9][0-9]*\)-[0-9]*: \(.* \[uecheck:[a-z-]*\]\)$/\1\t\2\t\3\t\4/p' \
-		"$tmp/$name.out"
-done | awk -F '\t' '!seen[$0]++ { printf "%s:%d:%d: warning: %s\n", $1, $2, $3 + 1, $4 }' |
+	while read -r _ group; do
+		rc=$(cat "$group.rc" 2>/dev/null || echo 1)
+		if [ "$rc" -ne 0 ] || grep -q -e 'parse error' -e '^Fatal error' -e 'Traceback' "$group.err"; then
+			line=$(grep -v '^ *$' "$group.err" | head -n 1)
+			echo "uecheck-cocci: $name.cocci failed (spatch exit $rc): ${line:-no message}" >&2
+			echo 3 >"$tmp/status"
+			continue
+		fi
+		# FILE:LINE:COL-COL: MESSAGE [uecheck:RULE] -> FILE:LINE:COL+1: warning: ...
+		sed -n 's/^\(.*\):\([0-9][0-9]*\):\([0-9][0-9]*\)-[0-9]*: \(.* \[uecheck:[a-z-]*\]\)$/\1\t\2\t\3\t\4/p' \
+			"$group.out"
+	done <"$tmp/$name.loads"
+done <"$tmp/scripts" | awk -F '\t' '!seen[$0]++ { printf "%s:%d:%d: warning: %s\n", $1, $2, $3 + 1, $4 }' |
 	sort -t: -k1,1 -k2,2n -k3,3n
+[ -f "$tmp/status" ] && status=3
 exit "$status"

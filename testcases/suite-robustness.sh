@@ -6,7 +6,9 @@
 # Bad input (each: non-zero exit and one clear error line): unknown and
 # malformed -fplugin-arg-uecheck-* options, a missing, unreadable or bogus
 # plugin file, an unreadable or missing source file, and a plugin loaded by
-# a GCC it was not built for (gcc-11 <-> gcc-12).
+# a GCC it was not built for (gcc-11 <-> gcc-12); the same for the
+# scripts/uecheck wrapper and the cocci/run.sh runner (bad options, missing
+# files, no spatch).
 #
 # Fuzzing, bounded by UECHECK_FUZZ_SECONDS (default 90), seeds from
 # UECHECK_FUZZ_SEED (default 1, so CI runs are reproducible):
@@ -173,6 +175,19 @@ if [ -f "$wrapper" ]; then
 else
 	skip "bad input: scripts/uecheck" "scripts/uecheck does not exist yet"
 fi
+
+# The Coccinelle runner, the same promise.
+runner=$top/cocci/run.sh
+expect_one_line "bad input: cocci/run.sh --bogus-option" "usage" \
+	sh "$runner" --bogus-option "$tmp/ok.c"
+expect_one_line "bad input: cocci/run.sh on a missing file" "none.c" \
+	sh "$runner" "$tmp/none.c"
+expect_one_line "bad input: cocci/run.sh --jobs 0" "jobs" \
+	sh "$runner" --jobs 0 "$tmp/ok.c"
+expect_one_line "bad input: cocci/run.sh -D bogus" "bogus" \
+	sh "$runner" -D bogus "$tmp/ok.c"
+expect_one_line "bad input: cocci/run.sh with SPATCH missing" "spatch" \
+	env SPATCH=/nonexistent/spatch sh "$runner" "$tmp/ok.c"
 
 # ---- fuzzing ---------------------------------------------------------------
 
