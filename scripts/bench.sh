@@ -10,8 +10,8 @@
 #                               CHECK cost vs gcc -fsyntax-only and sparse,
 #                               whole kernel/trace/ with vs without
 #   scripts/bench-synthetic.sh  4: analysis time and memory vs function size
-#   scripts/bench-cocci.sh      5: Coccinelle whole-tree scan (if present)
-#   scripts/bench-hook.sh       5: pre-commit hook (if present)
+#   scripts/bench-cocci.sh      5a: Coccinelle whole-tree scan
+#   scripts/bench-hook.sh       5b: pre-commit hook
 #
 # Environment: BENCH_DOC (default docs/benchmarks.md; "none" to leave it),
 # and what the parts read (CC, UECHECK_PLUGIN, BENCH_RUNS, ...).
