@@ -32,6 +32,8 @@ CALLS = set()
 CONTRACT = set()
 DIRECT = set()
 ENTRY_CALLS = []
+EDGES = []
+CANDIDATES = set()
 FREE_CALLS = []
 FLAGGED = {}
 
@@ -94,6 +96,19 @@ def solve():
                 req.get(callee) == "unasserted"):
             flag(pos, callee, caller)
 
+def candidates():
+    """The functions that may need the mutex: those that need it and their
+    callers, transitively, in the file's call graph.  Only calls to them
+    are followed along paths, which is the expensive matching."""
+    CANDIDATES.update(CONTRACT, DIRECT)
+    changed = True
+    while changed:
+        changed = False
+        for caller, callee in EDGES:
+            if callee in CANDIDATES and caller not in CANDIDATES:
+                CANDIDATES.add(caller)
+                changed = True
+
 def flagged(pos):
     return key(pos) in FLAGGED
 
@@ -109,6 +124,8 @@ def reset():
     CONTRACT.clear()
     DIRECT.clear()
     ENTRY_CALLS.clear()
+    EDGES.clear()
+    CANDIDATES.clear()
     FREE_CALLS.clear()
     FLAGGED.clear()
 
@@ -142,7 +159,7 @@ fname << statics.fname;
 STATICS.add(fname)
 
 @fncall@
-identifier callee : script:python() { callee in STATICS };
+identifier callee : script:python() { callee in DEFINED };
 position p;
 @@
  callee@p(...)
@@ -151,6 +168,7 @@ position p;
 p << fncall.p;
 @@
 CALLS.add((p[0].line, p[0].column))
+EDGES.append((p[0].current_element, token_at(p[0])))
 
 @fnuse@
 identifier used : script:python() { used in STATICS };
@@ -209,13 +227,14 @@ needed;
 @@
 if CONTRACT or DIRECT:
     coccinelle.needed = "yes"
+    candidates()
 else:
     cocci.include_match(False)
 
 @entry_call depends on needs exists@
 symbol mutex, event_mutex;
 identifier fname;
-identifier target : script:python() { target in DEFINED };
+identifier target : script:python() { target in CANDIDATES };
 position p;
 statement S;
 expression L;
@@ -237,7 +256,7 @@ ENTRY_CALLS.append((fname, token_at(p[0]), p[0]))
 // After a release, after a scoped_guard() block, in a failed trylock.
 @released depends on needs exists@
 symbol mutex, event_mutex;
-identifier target : script:python() { target in DEFINED };
+identifier target : script:python() { target in CANDIDATES };
 position p;
 statement S;
 expression L;
@@ -261,7 +280,7 @@ FREE_CALLS.append((p[0].current_element, token_at(p[0]), p[0]))
 
 @failed depends on needs exists@
 symbol mutex, event_mutex;
-identifier target : script:python() { target in DEFINED };
+identifier target : script:python() { target in CANDIDATES };
 position p;
 statement S;
 @@
