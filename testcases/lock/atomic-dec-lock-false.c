@@ -3,9 +3,6 @@
  * atomic_dec_and_mutex_lock() returned false: other users remain and the
  * lock was not taken, yet the else branch reads ->next:
  * unguarded-access there.
- *
- * The Coccinelle scripts do not know the failure side of the
- * dec-and-lock helpers: gcc only.
  */
 #include <uecheck-test.h>
 
@@ -17,6 +14,6 @@ void list_user_done_peek(struct user_event_mm *head)
 		head->next = NULL;
 		mutex_unlock(&event_mutex);
 	} else {
-		use_mm(head->next);	/* expect[gcc]: unguarded-access */
+		use_mm(head->next);	/* expect: unguarded-access */
 	}
 }

@@ -3,9 +3,6 @@
  * The member spelled through an explicit dereference, (*mm).next, is the
  * same access as mm->next.  The read is done under the lock; the write
  * comes after mutex_unlock(): unguarded-access at the write.
- *
- * The Coccinelle scripts match the member as M->next only and do not see
- * the (*M).next spelling: gcc only.
  */
 #include <uecheck-test.h>
 
@@ -14,5 +11,5 @@ void reset_link(struct user_event_mm *mm)
 	mutex_lock(&event_mutex);
 	use_mm((*mm).next);
 	mutex_unlock(&event_mutex);
-	(*mm).next = NULL;	/* expect[gcc]: unguarded-access */
+	(*mm).next = NULL;	/* expect: unguarded-access */
 }

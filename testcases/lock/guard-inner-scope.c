@@ -3,9 +3,6 @@
  * The guard lives in an inner block, so the lock is dropped when that
  * block ends.  The store after the block runs unlocked: unguarded-access
  * there; the store inside the block is fine.
- *
- * The Coccinelle scripts see guard() as taking the lock for the rest of
- * the function, not as ending with its scope: gcc only.
  */
 #include <uecheck-test.h>
 
@@ -15,5 +12,5 @@ void relink_guarded(struct user_event_mm *mm, struct user_event_mm *succ)
 		guard(mutex)(&event_mutex);
 		succ->next = NULL;
 	}
-	mm->next = succ;	/* expect[gcc]: unguarded-access */
+	mm->next = succ;	/* expect: unguarded-access */
 }

@@ -3,9 +3,6 @@
  * The result of mutex_lock_interruptible() is kept but not tested before
  * ->next is written; a signal leaves the lock untaken and the store
  * unprotected: unguarded-access.
- *
- * The Coccinelle scripts treat any path through the lock call as locked
- * and do not follow its result: gcc only.
  */
 #include <uecheck-test.h>
 
@@ -13,7 +10,7 @@ int clear_ignoring_signal(struct user_event_mm *mm)
 {
 	int ret = mutex_lock_interruptible(&event_mutex);
 
-	mm->next = NULL;	/* expect[gcc]: unguarded-access */
+	mm->next = NULL;	/* expect: unguarded-access */
 	if (!ret)
 		mutex_unlock(&event_mutex);
 	return ret;

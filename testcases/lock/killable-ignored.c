@@ -3,9 +3,6 @@
  * The result of mutex_lock_killable() is only looked at after ->next was
  * read.  A fatal signal leaves the lock untaken, so the read is not
  * covered on that path: unguarded-access.
- *
- * The Coccinelle scripts treat any path through the lock call as locked
- * and do not follow its result: gcc only.
  */
 #include <uecheck-test.h>
 
@@ -13,7 +10,7 @@ int peek_then_check(struct user_event_mm *mm, struct user_event_mm **out)
 {
 	int err = mutex_lock_killable(&event_mutex);
 
-	*out = mm->next;	/* expect[gcc]: unguarded-access */
+	*out = mm->next;	/* expect: unguarded-access */
 	if (err)
 		return err;
 	mutex_unlock(&event_mutex);

@@ -3,8 +3,6 @@
  * Local wrappers that lock and unlock on behalf of their caller: their
  * effect applies at each call site, so the caller holds event_mutex
  * between lock_events() and unlock_events(): silent.
- *
- * uecheck-xfail[cocci]: local lock wrappers are not followed, the access looks unlocked
  */
 #include <uecheck-test.h>
 

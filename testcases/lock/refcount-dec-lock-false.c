@@ -3,9 +3,6 @@
  * refcount_dec_and_mutex_lock() returned false: the count did not drop to
  * zero and the lock was NOT taken.  Reading ->next in the else branch is
  * unguarded-access; the true branch holds the lock and is fine.
- *
- * The Coccinelle scripts only know the failure side of trylock and the
- * interruptible/killable calls, not of the dec-and-lock helpers: gcc only.
  */
 #include <uecheck-test.h>
 
@@ -15,6 +12,6 @@ void mm_task_exit_peek(struct user_event_mm *mm)
 		mm->next = NULL;
 		mutex_unlock(&event_mutex);
 	} else {
-		use_mm(mm->next);	/* expect[gcc]: unguarded-access */
+		use_mm(mm->next);	/* expect: unguarded-access */
 	}
 }

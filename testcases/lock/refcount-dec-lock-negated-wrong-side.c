@@ -9,7 +9,7 @@
 void mm_task_exit_wrong_side(struct user_event_mm *mm)
 {
 	if (!refcount_dec_and_mutex_lock(&mm->tasks, &event_mutex)) {
-		mm->next = NULL;	/* expect[gcc]: unguarded-access */
+		mm->next = NULL;	/* expect: unguarded-access */
 		return;
 	}
 	mm->next = NULL;

@@ -3,9 +3,6 @@
  * The lock is dropped through a local wrapper, unlock_events(); its
  * effect applies at the call, so the store after it runs unlocked:
  * unguarded-access.  The read before the call is fine.
- *
- * The Coccinelle scripts do not follow local lock wrappers; they only see
- * mutex_lock() here: gcc only.
  */
 #include <uecheck-test.h>
 
@@ -19,5 +16,5 @@ void visit_then_cut(struct user_event_mm *mm)
 	mutex_lock(&event_mutex);
 	use_mm(mm->next);
 	unlock_events();
-	mm->next = NULL;	/* expect[gcc]: unguarded-access */
+	mm->next = NULL;	/* expect: unguarded-access */
 }
