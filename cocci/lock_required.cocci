@@ -36,6 +36,8 @@ EDGES = []
 CANDIDATES = set()
 FREE_CALLS = []
 FLAGGED = {}
+LOCKERS = set()
+UNLOCKERS = set()
 
 def lines_of(path):
     try:
@@ -128,6 +130,8 @@ def reset():
     CANDIDATES.clear()
     FREE_CALLS.clear()
     FLAGGED.clear()
+    LOCKERS.clear()
+    UNLOCKERS.clear()
 
 @script:python@
 @@
@@ -197,6 +201,41 @@ fname << asserts_all.fname;
 @@
 CONTRACT.add(fname)
 
+// Local wrappers (one level): a function that takes the mutex on every
+// path and keeps it, or that releases it without having taken it, acts
+// at each of its call sites.
+@wrap_lock forall@
+symbol event_mutex;
+identifier fn;
+expression L;
+@@
+ fn(...) {
+ ...
+ \(mutex_lock(&event_mutex);\|mutex_lock_nested(&event_mutex, L);\|mutex_lock_io(&event_mutex);\)
+ ... when != mutex_unlock(&event_mutex);
+ }
+
+@script:python@
+fn << wrap_lock.fn;
+@@
+LOCKERS.add(fn)
+
+@wrap_unlock forall@
+symbol mutex, event_mutex;
+identifier fn;
+expression L;
+@@
+ fn(...) {
+ ... when != \(mutex_lock(&event_mutex)\|mutex_lock_nested(&event_mutex, L)\|mutex_lock_io(&event_mutex)\|mutex_lock_interruptible(&event_mutex)\|mutex_lock_killable(&event_mutex)\|mutex_trylock(&event_mutex)\|refcount_dec_and_mutex_lock(L, &event_mutex)\|atomic_dec_and_mutex_lock(L, &event_mutex)\|guard(mutex)(&event_mutex)\)
+ mutex_unlock(&event_mutex);
+ ... when != \(mutex_lock(&event_mutex)\|mutex_lock_nested(&event_mutex, L)\|mutex_lock_io(&event_mutex)\|mutex_lock_interruptible(&event_mutex)\|mutex_lock_killable(&event_mutex)\|mutex_trylock(&event_mutex)\|refcount_dec_and_mutex_lock(L, &event_mutex)\|atomic_dec_and_mutex_lock(L, &event_mutex)\|guard(mutex)(&event_mutex)\)
+ }
+
+@script:python@
+fn << wrap_unlock.fn;
+@@
+UNLOCKERS.add(fn)
+
 // ---------------------------------------------------------------------
 // Needs: accesses and calls reachable from the entry without the mutex.
 
@@ -204,6 +243,7 @@ CONTRACT.add(fname)
 iterator name scoped_guard;
 symbol mutex, event_mutex;
 identifier fname;
+identifier K : script:python() { K in LOCKERS };
 struct user_event_mm *M;
 statement S;
 expression L;
@@ -211,8 +251,9 @@ expression L;
  fname(...) {
  ... when != \(mutex_lock(&event_mutex)\|mutex_lock_nested(&event_mutex, L)\|mutex_lock_io(&event_mutex)\|mutex_lock_interruptible(&event_mutex)\|mutex_lock_killable(&event_mutex)\|mutex_trylock(&event_mutex)\|refcount_dec_and_mutex_lock(L, &event_mutex)\|atomic_dec_and_mutex_lock(L, &event_mutex)\|lockdep_assert_held(&event_mutex)\|lockdep_assert_held_once(&event_mutex)\|guard(mutex)(&event_mutex)\)
      when != scoped_guard(mutex, &event_mutex) S
+     when != K(...)
      when any
- M->next
+ \(M->next\|(*M).next\)
  ... when any
  }
 
@@ -235,6 +276,7 @@ else:
 symbol mutex, event_mutex;
 identifier fname;
 identifier target : script:python() { target in CANDIDATES };
+identifier K : script:python() { K in LOCKERS };
 position p;
 statement S;
 expression L;
@@ -242,6 +284,7 @@ expression L;
  fname(...) {
  ... when != \(mutex_lock(&event_mutex)\|mutex_lock_nested(&event_mutex, L)\|mutex_lock_io(&event_mutex)\|mutex_lock_interruptible(&event_mutex)\|mutex_lock_killable(&event_mutex)\|mutex_trylock(&event_mutex)\|refcount_dec_and_mutex_lock(L, &event_mutex)\|atomic_dec_and_mutex_lock(L, &event_mutex)\|lockdep_assert_held(&event_mutex)\|lockdep_assert_held_once(&event_mutex)\|guard(mutex)(&event_mutex)\)
      when != scoped_guard(mutex, &event_mutex) S
+     when != K(...)
      when any
  target@p(...)
  ... when any
@@ -253,11 +296,15 @@ p << entry_call.p;
 @@
 ENTRY_CALLS.append((fname, token_at(p[0]), p[0]))
 
-// After a release, after a scoped_guard() block, in a failed trylock.
+// After a release, after the block of a scoped_guard() or of a guard()
+// (the position on '{' keeps isomorphism braces2 from dropping the
+// braces), in a failed lock attempt.
 @released depends on needs exists@
 symbol mutex, event_mutex;
 identifier target : script:python() { target in CANDIDATES };
-position p;
+identifier U : script:python() { U in UNLOCKERS };
+identifier K : script:python() { K in LOCKERS };
+position p, pb;
 statement S;
 expression L;
 @@
@@ -267,9 +314,18 @@ expression L;
  lockdep_assert_not_held(&event_mutex);
 |
  scoped_guard(mutex, &event_mutex) S
+|
+ {@pb
+ ... when any
+ guard(mutex)(&event_mutex);
+ ... when any
+ }
+|
+ U(...);
 )
  ... when != \(mutex_lock(&event_mutex)\|mutex_lock_nested(&event_mutex, L)\|mutex_lock_io(&event_mutex)\|mutex_lock_interruptible(&event_mutex)\|mutex_lock_killable(&event_mutex)\|mutex_trylock(&event_mutex)\|refcount_dec_and_mutex_lock(L, &event_mutex)\|atomic_dec_and_mutex_lock(L, &event_mutex)\|lockdep_assert_held(&event_mutex)\|lockdep_assert_held_once(&event_mutex)\|guard(mutex)(&event_mutex)\)
      when != scoped_guard(mutex, &event_mutex) S
+     when != K(...)
      when any
  target@p(...)
 
@@ -278,17 +334,40 @@ p << released.p;
 @@
 FREE_CALLS.append((p[0].current_element, token_at(p[0]), p[0]))
 
+// The result of a conditional lock, kept but not yet tested.
+@ignored depends on needs exists@
+symbol event_mutex;
+identifier target : script:python() { target in CANDIDATES };
+identifier ret;
+type T;
+position p;
+expression L;
+@@
+(
+ ret = \(mutex_lock_interruptible(&event_mutex)\|mutex_lock_killable(&event_mutex)\|mutex_trylock(&event_mutex)\|refcount_dec_and_mutex_lock(L, &event_mutex)\|atomic_dec_and_mutex_lock(L, &event_mutex)\);
+|
+ T ret = \(mutex_lock_interruptible(&event_mutex)\|mutex_lock_killable(&event_mutex)\|mutex_trylock(&event_mutex)\|refcount_dec_and_mutex_lock(L, &event_mutex)\|atomic_dec_and_mutex_lock(L, &event_mutex)\);
+)
+ ... when != ret
+ target@p(...)
+
+@script:python@
+p << ignored.p;
+@@
+FREE_CALLS.append((p[0].current_element, token_at(p[0]), p[0]))
+
 @failed depends on needs exists@
 symbol mutex, event_mutex;
 identifier target : script:python() { target in CANDIDATES };
 position p;
 statement S;
+expression L;
 @@
 (
- if (\(!mutex_trylock(&event_mutex)\|mutex_lock_interruptible(&event_mutex)\|mutex_lock_killable(&event_mutex)\))
+ if (\(!mutex_trylock(&event_mutex)\|mutex_lock_interruptible(&event_mutex)\|mutex_lock_killable(&event_mutex)\|!refcount_dec_and_mutex_lock(L, &event_mutex)\|!atomic_dec_and_mutex_lock(L, &event_mutex)\))
  { <+... target@p(...) ...+> }
 |
- if (mutex_trylock(&event_mutex)) S else { <+... target@p(...) ...+> }
+ if (\(mutex_trylock(&event_mutex)\|refcount_dec_and_mutex_lock(L, &event_mutex)\|atomic_dec_and_mutex_lock(L, &event_mutex)\)) S else { <+... target@p(...) ...+> }
 )
 
 @script:python@
