@@ -166,10 +166,10 @@ done
 # to files named after the group.
 if [ "$n" -gt 0 ]; then
 	sort -t "$(printf '\t')" -k1,1nr "$tmp/tasks" | cut -f 2- | tr '\t\n' '\0\0' |
-		SPATCH=$spatch xargs -0 -n 3 -P "$jobs" sh -c '
+		SPATCH=$spatch MACROS=$here/uecheck-macros.h xargs -0 -n 3 -P "$jobs" sh -c '
 			# shellcheck disable=SC2086 # $3 is "-D strict" or nothing
 			"$SPATCH" --very-quiet --no-show-diff -D report $3 \
-				--no-includes --include-headers \
+				--no-includes --include-headers --macro-file "$MACROS" \
 				--sp-file "$1" --file-groups "$2" >"$2.out" 2>"$2.err"
 			echo $? >"$2.rc"' task
 fi

@@ -164,6 +164,7 @@ UNLOCKERS.add(fn)
 iterator name scoped_guard;
 symbol mutex, event_mutex;
 identifier U : script:python() { U in UNLOCKERS };
+iterator CG =~ "^scoped_cond_guard$";
 identifier K : script:python() { K in LOCKERS };
 struct user_event_mm *M;
 position p, pb;
@@ -183,11 +184,14 @@ expression L;
  ... when any
  }
 |
+ CG(..., &event_mutex) S
+|
  U(...);
 )
  ... when != \(mutex_lock(&event_mutex)\|mutex_lock_nested(&event_mutex, L)\|mutex_lock_io(&event_mutex)\|mutex_lock_interruptible(&event_mutex)\|mutex_lock_killable(&event_mutex)\|mutex_trylock(&event_mutex)\|refcount_dec_and_mutex_lock(L, &event_mutex)\|atomic_dec_and_mutex_lock(L, &event_mutex)\|lockdep_assert_held(&event_mutex)\|lockdep_assert_held_once(&event_mutex)\|guard(mutex)(&event_mutex)\)
      when != scoped_guard(mutex, &event_mutex) S
      when != K(...)
+     when != CG(..., &event_mutex) S
      when any
  \(M@p->next\|(*M@p).next\)
 
@@ -242,6 +246,7 @@ if must_hold(pf[0]):
 symbol mutex, event_mutex;
 identifier fname : script:python() { exposed(fname) };
 identifier K : script:python() { K in LOCKERS };
+iterator CG =~ "^scoped_cond_guard$";
 struct user_event_mm *M;
 position pf, p;
 statement S;
@@ -251,6 +256,7 @@ expression L;
  ... when != \(mutex_lock(&event_mutex)\|mutex_lock_nested(&event_mutex, L)\|mutex_lock_io(&event_mutex)\|mutex_lock_interruptible(&event_mutex)\|mutex_lock_killable(&event_mutex)\|mutex_trylock(&event_mutex)\|refcount_dec_and_mutex_lock(L, &event_mutex)\|atomic_dec_and_mutex_lock(L, &event_mutex)\|lockdep_assert_held(&event_mutex)\|lockdep_assert_held_once(&event_mutex)\|guard(mutex)(&event_mutex)\)
      when != scoped_guard(mutex, &event_mutex) S
      when != K(...)
+     when != CG(..., &event_mutex) S
      when any
  \(M@p->next\|(*M@p).next\)
  ... when any

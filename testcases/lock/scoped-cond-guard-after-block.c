@@ -4,8 +4,8 @@
  * only.  The read after the block runs after the lock was dropped:
  * unguarded-access there; the store inside the block is fine.
  *
- * The Coccinelle scripts know where a scoped_guard() block ends, not a
- * scoped_cond_guard() one: gcc only.
+ * Coccinelle 1.1.1 only parses the function with cocci/uecheck-macros.h
+ * (cocci/run.sh passes it; make coccicheck needs it in SPFLAGS).
  */
 #include <uecheck-test.h>
 
@@ -14,6 +14,6 @@ int relink_intr_then_peek(struct user_event_mm *mm, struct user_event_mm *succ)
 	scoped_cond_guard(mutex_intr, return -EINTR, &event_mutex) {
 		mm->next = succ;
 	}
-	use_mm(mm->next);	/* expect[gcc]: unguarded-access */
+	use_mm(mm->next);	/* expect: unguarded-access */
 	return 0;
 }
