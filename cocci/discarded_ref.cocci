@@ -9,9 +9,9 @@
 // Comments: uecheck rule ref-leak (reference rule), the discarded-result
 //  case; reported at the call.  No automatic fix: whether the call is
 //  needed at all is for the author to decide.
+// Requires: 1.1.1
 // Options: --no-includes --include-headers
 
-virtual patch
 virtual context
 virtual org
 virtual report
@@ -48,7 +48,7 @@ p << r.p;
 @@
 coccilib.org.print_todo(p[0], MSG % (callee_at(p[0]), p[0].current_element))
 
-@depends on context && !patch && !org && !report@
+@depends on context && !org && !report@
 identifier getter;
 position r.p;
 @@

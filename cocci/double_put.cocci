@@ -8,9 +8,9 @@
 // Comments: uecheck rule double-put (reference rule), reported at the
 //  second put.  The pointer must be the same expression, not reassigned
 //  in between; aliases are not followed.  No automatic fix.
+// Requires: 1.1.1
 // Options: --no-includes --include-headers
 
-virtual patch
 virtual context
 virtual org
 virtual report
@@ -41,7 +41,7 @@ p2 << r.p2;
 coccilib.org.print_todo(p2[0], MSG % p2[0].current_element)
 coccilib.org.print_link(p1[0], "first put here")
 
-@depends on context && !patch && !org && !report@
+@depends on context && !org && !report@
 expression X;
 position r.p1, r.p2;
 @@

@@ -13,9 +13,9 @@
 // Comments: uecheck rule lock-required (lock rule).  Requirements are
 //  followed through the file's own functions; calls through function
 //  pointers and to other files are not.  No automatic fix.
+// Requires: 1.1.1
 // Options: --no-includes --include-headers
 
-virtual patch
 virtual context
 virtual org
 virtual report
@@ -398,7 +398,7 @@ p << bad.p;
 @@
 coccilib.org.print_todo(p[0], FLAGGED[key(p[0])][1])
 
-@depends on context && !patch && !org && !report@
+@depends on context && !org && !report@
 identifier callee;
 position bad.p;
 @@

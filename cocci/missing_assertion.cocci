@@ -11,6 +11,7 @@
 // Comments: uecheck rule missing-assertion (lock rule), strict mode only:
 //  every rule needs -D strict (make coccicheck: SPFLAGS="-D strict").
 //  Functions whose address is taken are left to unguarded_access.cocci.
+// Requires: 1.1.1
 // Options: --no-includes --include-headers
 
 virtual patch

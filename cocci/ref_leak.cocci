@@ -17,6 +17,7 @@
 //  the tracking.  Ownership handed on (returned, stored, copied) ends the
 //  tracking; calls to other functions borrow.  Patch mode: for a 'break' taken before the
 //  current node is put, put the rest of the list after the walk.
+// Requires: 1.1.1
 // Options: --no-includes --include-headers
 
 virtual patch

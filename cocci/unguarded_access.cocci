@@ -13,9 +13,9 @@
 //  -D strict, missing_assertion.cocci.  Local lock wrappers are followed
 //  one level deep.  No automatic fix: where to take the mutex is a design
 //  decision.
+// Requires: 1.1.1
 // Options: --no-includes --include-headers
 
-virtual patch
 virtual context
 virtual org
 virtual report
@@ -313,7 +313,7 @@ p << entry.p;
 if once(p[0]):
     coccilib.org.print_todo(p[0], MSG % p[0].current_element)
 
-@depends on context && !patch && !org && !report@
+@depends on context && !org && !report@
 struct user_event_mm *M;
 position released.p;
 @@
@@ -323,7 +323,7 @@ position released.p;
 * (*M@p).next
 )
 
-@depends on context && !patch && !org && !report@
+@depends on context && !org && !report@
 struct user_event_mm *M;
 position ignored.p;
 @@
@@ -333,7 +333,7 @@ position ignored.p;
 * (*M@p).next
 )
 
-@depends on context && !patch && !org && !report@
+@depends on context && !org && !report@
 struct user_event_mm *M;
 position failed.p;
 @@
@@ -343,7 +343,7 @@ position failed.p;
 * (*M@p).next
 )
 
-@depends on context && !patch && !org && !report@
+@depends on context && !org && !report@
 struct user_event_mm *M;
 position entry.p;
 @@

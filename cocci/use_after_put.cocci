@@ -8,9 +8,9 @@
 // Comments: uecheck rule use-after-put (reference rule), reported at the
 //  dereference.  The pointer must be the same expression, not reassigned
 //  in between; aliases are not followed.  No automatic fix.
+// Requires: 1.1.1
 // Options: --no-includes --include-headers
 
-virtual patch
 virtual context
 virtual org
 virtual report
@@ -48,7 +48,7 @@ p2 << r.p2;
 coccilib.org.print_todo(p2[0], MSG % (X, p2[0].current_element))
 coccilib.org.print_link(p1[0], "put here")
 
-@depends on context && !patch && !org && !report@
+@depends on context && !org && !report@
 expression X;
 identifier fld;
 position r.p1, r.p2;
