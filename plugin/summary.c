@@ -52,6 +52,73 @@ static void analyse(struct summary *s, bool report)
 	pop_cfun();
 }
 
+/* walk_tree callback: an access to user_event_mm's 'next'. */
+static tree find_guarded_access(tree *tp, int *walk_subtrees, void *data)
+{
+	if (TREE_CODE(*tp) == COMPONENT_REF &&
+	    rules_is_guarded_field(TREE_OPERAND(*tp, 1)))
+		return *tp;
+	if (TYPE_P(*tp))
+		*walk_subtrees = 0;
+	return NULL_TREE;
+}
+
+/*
+ * Can the report sweep find anything in cfun?  Every finding needs one of:
+ * an access to 'next', a value of type 'struct user_event_mm *', a call
+ * to a reference function (a discarded result has no value), or a call to
+ * a function whose summary needs the mutex, consumes or returns a
+ * reference.  Most functions of a file have none, and the sweep over
+ * them is skipped: it is half of the plugin's time on a kernel file.
+ */
+static bool may_report(void)
+{
+	basic_block bb;
+	unsigned int i;
+	tree name, var;
+
+	for (var = DECL_ARGUMENTS(current_function_decl); var; var = DECL_CHAIN(var))
+		if (rules_is_mm_pointer_type(TREE_TYPE(var)))
+			return true;
+	if (rules_is_mm_pointer_type(TREE_TYPE(TREE_TYPE(current_function_decl))))
+		return true;
+	FOR_EACH_SSA_NAME(i, name, cfun)
+		if (rules_is_mm_pointer_type(TREE_TYPE(name)))
+			return true;
+	FOR_EACH_LOCAL_DECL(cfun, i, var)
+		if (rules_is_mm_pointer_type(TREE_TYPE(var)))
+			return true;
+	FOR_EACH_BB_FN(bb, cfun) {
+		for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gimple *stmt = gsi_stmt(gsi);
+
+			if (is_gimple_call(stmt)) {
+				tree fndecl = gimple_call_fndecl(stmt);
+				struct summary *callee = summary_of(fndecl);
+
+				if (fndecl && rules_ref_api(fndecl) != REF_OP_NONE)
+					return true;
+				if (callee && (callee->req != REQ_NONE || callee->consumes ||
+					       callee->returns_owned))
+					return true;
+			}
+			for (unsigned int k = 0; k < gimple_num_ops(stmt); k++)
+				if (gimple_op(stmt, k) &&
+				    walk_tree(gimple_op_ptr(stmt, k), find_guarded_access, NULL, NULL))
+					return true;
+		}
+	}
+	return false;
+}
+
+static void report(struct summary *s)
+{
+	push_cfun(DECL_STRUCT_FUNCTION(s->decl));
+	if (may_report())
+		analyse_function(s, true);
+	pop_cfun();
+}
+
 /* UECHECK_DEBUG=1: what each function was found to do, on stderr. */
 static void dump_summary(const struct summary *s)
 {
@@ -161,7 +228,7 @@ void summaries_run(void)
 		struct summary copy = *order[i];
 
 		/* The report sweep must not disturb what callers were analysed with. */
-		analyse(&copy, true);
+		report(&copy);
 	}
 
 	XDELETEVEC(order);
