@@ -75,7 +75,7 @@ ue_run_gcc() {
 ue_run_cocci() {
 	set -- "$1"
 	[ "$UE_STRICT" = 1 ] && set -- -D strict "$@"
-	sh "$UE_COCCI" "$@" >"$UE_TMP/cocci.out" 2>"$UE_TMP/cocci.err"
+	sh "$UE_COCCI" --jobs "${UECHECK_COCCI_JOBS:-1}" "$@" >"$UE_TMP/cocci.out" 2>"$UE_TMP/cocci.err"
 	urc=$?
 	# run.sh: 0 whatever it found, 2 usage, 3 spatch missing or failed.
 	if [ "$urc" -ne 0 ]; then

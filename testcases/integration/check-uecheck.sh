@@ -196,7 +196,7 @@ check "uecheck: json lists both engines of a shared finding" \
 FAKE_COCCI_LOG=$tmp/cocci.log UECHECK_COCCI=$fake_cocci \
 	sh "$uecheck" --engines=cocci --strict clean.c >/dev/null 2>&1
 check "uecheck: --strict reaches the cocci engine as -D strict" \
-	grep -q '^-D strict .*clean.c$' "$tmp/cocci.log"
+	grep -q -e '^--jobs 1 -D strict .*clean.c$' "$tmp/cocci.log"
 printf 'int unrelated(void) { return 0; }\n' >"$tmp/unrelated.c"
 : >"$tmp/cocci.log"
 FAKE_COCCI_LOG=$tmp/cocci.log UECHECK_COCCI=$fake_cocci \
