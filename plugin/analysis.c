@@ -27,6 +27,7 @@ struct ctx {
 	struct summary *sum;
 	bool final;		/* final sweep over stable states: fill the summary */
 	bool emit;		/* ... and emit findings (summaries are final) */
+	bool found;		/* the final sweep met a finding, emitted or not */
 	struct anchor anchors[MAX_ASSERTIONS];
 	unsigned int nanchors;
 	struct sset **in;	/* per basic block */
@@ -106,6 +107,18 @@ static void note_callee_requirement(struct summary *s)
 	else
 		diag_note(s->req_loc, "'%s' accesses 'next' of 'struct user_event_mm' here",
 			  g);
+}
+
+/*
+ * Every finding passes here just before it is printed.  The silent final
+ * sweep of the fixpoint notes that one is due, so that the report sweep
+ * only has to run again where there is something to print.
+ */
+static bool emitting(struct ctx *c)
+{
+	if (c->final)
+		c->found = true;
+	return c->emit;
 }
 
 /* ---- the lock rule: accesses of user_event_mm->next ------------------- */
@@ -189,7 +202,7 @@ static void check_access(struct ctx *c, const struct astate *st, tree ref,
 	if (access_is_private(st, ref))
 		return;
 	if (m & LK_FREE) {
-		if (c->emit &&
+		if (emitting(c) &&
 		    diag_finding(RULE_UNGUARDED_ACCESS, loc, NULL, UNKNOWN_LOCATION,
 				 "access to 'next' of 'struct user_event_mm' without '%s' held in '%s'",
 				 rules_lock_name(), cur_fn()))
@@ -199,7 +212,7 @@ static void check_access(struct ctx *c, const struct astate *st, tree ref,
 	if (!(m & LK_ENTRY))
 		return;
 	require(c, REQ_UNASSERTED, loc, NULL, true);
-	if (c->emit && c->sum->exposed && !c->sum->contract &&
+	if (c->sum->exposed && !c->sum->contract && emitting(c) &&
 	    diag_finding(RULE_UNGUARDED_ACCESS, loc, NULL, UNKNOWN_LOCATION,
 			 "access to 'next' of 'struct user_event_mm' without '%s' held in '%s'",
 			 rules_lock_name(), cur_fn()))
@@ -276,7 +289,7 @@ static struct ptr *owned_entry(struct astate *st, tree expr)
 
 static void report_leak(struct ctx *c, struct ptr *p, location_t loc, const char *how)
 {
-	if (!c->emit)
+	if (!emitting(c))
 		return;
 	if (diag_finding(RULE_REF_LEAK, loc, NULL, UNKNOWN_LOCATION,
 			 "reference to 'struct user_event_mm' %s in '%s': it is never put with 'user_event_mm_put'",
@@ -368,7 +381,7 @@ static void do_put(struct ctx *c, struct astate *st, tree arg, gimple *at,
 	p = entry_for_put(st, key);
 	if (!p || (p->mask & (PT_NULL | PT_MOVED)) == p->mask)
 		return;
-	if ((p->mask & PT_RELEASED) && c->emit &&
+	if ((p->mask & PT_RELEASED) && emitting(c) &&
 	    diag_finding(RULE_DOUBLE_PUT, loc, NULL, UNKNOWN_LOCATION,
 			 "'%s' of 'struct user_event_mm' that was already put on some path in '%s'",
 			 how, cur_fn()))
@@ -400,7 +413,7 @@ static void check_deref(struct ctx *c, struct astate *st, tree ptr, location_t l
 
 	if (!p || !(p->mask & PT_RELEASED))
 		return;
-	if (c->emit &&
+	if (emitting(c) &&
 	    diag_finding(RULE_USE_AFTER_PUT, loc, NULL, UNKNOWN_LOCATION,
 			 "'%s' dereferenced after 'user_event_mm_put' on some path in '%s'",
 			 var_name(user_var(ptr)), cur_fn()))
@@ -521,7 +534,7 @@ static void check_callee_requirement(struct ctx *c, const struct astate *st,
 	if (s->req == REQ_NONE)
 		return;
 	if (m & LK_FREE) {
-		if (c->emit &&
+		if (emitting(c) &&
 		    diag_finding(RULE_LOCK_REQUIRED, loc, NULL, UNKNOWN_LOCATION,
 				 "call to '%s' requires '%s' held, but it may not be held here in '%s'",
 				 fn_name(s->decl), rules_lock_name(), cur_fn())) {
@@ -533,7 +546,7 @@ static void check_callee_requirement(struct ctx *c, const struct astate *st,
 	if (!(m & LK_ENTRY))
 		return;
 	require(c, s->req, loc, s->decl, false);
-	if (c->emit && c->sum->exposed && !c->sum->contract && s->req == REQ_UNASSERTED &&
+	if (c->sum->exposed && !c->sum->contract && s->req == REQ_UNASSERTED && emitting(c) &&
 	    diag_finding(RULE_LOCK_REQUIRED, loc, NULL, UNKNOWN_LOCATION,
 			 "call to '%s' requires '%s' held, but it may not be held here in '%s'",
 			 fn_name(s->decl), rules_lock_name(), cur_fn())) {
@@ -630,7 +643,7 @@ static void step_call(struct ctx *c, struct astate *st, gcall *call, struct sset
 		/* Discarded: no destination, or a compiler temporary never used. */
 		if (!lhs || (TREE_CODE(lhs) == SSA_NAME && has_zero_uses(lhs) &&
 			     !user_var(lhs))) {
-			if (c->emit &&
+			if (emitting(c) &&
 			    diag_finding(RULE_REF_LEAK, gimple_location(call), NULL, UNKNOWN_LOCATION,
 					 "result of '%s' discarded in '%s': the reference it took is never put",
 					 fn_name(fndecl), cur_fn()))
@@ -1227,6 +1240,7 @@ static void reset_summary_outputs(struct summary *s)
 	s->consumes = 0;
 	s->hands_on = 0;
 	s->returns_owned = 0;
+	s->findings = false;
 }
 
 static void missing_assertion(struct ctx *c)
@@ -1237,7 +1251,7 @@ static void missing_assertion(struct ctx *c)
 	char fix[128];
 
 	if (!ue_cfg.strict || s->exposed || s->contract || !s->direct_entry_access ||
-	    s->req != REQ_UNASSERTED)
+	    s->req != REQ_UNASSERTED || !emitting(c))
 		return;
 	brace = expand_location(cfun->function_start_locus);
 	if (brace.file) {
@@ -1330,8 +1344,8 @@ void analyse_function(struct summary *sum, bool report)
 		out.hands_on = out.consumes & c.handed_on;
 		if (c.returns_owned_any && !c.returns_unowned)
 			out.returns_owned = c.returns_kind & RK_LIST ? RK_LIST : RK_NODE;
-		if (report)
-			missing_assertion(&c);
+		missing_assertion(&c);
+		out.findings = c.found;
 		out.ready = true;
 	} else {
 		/* Too big to finish: claim nothing, report nothing. */

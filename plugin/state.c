@@ -71,7 +71,6 @@ bool fact_add_prio(struct astate *st, vkey key, bool nonzero, int prio)
 	return true;
 }
 
-
 void fact_drop(struct astate *st, vkey key)
 {
 	for (unsigned int i = 0; i < st->nfacts; i++)

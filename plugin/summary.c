@@ -6,8 +6,9 @@
  * (per exit, possibly tied to its return value), whether it needs
  * event_mutex from its callers (and whether an assertion backs that), which
  * user_event_mm parameters it consumes, and whether it returns a reference.
- * Summaries are iterated to a fixpoint, callees first; then every function
- * is swept once more to report, in source order.
+ * Summaries are iterated to a fixpoint, callees first; then the functions
+ * whose last analysis met a finding are analysed once more to report, in
+ * source order.
  */
 #include "uecheck.h"
 
@@ -52,73 +53,6 @@ static void analyse(struct summary *s, bool report)
 	pop_cfun();
 }
 
-/* walk_tree callback: an access to user_event_mm's 'next'. */
-static tree find_guarded_access(tree *tp, int *walk_subtrees, void *data)
-{
-	if (TREE_CODE(*tp) == COMPONENT_REF &&
-	    rules_is_guarded_field(TREE_OPERAND(*tp, 1)))
-		return *tp;
-	if (TYPE_P(*tp))
-		*walk_subtrees = 0;
-	return NULL_TREE;
-}
-
-/*
- * Can the report sweep find anything in cfun?  Every finding needs one of:
- * an access to 'next', a value of type 'struct user_event_mm *', a call
- * to a reference function (a discarded result has no value), or a call to
- * a function whose summary needs the mutex, consumes or returns a
- * reference.  Most functions of a file have none, and the sweep over
- * them is skipped: it is half of the plugin's time on a kernel file.
- */
-static bool may_report(void)
-{
-	basic_block bb;
-	unsigned int i;
-	tree name, var;
-
-	for (var = DECL_ARGUMENTS(current_function_decl); var; var = DECL_CHAIN(var))
-		if (rules_is_mm_pointer_type(TREE_TYPE(var)))
-			return true;
-	if (rules_is_mm_pointer_type(TREE_TYPE(TREE_TYPE(current_function_decl))))
-		return true;
-	FOR_EACH_SSA_NAME(i, name, cfun)
-		if (rules_is_mm_pointer_type(TREE_TYPE(name)))
-			return true;
-	FOR_EACH_LOCAL_DECL(cfun, i, var)
-		if (rules_is_mm_pointer_type(TREE_TYPE(var)))
-			return true;
-	FOR_EACH_BB_FN(bb, cfun) {
-		for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
-			gimple *stmt = gsi_stmt(gsi);
-
-			if (is_gimple_call(stmt)) {
-				tree fndecl = gimple_call_fndecl(stmt);
-				struct summary *callee = summary_of(fndecl);
-
-				if (fndecl && rules_ref_api(fndecl) != REF_OP_NONE)
-					return true;
-				if (callee && (callee->req != REQ_NONE || callee->consumes ||
-					       callee->returns_owned))
-					return true;
-			}
-			for (unsigned int k = 0; k < gimple_num_ops(stmt); k++)
-				if (gimple_op(stmt, k) &&
-				    walk_tree(gimple_op_ptr(stmt, k), find_guarded_access, NULL, NULL))
-					return true;
-		}
-	}
-	return false;
-}
-
-static void report(struct summary *s)
-{
-	push_cfun(DECL_STRUCT_FUNCTION(s->decl));
-	if (may_report())
-		analyse_function(s, true);
-	pop_cfun();
-}
-
 /* UECHECK_DEBUG=1: what each function was found to do, on stderr. */
 static void dump_summary(const struct summary *s)
 {
@@ -155,6 +89,7 @@ void summaries_run(void)
 	unsigned int *queue, head = 0, tail = 0;
 	bool *queued;
 	long budget;
+	bool settled;
 	struct summary **order;
 
 	nsums = 0;
@@ -219,7 +154,13 @@ void summaries_run(void)
 		for (unsigned int i = 0; i < nsums; i++)
 			dump_summary(&sums[i]);
 
-	/* Report, in source order, with the final summaries. */
+	/*
+	 * Report, in source order, with the final summaries.  Once they are
+	 * settled, each function's last analysis saw its callees' final
+	 * summaries, so only those that met a finding need the report sweep
+	 * (on a correct file, none); past the budget, every function does.
+	 */
+	settled = head == tail;
 	order = XNEWVEC(struct summary *, nsums);
 	for (unsigned int i = 0; i < nsums; i++)
 		order[i] = &sums[i];
@@ -228,7 +169,8 @@ void summaries_run(void)
 		struct summary copy = *order[i];
 
 		/* The report sweep must not disturb what callers were analysed with. */
-		report(&copy);
+		if (!settled || copy.findings)
+			analyse(&copy, true);
 	}
 
 	XDELETEVEC(order);

@@ -163,6 +163,7 @@ struct summary {
 	unsigned int consumes;	/* bit i: puts/transfers mm parameter i */
 	unsigned int hands_on;	/* ... of those, stored somewhere on some path */
 	int returns_owned;	/* 0, or ref kind of the value it returns */
+	bool findings;		/* the last analysis met a finding (not compared) */
 };
 
 struct summary *summary_of(tree fndecl);	/* NULL: no body here */
