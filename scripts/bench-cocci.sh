@@ -20,19 +20,14 @@ set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/scripts/bench-lib.sh"
 runs=${BENCH_RUNS_COCCI:-5}
-tree_sh=${UECHECK_KERNEL_TREE_SH:-$top/scripts/kernel-tree.sh}
 jobs=$(nproc 2>/dev/null || echo 2)
 
 command -v "${SPATCH:-spatch}" >/dev/null 2>&1 ||
 	{ echo "bench-cocci: spatch not found (make deps)" >&2; exit 1; }
-[ -f "$tree_sh" ] || { echo "bench-cocci: $tree_sh is missing" >&2; exit 1; }
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/uecheck-benchc.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 130' INT TERM
-sh "$tree_sh" 6.12 >"$tmp/tree" || { echo "bench-cocci: $tree_sh 6.12 failed" >&2; exit 1; }
-src=$(sed -n 's/^SRC=//p' "$tmp/tree")
-[ -d "$src/kernel/trace" ] ||
-	{ echo "bench-cocci: $tree_sh printed no usable SRC=" >&2; exit 1; }
+bench_tree bench-cocci 6.12
 
 files=$(find "$src" -type f \( -name '*.c' -o -name '*.h' \) | wc -l)
 cand=$(grep -rl --include='*.c' --include='*.h' -e user_event_mm -e event_mutex "$src" | wc -l)

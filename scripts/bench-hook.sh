@@ -20,21 +20,13 @@ set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/scripts/bench-lib.sh"
 runs=${BENCH_RUNS_HOOK:-7}
-tree_sh=${UECHECK_KERNEL_TREE_SH:-$top/scripts/kernel-tree.sh}
 
 [ -f "$top/scripts/uecheck-install-hook" ] ||
 	{ echo "bench-hook: scripts/uecheck-install-hook is missing" >&2; exit 1; }
-[ -f "$tree_sh" ] || { echo "bench-hook: $tree_sh is missing" >&2; exit 1; }
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/uecheck-benchh.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 130' INT TERM
-sh "$tree_sh" 6.12 >"$tmp/tree" || { echo "bench-hook: $tree_sh 6.12 failed" >&2; exit 1; }
-src=$(sed -n 's/^SRC=//p' "$tmp/tree")
-obj=$(sed -n 's/^OBJ=//p' "$tmp/tree")
-if [ ! -d "$src" ] || [ ! -d "$obj" ]; then
-	echo "bench-hook: $tree_sh printed no usable SRC=/OBJ=" >&2
-	exit 1
-fi
+bench_tree bench-hook 6.12
 
 # The build the hook takes its compiler flags from.
 work=$tmp/obj

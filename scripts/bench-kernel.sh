@@ -30,18 +30,7 @@ runs_dir=${BENCH_RUNS_DIR:-2}
 jobs=$(nproc 2>/dev/null || echo 2)
 
 [ -f "$plugin" ] || { echo "bench-kernel: no plugin at $plugin (make plugin)" >&2; exit 1; }
-tree_sh=${UECHECK_KERNEL_TREE_SH:-$top/scripts/kernel-tree.sh}
-[ -f "$tree_sh" ] ||
-	{ echo "bench-kernel: $tree_sh is missing" >&2; exit 1; }
-sh "$tree_sh" 6.12 >"${TMPDIR:-/tmp}/uecheck-tree.$$" ||
-	{ echo "bench-kernel: scripts/kernel-tree.sh 6.12 failed" >&2; exit 1; }
-src=$(sed -n 's/^SRC=//p' "${TMPDIR:-/tmp}/uecheck-tree.$$")
-obj=$(sed -n 's/^OBJ=//p' "${TMPDIR:-/tmp}/uecheck-tree.$$")
-rm -f "${TMPDIR:-/tmp}/uecheck-tree.$$"
-if [ ! -d "$src" ] || [ ! -d "$obj" ]; then
-	echo "bench-kernel: kernel-tree.sh printed no usable SRC=/OBJ=" >&2
-	exit 1
-fi
+bench_tree bench-kernel 6.12
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/uecheck-benchk.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT

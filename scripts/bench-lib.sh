@@ -15,6 +15,8 @@
 #   record NAME VALUE TARGET STATUS      one row for docs/benchmarks.md
 #   interleave CSV RUNS -n NAME CMD ...   like hf, commands taking turns
 #   pair_ratio CSV A B                   median of per-round B / A
+#   bench_tree PART VERSION              the prepared kernel tree: sets src
+#                                        and obj, or exits with one line
 #
 # Needs: hyperfine, /usr/bin/time (GNU), awk.  BENCH_RESULTS names the file
 # that record() appends to.
@@ -116,4 +118,19 @@ pair_ratio() {
 			if (!n) print "nan"
 			else printf "%.3f\n", (n % 2) ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
 		}' "$1.raw"
+}
+
+# bench_tree PART VERSION: the tree scripts/kernel-tree.sh (or
+# UECHECK_KERNEL_TREE_SH) prepares for VERSION; sets src and obj.  PART
+# names the caller in the error line.  Needs top.
+bench_tree() {
+	bt_sh=${UECHECK_KERNEL_TREE_SH:-$top/scripts/kernel-tree.sh}
+	[ -f "$bt_sh" ] || { echo "$1: $bt_sh is missing" >&2; exit 1; }
+	bt_out=$(sh "$bt_sh" "$2") || { echo "$1: $bt_sh $2 failed" >&2; exit 1; }
+	src=$(printf '%s\n' "$bt_out" | sed -n 's/^SRC=//p')
+	obj=$(printf '%s\n' "$bt_out" | sed -n 's/^OBJ=//p')
+	if [ ! -d "$src" ] || [ ! -d "$obj" ]; then
+		echo "$1: $bt_sh $2 printed no usable SRC=/OBJ=" >&2
+		exit 1
+	fi
 }
