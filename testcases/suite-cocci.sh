@@ -77,20 +77,28 @@ diag() { sed -e 's/^/# /' -e "${2:-20}q" "$1"; }
 # and prints their results in order.  Shared state comes from the
 # environment: UE_TMP, UE_SRC, UE_SRC61, UE_WORK.
 
-# engine_silent VERSION OPTION: (a) on the unmodified file.
-engine_silent() {
-	name="cocci: $1: uecheck --engines=cocci${2:+ $2}: unmodified $rel: no finding"
-	if [ "$1" = 6.1 ]; then f=$UE_SRC61/$rel; else f=$UE_SRC/$rel; fi
-	elog=$UE_TMP/a-$1-${2:-plain}.log
-	# shellcheck disable=SC2086 # $2 is one option or nothing
-	timeout "$limit" sh "$top/scripts/uecheck" --engines=cocci ${2:-} "$f" >"$elog" 2>&1
+# silent NAME LOG CMD...: CMD exits 0 and prints nothing (stdout and
+# stderr in LOG).
+silent() {
+	s_name=$1 s_log=$2
+	shift 2
+	timeout "$limit" "$@" >"$s_log" 2>&1
 	rc=$?
-	if [ "$rc" -eq 0 ] && [ ! -s "$elog" ]; then
-		echo "ok - $name"
+	if [ "$rc" -eq 0 ] && [ ! -s "$s_log" ]; then
+		echo "ok - $s_name"
 	else
-		echo "not ok - $name (exit $rc)"
-		diag "$elog"
+		echo "not ok - $s_name (exit $rc)"
+		diag "$s_log"
 	fi
+}
+
+# engine_silent VERSION [OPTION]: (a) on the unmodified file.
+engine_silent() {
+	if [ "$1" = 6.1 ]; then f=$UE_SRC61/$rel; else f=$UE_SRC/$rel; fi
+	# shellcheck disable=SC2086 # $2 is one option or nothing
+	silent "cocci: $1: uecheck --engines=cocci${2:+ $2}: unmodified $rel: no finding" \
+		"$UE_TMP/a-$1-${2:-plain}.log" \
+		sh "$top/scripts/uecheck" --engines=cocci ${2:-} "$f"
 }
 
 # engine_finds: (a), the positive control for the silent runs.
@@ -116,17 +124,9 @@ engine_finds() {
 # tree_silent [-D strict]: (a) cocci/run.sh on every .c and .h file of
 # the unmodified 6.12 tree, the whole-tree scan of make bench: silent.
 tree_silent() {
-	name="cocci: 6.12: cocci/run.sh${1:+ $*} on the whole tree: no finding"
-	tlog=$UE_TMP/a-tree${1:+-strict}.log
 	# shellcheck disable=SC2068 # no option, or "-D strict"
-	timeout "$limit" sh "$cocci/run.sh" $@ "$UE_SRC" >"$tlog" 2>&1
-	rc=$?
-	if [ "$rc" -eq 0 ] && [ ! -s "$tlog" ]; then
-		echo "ok - $name"
-	else
-		echo "not ok - $name (exit $rc)"
-		diag "$tlog"
-	fi
+	silent "cocci: 6.12: cocci/run.sh${1:+ $*} on the whole tree: no finding" \
+		"$UE_TMP/a-tree${1:+-strict}.log" sh "$cocci/run.sh" $@ "$UE_SRC"
 }
 
 # batch NAME STRICT: (b) cocci/run.sh on the seeded copies listed in
