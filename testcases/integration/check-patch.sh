@@ -177,3 +177,16 @@ if [ -f "$top/cocci/run.sh" ] && command -v spatch >/dev/null 2>&1; then
 else
 	skip "patch: default cocci engine" "cocci/run.sh not there yet"
 fi
+
+# One file at a time, not under make -j: spatch gets every core, unless
+# UECHECK_COCCI_JOBS says otherwise.
+: >"$tmp/pj.log"
+(cd "$pt" && FAKE_COCCI_LOG=$tmp/pj.log UECHECK_COCCI=$fix/fake-cocci.sh \
+	sh "$upatch" --engines=cocci "$tmp/leak.patch") >/dev/null 2>&1
+check "patch: the cocci engine runs with --jobs <cores>" \
+	grep -q -e "^--jobs $(nproc 2>/dev/null || echo 1) .*clean.c\$" "$tmp/pj.log"
+: >"$tmp/pj.log"
+(cd "$pt" && FAKE_COCCI_LOG=$tmp/pj.log UECHECK_COCCI=$fix/fake-cocci.sh UECHECK_COCCI_JOBS=1 \
+	sh "$upatch" --engines=cocci "$tmp/leak.patch") >/dev/null 2>&1
+check "patch: UECHECK_COCCI_JOBS=1 is kept" \
+	grep -q -e '^--jobs 1 .*clean.c$' "$tmp/pj.log"
