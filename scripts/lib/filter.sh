@@ -37,16 +37,20 @@ ue_filter() {
 		return ((f, l) in src) ? src[f, l] : ""
 	}
 	# Does text t hold "uecheck: ignore" with rule r in its list?
-	function names(t, r,    m, ids, k, a) {
-		if (!match(t, /uecheck:[ \t]*ignore[ \t]+[a-z-]+([ \t]*,[ \t]*[a-z-]+)*/))
+	# The list is read id by id: mawk, the default awk of Debian, fails to match
+	# "id([ \t]*,[ \t]*id)*" when the repeated group matches nothing.
+	function names(t, r,    rest) {
+		if (!match(t, /uecheck:[ \t]*ignore[ \t]+/))
 			return 0
-		m = substr(t, RSTART, RLENGTH)
-		sub(/^uecheck:[ \t]*ignore[ \t]+/, "", m)
-		gsub(/[ \t]/, "", m)
-		k = split(m, ids, ",")
-		for (a = 1; a <= k; a++)
-			if (ids[a] == r)
+		rest = substr(t, RSTART + RLENGTH)
+		while (match(rest, /^[a-z-]+/)) {
+			if (substr(rest, 1, RLENGTH) == r)
 				return 1
+			rest = substr(rest, RLENGTH + 1)
+			if (!match(rest, /^[ \t]*,[ \t]*/))
+				break
+			rest = substr(rest, RLENGTH + 1)
+		}
 		return 0
 	}
 	function suppressed(f, l, r,    above) {
