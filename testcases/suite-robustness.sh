@@ -272,7 +272,7 @@ if command -v csmith >/dev/null 2>&1 && [ -d /usr/include/csmith ]; then
 	zero "$bad_find" "fuzz: no finding on csmith programs"
 	zero "$bad_obj" "fuzz: csmith objects identical with and without the plugin"
 else
-	skip "fuzz: csmith programs" "csmith not installed"
+	skip "fuzz: csmith programs" "csmith or its header (libcsmith-dev) not installed: make deps"
 fi
 
 # gen-uemm programs of one mode; prints the verdict lines.
