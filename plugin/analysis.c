@@ -491,8 +491,8 @@ static void step_lock_api(struct astate *st, gcall *call, const struct lock_api 
 			break;
 		key = lhs ? value_key(lhs) : 0;
 		forget_call_value(st, call, lhs);
-		held = *st;
-		failed = *st;
+		state_copy(&held, st);
+		state_copy(&failed, st);
 		set_lock(&held, slot, LK_HELD, loc, 0);
 		set_lock(&failed, slot, LK_FREE, loc, FREE_BY_FAILED_LOCK);
 		if (fact_add_prio(&held, key, api->op == LOCK_OP_TRY_NONZERO, FACT_LOCK))
@@ -590,7 +590,9 @@ static void step_summary(struct ctx *c, struct astate *st, gcall *call,
 	}
 	for (unsigned int k = 0; k < s->ncases; k++) {
 		const struct exit_case *ec = &s->cases[k];
-		struct astate after = *st;
+		struct astate after;
+
+		state_copy(&after, st);
 
 		for (int cs = 0; cs < NSLOTS; cs++) {
 			unsigned char m = ec->lock[cs];
@@ -882,9 +884,10 @@ static void step_return(struct ctx *c, struct astate *st, greturn *ret)
 /* One statement on one path; may fork the path (lock attempts, summaries). */
 static void step(struct ctx *c, gimple *stmt, const struct astate *in, struct sset *out)
 {
-	struct astate st = *in;
+	struct astate st;
 	location_t loc = gimple_location(stmt);
 
+	state_copy(&st, in);
 	if (usable_loc(loc))
 		st.last_loc = loc;
 	apply_assertions(c, stmt, &st);
@@ -1066,7 +1069,9 @@ static void leave_by_shared_return(struct ctx *c, struct astate *st, edge e)
 
 		/* The returned reference is handed on, not leaked. */
 		if (p && (p->mask & PT_OWNED) && !p->is_param) {
-			struct astate probe = *st;
+			struct astate probe;
+
+			state_copy(&probe, st);
 
 			hand_on(&probe, val);
 			check_leaks_at_exit(c, &probe, st->last_loc);
@@ -1196,7 +1201,8 @@ static void process_block(struct ctx *c, basic_block bb, bool *pending)
 	edge_iterator ei;
 
 	cur->n = in->n;
-	memcpy(cur->s, in->s, in->n * sizeof(in->s[0]));
+	for (unsigned int i = 0; i < in->n; i++)
+		state_copy(&cur->s[i], &in->s[i]);
 	for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
 		gimple *stmt = gsi_stmt(gsi);
 
@@ -1213,13 +1219,13 @@ static void process_block(struct ctx *c, basic_block bb, bool *pending)
 		if (e->dest == EXIT_BLOCK_PTR_FOR_FN(cfun) || (e->flags & EDGE_ABNORMAL))
 			continue;
 		for (unsigned int i = 0; i < cur->n; i++) {
-			struct astate st = cur->s[i];
+			struct astate st;
 
+			state_copy(&st, &cur->s[i]);
 			if (!edge_transfer(c, &st, e))
 				continue;
-			if (!c->in[e->dest->index]) {
-				c->in[e->dest->index] = XCNEW(struct sset);
-			}
+			if (!c->in[e->dest->index])
+				c->in[e->dest->index] = sset_new(0);
 			if (sset_add(c->in[e->dest->index], &st) && pending)
 				pending[e->dest->index] = true;
 		}
@@ -1286,8 +1292,8 @@ void analyse_function(struct summary *sum, bool report)
 	memset(&c, 0, sizeof(c));
 	c.sum = &out;
 	c.in = XCNEWVEC(struct sset *, nblocks);
-	c.scratch[0] = XNEW(struct sset);
-	c.scratch[1] = XNEW(struct sset);
+	c.scratch[0] = sset_new(MAX_STATES);
+	c.scratch[1] = sset_new(MAX_STATES);
 	c.operands = new hash_map<gimple *, struct stmt_operands *>;
 	values_begin_function();
 	find_anchors(&c);
@@ -1295,7 +1301,7 @@ void analyse_function(struct summary *sum, bool report)
 
 	first = single_succ(ENTRY_BLOCK_PTR_FOR_FN(cfun));
 	entry_state(&c, &entry);
-	c.in[first->index] = XCNEW(struct sset);
+	c.in[first->index] = sset_new(1);
 	sset_add(c.in[first->index], &entry);
 	pending[first->index] = true;
 
@@ -1358,10 +1364,10 @@ void analyse_function(struct summary *sum, bool report)
 	     it != c.operands->end(); ++it)
 		XDELETE((*it).second);
 	delete c.operands;
-	XDELETE(c.scratch[0]);
-	XDELETE(c.scratch[1]);
+	sset_free(c.scratch[0]);
+	sset_free(c.scratch[1]);
 	for (int i = 0; i < nblocks; i++)
-		XDELETE(c.in[i]);
+		sset_free(c.in[i]);
 	XDELETEVEC(c.in);
 	XDELETEVEC(pending);
 	XDELETEVEC(rpo);

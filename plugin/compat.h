@@ -49,15 +49,6 @@
 # error "uecheck supports GCC 11 and GCC 12 plugin headers"
 #endif
 
-/* Source text of one line (used to read macro arguments as written). */
-static inline const char *compat_source_line(const char *file, int line, int *len)
-{
-	char_span span = location_get_source_line(file, line);
-
-	*len = span ? (int)span.length() : 0;
-	return span ? span.get_buffer() : NULL;
-}
-
 /* -Werror as given to GCC (not -Werror=OPTION). */
 static inline bool compat_werror_requested(void)
 {

@@ -30,6 +30,7 @@ struct recorded {
 
 static struct recorded *recs;
 static unsigned int nrecs, recs_cap;
+static unsigned int unclaimed_must_hold;	/* __must_hold() records no prototype took yet */
 static void (*chained_used)(cpp_reader *, location_t, cpp_hashnode *);
 
 bool srcpos_of(location_t loc, struct srcpos *pos)
@@ -72,7 +73,7 @@ static bool read_macro_argument(const char *file, int line, int col,
 {
 	size_t n = 0;
 	int depth = 0, len, i;
-	const char *text = compat_source_line(file, line, &len);
+	const char *text = source_line(file, line, &len);
 	size_t namelen = strlen(name);
 
 	if (!text || col < 1 || (size_t)(col - 1) + namelen > (size_t)len ||
@@ -100,7 +101,7 @@ static bool read_macro_argument(const char *file, int line, int col,
 				return false;
 			buf[n++] = c;
 		}
-		text = compat_source_line(file, ++line, &len);
+		text = source_line(file, ++line, &len);
 		if (!text)
 			return false;
 		i = 0;
@@ -158,19 +159,19 @@ static void record(enum assertion_kind kind, const char *name, location_t loc)
 	recs[nrecs].a.end_col = at.col;
 	recs[nrecs].claimed_by = 0;
 	nrecs++;
+	if (kind == ASSERT_MUST_HOLD)
+		unclaimed_must_hold++;
 }
+
+/* libcpp keeps one hash node per spelling: match macros by pointer. */
+static cpp_hashnode *watched_nodes[ARRAY_SIZE(watched)];
 
 static void on_macro_used(cpp_reader *reader, location_t loc, cpp_hashnode *node)
 {
-	const char *name = (const char *)NODE_NAME(node);
-
 	if (chained_used)
 		chained_used(reader, loc, node);
-	/* Cheap filter: every watched name starts with 'l' or '_'. */
-	if (name[0] != 'l' && name[0] != '_')
-		return;
 	for (size_t i = 0; i < ARRAY_SIZE(watched); i++)
-		if (!strcmp(watched[i].name, name)) {
+		if (node == watched_nodes[i]) {
 			record(watched[i].kind, watched[i].name, loc);
 			return;
 		}
@@ -185,7 +186,8 @@ static void on_finish_decl(void *gcc_data, void *user_data)
 	tree decl = (tree)gcc_data;
 	struct srcpos name;
 
-	if (!decl || TREE_CODE(decl) != FUNCTION_DECL ||
+	/* Most declarations of a unit follow no __must_hold() at all. */
+	if (!unclaimed_must_hold || !decl || TREE_CODE(decl) != FUNCTION_DECL ||
 	    !srcpos_of(DECL_SOURCE_LOCATION(decl), &name))
 		return;
 	for (unsigned int i = 0; i < nrecs; i++) {
@@ -194,8 +196,10 @@ static void on_finish_decl(void *gcc_data, void *user_data)
 
 		if (a->kind != ASSERT_MUST_HOLD || recs[i].claimed_by)
 			continue;
-		if (srcpos_cmp(&at, &name) > 0 && a->line - name.line < 16)
+		if (srcpos_cmp(&at, &name) > 0 && a->line - name.line < 16) {
 			recs[i].claimed_by = DECL_UID(decl);
+			unclaimed_must_hold--;
+		}
 	}
 }
 
@@ -203,6 +207,9 @@ static void on_start_unit(void *gcc_data, void *user_data)
 {
 	cpp_callbacks *cb = cpp_get_callbacks(parse_in);
 
+	for (size_t i = 0; i < ARRAY_SIZE(watched); i++)
+		watched_nodes[i] = cpp_lookup(parse_in, (const unsigned char *)watched[i].name,
+					      strlen(watched[i].name));
 	chained_used = cb->used;
 	cb->used = on_macro_used;
 }

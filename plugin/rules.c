@@ -56,28 +56,50 @@ const char *fn_name(tree fndecl)
 	return IDENTIFIER_POINTER(DECL_NAME(fndecl));
 }
 
+/*
+ * Names are compared as identifiers: GCC keeps one IDENTIFIER_NODE per
+ * spelling (never collected), so after one lookup per name a callee is
+ * matched by pointer, not by strcmp() on every call of every function.
+ */
+static tree ident(tree *slot, const char *name)
+{
+	if (!*slot)
+		*slot = get_identifier(name);
+	return *slot;
+}
+
 const struct lock_api *rules_lock_api(tree fndecl)
 {
-	const char *name = fn_name(fndecl);
+	static tree ids[ARRAY_SIZE(lock_apis)];
+	tree name = fndecl ? DECL_NAME(fndecl) : NULL_TREE;
 
+	if (!name)
+		return NULL;
 	for (size_t i = 0; i < ARRAY_SIZE(lock_apis); i++)
-		if (!strcmp(lock_apis[i].name, name))
+		if (name == ident(&ids[i], lock_apis[i].name))
 			return &lock_apis[i];
 	return NULL;
 }
 
+/* Indexed by enum ref_op. */
+static const char *const ref_apis[] = {
+	NULL,
+	"user_event_mm_get_all",
+	"user_event_mm_get",
+	"current_user_event_mm",
+	"user_event_mm_put",
+};
+
 enum ref_op rules_ref_api(tree fndecl)
 {
-	const char *name = fn_name(fndecl);
+	static tree ids[ARRAY_SIZE(ref_apis)];
+	tree name = fndecl ? DECL_NAME(fndecl) : NULL_TREE;
 
-	if (!strcmp(name, "user_event_mm_get_all"))
-		return REF_OP_GET_ALL;
-	if (!strcmp(name, "user_event_mm_get"))
-		return REF_OP_GET;
-	if (!strcmp(name, "current_user_event_mm"))
-		return REF_OP_CURRENT;
-	if (!strcmp(name, "user_event_mm_put"))
-		return REF_OP_PUT;
+	if (!name)
+		return REF_OP_NONE;
+	for (size_t i = REF_OP_GET_ALL; i < ARRAY_SIZE(ref_apis); i++)
+		if (name == ident(&ids[i], ref_apis[i]))
+			return (enum ref_op)i;
 	return REF_OP_NONE;
 }
 
@@ -93,10 +115,13 @@ static const char *const allocators[] = {
 
 bool rules_is_allocator(tree fndecl)
 {
-	const char *name = fn_name(fndecl);
+	static tree ids[ARRAY_SIZE(allocators)];
+	tree name = fndecl ? DECL_NAME(fndecl) : NULL_TREE;
 
+	if (!name)
+		return false;
 	for (size_t i = 0; i < ARRAY_SIZE(allocators); i++)
-		if (!strcmp(allocators[i], name))
+		if (name == ident(&ids[i], allocators[i]))
 			return true;
 	return false;
 }

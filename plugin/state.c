@@ -19,6 +19,37 @@ void state_init(struct astate *st)
 	memset(st, 0, sizeof(*st));
 }
 
+/*
+ * A state is mostly empty tables: copy the fixed part and the entries in
+ * use, not the whole 1.2 KB (copies are most of the analysis' cost).
+ * Nothing reads an entry past nfacts, nptrs or nfresh.
+ */
+void state_copy(struct astate *dst, const struct astate *src)
+{
+	memcpy(dst, src, offsetof(struct astate, facts));
+	memcpy(dst->facts, src->facts, src->nfacts * sizeof(src->facts[0]));
+	memcpy(dst->ptrs, src->ptrs, src->nptrs * sizeof(src->ptrs[0]));
+	memcpy(dst->fresh, src->fresh, src->nfresh * sizeof(src->fresh[0]));
+}
+
+struct sset *sset_new(unsigned int cap)
+{
+	struct sset *set = XNEW(struct sset);
+
+	set->n = 0;
+	set->cap = cap;
+	set->s = cap ? XNEWVEC(struct astate, cap) : NULL;
+	return set;
+}
+
+void sset_free(struct sset *set)
+{
+	if (!set)
+		return;
+	XDELETEVEC(set->s);
+	XDELETE(set);
+}
+
 int fact_get(const struct astate *st, vkey key)
 {
 	for (unsigned int i = 0; i < st->nfacts; i++)
@@ -177,7 +208,9 @@ bool state_equal(const struct astate *a, const struct astate *b)
 /* The least state that covers both: may-sets grow, must-facts shrink. */
 void state_join(struct astate *into, const struct astate *from)
 {
-	struct astate old = *into;
+	struct astate old;
+
+	state_copy(&old, into);
 
 	for (int i = 0; i < NSLOTS; i++)
 		into->lock[i] |= from->lock[i];
@@ -223,6 +256,25 @@ void state_join(struct astate *into, const struct astate *from)
 			into->fresh[into->nfresh++] = old.fresh[i];
 }
 
+/* How many (key, value) facts two states share; both tables are sorted. */
+static int facts_shared(const struct astate *a, const struct astate *b)
+{
+	unsigned int i = 0, k = 0;
+	int n = 0;
+
+	while (i < a->nfacts && k < b->nfacts) {
+		if (a->facts[i].key < b->facts[k].key) {
+			i++;
+		} else if (a->facts[i].key > b->facts[k].key) {
+			k++;
+		} else {
+			n += a->facts[i].nonzero == b->facts[k].nonzero;
+			i++, k++;
+		}
+	}
+	return n;
+}
+
 /*
  * The state a new one is joined into when the set is full: the one that
  * loses least.  Lock states weigh most (a held lock joined with a free one
@@ -238,8 +290,7 @@ static unsigned int state_closest(const struct sset *set, const struct astate *s
 		const struct astate *a = &set->s[i];
 		int score = memcmp(a->lock, st->lock, sizeof(a->lock)) ? 0 : 1000;
 
-		for (unsigned int k = 0; k < a->nfacts; k++)
-			score += fact_get(st, a->facts[k].key) == a->facts[k].nonzero;
+		score += facts_shared(a, st);
 		for (unsigned int k = 0; k < a->nptrs && k < st->nptrs; k++)
 			score += ptr_equal(&a->ptrs[k], &st->ptrs[k]);
 		if (score > best_score) {
@@ -258,15 +309,19 @@ bool sset_add(struct sset *set, const struct astate *st)
 		if (state_equal(&set->s[i], st))
 			return false;
 	if (set->n < MAX_STATES) {
-		set->s[set->n++] = *st;
+		if (set->n == set->cap) {
+			set->cap = set->cap ? MIN(2 * set->cap, MAX_STATES) : 1;
+			set->s = XRESIZEVEC(struct astate, set->s, set->cap);
+		}
+		state_copy(&set->s[set->n++], st);
 		return true;
 	}
 	unsigned int best = state_closest(set, st);
 
-	joined = set->s[best];
+	state_copy(&joined, &set->s[best]);
 	state_join(&joined, st);
 	if (state_equal(&joined, &set->s[best]))
 		return false;
-	set->s[best] = joined;
+	state_copy(&set->s[best], &joined);
 	return true;
 }

@@ -8,6 +8,7 @@
  *               allocators, the guarded field and the lock
  *   macros.c    recognises lockdep assertions and __must_hold by the names
  *               developers write, through libcpp (they may expand to nothing)
+ *   source.c    source lines as written, read without disturbing GCC's cache
  *   values.c    what an expression denotes: abstract value keys and lock
  *               identities, followed through SSA copies, locals and summaries
  *   state.c     the abstract state of one path and sets of them
@@ -103,6 +104,8 @@ struct srcpos {
 	int line, col;
 };
 bool srcpos_of(location_t loc, struct srcpos *pos);
+/* The text of a line of a file as written, without its newline (source.c). */
+const char *source_line(const char *file, int line, int *len);
 int srcpos_cmp(const struct srcpos *a, const struct srcpos *b);
 
 /* ---- values ----------------------------------------------------------- */
@@ -227,12 +230,17 @@ enum {
 	FREE_BY_CALL,		/* a callee released it */
 };
 
+/* Sized to what it holds: most program points see one or two states. */
 struct sset {
-	unsigned int n;
-	struct astate s[MAX_STATES];
+	unsigned int n, cap;
+	struct astate *s;
 };
 
+struct sset *sset_new(unsigned int cap);
+void sset_free(struct sset *set);
+
 void state_init(struct astate *st);
+void state_copy(struct astate *dst, const struct astate *src);	/* used entries only */
 bool state_equal(const struct astate *a, const struct astate *b);
 void state_join(struct astate *into, const struct astate *from);
 bool sset_add(struct sset *set, const struct astate *st);	/* true if changed */
