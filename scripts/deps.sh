@@ -31,7 +31,7 @@ coccinelle sparse
 linux-source-6.12 linux-source-6.1 xz-utils tar
 bc flex bison libssl-dev libelf-dev perl
 git jq diffutils patch
-hyperfine time csmith libcsmith-dev
+hyperfine time valgrind csmith libcsmith-dev
 ${UECHECK_DEPS_EXTRA:-}
 "
 
