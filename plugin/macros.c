@@ -220,6 +220,11 @@ void macros_register(const char *plugin_name)
 	register_callback(plugin_name, PLUGIN_FINISH_DECL, on_finish_decl, NULL);
 }
 
+bool macros_any_assertion(void)
+{
+	return nrecs > 0;
+}
+
 unsigned int macros_body_assertions(const struct assertion **out, unsigned int max)
 {
 	struct srcpos open, close;

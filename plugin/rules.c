@@ -61,6 +61,8 @@ const char *fn_name(tree fndecl)
  * spelling (never collected), so after one lookup per name a callee is
  * matched by pointer, not by strcmp() on every call of every function.
  */
+static bool type_is_user_event_mm(tree type);
+
 static tree ident(tree *slot, const char *name)
 {
 	if (!*slot)
@@ -101,6 +103,37 @@ enum ref_op rules_ref_api(tree fndecl)
 		if (name == ident(&ids[i], ref_apis[i]))
 			return (enum ref_op)i;
 	return REF_OP_NONE;
+}
+
+/*
+ * Whether the unit defines struct user_event_mm (a pointer to the
+ * incomplete type, as every task_struct has, allows no access) or names
+ * one of its reference functions.  Asked before any analysis:
+ * maybe_get_identifier() creates nothing, ident() above would.
+ */
+static bool mm_defined;
+
+static void on_finish_type(void *gcc_data, void *user_data)
+{
+	tree type = (tree)gcc_data;
+
+	if (type && TYPE_P(type) && COMPLETE_TYPE_P(type) && type_is_user_event_mm(type))
+		mm_defined = true;
+}
+
+void rules_register(const char *plugin_name)
+{
+	register_callback(plugin_name, PLUGIN_FINISH_TYPE, on_finish_type, NULL);
+}
+
+bool rules_unit_names_symbols(void)
+{
+	if (mm_defined)
+		return true;
+	for (size_t i = REF_OP_GET_ALL; i < ARRAY_SIZE(ref_apis); i++)
+		if (maybe_get_identifier(ref_apis[i]))
+			return true;
+	return false;
 }
 
 /* Allocators: an object they return is private until its pointer escapes. */

@@ -83,6 +83,33 @@ static int by_source_position(const void *pa, const void *pb)
 	return srcpos_cmp(&x, &y);
 }
 
+/*
+ * Every finding needs the field, a get/put call, or an assertion of
+ * event_mutex in a function with a body here.  Most units have none (all
+ * of kernel/trace/ but three files; trace.h's assertion is in an inline
+ * function few of them use), and analysing them would cost ~2% of cc1.
+ */
+static bool unit_may_have_findings(void)
+{
+	const struct assertion *a;
+	location_t where;
+
+	if (rules_unit_names_symbols())
+		return true;
+	if (!macros_any_assertion())
+		return false;
+	for (unsigned int i = 0; i < nsums; i++) {
+		bool asserts;
+
+		push_cfun(DECL_STRUCT_FUNCTION(sums[i].decl));
+		asserts = macros_body_assertions(&a, 1) || macros_must_hold(sums[i].decl, &where);
+		pop_cfun();
+		if (asserts)
+			return true;
+	}
+	return false;
+}
+
 void summaries_run(void)
 {
 	cgraph_node *node;
@@ -113,6 +140,13 @@ void summaries_run(void)
 		s->ret_deref_param = -1;
 		by_uid->put(DECL_UID(node->decl) + 1, nsums);
 		nsums++;
+	}
+	if (!unit_may_have_findings()) {
+		delete by_uid;
+		by_uid = NULL;
+		XDELETEVEC(sums);
+		sums = NULL;
+		return;
 	}
 
 	/*

@@ -174,5 +174,6 @@ int plugin_init(struct plugin_name_args *info, struct plugin_gcc_version *versio
 	register_callback(info->base_name, PLUGIN_INFO, NULL, &uecheck_info);
 	register_callback(info->base_name, PLUGIN_PASS_MANAGER_SETUP, NULL, &pass);
 	macros_register(info->base_name);
+	rules_register(info->base_name);
 	return 0;
 }

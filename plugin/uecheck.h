@@ -74,6 +74,8 @@ bool rules_is_guarded_field(tree field);
 bool rules_is_tracked_lock(tree decl);
 bool rules_is_tracked_lock_text(const char *text, size_t len);
 bool rules_is_mm_pointer_type(tree type);
+void rules_register(const char *plugin_name);	/* watches struct definitions */
+bool rules_unit_names_symbols(void);	/* defines user_event_mm or names get/put */
 const char *rules_lock_name(void);
 const char *fn_name(tree fndecl);
 
@@ -97,6 +99,8 @@ void macros_register(const char *plugin_name);
 /* Assertions written inside the body of the current function. */
 unsigned int macros_body_assertions(const struct assertion **out, unsigned int max);
 bool macros_must_hold(tree fndecl, location_t *where);
+/* Any lockdep assertion or __must_hold() of event_mutex in the unit. */
+bool macros_any_assertion(void);
 
 /* Source position of a location, macro expansions resolved outward. */
 struct srcpos {

@@ -189,6 +189,34 @@ expect_one_line "bad input: cocci/run.sh -D bogus" "bogus" \
 expect_one_line "bad input: cocci/run.sh with SPATCH missing" "spatch" \
 	env SPATCH=/nonexistent/spatch sh "$runner" "$tmp/ok.c"
 
+# ---- units the rules cannot apply to ----------------------------------------
+
+# The plugin analyses a unit only if it defines struct user_event_mm, names
+# its get/put functions or asserts event_mutex in a function it compiles
+# (summary.c): elsewhere nothing can be found.  A pointer to the incomplete
+# type, as every task_struct holds, is not enough, nor an assertion in an
+# unused inline function.  UECHECK_DEBUG=1 prints one line per analysed
+# function.
+analysed() {
+	UECHECK_DEBUG=1 timeout "$limit" $cc -c -o /dev/null -I"$top/testcases/include" \
+		-fplugin="$plugin" "$1" 2>&1 | grep -c '^uecheck-debug: '
+}
+printf 'struct user_event_mm;\nstruct task { struct user_event_mm *mm; };\nint task_fn(struct task *t)\n{\n\treturn !t->mm;\n}\n' \
+	>"$tmp/task-mm.c"
+printf 'struct user_event_mm { struct user_event_mm *next; };\nint mm_fn(struct user_event_mm *mm)\n{\n\treturn !mm;\n}\n' \
+	>"$tmp/defines-mm.c"
+printf 'struct mm;\nvoid user_event_mm_put(struct mm *mm);\nvoid put_fn(struct mm *mm)\n{\n\tuser_event_mm_put(mm);\n}\n' \
+	>"$tmp/names-put.c"
+printf '#include <linux/mutex.h>\nextern struct mutex event_mutex;\nstatic inline void held(void)\n{\n\tlockdep_assert_held(&event_mutex);\n}\nint ok_fn(int a)\n{\n\treturn a + 1;\n}\n' \
+	>"$tmp/unused-assert.c"
+n_plain=$(( $(analysed "$tmp/ok.c") + $(analysed "$tmp/task-mm.c") + $(analysed "$tmp/unused-assert.c") ))
+n_mm=$(analysed "$tmp/defines-mm.c")
+n_put=$(analysed "$tmp/names-put.c")
+n_assert=$(analysed "$top/testcases/lock/assert-only-unit.c")
+zero "$n_plain" "skip: units without the rules' symbols, with only a pointer to user_event_mm or an unused asserting inline, are not analysed"
+zero "$([ "$n_mm" -gt 0 ] && [ "$n_put" -gt 0 ] && [ "$n_assert" -gt 0 ]; echo $?)" \
+	"skip: units defining user_event_mm, calling its put or asserting event_mutex are analysed ($n_mm, $n_put, $n_assert functions)"
+
 # ---- fuzzing ---------------------------------------------------------------
 
 gen=$tmp/gen-uemm
