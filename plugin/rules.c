@@ -56,13 +56,13 @@ const char *fn_name(tree fndecl)
 	return IDENTIFIER_POINTER(DECL_NAME(fndecl));
 }
 
+static bool type_is_user_event_mm(tree type);
+
 /*
  * Names are compared as identifiers: GCC keeps one IDENTIFIER_NODE per
  * spelling (never collected), so after one lookup per name a callee is
  * matched by pointer, not by strcmp() on every call of every function.
  */
-static bool type_is_user_event_mm(tree type);
-
 static tree ident(tree *slot, const char *name)
 {
 	if (!*slot)

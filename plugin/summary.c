@@ -93,16 +93,19 @@ static bool unit_may_have_findings(void)
 {
 	const struct assertion *a;
 	location_t where;
+	cgraph_node *node;
 
 	if (rules_unit_names_symbols())
 		return true;
 	if (!macros_any_assertion())
 		return false;
-	for (unsigned int i = 0; i < nsums; i++) {
+	FOR_EACH_FUNCTION_WITH_GIMPLE_BODY(node) {
 		bool asserts;
 
-		push_cfun(DECL_STRUCT_FUNCTION(sums[i].decl));
-		asserts = macros_body_assertions(&a, 1) || macros_must_hold(sums[i].decl, &where);
+		if (!analysable(node))
+			continue;
+		push_cfun(DECL_STRUCT_FUNCTION(node->decl));
+		asserts = macros_body_assertions(&a, 1) || macros_must_hold(node->decl, &where);
 		pop_cfun();
 		if (asserts)
 			return true;
@@ -123,7 +126,7 @@ void summaries_run(void)
 	FOR_EACH_FUNCTION_WITH_GIMPLE_BODY(node)
 		if (analysable(node))
 			nsums++;
-	if (!nsums)
+	if (!nsums || !unit_may_have_findings())
 		return;
 	sums = XCNEWVEC(struct summary, nsums);
 	by_uid = new hash_map<int_hash<unsigned int, 0, UINT_MAX>, unsigned int>;
@@ -140,13 +143,6 @@ void summaries_run(void)
 		s->ret_deref_param = -1;
 		by_uid->put(DECL_UID(node->decl) + 1, nsums);
 		nsums++;
-	}
-	if (!unit_may_have_findings()) {
-		delete by_uid;
-		by_uid = NULL;
-		XDELETEVEC(sums);
-		sums = NULL;
-		return;
 	}
 
 	/*

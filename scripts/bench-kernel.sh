@@ -93,6 +93,9 @@ if command -v valgrind >/dev/null 2>&1; then
 		echo "bench-kernel: callgrind gave no instruction count for cc1" >&2
 		record "trace_events_user.o: instructions of cc1 (callgrind)" "not measured: callgrind failed" "< 1.02" "MISSED"
 	fi
+else
+	echo "bench-kernel: valgrind not installed (make deps): instructions not counted" >&2
+	record "trace_events_user.o: instructions of cc1 (callgrind)" "not measured: valgrind missing" "< 1.02" "MISSED"
 fi
 
 echo
