@@ -965,7 +965,7 @@ static bool add_branch_fact(struct astate *st, tree x, bool nonzero, int depth)
 
 static bool refine_by_condition(struct astate *st, basic_block from, edge e)
 {
-	gimple *last = last_stmt(from);
+	gimple *last = compat_last_stmt(from);
 	tree lhs, rhs, x;
 	enum tree_code code;
 	bool truth;

@@ -2,7 +2,14 @@
 /*
  * compat.h - the one place where uecheck deals with GCC's headers and with
  * differences between GCC releases.  Analysis code includes this and never
- * tests GCC versions itself.  Supported: GCC 11 and GCC 12.
+ * tests GCC versions itself.  Supported: GCC 11 to GCC 16.
+ *
+ * What changed between them, and where it is absorbed:
+ *   GCC 13  diagnostic_context's -Werror flag became private, behind
+ *           warning_as_error_requested_p() / set_warning_as_error_requested()
+ *   GCC 14  last_stmt() was removed (gsi_last_nondebug_bb() exists in all)
+ *   GCC 16  diagnostic_context became diagnostics::context; global_dc and
+ *           the methods above kept their names
  */
 #ifndef UECHECK_COMPAT_H
 #define UECHECK_COMPAT_H
@@ -45,19 +52,35 @@
 
 #define UECHECK_GCC_VERSION (BUILDING_GCC_MAJOR * 1000 + BUILDING_GCC_MINOR)
 
-#if BUILDING_GCC_MAJOR < 11 || BUILDING_GCC_MAJOR > 12
-# error "uecheck supports GCC 11 and GCC 12 plugin headers"
+#if BUILDING_GCC_MAJOR < 11 || BUILDING_GCC_MAJOR > 16
+# error "uecheck supports the plugin headers of GCC 11 to GCC 16"
 #endif
 
 /* -Werror as given to GCC (not -Werror=OPTION). */
 static inline bool compat_werror_requested(void)
 {
+#if BUILDING_GCC_MAJOR >= 13
+	return global_dc->warning_as_error_requested_p();
+#else
 	return global_dc->warning_as_error_requested;
+#endif
 }
 
 static inline void compat_set_werror_requested(bool on)
 {
+#if BUILDING_GCC_MAJOR >= 13
+	global_dc->set_warning_as_error_requested(on);
+#else
 	global_dc->warning_as_error_requested = on;
+#endif
+}
+
+/* The last statement of BB that is not a debug statement, or NULL. */
+static inline gimple *compat_last_stmt(basic_block bb)
+{
+	gimple_stmt_iterator gsi = gsi_last_nondebug_bb(bb);
+
+	return gsi_end_p(gsi) ? NULL : gsi_stmt(gsi);
 }
 
 #endif /* UECHECK_COMPAT_H */
