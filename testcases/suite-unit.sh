@@ -29,7 +29,10 @@
 # fake suites.  Without them a green run would prove nothing.
 #
 # Environment: CC (default gcc), UECHECK_PLUGIN (default plugin/uecheck.so),
-# UECHECK_JOBS (parallel jobs, default: online CPUs).
+# UECHECK_JOBS (parallel jobs, default: online CPUs), UECHECK_UNIT_ENGINES
+# (default "gcc cocci"; the runner's self-tests run only with both),
+# UECHECK_UNIT_TAG (a prefix for every result name, e.g. "gcc-14: ", for
+# suite-toolchains.sh, which runs this corpus once per compiler).
 # Output: the test-runner protocol; exit 1 when anything failed.
 set -u
 
@@ -42,6 +45,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/testcases/lib/ktap.sh"
 
 cc=${CC:-gcc}
+engines=${UECHECK_UNIT_ENGINES:-gcc cocci}
 plugin=${UECHECK_PLUGIN:-$top/plugin/uecheck.so}
 configs="-O0 -O0,-DCONFIG_LOCKDEP -O0,-DUECHECK_STUB_CTX -O2 -O2,-DCONFIG_LOCKDEP -O2,-DUECHECK_STUB_CTX"
 
@@ -69,7 +73,7 @@ run_gcc() {
 	for c in $configs; do
 		cflags=$(echo "$c" | tr ',' ' ')
 		# shellcheck disable=SC2086 # word lists built above
-		"$cc" -nostdinc -I "$top/testcases/include" -Wall -c -o /dev/null \
+		"$cc" -std=gnu11 -nostdinc -I "$top/testcases/include" -Wall -c -o /dev/null \
 			$cflags -fplugin="$plugin" $pargs "$1" >"$3.log" 2>&1
 		rc=$?
 		ue_gcc_findings "$1" <"$3.log" >"$3.got"
@@ -148,7 +152,7 @@ run_job() {
 	out=$1/$2
 	engine=$3
 	file=$4
-	name=${5:-$engine/$(basename "$(dirname "$file")")/$(basename "$file" .c)}
+	name=${5:-${UECHECK_UNIT_TAG:-}$engine/$(basename "$(dirname "$file")")/$(basename "$file" .c)}
 	ue_expectations "$engine" "$file" >"$out.want"
 	{
 		if grep -q ' bad:' "$out.want"; then
@@ -201,9 +205,15 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 failed=0
 
-# An engine that cannot run fails loudly, once, instead of per testcase.
+# An engine that cannot run fails loudly, once, instead of per testcase;
+# one that was not asked for is simply not run.
 gcc_ready=1
-if ! command -v "$cc" >/dev/null 2>&1; then
+cocci_ready=1
+case " $engines " in *" gcc "*) ;; *) gcc_ready=off ;; esac
+case " $engines " in *" cocci "*) ;; *) cocci_ready=off ;; esac
+if [ "$gcc_ready" = off ]; then
+	:
+elif ! command -v "$cc" >/dev/null 2>&1; then
 	ue_not_ok "gcc engine: compiler '$cc' not found"
 	gcc_ready=0
 	failed=1
@@ -212,8 +222,9 @@ elif [ ! -f "$plugin" ]; then
 	gcc_ready=0
 	failed=1
 fi
-cocci_ready=1
-if ! ls "$top"/cocci/*.cocci >/dev/null 2>&1; then
+if [ "$cocci_ready" = off ]; then
+	:
+elif ! ls "$top"/cocci/*.cocci >/dev/null 2>&1; then
 	cocci_ready=0
 elif ! command -v spatch >/dev/null 2>&1; then
 	ue_not_ok "cocci engine: spatch not found (install coccinelle)"
@@ -234,7 +245,9 @@ for file in "$top"/testcases/lock/*.c "$top"/testcases/ref/*.c "$top"/testcases/
 	for engine in gcc cocci; do
 		i=$((i + 1))
 		idx=$(printf '%05d' "$i")
-		if [ "$engine" = gcc ] && [ "$gcc_ready" = 0 ]; then
+		if [ "$engine" = gcc ] && [ "$gcc_ready" != 1 ]; then
+			continue
+		elif [ "$engine" = cocci ] && [ "$cocci_ready" = off ]; then
 			continue
 		elif [ "$engine" = cocci ] && [ "$cocci_ready" = 0 ]; then
 			if ! ls "$top"/cocci/*.cocci >/dev/null 2>&1; then
@@ -380,7 +393,9 @@ WANT
 	fi
 }
 
-if [ -z "$pattern" ] || case selftest in *"$pattern"*) true ;; *) false ;; esac; then
+if [ "$gcc_ready" = off ] || [ "$cocci_ready" = off ]; then
+	:
+elif [ -z "$pattern" ] || case selftest in *"$pattern"*) true ;; *) false ;; esac; then
 	selftest_parsers
 	selftest_mismatches
 	selftest_run_all
