@@ -8,7 +8,8 @@
 #   make bench      speed/memory figures, as ratios
 #   make install    PREFIX=/usr/local DESTDIR= ; make uninstall
 #
-# Another compiler: make CC=gcc-11 OUT=build/gcc-11
+# Another compiler: make CC=gcc-14 OUT=build/gcc-14 (GCC 11 to 16; the
+# plugin must be built with the GCC that builds your kernel).
 # Missing Debian packages are installed by scripts/deps.sh (as root).
 
 CC	?= gcc
@@ -23,9 +24,12 @@ DESTDIR	?=
 
 GCC_PLUGIN_DIR := $(shell $(CC) -print-file-name=plugin 2>/dev/null)
 
-PLUGIN_SRCS := $(wildcard plugin/*.c)
+# uecheck.so is plugin/loader.c alone: the GCC version check, which loads
+# the analysis, uecheck-core.so (every other file), from beside itself.
+PLUGIN_SRCS := $(filter-out plugin/loader.c,$(wildcard plugin/*.c))
 PLUGIN_HDRS := $(wildcard plugin/*.h)
 PLUGIN_OBJS := $(patsubst plugin/%.c,$(OUT)/%.o,$(PLUGIN_SRCS))
+PLUGIN_CORE := $(OUT)/uecheck-core.so
 PLUGIN_SO   := $(OUT)/uecheck.so
 
 PLUGIN_CXXFLAGS := -I$(GCC_PLUGIN_DIR)/include -Iplugin -fPIC \
@@ -37,7 +41,7 @@ PLUGIN_CXXFLAGS := -I$(GCC_PLUGIN_DIR)/include -Iplugin -fPIC \
 
 all: plugin
 
-plugin: check-plugin-headers $(PLUGIN_SO)
+plugin: check-plugin-headers $(PLUGIN_SO) $(PLUGIN_CORE)
 
 # One clear line instead of a cascade of missing-header errors.
 check-plugin-headers:
@@ -49,21 +53,28 @@ $(OUT)/%.o: plugin/%.c $(PLUGIN_HDRS)
 	@mkdir -p $(OUT)
 	$(HOSTCXX) $(PLUGIN_CXXFLAGS) -x c++ -c -o $@ $<
 
-$(PLUGIN_SO): $(PLUGIN_OBJS)
+$(PLUGIN_CORE): $(PLUGIN_OBJS)
 	$(HOSTCXX) -shared -o $@ $(PLUGIN_OBJS)
 
-deps:
-	sh scripts/deps.sh
+$(PLUGIN_SO): $(OUT)/loader.o
+	$(HOSTCXX) -shared -o $@ $(OUT)/loader.o -ldl
 
-test: deps
+# Each target installs only what it needs (scripts/deps.sh PROFILE).
+deps:
+	sh scripts/deps.sh test
+
+test:
+	sh scripts/deps.sh test
 	$(MAKE) plugin
 	sh testcases/run-all.sh
 
-demo: deps
+demo:
+	sh scripts/deps.sh demo
 	$(MAKE) plugin
 	sh scripts/demo.sh
 
-bench: deps
+bench:
+	sh scripts/deps.sh bench
 	$(MAKE) plugin
 	sh scripts/bench.sh
 

@@ -27,9 +27,6 @@
  * Known limits: docs/rules.md.
  */
 #include "uecheck.h"
-#include "plugin-version.h"
-
-__attribute__((visibility("default"))) int plugin_is_GPL_compatible;
 
 struct ue_config ue_cfg = {
 	.strict = false,
@@ -149,20 +146,15 @@ static bool parse_args(struct plugin_name_args *info)
 	return true;
 }
 
-int plugin_init(struct plugin_name_args *info, struct plugin_gcc_version *version)
+/*
+ * Called by loader.c (uecheck.so) once it has checked that this is the GCC
+ * the plugin was built for.
+ */
+extern "C" __attribute__((visibility("default")))
+int uecheck_core_init(struct plugin_name_args *info, struct plugin_gcc_version *version)
 {
 	struct register_pass_info pass;
 
-	/*
-	 * Bad setup stops the compiler with our one line, rather than adding
-	 * GCC's generic "failed to initialize plugin" after it.
-	 */
-	if (!plugin_default_version_check(version, &gcc_version)) {
-		error("uecheck: this plugin was built for GCC %s and cannot run in GCC %s; "
-		      "rebuild it with this compiler (make CC=...)",
-		      gcc_version.basever, version->basever);
-		exit(FATAL_EXIT_CODE);
-	}
 	if (!parse_args(info))
 		exit(FATAL_EXIT_CODE);
 

@@ -3,7 +3,9 @@
  * uecheck.h - what the parts of the uecheck GCC plugin share.
  *
  * The plugin is split by concern:
- *   uecheck.c   plugin entry, options, pass registration
+ *   loader.c    uecheck.so, the file GCC loads: the GCC version check, then
+ *               loads the rest (uecheck-core.so) beside it
+ *   uecheck.c   the core's entry, options, pass registration
  *   rules.c     the rule set: names of the lock API, the reference API,
  *               allocators, the guarded field and the lock
  *   macros.c    recognises lockdep assertions and __must_hold by the names

@@ -8,7 +8,8 @@
 # Layout under DESTDIR/PREFIX, the one scripts/uecheck looks for when it
 # does not sit in a source tree (no environment variables needed):
 #   bin/uecheck, bin/uecheck-patch, bin/uecheck-install-hook
-#   lib/uecheck/uecheck.so        the GCC plugin
+#   lib/uecheck/uecheck.so        the GCC plugin (the version check it loads)
+#   lib/uecheck/uecheck-core.so   the plugin's analysis, loaded from beside it
 #   lib/uecheck/lib/*.sh          the scripts' shared helpers
 #   lib/uecheck/MANIFEST          every installed file, for uninstall
 #   share/uecheck/cocci/          the Coccinelle scripts (cocci/run.sh ...)
@@ -51,6 +52,7 @@ install)
 		put "$top/scripts/$s" "bin/$s" 755
 	done
 	put "$top/plugin/uecheck.so" lib/uecheck/uecheck.so 644
+	put "$top/plugin/uecheck-core.so" lib/uecheck/uecheck-core.so 644
 	for f in "$top"/scripts/lib/*.sh; do
 		put "$f" "lib/uecheck/lib/$(basename "$f")" 644
 	done

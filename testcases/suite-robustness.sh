@@ -89,7 +89,8 @@ fi
 printf 'int ok_fn(int a)\n{\n\treturn a + 1;\n}\n' >"$tmp/ok.c"
 chmod 644 "$tmp/ok.c"
 cp "$plugin" "$tmp/uecheck.so"
-chmod 755 "$tmp/uecheck.so"
+cp "$(dirname "$plugin")/uecheck-core.so" "$tmp/uecheck-core.so"
+chmod 755 "$tmp/uecheck.so" "$tmp/uecheck-core.so"
 compile="$cc -c -o /dev/null"
 
 for bad in 'bogus' 'strict=1' 'werror=yes' 'analyze-only=1' 'rules' 'rules=' \
@@ -110,6 +111,10 @@ cp "$plugin" "$tmp/locked.so"
 chmod 000 "$tmp/locked.so"
 expect_one_error "bad input: unreadable plugin file" "locked.so" \
 	$as_user $compile -fplugin="$tmp/locked.so" "$tmp/ok.c"
+mkdir "$tmp/lonely"
+cp "$plugin" "$tmp/lonely/uecheck.so"
+expect_one_error "bad input: plugin without its analysis (no uecheck-core.so beside it)" \
+	"uecheck: cannot load the analysis" $compile -fplugin="$tmp/lonely/uecheck.so" "$tmp/ok.c"
 cp "$tmp/ok.c" "$tmp/secret.c"
 chmod 000 "$tmp/secret.c"
 expect_one_error "bad input: unreadable source file" "secret.c" \

@@ -15,7 +15,7 @@ rc=$?
 check "install: make install DESTDIR=... PREFIX=... succeeds" [ "$rc" -eq 0 ]
 [ "$rc" -eq 0 ] || diag "$tmp/i.out"
 for f in bin/uecheck bin/uecheck-patch bin/uecheck-install-hook \
-	lib/uecheck/uecheck.so lib/uecheck/lib/flags.sh share/man/man1/uecheck.1; do
+	lib/uecheck/uecheck.so lib/uecheck/uecheck-core.so lib/uecheck/lib/flags.sh share/man/man1/uecheck.1; do
 	[ -f "$root/$f" ] || { echo "# missing $f"; false; } || break
 done
 verdict $? "install: programs, plugin, helpers and man page in place"
