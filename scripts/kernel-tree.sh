@@ -11,6 +11,12 @@
 #            lockdep  the same + PROVE_LOCKING and DEBUG_LOCK_ALLOC, so that
 #                     lockdep_assert_held() expands to real calls
 #
+# Environment: UECHECK_KERNEL_CC (default gcc) configures and prepares the
+# tree with another compiler, in its own build directory
+# obj-FLAVOR-COMPILER; UECHECK_KERNEL_CHROOT=ROOT runs those make commands
+# in a chroot of scripts/toolchain-chroot.sh (the source stays shared).
+# HOSTCC is the same compiler: a suite may have gcc-16 and no plain gcc.
+#
 # Prints on stdout:
 #   SRC=<pristine source directory>   (never built in: use make O=)
 #   OBJ=<prepared build directory>    (copy it before building in it)
@@ -24,14 +30,18 @@
 # changes the directory is prepared again.  With both stamps present the
 # script only prints the two lines.  WERROR is switched off in every
 # flavor (6.1's COMPILE_TEST turns it on), so that checker warnings do not
-# fail builds.  The kernel is configured and prepared with `gcc`.
+# fail builds.  The stamp of a build directory also names the compiler and
+# its version.
 #
 # Exit status: 0 ready; 1 bad arguments, missing source package, failed
 # or unverifiable configuration, failed prepare, lock timeout (one line
 # on stderr, then the end of the log for build failures).
 set -eu
 
-recipe=1
+recipe=2
+here=$(cd "$(dirname "$0")" && pwd)
+kcc=${UECHECK_KERNEL_CC:-gcc}
+kroot=${UECHECK_KERNEL_CHROOT:-}
 cache=${UECHECK_CACHE:-${HOME:-/root}/.cache/uecheck}
 lock_wait=${UECHECK_LOCK_WAIT:-1800}
 
@@ -63,15 +73,24 @@ esac
 pkg=linux-source-$ver
 tarball=/usr/src/$pkg.tar.xz
 [ -f "$tarball" ] || die "$tarball not found (install $pkg: make deps)"
-command -v make >/dev/null 2>&1 || die "make not found (make deps)"
-command -v gcc >/dev/null 2>&1 || die "gcc not found (make deps)"
+# krun CMD...: a command of the kernel build, in the chroot if one is named.
+krun() {
+	if [ -n "$kroot" ]; then
+		sh "$here/chroot-run.sh" "$kroot" "$@"
+	else
+		"$@"
+	fi
+}
+krun sh -c 'command -v make' >/dev/null 2>&1 || die "make not found (make deps)"
+kccver=$(krun "$kcc" -dumpfullversion 2>/dev/null) || die "$kcc not found${kroot:+ in $kroot} (make deps)"
 pkgver=$(dpkg-query -W -f='${Version}' "$pkg" 2>/dev/null) || pkgver=unknown
 
 base=$cache/linux-$ver
 src=$base/src
 obj=$base/obj-$flavor
+[ "$kcc" = gcc ] && [ -z "$kroot" ] || obj=$obj-$kcc
 src_id="$pkg $pkgver"
-obj_id="$src_id recipe $recipe flavor $flavor on: $opts_on off: $opts_off"
+obj_id="$src_id recipe $recipe flavor $flavor cc $kcc $kccver on: $opts_on off: $opts_off"
 
 ready() {
 	[ -d "$src" ] && [ -d "$obj" ] &&
@@ -117,9 +136,9 @@ ready && report
 kmake() {
 	klog=$1
 	shift
-	if ! env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u MAKEOVERRIDES \
-		make -C "$src" O="$obj" CC=gcc "$@" >>"$klog" 2>&1; then
-		echo "kernel-tree: make $* failed for $ver $flavor (log: $klog)" >&2
+	if ! krun env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u MAKEOVERRIDES \
+		make -C "$src" O="$obj" CC="$kcc" HOSTCC="$kcc" "$@" >>"$klog" 2>&1; then
+		echo "kernel-tree: make $* failed for $ver $flavor with $kcc (log: $klog)" >&2
 		tail -n 20 "$klog" | sed 's/^/  /' >&2
 		exit 1
 	fi
@@ -128,7 +147,7 @@ kmake() {
 t0=$(date +%s)
 if [ "$(cat "$base/src.stamp" 2>/dev/null)" != "$src_id" ]; then
 	# New or changed source: every build directory is stale too.
-	rm -rf "$src" "$src.new" "$base"/obj-*
+	rm -rf "$src" "$src.new" "$base"/obj-* "$base"/obj-*.stamp
 	rm -f "$base/src.stamp"
 	mkdir "$src.new"
 	tar -xJf "$tarball" -C "$src.new" --strip-components=1 ||
@@ -167,5 +186,5 @@ done
 kmake "$log" -j"$(nproc 2>/dev/null || echo 2)" prepare
 echo "$obj_id" >"$obj.stamp"
 t2=$(date +%s)
-echo "kernel-tree: $ver $flavor ready: unpack $((t1 - t0)) s, configure+prepare $((t2 - t1)) s" >&2
+echo "kernel-tree: $ver $flavor ($kcc $kccver) ready: unpack $((t1 - t0)) s, configure+prepare $((t2 - t1)) s" >&2
 report

@@ -85,7 +85,7 @@ kmake() {
 	klog=$1
 	shift
 	timeout "$limit" env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL \
-		make -s -C "$src" O="$work" CC="$cc" "$@" "$rel.o" >"$klog" 2>&1
+		make -s -C "$src" O="$work" CC="$cc" HOSTCC="$cc" "$@" "$rel.o" >"$klog" 2>&1
 }
 
 # kcompile OUT LOG FILE [ARGS...]: the recorded kbuild command line for
