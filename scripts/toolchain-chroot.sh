@@ -28,9 +28,12 @@
 # ever mounted under the cache: chroot-run.sh mounts in a private mount
 # namespace that ends with the command.
 #
-# Exit status: 0 ready; 1 cannot be made here (not root, no debootstrap,
-# no usable mirror, debootstrap or apt failed, lock timeout: one line on
-# stderr says which); 2 bad usage.
+# Exit status (one line on stderr says why):
+#   0 ready
+#   1 failed: no usable mirror, debootstrap or apt failed, lock timeout
+#   2 bad usage
+#   3 cannot be made on this machine: not root, or no debootstrap (tests
+#     report themselves as skipped with this reason, never as passed)
 set -eu
 
 recipe=1
@@ -80,9 +83,13 @@ ready() {
 
 ready && report
 
-[ "$(id -u)" -eq 0 ] || die "needs root to build the $suite chroot (run make test as root)"
+cannot() {
+	echo "toolchain-chroot: $*" >&2
+	exit 3
+}
+[ "$(id -u)" -eq 0 ] || cannot "needs root to build the $suite chroot (run make test as root)"
 command -v debootstrap >/dev/null 2>&1 ||
-	die "debootstrap not found (apt-get install debootstrap)"
+	cannot "debootstrap not found (apt-get install debootstrap)"
 
 # mirror: the Debian archive the machine's apt already uses.
 mirror() {
