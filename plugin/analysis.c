@@ -474,9 +474,18 @@ static void step_lock_api(struct astate *st, gcall *call, const struct lock_api 
 {
 	location_t loc = gimple_location(call);
 	tree lhs = gimple_call_lhs(call);
-	int slot = lock_slot_of(gimple_call_arg(call, api->lock_arg));
 	struct astate held, failed;
+	int slot;
 	vkey key;
+
+	if (gimple_call_num_args(call) <= (unsigned)api->lock_arg) {
+		sset_add(out, st);
+		return;
+	}
+	if (api->op == LOCK_OP_GUARD_HELD)
+		slot = lock_slot_of_deref(gimple_call_arg(call, api->lock_arg));
+	else
+		slot = lock_slot_of(gimple_call_arg(call, api->lock_arg));
 
 	switch (api->op) {
 	case LOCK_OP_ACQUIRE:
@@ -487,7 +496,9 @@ static void step_lock_api(struct astate *st, gcall *call, const struct lock_api 
 		break;
 	case LOCK_OP_TRY_NONZERO:
 	case LOCK_OP_TRY_ZERO:
-		if (slot == SLOT_NONE)
+	case LOCK_OP_GUARD_HELD:
+		/* A query whose answer is not used tells nothing. */
+		if (slot == SLOT_NONE || (api->op == LOCK_OP_GUARD_HELD && !lhs))
 			break;
 		key = lhs ? value_key(lhs) : 0;
 		forget_call_value(st, call, lhs);
@@ -495,9 +506,9 @@ static void step_lock_api(struct astate *st, gcall *call, const struct lock_api 
 		state_copy(&failed, st);
 		set_lock(&held, slot, LK_HELD, loc, 0);
 		set_lock(&failed, slot, LK_FREE, loc, FREE_BY_FAILED_LOCK);
-		if (fact_add_prio(&held, key, api->op == LOCK_OP_TRY_NONZERO, FACT_LOCK))
+		if (fact_add_prio(&held, key, api->op != LOCK_OP_TRY_ZERO, FACT_LOCK))
 			sset_add(out, &held);
-		if (fact_add_prio(&failed, key, api->op != LOCK_OP_TRY_NONZERO, FACT_LOCK))
+		if (fact_add_prio(&failed, key, api->op == LOCK_OP_TRY_ZERO, FACT_LOCK))
 			sset_add(out, &failed);
 		return;
 	default:
@@ -789,11 +800,19 @@ static void record_exit_case(struct summary *s, const struct astate *st, int ret
 	s->ncases = 1;
 }
 
-static int returned_deref_param(tree val)
+/*
+ * Which parameter P the value returned is *P of (or the pointer at offset
+ * 0 of *P), or -1.  NULL on some paths does not count: lock_ptr helpers
+ * return NULL for an error pointer.
+ */
+static int returned_deref_param_rec(tree val, int depth)
 {
 	gimple *def;
+	tree ptr;
 
-	if (!val || TREE_CODE(val) != SSA_NAME || SSA_NAME_IS_DEFAULT_DEF(val))
+	/* PHIs of loops can be cycles: a bounded walk, as in values.c. */
+	if (!val || TREE_CODE(val) != SSA_NAME || SSA_NAME_IS_DEFAULT_DEF(val) ||
+	    depth > 12)
 		return -1;
 	def = SSA_NAME_DEF_STMT(val);
 	if (is_gimple_call(def)) {
@@ -805,14 +824,38 @@ static int returned_deref_param(tree val)
 			return -1;
 		return param_index(gimple_call_arg(def, s->ret_deref_param));
 	}
+	if (gimple_code(def) == GIMPLE_PHI) {
+		int param = -1;
+
+		for (unsigned int i = 0; i < gimple_phi_num_args(def); i++) {
+			tree arg = gimple_phi_arg_def(def, i);
+			int p;
+
+			if (arg == val || integer_zerop(arg))
+				continue;
+			if (TREE_CODE(arg) == SSA_NAME && !SSA_NAME_IS_DEFAULT_DEF(arg) &&
+			    gimple_assign_single_p(SSA_NAME_DEF_STMT(arg)) &&
+			    integer_zerop(gimple_assign_rhs1(SSA_NAME_DEF_STMT(arg))))
+				continue;
+			p = returned_deref_param_rec(arg, depth + 1);
+			if (p < 0 || (param >= 0 && p != param))
+				return -1;
+			param = p;
+		}
+		return param;
+	}
 	if (!gimple_assign_single_p(def) && !gimple_assign_cast_p(def))
 		return -1;
 	val = gimple_assign_rhs1(def);
 	if (TREE_CODE(val) == SSA_NAME)
-		return returned_deref_param(val);
-	if (TREE_CODE(val) == MEM_REF && integer_zerop(TREE_OPERAND(val, 1)))
-		return param_index(TREE_OPERAND(val, 0));
-	return -1;
+		return returned_deref_param_rec(val, depth + 1);
+	ptr = deref_pointer_of(val);
+	return ptr ? param_index(ptr) : -1;
+}
+
+static int returned_deref_param(tree val)
+{
+	return returned_deref_param_rec(val, 0);
 }
 
 /* Leaving the function: what is still owned here is leaked. */

@@ -70,6 +70,32 @@ static tree ident(tree *slot, const char *name)
 	return *slot;
 }
 
+/*
+ * cleanup.h names the lock_ptr of guard class NAME class_NAME_lock_ptr
+ * (__guard_ptr(NAME)): non-NULL exactly when the guard holds its lock.
+ * That is the contract scoped_guard() and scoped_cond_guard() test, in
+ * every release, whatever the class stores (6.x the lock or NULL, 7.x a
+ * struct whose lock is an ERR_PTR() after a failed attempt).
+ */
+static const struct lock_api guard_lock_ptr = { "class_*_lock_ptr", LOCK_OP_GUARD_HELD, 0 };
+
+static bool first_param_is_pointer(tree fndecl)
+{
+	tree args = TYPE_ARG_TYPES(TREE_TYPE(fndecl));
+
+	return args && TREE_VALUE(args) && POINTER_TYPE_P(TREE_VALUE(args));
+}
+
+static bool is_guard_lock_ptr(tree name)
+{
+	static const char prefix[] = "class_", suffix[] = "_lock_ptr";
+	const size_t np = sizeof(prefix) - 1, ns = sizeof(suffix) - 1;
+	size_t len = IDENTIFIER_LENGTH(name);
+	const char *s = IDENTIFIER_POINTER(name);
+
+	return len > np + ns && !memcmp(s, prefix, np) && !memcmp(s + len - ns, suffix, ns);
+}
+
 const struct lock_api *rules_lock_api(tree fndecl)
 {
 	static tree ids[ARRAY_SIZE(lock_apis)];
@@ -80,6 +106,8 @@ const struct lock_api *rules_lock_api(tree fndecl)
 	for (size_t i = 0; i < ARRAY_SIZE(lock_apis); i++)
 		if (name == ident(&ids[i], lock_apis[i].name))
 			return &lock_apis[i];
+	if (is_guard_lock_ptr(name) && first_param_is_pointer(fndecl))
+		return &guard_lock_ptr;
 	return NULL;
 }
 

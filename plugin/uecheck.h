@@ -53,6 +53,8 @@ enum lock_op {
 	LOCK_OP_RELEASE,	/* not held afterwards */
 	LOCK_OP_TRY_NONZERO,	/* held only where the result is non-zero */
 	LOCK_OP_TRY_ZERO,	/* held only where the result is zero */
+	LOCK_OP_GUARD_HELD,	/* cleanup.h's lock_ptr of the guard at *arg: its
+				 * lock is held exactly where the result is non-zero */
 };
 
 struct lock_api {
@@ -135,6 +137,8 @@ vkey value_key(tree expr);
 int lock_slot_of(tree expr);
 int lock_slot_of_deref(tree expr);
 int param_index(tree ssa);	/* parameter number of a default def, or -1 */
+/* P when REF reads *P, or the pointer at offset 0 of *P; else NULL. */
+tree deref_pointer_of(tree ref);
 
 /* ---- per-function summaries ------------------------------------------- */
 

@@ -11,12 +11,47 @@
  *
  * A lock slot says which mutex an expression points to: the tracked global
  * lock, a mutex passed as a parameter, or one stored at *parameter.
+ *
+ * A pointer field at offset 0 of an object is the same memory as the
+ * object's first pointer: cleanup.h's lock guards keep their lock there,
+ * as the whole guard variable (6.x: `struct mutex *`) or as its first
+ * member (7.x: `class_mutex_t { struct mutex *lock; }`), and both read the
+ * same through these rules.
  */
 #include "uecheck.h"
 
 #define MAX_DEPTH 12
 
-/* Local memory variables with exactly one store: var -> that statement. */
+/* REF, when it reads a pointer member at offset 0: the object it is in. */
+static tree first_pointer_of(tree ref)
+{
+	tree field;
+
+	if (TREE_CODE(ref) != COMPONENT_REF || !POINTER_TYPE_P(TREE_TYPE(ref)))
+		return NULL_TREE;
+	field = TREE_OPERAND(ref, 1);
+	if (TREE_CODE(field) != FIELD_DECL || !DECL_FIELD_OFFSET(field) ||
+	    !integer_zerop(DECL_FIELD_OFFSET(field)) ||
+	    !integer_zerop(DECL_FIELD_BIT_OFFSET(field)))
+		return NULL_TREE;
+	return TREE_OPERAND(ref, 0);
+}
+
+tree deref_pointer_of(tree ref)
+{
+	tree obj = first_pointer_of(ref);
+
+	if (obj)
+		ref = obj;
+	if (TREE_CODE(ref) == MEM_REF && integer_zerop(TREE_OPERAND(ref, 1)))
+		return TREE_OPERAND(ref, 0);
+	return NULL_TREE;
+}
+
+/*
+ * Local memory variables with exactly one store: var -> that statement.
+ * A store to the pointer at offset 0 of a local counts as a store to it.
+ */
 static hash_map<tree, gimple *> *single_store;
 
 static void scan_single_stores(void)
@@ -36,6 +71,8 @@ static void scan_single_stores(void)
 			    gimple_clobber_p(stmt))
 				continue;
 			lhs = gimple_get_lhs(stmt);
+			if (lhs && first_pointer_of(lhs))
+				lhs = first_pointer_of(lhs);
 			if (!lhs || TREE_CODE(lhs) != VAR_DECL || is_global_var(lhs))
 				continue;
 			count.get_or_insert(lhs)++;
@@ -230,6 +267,13 @@ static int slot_rec(tree expr, int depth)
 		if (integer_zerop(TREE_OPERAND(expr, 1)))
 			return deref_slot_rec(TREE_OPERAND(expr, 0), depth + 1);
 		return SLOT_NONE;
+	case COMPONENT_REF: {
+		tree obj = first_pointer_of(expr);
+
+		if (!obj)
+			return SLOT_NONE;
+		return slot_rec(obj, depth + 1);
+	}
 	case SSA_NAME:
 		break;
 	default:
