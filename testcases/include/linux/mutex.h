@@ -52,8 +52,20 @@ extern bool mutex_is_locked(struct mutex *lock);
 extern int atomic_dec_and_mutex_lock(atomic_t *cnt, struct mutex *lock)
 	__cond_acquires(lock);
 
+#ifdef UECHECK_STUB_CTX
+DEFINE_LOCK_GUARD_1(mutex, struct mutex, mutex_lock(_T->lock), mutex_unlock(_T->lock))
+DEFINE_LOCK_GUARD_1_COND(mutex, _try, mutex_trylock(_T->lock), _RET)
+DEFINE_LOCK_GUARD_1_COND(mutex, _intr, mutex_lock_interruptible(_T->lock), _RET == 0)
+DECLARE_LOCK_GUARD_1_ATTRS(mutex)
+DECLARE_LOCK_GUARD_1_ATTRS(mutex_try)
+DECLARE_LOCK_GUARD_1_ATTRS(mutex_intr)
+#define class_mutex_constructor(_l)	WITH_LOCK_GUARD_1_ATTRS(mutex, _l)
+#define class_mutex_try_constructor(_l)	WITH_LOCK_GUARD_1_ATTRS(mutex_try, _l)
+#define class_mutex_intr_constructor(_l) WITH_LOCK_GUARD_1_ATTRS(mutex_intr, _l)
+#else
 DEFINE_GUARD(mutex, struct mutex *, mutex_lock(_T), mutex_unlock(_T))
 DEFINE_GUARD_COND(mutex, _try, mutex_trylock(_T))
 DEFINE_GUARD_COND(mutex, _intr, mutex_lock_interruptible(_T) == 0)
+#endif
 
 #endif
