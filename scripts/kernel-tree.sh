@@ -5,7 +5,9 @@
 # kernel/trace/trace_events_user.c in, cached between runs.
 #
 # Usage: sh scripts/kernel-tree.sh VERSION [FLAVOR]
-#   VERSION  6.12 or 6.1 (Debian's linux-source-VERSION package)
+#   VERSION  6.12, 7.3 or 6.1 (Debian's linux-source-VERSION package, from
+#            scripts/kernel-source.sh: installed, or downloaded from the
+#            suite that has it)
 #   FLAVOR   default  x86_64 defconfig + FTRACE, DYNAMIC_EVENTS, USER_EVENTS
 #                     (6.1: + COMPILE_TEST, which USER_EVENTS depends on there)
 #            lockdep  the same + PROVE_LOCKING and DEBUG_LOCK_ALLOC, so that
@@ -33,9 +35,10 @@
 # fail builds.  The stamp of a build directory also names the compiler and
 # its version.
 #
-# Exit status: 0 ready; 1 bad arguments, missing source package, failed
-# or unverifiable configuration, failed prepare, lock timeout (one line
-# on stderr, then the end of the log for build failures).
+# Exit status: 0 ready; 1 bad arguments, failed download, failed or
+# unverifiable configuration, failed prepare, lock timeout (one line on
+# stderr, then the end of the log for build failures); 3 the source
+# package cannot be had on this machine (kernel-source.sh).
 set -eu
 
 recipe=2
@@ -51,13 +54,13 @@ die() {
 }
 
 if [ $# -lt 1 ] || [ $# -gt 2 ]; then
-	die "usage: kernel-tree.sh VERSION [FLAVOR] (VERSION 6.12 or 6.1, FLAVOR default or lockdep)"
+	die "usage: kernel-tree.sh VERSION [FLAVOR] (VERSION 6.12, 7.3 or 6.1, FLAVOR default or lockdep)"
 fi
 ver=$1
 flavor=${2:-default}
 case "$ver" in
-6.12 | 6.1) ;;
-*) die "unknown version '$ver' (known: 6.12, 6.1)" ;;
+6.12 | 7.3 | 6.1) ;;
+*) die "unknown version '$ver' (known: 6.12, 7.3, 6.1)" ;;
 esac
 
 # Options that must end up =y, and those that must not be set.
@@ -71,8 +74,15 @@ lockdep) opts_on="$opts_on DEBUG_KERNEL PROVE_LOCKING DEBUG_LOCK_ALLOC LOCKDEP" 
 esac
 
 pkg=linux-source-$ver
-tarball=/usr/src/$pkg.tar.xz
-[ -f "$tarball" ] || die "$tarball not found (install $pkg: make deps)"
+sh "$here/kernel-source.sh" "$ver" >"${TMPDIR:-/tmp}/uecheck-ksrc.$$" || {
+	rc=$?
+	rm -f "${TMPDIR:-/tmp}/uecheck-ksrc.$$"
+	# 3: the source cannot be had on this machine (callers skip).
+	exit "$([ "$rc" -eq 3 ] && echo 3 || echo 1)"
+}
+tarball=$(sed -n 's/^TARBALL=//p' "${TMPDIR:-/tmp}/uecheck-ksrc.$$")
+pkgver=$(sed -n 's/^PKGVER=//p' "${TMPDIR:-/tmp}/uecheck-ksrc.$$")
+rm -f "${TMPDIR:-/tmp}/uecheck-ksrc.$$"
 # krun CMD...: a command of the kernel build, in the chroot if one is named.
 krun() {
 	if [ -n "$kroot" ]; then
@@ -83,7 +93,6 @@ krun() {
 }
 krun sh -c 'command -v make' >/dev/null 2>&1 || die "make not found (make deps)"
 kccver=$(krun "$kcc" -dumpfullversion 2>/dev/null) || die "$kcc not found${kroot:+ in $kroot} (make deps)"
-pkgver=$(dpkg-query -W -f='${Version}' "$pkg" 2>/dev/null) || pkgver=unknown
 
 base=$cache/linux-$ver
 src=$base/src

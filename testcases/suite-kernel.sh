@@ -2,16 +2,17 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # suite-kernel: the plugin on Debian's real kernel/trace/trace_events_user.c,
-# in trees prepared by scripts/kernel-tree.sh (6.12 default and lockdep
-# flavors, 6.1 default).  The cached trees are never modified: each flavor
-# is built in a private copy of its build directory.
+# in trees prepared by scripts/kernel-tree.sh (6.12 and 7.3, default and
+# lockdep flavors; 6.1 default).  The cached trees are never modified: each
+# flavor is built in a private copy of its build directory.
 #   (a) the unmodified file builds through kbuild with
-#       KCFLAGS=-fplugin=... and gets no finding (6.12: also in strict mode);
+#       KCFLAGS=-fplugin=... and gets no finding (6.12, 7.3: also in strict
+#       mode);
 #   (b) every seed testcases/kernel/*.seed (a sed script of our own that
-#       edits a copy of the 6.12 file and writes the expectation comments,
+#       edits a copy of the real file and writes the expectation comments,
 #       `/* expect: RULE */`, onto the offending lines) is reported at
 #       exactly the expected lines with exactly the expected rules, and
-#       nothing else, in both 6.12 flavors;
+#       nothing else, in every flavor of 6.12 and of 7.3;
 #   (c) the object kbuild builds with the plugin is byte-identical (cmp)
 #       to the one it builds without it (the kernel's own -O2 flags).
 # Seeds are compiled with the exact command line kbuild recorded for
@@ -28,7 +29,8 @@
 # (seconds per build, default 600), UECHECK_KERNEL_TREE_SH (default
 # scripts/kernel-tree.sh), UECHECK_KERNEL_SEEDS (a directory, default
 # testcases/kernel), UECHECK_KERNEL_61=0 to leave out 6.1,
-# UECHECK_KERNEL_FLAVORS (6.12 flavors, default "default lockdep"),
+# UECHECK_KERNEL_VERSIONS (default "6.12 7.3"), UECHECK_KERNEL_FLAVORS
+# (their flavors, default "default lockdep"),
 # UECHECK_KERNEL_JOBS (seeds compiled at once, default nproc),
 # UECHECK_CACHE (see scripts/kernel-tree.sh).
 # Output: the test-runner protocol of docs/interfaces.md; exit 1 on failure.
@@ -277,7 +279,7 @@ seed() {
 	done
 }
 
-# seeds_parallel FLAVOR: every seed, $jobs at a time, results in order.
+# seeds_parallel VERSION FLAVOR: every seed, $jobs at a time, results in order.
 seeds_parallel() {
 	res=$tmp/res
 	rm -rf "$res"
@@ -287,13 +289,13 @@ seeds_parallel() {
 	for s in "$seeds"/*.seed; do
 		[ -f "$s" ] || continue
 		i=$((i + 1))
-		seed "$s" 6.12 "$1" >"$res/$(printf '%03d' "$i")" &
+		seed "$s" "$1" "$2" >"$res/$(printf '%03d' "$i")" &
 		[ $((i % jobs)) -ne 0 ] || wait
 	done
 	wait
 	t1=$(ms)
 	if [ "$i" -eq 0 ]; then
-		fail "kernel: 6.12 $1: seeds exist in $seeds"
+		fail "kernel: $1 $2: seeds exist in $seeds"
 		return
 	fi
 	cat "$res"/[0-9]*
@@ -303,23 +305,26 @@ seeds_parallel() {
 }
 
 jobs=${UECHECK_KERNEL_JOBS:-$(nproc 2>/dev/null || echo 2)}
-for fl in $flavors; do
-	baseline 6.12 "$fl" || continue
-	# Strict mode on the unmodified file: nothing relies on callers
-	# without the kernel's own assertions, so nothing to suggest.
-	t0=$(ms)
-	kcompile "$tmp/strict.o" "$tmp/strict.log" "$src/$rel.c" \
-		"-fplugin=$plugin" -fplugin-arg-uecheck-strict
-	rc=$?
-	echo "# recorded command line, unmodified file, strict: $(($(ms) - t0)) ms"
-	if [ "$rc" -eq 0 ] && ! findings "$tmp/strict.log" >"$tmp/found"; then
-		pass "kernel: 6.12 $fl: unmodified file: no finding in strict mode"
-	else
-		fail "kernel: 6.12 $fl: unmodified file: no finding in strict mode"
-		diag "$tmp/strict.log"
-	fi
-	seeds_parallel "$fl"
-	rm -rf "$work" "$tmp/seed"
+versions=${UECHECK_KERNEL_VERSIONS:-6.12 7.3}
+for ver in $versions; do
+	for fl in $flavors; do
+		baseline "$ver" "$fl" || continue
+		# Strict mode on the unmodified file: nothing relies on callers
+		# without the kernel's own assertions, so nothing to suggest.
+		t0=$(ms)
+		kcompile "$tmp/strict.o" "$tmp/strict.log" "$src/$rel.c" \
+			"-fplugin=$plugin" -fplugin-arg-uecheck-strict
+		rc=$?
+		echo "# recorded command line, unmodified file, strict: $(($(ms) - t0)) ms"
+		if [ "$rc" -eq 0 ] && ! findings "$tmp/strict.log" >"$tmp/found"; then
+			pass "kernel: $ver $fl: unmodified file: no finding in strict mode"
+		else
+			fail "kernel: $ver $fl: unmodified file: no finding in strict mode"
+			diag "$tmp/strict.log"
+		fi
+		seeds_parallel "$ver" "$fl"
+		rm -rf "$work" "$tmp/seed"
+	done
 done
 
 # 6.1 has no struct user_event_mm: the file must build silently.
