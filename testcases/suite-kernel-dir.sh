@@ -1,13 +1,14 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 #
-# suite-kernel-dir: the whole kernel/trace/ directory of Linux 6.12, built
-# with the plugin, in a copy of the prepared tree that
+# suite-kernel-dir: the whole kernel/trace/ directory, kernel/fork.o and
+# kernel/exit.o (both include linux/user_events.h) of Linux 6.12 and 7.3,
+# built with the plugin, in a copy of the prepared tree that
 # scripts/kernel-tree.sh provides (the cached tree itself is not touched):
 #   - the build succeeds, no compiler crash, zero findings;
 #   - every object is byte-identical to the one built without the plugin;
-#   - make C=2 CHECK="scripts/uecheck --engines=gcc" kernel/trace/ succeeds
-#     with zero findings (once scripts/uecheck exists);
+#   - make C=2 CHECK="scripts/uecheck --engines=gcc,cocci" on the same
+#     targets succeeds with zero findings, every file checked;
 #   - Linux 6.1 (no struct user_event_mm at all): trace_events_user.o
 #     builds with the plugin, silently.
 # Timings are printed as "#" lines.  Each build is bounded by
@@ -15,8 +16,9 @@
 #
 # Environment: CC (default gcc), UECHECK_PLUGIN, UECHECK_KERNEL_TIMEOUT,
 # UECHECK_KERNEL_TREE_SH (default scripts/kernel-tree.sh),
-# UECHECK_KERNEL_61=0 to leave out the 6.1 check, UECHECK_CACHE (see
-# scripts/kernel-tree.sh).
+# UECHECK_KERNEL_61=0 to leave out the 6.1 check, UECHECK_KERNEL_VERSIONS
+# (default "6.12 7.3"), UECHECK_CHECK_ENGINES (default gcc,cocci),
+# UECHECK_CACHE (see scripts/kernel-tree.sh).
 # Output: the test-runner protocol of docs/interfaces.md; exit 1 on failure.
 set -u
 
@@ -70,101 +72,117 @@ findings() {
 	grep -E '^[^:]+:[0-9]+:[0-9]+: (warning|error): .* \[uecheck:[a-z-]+\]$' "$@"
 }
 
-# Objects of kernel/trace/, relative to the build directory, sorted.
+# Objects of kernel/trace/, fork.o and exit.o, relative to the build
+# directory, sorted.
 objects() {
-	(cd "$1" && find kernel/trace -name '*.o' ! -name '*.mod.o' | sort)
+	(cd "$1" && { find kernel/trace -name '*.o' ! -name '*.mod.o'
+		ls kernel/fork.o kernel/exit.o; } | sort)
 }
 
-if ! tree 6.12; then
-	fail "kernel-dir: prepared 6.12 tree from scripts/kernel-tree.sh"
-	exit 1
-fi
-work=$tmp/obj-6.12
-cp -a "$obj" "$work"
-find "$work/kernel/trace" \( -name '*.o' -o -name '*.a' \) -delete 2>/dev/null
-
-t0=$(now)
-if kmake "$work" "$tmp/plain.log" kernel/trace/; then
-	pass "kernel-dir: 6.12 kernel/trace/ builds without the plugin"
-else
-	fail "kernel-dir: 6.12 kernel/trace/ builds without the plugin"
-	diag "$tmp/plain.log"
-	exit 1
-fi
-t1=$(now)
-objects "$work" >"$tmp/objs"
-mkdir "$tmp/plain"
-(cd "$work" && tar cf - -T "$tmp/objs") | (cd "$tmp/plain" && tar xf -)
-find "$work/kernel/trace" \( -name '*.o' -o -name '*.a' \) -delete
-
-t2=$(now)
-kmake "$work" "$tmp/plugin.log" KCFLAGS="-fplugin=$plugin" kernel/trace/
-rc=$?
-t3=$(now)
-echo "# $(wc -l <"$tmp/objs") objects: $((t1 - t0)) s without the plugin, $((t3 - t2)) s with it (make -j$jobs, wall)"
-if [ "$rc" -eq 0 ] && ! grep -q 'internal compiler error' "$tmp/plugin.log"; then
-	pass "kernel-dir: 6.12 kernel/trace/ builds with the plugin, no compiler crash"
-else
-	fail "kernel-dir: 6.12 kernel/trace/ builds with the plugin, no compiler crash"
-	diag "$tmp/plugin.log"
-fi
-# Zero findings mean something only if the plugin really ran.
-if grep -q -e "-fplugin=$plugin" "$work/kernel/trace/.trace_events_user.o.cmd" 2>/dev/null; then
-	pass "kernel-dir: kbuild compiled trace_events_user.o with -fplugin"
-else
-	fail "kernel-dir: kbuild compiled trace_events_user.o with -fplugin"
-fi
-if findings "$tmp/plugin.log" >"$tmp/found"; then
-	fail "kernel-dir: zero findings in 6.12 kernel/trace/ ($(wc -l <"$tmp/found") found)"
-	diag "$tmp/found"
-else
-	pass "kernel-dir: zero findings in 6.12 kernel/trace/"
-fi
-
-differ=0
-while read -r o; do
-	if ! cmp -s "$tmp/plain/$o" "$work/$o"; then
-		differ=$((differ + 1))
-		echo "# differs or missing with the plugin: $o"
+# whole_dir VERSION: every check above on that kernel's kernel/trace/,
+# kernel/fork.o and kernel/exit.o (they include linux/user_events.h).
+whole_dir() {
+	v=$1
+	if ! tree "$v"; then
+		fail "kernel-dir: prepared $v tree from scripts/kernel-tree.sh"
+		return
 	fi
-done <"$tmp/objs"
-if [ "$differ" -eq 0 ] && [ -s "$tmp/objs" ]; then
-	pass "kernel-dir: all $(wc -l <"$tmp/objs") objects byte-identical with and without the plugin"
-else
-	fail "kernel-dir: objects byte-identical with and without the plugin ($differ differ)"
-fi
+	work=$tmp/obj-$v
+	rm -rf "$work" "$tmp/plain"
+	cp -a "$obj" "$work"
+	find "$work/kernel/trace" \( -name '*.o' -o -name '*.a' \) -delete 2>/dev/null
+	rm -f "$work/kernel/fork.o" "$work/kernel/exit.o"
 
-# The CHECK wrapper over the whole directory.
-if [ -x "$top/scripts/uecheck" ] || [ -f "$top/scripts/uecheck" ]; then
+	t0=$(now)
+	if kmake "$work" "$tmp/plain.log" $targets; then
+		pass "kernel-dir: $v $targets build without the plugin"
+	else
+		fail "kernel-dir: $v $targets build without the plugin"
+		diag "$tmp/plain.log"
+		return
+	fi
+	t1=$(now)
+	objects "$work" >"$tmp/objs"
+	mkdir "$tmp/plain"
+	(cd "$work" && tar cf - -T "$tmp/objs") | (cd "$tmp/plain" && tar xf -)
+	find "$work/kernel/trace" \( -name '*.o' -o -name '*.a' \) -delete
+	rm -f "$work/kernel/fork.o" "$work/kernel/exit.o"
+
+	t2=$(now)
+	kmake "$work" "$tmp/plugin.log" KCFLAGS="-fplugin=$plugin" $targets
+	rc=$?
+	t3=$(now)
+	echo "# $v: $(wc -l <"$tmp/objs") objects: $((t1 - t0)) s without the plugin, $((t3 - t2)) s with it (make -j$jobs, wall)"
+	if [ "$rc" -eq 0 ] && ! grep -q 'internal compiler error' "$tmp/plugin.log"; then
+		pass "kernel-dir: $v $targets build with the plugin, no compiler crash"
+	else
+		fail "kernel-dir: $v $targets build with the plugin, no compiler crash"
+		diag "$tmp/plugin.log"
+	fi
+	# Zero findings mean something only if the plugin really ran.
+	if grep -q -e "-fplugin=$plugin" "$work/kernel/trace/.trace_events_user.o.cmd" 2>/dev/null &&
+	   grep -q -e "-fplugin=$plugin" "$work/kernel/.fork.o.cmd" 2>/dev/null; then
+		pass "kernel-dir: $v kbuild compiled trace_events_user.o and fork.o with -fplugin"
+	else
+		fail "kernel-dir: $v kbuild compiled trace_events_user.o and fork.o with -fplugin"
+	fi
+	if findings "$tmp/plugin.log" >"$tmp/found"; then
+		fail "kernel-dir: zero findings in $v $targets ($(wc -l <"$tmp/found") found)"
+		diag "$tmp/found"
+	else
+		pass "kernel-dir: zero findings in $v $targets"
+	fi
+
+	differ=0
+	while read -r o; do
+		if ! cmp -s "$tmp/plain/$o" "$work/$o"; then
+			differ=$((differ + 1))
+			echo "# differs or missing with the plugin: $o"
+		fi
+	done <"$tmp/objs"
+	if [ "$differ" -eq 0 ] && [ -s "$tmp/objs" ]; then
+		pass "kernel-dir: $v all $(wc -l <"$tmp/objs") objects byte-identical with and without the plugin"
+	else
+		fail "kernel-dir: $v objects byte-identical with and without the plugin ($differ differ)"
+	fi
+
+	# The CHECK wrapper over the same files.
 	t4=$(now)
+	: >"$tmp/checked"
 	# Which files the wrapper saw, so that zero findings mean something.
-	printf '#!/bin/sh\neval "echo \\${$#}" >>"%s"\nexec sh "%s" --engines=gcc "$@"\n' \
-		"$tmp/checked" "$top/scripts/uecheck" >"$tmp/check.sh"
-	kmake "$work" "$tmp/check.log" C=2 CHECK="sh $tmp/check.sh" kernel/trace/
+	printf '#!/bin/sh\neval "echo \\${$#}" >>"%s"\nexec sh "%s" --engines=%s "$@"\n' \
+		"$tmp/checked" "$top/scripts/uecheck" "$check_engines" >"$tmp/check.sh"
+	kmake "$work" "$tmp/check.log" C=2 CHECK="sh $tmp/check.sh" $targets
 	rc=$?
 	t5=$(now)
-	echo "# make C=2 CHECK='scripts/uecheck --engines=gcc' kernel/trace/: $((t5 - t4)) s, $(grep -c . "$tmp/checked" 2>/dev/null || echo 0) files checked"
-	if grep -q 'kernel/trace/trace_events_user\.c$' "$tmp/checked" 2>/dev/null; then
-		pass "kernel-dir: scripts/uecheck checked trace_events_user.c"
+	echo "# $v: make C=2 CHECK='scripts/uecheck --engines=$check_engines': $((t5 - t4)) s, $(grep -c . "$tmp/checked") files checked"
+	if grep -q 'kernel/trace/trace_events_user\.c$' "$tmp/checked" &&
+	   grep -q 'kernel/fork\.c$' "$tmp/checked"; then
+		pass "kernel-dir: $v scripts/uecheck checked trace_events_user.c and fork.c"
 	else
-		fail "kernel-dir: scripts/uecheck checked trace_events_user.c"
+		fail "kernel-dir: $v scripts/uecheck checked trace_events_user.c and fork.c"
+		diag "$tmp/check.log"
 	fi
 	if [ "$rc" -eq 0 ] && ! grep -q -e 'internal compiler error' -e '^uecheck: ' "$tmp/check.log"; then
-		pass "kernel-dir: make C=2 CHECK=scripts/uecheck --engines=gcc kernel/trace/ succeeds"
+		pass "kernel-dir: $v make C=2 CHECK='scripts/uecheck --engines=$check_engines' succeeds"
 	else
-		fail "kernel-dir: make C=2 CHECK=scripts/uecheck --engines=gcc kernel/trace/ succeeds"
+		fail "kernel-dir: $v make C=2 CHECK='scripts/uecheck --engines=$check_engines' succeeds"
 		diag "$tmp/check.log"
 	fi
 	if findings "$tmp/check.log" >"$tmp/found"; then
-		fail "kernel-dir: zero findings from scripts/uecheck --engines=gcc ($(wc -l <"$tmp/found") found)"
+		fail "kernel-dir: $v zero findings from scripts/uecheck --engines=$check_engines ($(wc -l <"$tmp/found") found)"
 		diag "$tmp/found"
 	else
-		pass "kernel-dir: zero findings from scripts/uecheck --engines=gcc"
+		pass "kernel-dir: $v zero findings from scripts/uecheck --engines=$check_engines"
 	fi
-else
-	skip "kernel-dir: make C=2 CHECK=scripts/uecheck" "scripts/uecheck does not exist yet"
-fi
-rm -rf "$work" "$tmp/plain"
+	rm -rf "$work" "$tmp/plain"
+}
+
+targets="kernel/trace/ kernel/fork.o kernel/exit.o"
+check_engines=${UECHECK_CHECK_ENGINES:-gcc,cocci}
+for v in ${UECHECK_KERNEL_VERSIONS:-6.12 7.3}; do
+	whole_dir "$v"
+done
 
 # 6.1 has no struct user_event_mm: the plugin must stay silent there.
 if [ "${UECHECK_KERNEL_61:-1}" = 0 ]; then
