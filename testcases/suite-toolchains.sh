@@ -16,10 +16,11 @@
 #     as the first compiler's, word for word (testcases/lib/corpus-text.sh);
 #   - one gen-uemm program per injected bug kind: each bug is found;
 #   - an object is byte-identical with and without the plugin;
-#   - the real 6.12 trace_events_user.c, in a tree configured and prepared
-#     by that compiler: silent unmodified, every seed exactly as expected,
-#     objects identical (suite-kernel.sh, default flavor).  The system gcc
-#     is left out here: suite-kernel.sh runs it in both flavors.
+#   - the real trace_events_user.c of 6.12 and of 7.3, each in a tree
+#     configured and prepared by that compiler: silent unmodified, every
+#     seed exactly as expected, objects identical (suite-kernel.sh, default
+#     flavor).  The system gcc is left out here: suite-kernel.sh runs it in
+#     both flavors.
 # Then "spatch-V: ..." the unit corpus under the Coccinelle engine with the
 # chroot's spatch (this machine's own runs in suite-unit.sh).
 # After each compiler a "# gcc-N totals: ..." line counts its results.
@@ -30,7 +31,8 @@
 #
 # Environment: UECHECK_CHROOT_SUITE (default sid), UECHECK_CHROOT=0 to
 # leave the chroot out (SKIP), UECHECK_TOOLCHAIN_KERNEL=0 to leave out the
-# kernel part (SKIP), UECHECK_CACHE (see scripts/kernel-tree.sh).
+# kernel part (SKIP), UECHECK_TOOLCHAIN_KERNELS (default "6.12 7.3"),
+# UECHECK_CACHE (see scripts/kernel-tree.sh).
 # Output: the test-runner protocol of docs/interfaces.md; exit 1 on failure.
 set -u
 
@@ -87,6 +89,7 @@ result() {
 	fi
 }
 
+kernel_versions=${UECHECK_TOOLCHAIN_KERNELS:-6.12 7.3}
 gen=$tmp/gen-uemm
 if ! gcc -O2 -o "$gen" "$top/scripts/gen-uemm.c" 2>"$tmp/err"; then
 	fail "toolchains: build scripts/gen-uemm.c"
@@ -100,11 +103,12 @@ done
 "$gen" -m random -s 5 -n 200 -f 4 >"$tmp/random.c"
 printf 'int uecheck_probe;\n' >"$tmp/probe.c"
 
-# kernel_part ENV V: the 6.12 seeds with gcc-V in a tree it prepared.
+# kernel_part ENV V: the seeds of 6.12 and 7.3 with gcc-V, each in a tree
+# that gcc-V configured and prepared.
 kernel_part() {
 	where=$1 v=$2
 	if [ "${UECHECK_TOOLCHAIN_KERNEL:-1}" = 0 ]; then
-		skip "gcc-$v: kernel 6.12 seeds" "UECHECK_TOOLCHAIN_KERNEL=0"
+		skip "gcc-$v: kernel seeds" "UECHECK_TOOLCHAIN_KERNEL=0"
 		return
 	fi
 	if [ "$where" = host ] && [ "$(gcc -dumpfullversion 2>/dev/null)" = "$("gcc-$v" -dumpfullversion)" ]; then
@@ -113,26 +117,34 @@ kernel_part() {
 	fi
 	set --
 	[ "$where" = host ] || set -- UECHECK_KERNEL_CHROOT="$root"
-	if ! env "$@" UECHECK_KERNEL_CC="gcc-$v" sh "$top/scripts/kernel-tree.sh" 6.12 default \
-		>"$tmp/tree" 2>"$tmp/tree.err"; then
-		fail "gcc-$v: kernel 6.12 tree configured and prepared by gcc-$v"
-		diag "$tmp/tree.err"
-		return
-	fi
-	sed -n 's/^kernel-tree: /# /p' "$tmp/tree.err"
-	# suite-kernel.sh asks for its tree by version and flavor: hand it this one.
-	{
-		echo '#!/bin/sh'
-		sed -n -e 's/^\(SRC\|OBJ\)=\(.*\)$/echo "\1=\2"/p' "$tmp/tree"
-	} >"$tmp/tree-$v.sh"
+	# suite-kernel.sh asks for its trees by version and flavor: hand it these.
+	echo '#!/bin/sh' >"$tmp/tree-$v.sh"
+	kvers=
+	for kv in $kernel_versions; do
+		if ! env "$@" UECHECK_KERNEL_CC="gcc-$v" sh "$top/scripts/kernel-tree.sh" "$kv" default \
+			>"$tmp/tree" 2>"$tmp/tree.err"; then
+			fail "gcc-$v: kernel $kv tree configured and prepared by gcc-$v"
+			diag "$tmp/tree.err"
+			continue
+		fi
+		sed -n 's/^kernel-tree: /# /p' "$tmp/tree.err"
+		{
+			echo "[ \"\$1\" = $kv ] && {"
+			sed -n -e 's/^\(SRC\|OBJ\)=\(.*\)$/echo "\1=\2"/p' "$tmp/tree"
+			echo 'exit 0; }'
+		} >>"$tmp/tree-$v.sh"
+		kvers="$kvers $kv"
+	done
+	echo 'exit 1' >>"$tmp/tree-$v.sh"
+	[ -n "$kvers" ] || return
 	run "$where" env CC="gcc-$v" UECHECK_PLUGIN="$top/build/gcc-$v/uecheck.so" \
-		UECHECK_KERNEL_FLAVORS=default UECHECK_KERNEL_61=0 \
-		UECHECK_KERNEL_TREE_SH="$tmp/tree-$v.sh" \
+		UECHECK_KERNEL_VERSIONS="${kvers# }" UECHECK_KERNEL_FLAVORS=default \
+		UECHECK_KERNEL_61=0 UECHECK_KERNEL_TREE_SH="$tmp/tree-$v.sh" \
 		sh "$top/testcases/suite-kernel.sh" >"$tmp/kernel" 2>&1
 	grep -v '6.1 default # SKIP' "$tmp/kernel" |
 		sed -e "s/^ok - /ok - gcc-$v: /" -e "s/^not ok - /not ok - gcc-$v: /" >"$tmp/kernel.tagged"
 	forward "$tmp/kernel.tagged"
-	grep -q '^ok - ' "$tmp/kernel" || fail "gcc-$v: kernel 6.12 seeds ran"
+	grep -q '^ok - ' "$tmp/kernel" || fail "gcc-$v: kernel seeds ran"
 }
 
 # check_compiler ENV V [OTHER]: every check for gcc-V; OTHER is another
