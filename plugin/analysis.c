@@ -37,6 +37,7 @@ struct ctx {
 	unsigned int handed_on;	/* mm parameters stored somewhere by an exit */
 	bool ret_slot_set, ret_deref_set;
 	bool returns_owned_any, returns_unowned;
+	bool returns_fresh_any, returns_not_fresh;
 	int returns_kind;
 };
 
@@ -594,6 +595,9 @@ static void step_summary(struct ctx *c, struct astate *st, gcall *call,
 		track_new_reference(c, st, lhs, call, s->returns_owned, 0);
 	else
 		forget_call_value(st, call, lhs);
+	/* A wrapper of an allocator returns an object nobody has seen yet. */
+	if (s->returns_fresh && key)
+		fresh_add(st, key);
 
 	if (!s->ncases) {
 		sset_add(out, st);
@@ -908,6 +912,12 @@ static void step_return(struct ctx *c, struct astate *st, greturn *ret)
 				} else if (s->ret_deref_param != deref) {
 					s->ret_deref_param = -1;
 				}
+			}
+			if (ret_nonzero != 0) {
+				if (fresh_has(st, value_key(val)))
+					c->returns_fresh_any = true;
+				else
+					c->returns_not_fresh = true;
 			}
 			if (p && (p->mask & PT_OWNED) && !p->is_param) {
 				c->returns_owned_any = true;
@@ -1289,6 +1299,7 @@ static void reset_summary_outputs(struct summary *s)
 	s->consumes = 0;
 	s->hands_on = 0;
 	s->returns_owned = 0;
+	s->returns_fresh = false;
 	s->findings = false;
 }
 
@@ -1393,6 +1404,7 @@ void analyse_function(struct summary *sum, bool report)
 		out.hands_on = out.consumes & c.handed_on;
 		if (c.returns_owned_any && !c.returns_unowned)
 			out.returns_owned = c.returns_kind & RK_LIST ? RK_LIST : RK_NODE;
+		out.returns_fresh = c.returns_fresh_any && !c.returns_not_fresh;
 		missing_assertion(&c);
 		out.findings = c.found;
 		out.ready = true;

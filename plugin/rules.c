@@ -165,26 +165,19 @@ bool rules_unit_names_symbols(void)
 }
 
 /* Allocators: an object they return is private until its pointer escapes. */
-static const char *const allocators[] = {
-	"kmalloc", "kzalloc", "kcalloc", "kmalloc_array", "kvmalloc", "kvzalloc",
-	"kmalloc_node", "kzalloc_node", "kvmalloc_node", "kvzalloc_node",
-	"kmem_cache_alloc", "kmem_cache_zalloc", "kmem_cache_alloc_node",
-	"kmalloc_noprof", "kmalloc_node_noprof", "kmem_cache_alloc_noprof",
-	"kmalloc_trace", "kmalloc_trace_noprof", "__kmalloc", "__kmalloc_noprof",
-	"kvmalloc_node_noprof", "__kvmalloc_node_noprof", "kmem_cache_alloc_lru",
-};
-
+/*
+ * An allocator is what GCC knows as one: a function with the malloc
+ * attribute, whose result aliases nothing that exists when it returns.
+ * The kernel's allocators all carry it (__malloc, which __alloc_size()
+ * implies), whatever their names in a release (kzalloc(), 6.10's
+ * kzalloc_noprof() under alloc_hooks()).  alloc_size alone is not enough:
+ * krealloc()'s __realloc_size() may hand back the object it was given.
+ * Wrappers defined in the unit count through their summaries
+ * (summary.returns_fresh).
+ */
 bool rules_is_allocator(tree fndecl)
 {
-	static tree ids[ARRAY_SIZE(allocators)];
-	tree name = fndecl ? DECL_NAME(fndecl) : NULL_TREE;
-
-	if (!name)
-		return false;
-	for (size_t i = 0; i < ARRAY_SIZE(allocators); i++)
-		if (name == ident(&ids[i], allocators[i]))
-			return true;
-	return false;
+	return fndecl && TREE_CODE(fndecl) == FUNCTION_DECL && DECL_IS_MALLOC(fndecl);
 }
 
 static bool type_is_user_event_mm(tree type)

@@ -73,7 +73,7 @@ enum ref_op {
 
 const struct lock_api *rules_lock_api(tree fndecl);
 enum ref_op rules_ref_api(tree fndecl);
-bool rules_is_allocator(tree fndecl);
+bool rules_is_allocator(tree fndecl);	/* the malloc attribute */
 bool rules_is_guarded_field(tree field);
 bool rules_is_tracked_lock(tree decl);
 bool rules_is_tracked_lock_text(const char *text, size_t len);
@@ -176,6 +176,8 @@ struct summary {
 	unsigned int consumes;	/* bit i: puts/transfers mm parameter i */
 	unsigned int hands_on;	/* ... of those, stored somewhere on some path */
 	int returns_owned;	/* 0, or ref kind of the value it returns */
+	bool returns_fresh;	/* what it returns, when not NULL, is a new
+				 * allocation nobody else has seen */
 	bool findings;		/* the last analysis met a finding (not compared) */
 };
 
