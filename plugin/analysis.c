@@ -35,7 +35,7 @@ struct ctx {
 	hash_map<gimple *, struct stmt_operands *> *operands;
 	unsigned int not_consumed;	/* mm parameters still owned at an exit */
 	unsigned int handed_on;	/* mm parameters stored somewhere by an exit */
-	bool ret_slot_set, ret_deref_set;
+	bool ret_slot_set, ret_deref_set, ret_rest_set;
 	bool returns_owned_any, returns_unowned;
 	bool returns_fresh_any, returns_not_fresh;
 	int returns_kind;
@@ -326,6 +326,9 @@ static void check_overwrite(struct ctx *c, struct astate *st, tree var,
 		if (p->mask == PT_OWNED && !p->is_param) {
 			report_leak(c, p, loc, "lost by this assignment");
 			p->mask = PT_MOVED;
+		} else if (p->mask == PT_OWNED && !p->alias) {
+			/* A walk past the caller's node that did not put it: borrowed. */
+			c->not_consumed |= 1u << (p->is_param - 1);
 		}
 		p->var = NULL_TREE;
 	}
@@ -567,6 +570,8 @@ static void check_callee_requirement(struct ctx *c, const struct astate *st,
 	}
 }
 
+static void take_rest(struct astate *st, tree node, tree lhs, vkey key);
+
 static void step_summary(struct ctx *c, struct astate *st, gcall *call,
 			 struct summary *s, struct sset *out)
 {
@@ -598,6 +603,10 @@ static void step_summary(struct ctx *c, struct astate *st, gcall *call,
 	/* A wrapper of an allocator returns an object nobody has seen yet. */
 	if (s->returns_fresh && key)
 		fresh_add(st, key);
+	/* An accessor of the link: as if the caller read arg->next itself. */
+	if (s->ret_rest_param >= 0 && lhs && TREE_CODE(lhs) == SSA_NAME &&
+	    (unsigned)s->ret_rest_param < gimple_call_num_args(call))
+		take_rest(st, gimple_call_arg(call, s->ret_rest_param), lhs, key);
 
 	if (!s->ncases) {
 		sset_add(out, st);
@@ -697,6 +706,43 @@ static void step_call(struct ctx *c, struct astate *st, gcall *call, struct sset
 	sset_add(out, st);
 }
 
+/*
+ * LHS (value KEY) receives the rest of the list whose node NODE points to:
+ * NODE's entry now owns one node, KEY the rest.  Reading the link of the
+ * same node again yields the same rest.  For mm->next itself, and for a
+ * call of an accessor whose summary returns the rest of its parameter's list.
+ */
+static void take_rest(struct astate *st, tree node, tree lhs, vkey key)
+{
+	struct ptr *p = owned_entry(st, node);
+	struct ptr rest;
+	struct ptr *q;
+
+	if (!p || !(p->rest || (p->mask & PT_OWNED)))
+		return;
+	if (!p->rest && (p->kind & RK_LIST)) {
+		memset(&rest, 0, sizeof(rest));
+		rest.key = key;
+		rest.mask = PT_OWNED;
+		rest.kind = RK_LIST;
+		rest.origin = p->origin;
+		rest.var = user_var(lhs);
+		rest.is_param = p->is_param;
+		p->kind = RK_NODE;
+		p->rest = key;
+	} else if (p->rest && p->rest != key) {
+		memset(&rest, 0, sizeof(rest));
+		rest.key = key;
+		rest.alias = p->rest;
+		rest.mask = PT_MOVED;
+	} else {
+		return;
+	}
+	q = ptr_add(st, key);
+	if (q)
+		*q = rest;
+}
+
 static void step_assign(struct ctx *c, struct astate *st, gimple *stmt)
 {
 	tree lhs = gimple_assign_lhs(stmt);
@@ -728,33 +774,7 @@ static void step_assign(struct ctx *c, struct astate *st, gimple *stmt)
 
 	/* n = mm->next on an owned list: n now owns the rest of the list. */
 	if (loads_next) {
-		struct ptr *p = owned_entry(st, access_base_pointer(rhs));
-
-		if (p && (p->rest || (p->mask & PT_OWNED))) {
-			struct ptr rest;
-
-			if (!p->rest && (p->kind & RK_LIST)) {
-				memset(&rest, 0, sizeof(rest));
-				rest.key = key;
-				rest.mask = PT_OWNED;
-				rest.kind = RK_LIST;
-				rest.origin = p->origin;
-				rest.var = user_var(lhs);
-				rest.is_param = p->is_param;
-				p->kind = RK_NODE;
-				p->rest = key;
-			} else if (p->rest && p->rest != key) {
-				memset(&rest, 0, sizeof(rest));
-				rest.key = key;
-				rest.alias = p->rest;
-				rest.mask = PT_MOVED;
-			} else {
-				return;
-			}
-			struct ptr *q = ptr_add(st, key);
-			if (q)
-				*q = rest;
-		}
+		take_rest(st, access_base_pointer(rhs), lhs, key);
 		return;
 	}
 
@@ -862,6 +882,22 @@ static int returned_deref_param(tree val)
 	return returned_deref_param_rec(val, 0);
 }
 
+/* Which parameter's list VAL is the rest of (its ->next), or -1. */
+static int rest_of_param(struct astate *st, tree val)
+{
+	vkey key = TREE_CODE(val) == SSA_NAME ? value_key(val) : 0;
+
+	if (!key)
+		return -1;
+	for (unsigned int i = 0; i < st->nptrs; i++) {
+		const struct ptr *n = &st->ptrs[i];
+
+		if (n->is_param && n->rest == key)
+			return n->is_param - 1;
+	}
+	return -1;
+}
+
 /* Leaving the function: what is still owned here is leaked. */
 static void check_leaks_at_exit(struct ctx *c, struct astate *st, location_t loc)
 {
@@ -898,6 +934,7 @@ static void step_return(struct ctx *c, struct astate *st, greturn *ret)
 		if (c->final) {
 			int slot = lock_slot_of(val);
 			int deref = returned_deref_param(val);
+			int rest;
 
 			if (ret_nonzero != 0) {
 				if (!c->ret_slot_set) {
@@ -911,6 +948,13 @@ static void step_return(struct ctx *c, struct astate *st, greturn *ret)
 					c->ret_deref_set = true;
 				} else if (s->ret_deref_param != deref) {
 					s->ret_deref_param = -1;
+				}
+				rest = rest_of_param(st, val);
+				if (!c->ret_rest_set) {
+					s->ret_rest_param = rest;
+					c->ret_rest_set = true;
+				} else if (s->ret_rest_param != rest) {
+					s->ret_rest_param = -1;
 				}
 			}
 			if (ret_nonzero != 0) {
@@ -1072,6 +1116,9 @@ static void phi_move(struct ctx *c, struct astate *st, gphi *phi, edge e)
 	if (old && !old->alias && old->mask == PT_OWNED && !old->is_param) {
 		report_leak(c, old, st->last_loc, "lost by this assignment");
 		old->mask = PT_MOVED;
+	} else if (old && !old->alias && old->mask == PT_OWNED) {
+		/* A walk past the caller's node that did not put it: borrowed. */
+		c->not_consumed |= 1u << (old->is_param - 1);
 	}
 	src = ka ? ptr_find(st, ka) : NULL;
 	if (!src) {
@@ -1292,6 +1339,7 @@ static void reset_summary_outputs(struct summary *s)
 	s->ncases = 0;
 	s->ret_slot = SLOT_NONE;
 	s->ret_deref_param = -1;
+	s->ret_rest_param = -1;
 	s->req = REQ_NONE;
 	s->req_loc = UNKNOWN_LOCATION;
 	s->req_via = NULL_TREE;

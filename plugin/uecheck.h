@@ -169,11 +169,14 @@ struct summary {
 	struct exit_case cases[MAX_CASES];
 	int ret_slot;		/* returns the lock of this slot, or SLOT_NONE */
 	int ret_deref_param;	/* returns *param i, or -1 */
+	int ret_rest_param;	/* returns the rest of param i's list (its
+				 * ->next, read with a reference), or -1 */
 	enum requirement req;
 	location_t req_loc;	/* the access/assertion that needs the lock */
 	tree req_via;		/* ... reached through this callee, or NULL */
 	bool req_by_annotation;	/* the requirement is a __must_hold() */
-	unsigned int consumes;	/* bit i: puts/transfers mm parameter i */
+	unsigned int consumes;	/* bit i: puts/transfers mm parameter i on every
+				 * path (a walk past it borrows it) */
 	unsigned int hands_on;	/* ... of those, stored somewhere on some path */
 	int returns_owned;	/* 0, or ref kind of the value it returns */
 	bool returns_fresh;	/* what it returns, when not NULL, is a new
