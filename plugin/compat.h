@@ -8,6 +8,8 @@
  *   GCC 13  diagnostic_context's -Werror flag became private, behind
  *           warning_as_error_requested_p() / set_warning_as_error_requested()
  *   GCC 14  last_stmt() was removed (gsi_last_nondebug_bb() exists in all)
+ *   GCC 12  -ftrivial-auto-var-init (the kernel's INIT_STACK_ALL_ZERO)
+ *           writes automatic variables through .DEFERRED_INIT calls
  *   GCC 16  diagnostic_context became diagnostics::context; global_dc and
  *           the methods above kept their names
  */
@@ -72,6 +74,21 @@ static inline void compat_set_werror_requested(bool on)
 	global_dc->set_warning_as_error_requested(on);
 #else
 	global_dc->warning_as_error_requested = on;
+#endif
+}
+
+/*
+ * The automatic initialisation of a variable (-ftrivial-auto-var-init):
+ * not a value the program stores.  GCC 16 also emits it for the
+ * temporaries of statement expressions.
+ */
+static inline bool compat_is_auto_var_init(const gimple *stmt)
+{
+#if BUILDING_GCC_MAJOR >= 12
+	return is_gimple_call(stmt) && gimple_call_internal_p(stmt) &&
+	       gimple_call_internal_fn(stmt) == IFN_DEFERRED_INIT;
+#else
+	return false;
 #endif
 }
 

@@ -66,9 +66,12 @@ static void scan_single_stores(void)
 			gimple *stmt = gsi_stmt(gsi);
 			tree lhs;
 
-			/* The end-of-scope clobber of a guard variable is no store. */
+			/*
+			 * The end-of-scope clobber of a guard variable is no
+			 * store, nor is -ftrivial-auto-var-init's zeroing.
+			 */
 			if ((!is_gimple_assign(stmt) && !is_gimple_call(stmt)) ||
-			    gimple_clobber_p(stmt))
+			    gimple_clobber_p(stmt) || compat_is_auto_var_init(stmt))
 				continue;
 			lhs = gimple_get_lhs(stmt);
 			if (lhs && first_pointer_of(lhs))
