@@ -1,0 +1,132 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# suite-real-headers: the unit corpus against a real kernel's headers, not
+# the stubs.  For each of 6.12 and 7.3 (trees of scripts/kernel-tree.sh,
+# default flavor, never modified: the build runs in a copy), every
+# testcases/{lock,ref}/*.c is one object of a single external module
+# (make M=DIR), compiled by kbuild with the kernel's own flags (-O2, its
+# -std, -ftrivial-auto-var-init, ...) and KCFLAGS=-fplugin=..., through
+# testcases/include-kernel/uecheck-test.h, which includes the kernel's own
+# mutex.h, cleanup.h, lockdep.h, slab.h and user_events.h.  A testcase's
+# "uecheck-options:" become its object's CFLAGS.  Its uecheck findings, as
+# (line, rule), must equal its "expect:"/"expect[gcc]:" lines; a compile
+# that fails for another reason than a werror testcase's findings fails.
+# "uecheck-engines:" without gcc and "uecheck-xfail[gcc]:" are honoured as
+# in suite-unit.sh; "uecheck-xfail[kernel]: REASON" marks a testcase whose
+# meaning depends on the stubs.
+#
+# Only -O2: kernel headers do not build at -O0 (compile-time assertions
+# rely on constant folding), and a kernel is never built so.
+#
+# Environment: CC (default gcc), UECHECK_PLUGIN, UECHECK_KERNEL_VERSIONS
+# (default "6.12 7.3"), UECHECK_KERNEL_TREE_SH, UECHECK_CACHE.
+# Output: the test-runner protocol of docs/interfaces.md; exit 1 on failure.
+set -u
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=testcases/lib/expect.sh
+. "$top/testcases/lib/expect.sh"
+# shellcheck source=testcases/lib/findings.sh
+. "$top/testcases/lib/findings.sh"
+# shellcheck source=testcases/lib/ktap.sh
+. "$top/testcases/lib/ktap.sh"
+
+cc=${CC:-gcc}
+plugin=${UECHECK_PLUGIN:-$top/plugin/uecheck.so}
+tree_sh=${UECHECK_KERNEL_TREE_SH:-$top/scripts/kernel-tree.sh}
+jobs=$(nproc 2>/dev/null || echo 2)
+failed=0
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/uecheck-realh.XXXXXX") || exit 2
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 130' INT TERM
+
+fail() { ue_not_ok "$1"; failed=1; }
+
+[ -f "$plugin" ] || { fail "real-headers: plugin $plugin exists (make plugin)"; exit 1; }
+
+# module DIR: the corpus as objects of one external module in DIR.  An
+# object's name is its testcase's path with '/' and '-' made '_'.
+module() {
+	mkdir -p "$1/inc"
+	cp "$top/testcases/include-kernel/uecheck-test.h" "$1/inc/"
+	: >"$1/list"
+	objs=
+	for f in "$top"/testcases/lock/*.c "$top"/testcases/ref/*.c; do
+		o=$(basename "$(dirname "$f")")__$(basename "$f" .c | tr '-' '_')
+		cp "$f" "$1/$o.c"
+		echo "$o $f" >>"$1/list"
+		objs="$objs $o.o"
+		opts=
+		for x in $(ue_directive options "$f"); do
+			opts="$opts -fplugin-arg-uecheck-$x"
+		done
+		[ -n "$opts" ] && echo "CFLAGS_$o.o :=$opts" >>"$1/Kbuild.opts"
+	done
+	{
+		echo "obj-m :=$objs"
+		echo 'ccflags-y := -I$(src)/inc'
+		cat "$1/Kbuild.opts" 2>/dev/null
+	} >"$1/Kbuild"
+}
+
+for v in ${UECHECK_KERNEL_VERSIONS:-6.12 7.3}; do
+	if ! sh "$tree_sh" "$v" default >"$tmp/tree" 2>"$tmp/tree.err"; then
+		fail "real-headers: $v: prepared tree from scripts/kernel-tree.sh"
+		ue_diag <"$tmp/tree.err"
+		continue
+	fi
+	src=$(sed -n 's/^SRC=//p' "$tmp/tree")
+	obj=$(sed -n 's/^OBJ=//p' "$tmp/tree")
+	work=$tmp/obj-$v
+	mdir=$tmp/mod-$v
+	rm -rf "$work" "$mdir"
+	cp -a "$obj" "$work"
+	module "$mdir"
+	t0=$(date +%s)
+	# -k: modpost's complaints about a module without MODULE_LICENSE() and
+	# a werror testcase's failed compile must not stop the other objects.
+	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s -k -C "$src" O="$work" M="$mdir" \
+		CC="$cc" HOSTCC="$cc" KCFLAGS="-fplugin=$plugin" -j"$jobs" modules \
+		>"$mdir/log" 2>&1
+	echo "# $v: corpus built as one external module in $(($(date +%s) - t0)) s"
+	if grep -q 'internal compiler error' "$mdir/log"; then
+		fail "real-headers: $v: no compiler crash"
+		grep -B2 'internal compiler error' "$mdir/log" | head -n 8 | ue_diag
+	fi
+	while read -r o f; do
+		name="real-headers: $v: ${f#"$top"/testcases/}"
+		engines=$(ue_directive engines "$f")
+		if [ -n "$engines" ] && ! echo " $engines " | tr ',' ' ' | grep -q " gcc "; then
+			ue_skip "$name" "not run under gcc (uecheck-engines: $engines)"
+			continue
+		fi
+		xfail=$(ue_directive "xfail[kernel]" "$f")
+		[ -n "$xfail" ] || xfail=$(ue_directive "xfail[gcc]" "$f")
+		ue_expectations gcc "$f" >"$tmp/want"
+		# 6.x names the file by its full path, 7.x (which builds in M) by its own.
+		sed -n -e "s|^$mdir/||" -e "/^$o\.c:/p" "$mdir/log" |
+			ue_gcc_findings "$o.c" >"$tmp/got"
+		why=
+		if [ ! -f "$mdir/$o.o" ] && ! grep -q 'uecheck-options:.*werror' "$f"; then
+			why="did not compile"
+		fi
+		if [ -z "$why" ] && ue_compare "$tmp/want" "$tmp/got" >"$tmp/diff"; then
+			if [ -n "$xfail" ]; then
+				ue_skip "$name" "xfail: $xfail"
+				echo "xfail passes now: remove the uecheck-xfail line" | ue_diag
+			else
+				ue_ok "$name"
+			fi
+		elif [ -n "$xfail" ]; then
+			ue_skip "$name" "xfail: $xfail"
+		else
+			fail "$name"
+			[ -n "$why" ] && { echo "$why:"; grep -F "$o.c:" "$mdir/log" | grep 'error' | head -n 5; } | ue_diag
+			ue_diag <"$tmp/diff"
+		fi
+	done <"$mdir/list"
+	rm -rf "$work"
+done
+exit "$failed"
