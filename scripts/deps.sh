@@ -116,7 +116,12 @@ for round in 1 2; do
 	# Optional packages the suite has no candidate for are left out, and remembered.
 	have=
 	for p in $opt; do
-		cand=$(apt-cache policy "$p" 2>/dev/null | sed -n 's/^ *Candidate: *//p')
+		# apt reads a name with '+' as a regular expression (g++-14 matches
+		# clang-14): only the block headed by the exact name counts.
+		cand=$(apt-cache policy "$p" 2>/dev/null | awk -v want="$p:" '
+			$0 == want { mine = 1; next }
+			/^[^ ]/ { mine = 0 }
+			mine && $1 == "Candidate:" { print $2; exit }')
 		if [ -n "$cand" ] && [ "$cand" != "(none)" ]; then
 			have="$have $p"
 		else
