@@ -482,7 +482,7 @@ static void step_lock_api(struct astate *st, gcall *call, const struct lock_api 
 	int slot;
 	vkey key;
 
-	if (gimple_call_num_args(call) <= (unsigned)api->lock_arg) {
+	if (gimple_call_num_args(call) <= (unsigned int)api->lock_arg) {
 		sset_add(out, st);
 		return;
 	}
@@ -605,7 +605,7 @@ static void step_summary(struct ctx *c, struct astate *st, gcall *call,
 		fresh_add(st, key);
 	/* An accessor of the link: as if the caller read arg->next itself. */
 	if (s->ret_rest_param >= 0 && lhs && TREE_CODE(lhs) == SSA_NAME &&
-	    (unsigned)s->ret_rest_param < gimple_call_num_args(call))
+	    (unsigned int)s->ret_rest_param < gimple_call_num_args(call))
 		take_rest(st, gimple_call_arg(call, s->ret_rest_param), lhs, key);
 
 	if (!s->ncases) {

@@ -34,8 +34,8 @@ static bool summary_equal(const struct summary *a, const struct summary *b)
 	    a->ret_deref_param != b->ret_deref_param || a->req != b->req ||
 	    a->ret_rest_param != b->ret_rest_param ||
 	    a->req_by_annotation != b->req_by_annotation ||
-	    a->consumes != b->consumes || a->hands_on != b->hands_on || a->returns_owned != b->returns_owned ||
-	    a->returns_fresh != b->returns_fresh)
+	    a->consumes != b->consumes || a->hands_on != b->hands_on ||
+	    a->returns_owned != b->returns_owned || a->returns_fresh != b->returns_fresh)
 		return false;
 	return !memcmp(a->cases, b->cases, a->ncases * sizeof(a->cases[0]));
 }
@@ -59,9 +59,11 @@ static void analyse(struct summary *s, bool report)
 static void dump_summary(const struct summary *s)
 {
 	fprintf(stderr, "uecheck-debug: %s: req=%d%s contract=%d exposed=%d direct=%d "
-		"ret_slot=%d ret_deref=%d ret_rest=%d consumes=%#x hands_on=%#x returns_owned=%d fresh=%d cases=%u",
+		"ret_slot=%d ret_deref=%d ret_rest=%d consumes=%#x hands_on=%#x "
+		"returns_owned=%d fresh=%d cases=%u",
 		fn_name(s->decl), s->req, s->req_via ? "(via)" : "", s->contract,
-		s->exposed, s->direct_entry_access, s->ret_slot, s->ret_deref_param, s->ret_rest_param,
+		s->exposed, s->direct_entry_access, s->ret_slot, s->ret_deref_param,
+		s->ret_rest_param,
 		s->consumes, s->hands_on, s->returns_owned, s->returns_fresh, s->ncases);
 	for (unsigned int k = 0; k < s->ncases; k++) {
 		fprintf(stderr, " [");

@@ -53,8 +53,8 @@ enum lock_op {
 	LOCK_OP_RELEASE,	/* not held afterwards */
 	LOCK_OP_TRY_NONZERO,	/* held only where the result is non-zero */
 	LOCK_OP_TRY_ZERO,	/* held only where the result is zero */
-	LOCK_OP_GUARD_HELD,	/* cleanup.h's lock_ptr of the guard at *arg: its
-				 * lock is held exactly where the result is non-zero */
+	/* cleanup.h's lock_ptr of the guard at *arg: held where non-zero */
+	LOCK_OP_GUARD_HELD,
 };
 
 struct lock_api {
@@ -169,18 +169,15 @@ struct summary {
 	struct exit_case cases[MAX_CASES];
 	int ret_slot;		/* returns the lock of this slot, or SLOT_NONE */
 	int ret_deref_param;	/* returns *param i, or -1 */
-	int ret_rest_param;	/* returns the rest of param i's list (its
-				 * ->next, read with a reference), or -1 */
+	int ret_rest_param;	/* returns param i's ->next (list rest), or -1 */
 	enum requirement req;
 	location_t req_loc;	/* the access/assertion that needs the lock */
 	tree req_via;		/* ... reached through this callee, or NULL */
 	bool req_by_annotation;	/* the requirement is a __must_hold() */
-	unsigned int consumes;	/* bit i: puts/transfers mm parameter i on every
-				 * path (a walk past it borrows it) */
+	unsigned int consumes;	/* bit i: puts/transfers mm param i, every path */
 	unsigned int hands_on;	/* ... of those, stored somewhere on some path */
 	int returns_owned;	/* 0, or ref kind of the value it returns */
-	bool returns_fresh;	/* what it returns, when not NULL, is a new
-				 * allocation nobody else has seen */
+	bool returns_fresh;	/* returns only new, unpublished allocations */
 	bool findings;		/* the last analysis met a finding (not compared) */
 };
 
