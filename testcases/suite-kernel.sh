@@ -14,7 +14,10 @@
 #       exactly the expected lines with exactly the expected rules, and
 #       nothing else, in every flavor of 6.12 and of 7.3;
 #   (c) the object kbuild builds with the plugin is byte-identical (cmp)
-#       to the one it builds without it (the kernel's own -O2 flags).
+#       to the one it builds without it (the kernel's own -O2 flags);
+#   (d) every seed through scripts/uecheck --engines=gcc, as make C=1
+#       CHECK=... calls it (kbuild's flags, then the file): the same
+#       findings as (b).
 # Seeds are compiled with the exact command line kbuild recorded for
 # trace_events_user.o (kernel/trace/.trace_events_user.o.cmd), with the
 # source file replaced by the seeded copy.
@@ -219,6 +222,27 @@ found_at() {
 	}'
 }
 
+# check_seed FILE NAME SEEDFILE: (d), FILE through the CHECK wrapper with
+# the recorded flags (the compiler word of the command line dropped, as
+# kbuild hands CHECK only the flags), compared with $dir/want.
+check_seed() {
+	set -- "$1" "$2" "$3" --engines=gcc
+	grep -q '^# uecheck-options:.*\<strict\>' "$3" && set -- "$@" --strict
+	(cd "$work" && UECHECK_CC="$cc" UECHECK_PLUGIN="$plugin" timeout "$limit" \
+		sh -c 'f=$1 && shift 3 && exec sh "$0" "$@" '"${prefix#* }"' "$f"' \
+		"$top/scripts/uecheck" "$@") >"$dir/check.log" 2>&1
+	crc=$?
+	found_at "$1" "$dir/check.log" | sort >"$dir/check.got"
+	if [ "$crc" -le 1 ] && cmp -s "$dir/want" "$dir/check.got"; then
+		pass "$2 (through CHECK=scripts/uecheck --engines=gcc)"
+	else
+		fail "$2 (through CHECK=scripts/uecheck --engines=gcc)"
+		echo "# uecheck exit $crc; wanted / got (LINE RULE):"
+		diff "$dir/want" "$dir/check.got" | sed 's/^/#   /' | head -n 8
+		grep -v ': note: ' "$dir/check.log" | sed 's/^/#   /' | head -n 4
+	fi
+}
+
 # seed FILE VERSION FLAVOR: check (b) for one seed.
 seed() {
 	sfile=$1
@@ -264,6 +288,7 @@ seed() {
 	fi
 	expectations "$c" | sort >"$dir/want"
 	found_at "$c" "$dir/log" | sort >"$dir/got"
+	check_seed "$c" "$name" "$sfile"
 	if cmp -s "$dir/want" "$dir/got"; then
 		pass "$name"
 		return
