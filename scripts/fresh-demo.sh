@@ -21,14 +21,14 @@ set -eu
 [ $# -eq 1 ] || { echo "usage: fresh-demo.sh SUITE" >&2; exit 2; }
 suite=$1
 top=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=scripts/lib/cache.sh
+. "$top/scripts/lib/cache.sh"
 cache=${UECHECK_CACHE:-${HOME:-/root}/.cache/uecheck}
 root=$cache/fresh-$suite
 
 [ "$(id -u)" -eq 0 ] || { echo "fresh-demo: needs root" >&2; exit 3; }
 command -v debootstrap >/dev/null 2>&1 || { echo "fresh-demo: debootstrap not found" >&2; exit 3; }
-url=${UECHECK_DEBIAN_MIRROR:-$(sed -n -e 's/^URIs: *\([a-z]*:\/\/[^ ]*\/debian\/\{0,1\}\)$/\1/p' \
-	-e 's/^deb \(\[[^]]*\] \)\{0,1\}\([a-z]*:\/\/[^ ]*\/debian\/\{0,1\}\) .*/\2/p' \
-	/etc/apt/sources.list /etc/apt/sources.list.d/* 2>/dev/null | head -n 1)}
+url=$(debian_mirror)
 [ -n "$url" ] || { echo "fresh-demo: no Debian archive in the apt sources" >&2; exit 1; }
 
 rm -rf --one-file-system "$root"

@@ -32,6 +32,8 @@ case "$ver" in
 *) echo "kernel-source: bad version '$ver'" >&2; exit 2 ;;
 esac
 pkg=linux-source-$ver
+# shellcheck source=scripts/lib/cache.sh
+. "$(dirname "$0")/lib/cache.sh"
 cache=${UECHECK_CACHE:-${HOME:-/root}/.cache/uecheck}
 
 die() {
@@ -54,9 +56,7 @@ if [ -f "$dir/PKGVER" ] && [ -f "$dir/usr/src/$pkg.tar.xz" ]; then
 fi
 
 command -v apt-get >/dev/null 2>&1 || die "$pkg is not installed and apt-get is not here" 3
-url=${UECHECK_DEBIAN_MIRROR:-$(sed -n -e 's/^URIs: *\([a-z]*:\/\/[^ ]*\/debian\)\/\{0,1\}$/\1/p' \
-	-e 's/^deb \(\[[^]]*\] \)\{0,1\}\([a-z]*:\/\/[^ ]*\/debian\)\/\{0,1\} .*/\2/p' \
-	/etc/apt/sources.list /etc/apt/sources.list.d/* 2>/dev/null | head -n 1)}
+url=$(debian_mirror)
 [ -n "$url" ] || die "$pkg is not installed and the apt sources name no Debian archive" 3
 
 apt=$cache/source/apt

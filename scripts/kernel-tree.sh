@@ -43,6 +43,8 @@ set -eu
 
 recipe=2
 here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=scripts/lib/cache.sh
+. "$here/lib/cache.sh"
 kcc=${UECHECK_KERNEL_CC:-gcc}
 kroot=${UECHECK_KERNEL_CHROOT:-}
 cache=${UECHECK_CACHE:-${HOME:-/root}/.cache/uecheck}
@@ -117,24 +119,7 @@ ready && report
 
 mkdir -p "$base" || die "cannot create $base"
 
-# The lock: mkdir is atomic.  The owner's pid lives inside; a lock whose
-# owner is gone is stale and removed.
-lock=$base/lock
-waited=0
-while ! mkdir "$lock" 2>/dev/null; do
-	owner=$(cat "$lock/pid" 2>/dev/null || true)
-	if [ -n "$owner" ] && ! kill -0 "$owner" 2>/dev/null; then
-		rm -rf "$lock"
-		continue
-	fi
-	[ "$waited" -lt "$lock_wait" ] ||
-		die "waited ${lock_wait}s for $lock (held by pid ${owner:-?}); remove it if no preparation runs"
-	sleep 2
-	waited=$((waited + 2))
-done
-echo "$$" >"$lock/pid"
-trap 'rm -rf "$lock"' EXIT
-trap 'exit 130' INT TERM
+cache_lock "$base" "$lock_wait" || die "cannot take the lock of $base"
 
 # Another caller may have finished while we waited.
 ready && report

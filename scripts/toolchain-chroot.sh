@@ -37,6 +37,8 @@
 set -eu
 
 recipe=1
+# shellcheck source=scripts/lib/cache.sh
+. "$(dirname "$0")/lib/cache.sh"
 cache=${UECHECK_CACHE:-${HOME:-/root}/.cache/uecheck}
 lock_wait=${UECHECK_LOCK_WAIT:-1800}
 
@@ -91,38 +93,11 @@ cannot() {
 command -v debootstrap >/dev/null 2>&1 ||
 	cannot "debootstrap not found (apt-get install debootstrap)"
 
-# mirror: the Debian archive the machine's apt already uses.
-mirror() {
-	if [ -n "${UECHECK_DEBIAN_MIRROR:-}" ]; then
-		echo "$UECHECK_DEBIAN_MIRROR"
-		return
-	fi
-	cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list \
-		/etc/apt/sources.list.d/*.sources 2>/dev/null |
-		sed -n -e 's/^deb \(\[[^]]*\] \)\{0,1\}\([a-z]*:\/\/[^ ]*\/debian\/\{0,1\}\) .*/\2/p' \
-			-e 's/^URIs: *\([a-z]*:\/\/[^ ]*\/debian\/\{0,1\}\)$/\1/p' |
-		head -n 1
-}
-url=$(mirror)
+url=$(debian_mirror)
 [ -n "$url" ] || die "no Debian archive in the machine's apt sources (set UECHECK_DEBIAN_MIRROR)"
 
 mkdir -p "$base" || die "cannot create $base"
-lock=$base/lock
-waited=0
-while ! mkdir "$lock" 2>/dev/null; do
-	owner=$(cat "$lock/pid" 2>/dev/null || true)
-	if [ -n "$owner" ] && ! kill -0 "$owner" 2>/dev/null; then
-		rm -rf "$lock"
-		continue
-	fi
-	[ "$waited" -lt "$lock_wait" ] ||
-		die "waited ${lock_wait}s for $lock (held by pid ${owner:-?})"
-	sleep 2
-	waited=$((waited + 2))
-done
-echo "$$" >"$lock/pid"
-trap 'rm -rf "$lock"' EXIT
-trap 'exit 130' INT TERM
+cache_lock "$base" "$lock_wait" || die "cannot take the lock of $base"
 
 ready && report
 
