@@ -50,7 +50,8 @@ fail() { ue_not_ok "$1"; failed=1; }
 # object's name is its testcase's path with '/' and '-' made '_'.
 module() {
 	mkdir -p "$1/inc"
-	cp "$top/testcases/include-kernel/uecheck-test.h" "$1/inc/"
+	cp "$top/testcases/include-kernel/uecheck-test.h" "$top/testcases/include/uecheck-api.h" \
+		"$1/inc/"
 	: >"$1/list"
 	objs=
 	for f in "$top"/testcases/lock/*.c "$top"/testcases/ref/*.c; do

@@ -3,9 +3,8 @@
  * The corpus's one header, on a real kernel's headers instead of the
  * stubs (testcases/suite-real-headers.sh builds the corpus as an external
  * module of a prepared 6.12 or 7.3 tree): the kernel's own mutexes,
- * guards, lockdep, allocators and struct user_event_mm, plus the
- * declarations the testcases use.  As in testcases/include/uecheck-test.h,
- * everything here is declared only.
+ * guards, lockdep, allocators and struct user_event_mm, then the
+ * declarations every testcase uses (testcases/include/uecheck-api.h).
  */
 #ifndef _UECHECK_TEST_H
 #define _UECHECK_TEST_H
@@ -25,21 +24,6 @@
 #include <linux/errno.h>
 #include <linux/user_events.h>
 
-struct user_event;
-
-extern struct mutex event_mutex;
-extern struct mutex other_mutex;
-
-struct user_event_mm *user_event_mm_get_all(struct user_event *user);
-struct user_event_mm *user_event_mm_get(struct user_event_mm *mm);
-void user_event_mm_put(struct user_event_mm *mm);
-struct user_event_mm *current_user_event_mm(void);
-
-void use_mm(struct user_event_mm *mm);
-int may_fail(void);
-bool cond(void);
-void stash_mm(struct user_event_mm *mm);
-
-extern struct user_event_mm *global_mm;
+#include <uecheck-api.h>
 
 #endif
