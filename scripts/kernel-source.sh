@@ -49,17 +49,26 @@ if [ "$(dpkg-query -W -f='${db:Status-Abbrev}' "$pkg" 2>/dev/null)" = "ii " ] &&
 fi
 
 dir=$cache/source/$pkg
-if [ -f "$dir/PKGVER" ] && [ -f "$dir/usr/src/$pkg.tar.xz" ]; then
-	echo "TARBALL=$dir/usr/src/$pkg.tar.xz"
-	echo "PKGVER=$(cat "$dir/PKGVER")"
-	exit 0
-fi
+# cached: print the lines of an unpacked download and stop.
+cached() {
+	if [ -f "$dir/PKGVER" ] && [ -f "$dir/usr/src/$pkg.tar.xz" ]; then
+		echo "TARBALL=$dir/usr/src/$pkg.tar.xz"
+		echo "PKGVER=$(cat "$dir/PKGVER")"
+		exit 0
+	fi
+}
+cached
 
 command -v apt-get >/dev/null 2>&1 || die "$pkg is not installed and apt-get is not here" 3
 url=$(debian_mirror)
 [ -n "$url" ] || die "$pkg is not installed and the apt sources name no Debian archive" 3
 
+mkdir -p "$cache/source" || die "cannot create $cache/source"
+# One download at a time; another caller may have finished meanwhile.
+cache_lock "$cache/source" "${UECHECK_LOCK_WAIT:-1800}" || die "cannot take the lock of $cache/source"
+cached
 apt=$cache/source/apt
+rm -rf "$dir.new"
 mkdir -p "$apt/lists/partial" "$apt/archives/partial" "$dir.new"
 keyring=/usr/share/keyrings/debian-archive-keyring.gpg
 {
