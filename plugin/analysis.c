@@ -570,7 +570,42 @@ static void check_callee_requirement(struct ctx *c, const struct astate *st,
 	}
 }
 
-static void take_rest(struct astate *st, tree node, tree lhs, vkey key);
+/*
+ * LHS (value KEY) receives the rest of the list whose node NODE points to:
+ * NODE's entry now owns one node, KEY the rest.  Reading the link of the
+ * same node again yields the same rest.  For mm->next itself, and for a
+ * call of an accessor whose summary returns the rest of its parameter's list.
+ */
+static void take_rest(struct astate *st, tree node, tree lhs, vkey key)
+{
+	struct ptr *p = owned_entry(st, node);
+	struct ptr rest;
+	struct ptr *q;
+
+	if (!p || !(p->rest || (p->mask & PT_OWNED)))
+		return;
+	if (!p->rest && (p->kind & RK_LIST)) {
+		memset(&rest, 0, sizeof(rest));
+		rest.key = key;
+		rest.mask = PT_OWNED;
+		rest.kind = RK_LIST;
+		rest.origin = p->origin;
+		rest.var = user_var(lhs);
+		rest.is_param = p->is_param;
+		p->kind = RK_NODE;
+		p->rest = key;
+	} else if (p->rest && p->rest != key) {
+		memset(&rest, 0, sizeof(rest));
+		rest.key = key;
+		rest.alias = p->rest;
+		rest.mask = PT_MOVED;
+	} else {
+		return;
+	}
+	q = ptr_add(st, key);
+	if (q)
+		*q = rest;
+}
 
 static void step_summary(struct ctx *c, struct astate *st, gcall *call,
 			 struct summary *s, struct sset *out)
@@ -704,43 +739,6 @@ static void step_call(struct ctx *c, struct astate *st, gcall *call, struct sset
 		break;
 	}
 	sset_add(out, st);
-}
-
-/*
- * LHS (value KEY) receives the rest of the list whose node NODE points to:
- * NODE's entry now owns one node, KEY the rest.  Reading the link of the
- * same node again yields the same rest.  For mm->next itself, and for a
- * call of an accessor whose summary returns the rest of its parameter's list.
- */
-static void take_rest(struct astate *st, tree node, tree lhs, vkey key)
-{
-	struct ptr *p = owned_entry(st, node);
-	struct ptr rest;
-	struct ptr *q;
-
-	if (!p || !(p->rest || (p->mask & PT_OWNED)))
-		return;
-	if (!p->rest && (p->kind & RK_LIST)) {
-		memset(&rest, 0, sizeof(rest));
-		rest.key = key;
-		rest.mask = PT_OWNED;
-		rest.kind = RK_LIST;
-		rest.origin = p->origin;
-		rest.var = user_var(lhs);
-		rest.is_param = p->is_param;
-		p->kind = RK_NODE;
-		p->rest = key;
-	} else if (p->rest && p->rest != key) {
-		memset(&rest, 0, sizeof(rest));
-		rest.key = key;
-		rest.alias = p->rest;
-		rest.mask = PT_MOVED;
-	} else {
-		return;
-	}
-	q = ptr_add(st, key);
-	if (q)
-		*q = rest;
 }
 
 static void step_assign(struct ctx *c, struct astate *st, gimple *stmt)
