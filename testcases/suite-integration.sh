@@ -14,6 +14,8 @@
 #   check-patch.sh     scripts/uecheck-patch on patches against fixtures
 #                      and, when prepared, the real tree
 #   check-install.sh   make install/uninstall into a DESTDIR, run from there
+#   check-demo.sh      make demo's script: every rule shown, and exit 1 when
+#                      the compiler fails or checks nothing
 # Expected findings are written by hand (testcases/integration/*.expect,
 # or in the part itself), never produced by the code under test.
 #
@@ -95,7 +97,7 @@ for tool in sparse git jq; do
 done
 export UECHECK_PLUGIN="$plugin"
 
-parts=${UECHECK_INTEGRATION:-uecheck kbuild hook patch install}
+parts=${UECHECK_INTEGRATION:-uecheck kbuild hook patch install demo}
 for part in $parts; do
 	if [ -f "$fix/check-$part.sh" ]; then
 		# shellcheck disable=SC1090
