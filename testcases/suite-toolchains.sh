@@ -220,13 +220,22 @@ check_compiler() {
 	totals "gcc-$v"
 }
 
-# with_plugin_headers ENV V...: the versions whose gcc-V has plugin headers.
+# with_plugin_headers V...: the versions whose gcc-V here has plugin headers.
 with_plugin_headers() {
-	where=$1
-	shift
 	for v in "$@"; do
-		d=$(run "$where" "gcc-$v" -print-file-name=plugin 2>/dev/null) &&
-			[ -f "$root_prefix$d/include/gcc-plugin.h" ] && printf '%s ' "$v"
+		d=$("gcc-$v" -print-file-name=plugin 2>/dev/null) &&
+			[ -f "$d/include/gcc-plugin.h" ] && printf '%s ' "$v"
+	done
+}
+
+# check_compilers ENV WHAT V...: every check for each gcc-V of ENV; WHAT
+# names where they should have come from when there is none.
+check_compilers() {
+	where=$1 what=$2
+	shift 2
+	[ $# -gt 0 ] || fail "toolchains: a gcc-N with plugin headers $what"
+	for v in "$@"; do
+		check_compiler "$where" "$v" "$(other_of "$v" "$*")"
 	done
 }
 
@@ -238,17 +247,11 @@ other_of() {
 }
 
 # ---- this machine's compilers ---------------------------------------------
-root= root_prefix=
+root=
 host=$(cd /usr/bin && printf '%s\n' gcc-[0-9]* 2>/dev/null |
 	sed -n 's/^gcc-\([0-9][0-9]*\)$/\1/p' | sort -n | tr '\n' ' ')
-# shellcheck disable=SC2086 # a list of version numbers
-host=$(with_plugin_headers host $host)
-if [ -z "$host" ]; then
-	fail "toolchains: a gcc-N with plugin headers on this machine (make deps)"
-fi
-for v in $host; do
-	check_compiler host "$v" "$(other_of "$v" "$host")"
-done
+# shellcheck disable=SC2086 # lists of version numbers
+check_compilers host "on this machine (make deps)" $(with_plugin_headers $host)
 
 # ---- the chroot's --------------------------------------------------------
 suite=${UECHECK_CHROOT_SUITE:-sid}
@@ -270,17 +273,10 @@ fi
 sed -n 's/^toolchain-chroot: /# /p' "$tmp/chroot.err"
 echo "# $suite chroot: $(($(date +%s) - t0)) s"
 root=$(sed -n 's/^ROOT=//p' "$tmp/chroot")
-root_prefix=$root
-chroot_gcc=$(sed -n 's/^GCC=//p' "$tmp/chroot")
 spatch=$(sed -n 's/^SPATCH=//p' "$tmp/chroot")
+# toolchain-chroot.sh lists only the gcc-N that have plugin headers there.
 # shellcheck disable=SC2086 # a list of version numbers
-chroot_gcc=$(with_plugin_headers chroot $chroot_gcc)
-if [ -z "$chroot_gcc" ]; then
-	fail "toolchains: the $suite chroot has a gcc-N with plugin headers"
-fi
-for v in $chroot_gcc; do
-	check_compiler chroot "$v" "$(other_of "$v" "$chroot_gcc")"
-done
+check_compilers chroot "in the $suite chroot" $(sed -n 's/^GCC=//p' "$tmp/chroot")
 
 if [ "$spatch" = none ] || [ -z "$spatch" ]; then
 	fail "spatch: Coccinelle runs in the $suite chroot"
