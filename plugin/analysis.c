@@ -16,11 +16,21 @@
 
 #define MAX_ASSERTIONS 32
 #define VISITS_PER_BLOCK 64	/* fixpoint budget: give up rather than hang */
+#define MAX_REQ_CANDIDATES 32
+#define MAX_REPORTED 32
 
 struct anchor {
 	const struct assertion *a;
 	gimple *stmt;		/* the assertion takes effect just before it */
 	bool unconditional;	/* its block is on every path through the body */
+};
+
+/* A requirement the final sweep met, before it is passed up. */
+struct req_candidate {
+	location_t loc;
+	tree via;
+	unsigned char kind;	/* enum requirement */
+	bool direct;
 };
 
 struct ctx {
@@ -39,6 +49,16 @@ struct ctx {
 	bool returns_owned_any, returns_unowned;
 	bool returns_fresh_any, returns_not_fresh;
 	int returns_kind;
+	/*
+	 * One cause, one finding: what the final sweep would pass up to the
+	 * callers, and where it reported a lock finding itself.  A requirement
+	 * raised by a statement that is reported here on another path (or,
+	 * in a function callable from outside, on this one) is not passed up.
+	 */
+	struct req_candidate reqs[MAX_REQ_CANDIDATES];
+	unsigned int nreqs;
+	location_t reported[MAX_REPORTED];
+	unsigned int nreported;
 };
 
 /* A location that names a line of a file (not unknown, not <built-in>). */
@@ -54,13 +74,9 @@ static const char *cur_fn(void)
 
 /* ---- requirements ------------------------------------------------------ */
 
-static void require(struct ctx *c, enum requirement kind, location_t loc,
-		    tree via, bool direct)
+static void set_requirement(struct summary *s, enum requirement kind, location_t loc,
+			    tree via, bool direct)
 {
-	struct summary *s = c->sum;
-
-	if (!c->final)
-		return;
 	if (direct)
 		s->direct_entry_access = true;
 	if (kind > s->req) {
@@ -68,6 +84,59 @@ static void require(struct ctx *c, enum requirement kind, location_t loc,
 		s->req_loc = loc;
 		s->req_via = via;
 		s->req_by_annotation = false;
+	}
+}
+
+/* Callers must hold the lock for the statement at LOC (final sweep only). */
+static void require(struct ctx *c, enum requirement kind, location_t loc,
+		    tree via, bool direct)
+{
+	struct req_candidate *r;
+
+	if (!c->final)
+		return;
+	for (unsigned int i = 0; i < c->nreqs; i++) {
+		r = &c->reqs[i];
+		if (r->loc == loc && r->via == via && r->kind == kind) {
+			r->direct |= direct;
+			return;
+		}
+	}
+	if (c->nreqs == MAX_REQ_CANDIDATES) {
+		/* Out of room: pass it up; a duplicate beats a missed bug. */
+		set_requirement(c->sum, kind, loc, via, direct);
+		return;
+	}
+	r = &c->reqs[c->nreqs++];
+	r->loc = loc;
+	r->via = via;
+	r->kind = kind;
+	r->direct = direct;
+}
+
+/* A lock finding at LOC is due on some path (before emitting()). */
+static void reported_here(struct ctx *c, location_t loc)
+{
+	if (!c->final || c->nreported == MAX_REPORTED)
+		return;
+	for (unsigned int i = 0; i < c->nreported; i++)
+		if (c->reported[i] == loc)
+			return;
+	c->reported[c->nreported++] = loc;
+}
+
+/* End of the final sweep: the requirements that callers are left with. */
+static void settle_requirements(struct ctx *c)
+{
+	for (unsigned int i = 0; i < c->nreqs; i++) {
+		const struct req_candidate *r = &c->reqs[i];
+		bool reported = false;
+
+		for (unsigned int j = 0; j < c->nreported && !reported; j++)
+			reported = c->reported[j] == r->loc;
+		if (!reported)
+			set_requirement(c->sum, (enum requirement)r->kind, r->loc, r->via,
+					r->direct);
 	}
 }
 
@@ -203,6 +272,7 @@ static void check_access(struct ctx *c, const struct astate *st, tree ref,
 	if (access_is_private(st, ref))
 		return;
 	if (m & LK_FREE) {
+		reported_here(c, loc);
 		if (emitting(c) &&
 		    diag_finding(RULE_UNGUARDED_ACCESS, loc, NULL, UNKNOWN_LOCATION,
 				 "access to 'next' of 'struct user_event_mm' without '%s' held in '%s'",
@@ -213,6 +283,8 @@ static void check_access(struct ctx *c, const struct astate *st, tree ref,
 	if (!(m & LK_ENTRY))
 		return;
 	require(c, REQ_UNASSERTED, loc, NULL, true);
+	if (c->sum->exposed && !c->sum->contract)
+		reported_here(c, loc);
 	if (c->sum->exposed && !c->sum->contract && emitting(c) &&
 	    diag_finding(RULE_UNGUARDED_ACCESS, loc, NULL, UNKNOWN_LOCATION,
 			 "access to 'next' of 'struct user_event_mm' without '%s' held in '%s'",
@@ -549,6 +621,7 @@ static void check_callee_requirement(struct ctx *c, const struct astate *st,
 	if (s->req == REQ_NONE)
 		return;
 	if (m & LK_FREE) {
+		reported_here(c, loc);
 		if (emitting(c) &&
 		    diag_finding(RULE_LOCK_REQUIRED, loc, NULL, UNKNOWN_LOCATION,
 				 "call to '%s' requires '%s' held, but it may not be held here in '%s'",
@@ -561,6 +634,8 @@ static void check_callee_requirement(struct ctx *c, const struct astate *st,
 	if (!(m & LK_ENTRY))
 		return;
 	require(c, s->req, loc, s->decl, false);
+	if (c->sum->exposed && !c->sum->contract && s->req == REQ_UNASSERTED)
+		reported_here(c, loc);
 	if (c->sum->exposed && !c->sum->contract && s->req == REQ_UNASSERTED && emitting(c) &&
 	    diag_finding(RULE_LOCK_REQUIRED, loc, NULL, UNKNOWN_LOCATION,
 			 "call to '%s' requires '%s' held, but it may not be held here in '%s'",
@@ -1447,6 +1522,7 @@ void analyse_function(struct summary *sum, bool report)
 			    !(c.not_consumed & (1u << i)))
 				out.consumes |= 1u << i;
 		}
+		settle_requirements(&c);
 		out.hands_on = out.consumes & c.handed_on;
 		if (c.returns_owned_any && !c.returns_unowned)
 			out.returns_owned = c.returns_kind & RK_LIST ? RK_LIST : RK_NODE;
