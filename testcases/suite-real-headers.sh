@@ -16,11 +16,14 @@
 # in suite-unit.sh; "uecheck-xfail[kernel]: REASON" marks a testcase whose
 # meaning depends on the stubs.
 #
-# Only -O2: kernel headers do not build at -O0 (compile-time assertions
-# rely on constant folding), and a kernel is never built so.
+# At the two levels kbuild builds a kernel with: -O2 (the default) and -Os
+# (CONFIG_CC_OPTIMIZE_FOR_SIZE), given after the kernel's own -O2 in
+# KCFLAGS.  Not -O0: kernel headers do not build there (compile-time
+# assertions rely on constant folding); the stub headers cover -O0.
 #
 # Environment: CC (default gcc), UECHECK_PLUGIN, UECHECK_KERNEL_VERSIONS
-# (default "6.12 7.3"), UECHECK_KERNEL_TREE_SH, UECHECK_CACHE.
+# (default "6.12 7.3"), UECHECK_REALH_LEVELS (default "-O2 -Os"),
+# UECHECK_KERNEL_TREE_SH, UECHECK_CACHE.
 # Output: the test-runner protocol of docs/interfaces.md; exit 1 on failure.
 set -u
 
@@ -72,16 +75,12 @@ module() {
 	} >"$1/Kbuild"
 }
 
-for v in ${UECHECK_KERNEL_VERSIONS:-6.12 7.3}; do
-	if ! sh "$tree_sh" "$v" default >"$tmp/tree" 2>"$tmp/tree.err"; then
-		fail "real-headers: $v: prepared tree from scripts/kernel-tree.sh"
-		ue_diag <"$tmp/tree.err"
-		continue
-	fi
-	src=$(sed -n 's/^SRC=//p' "$tmp/tree")
-	obj=$(sed -n 's/^OBJ=//p' "$tmp/tree")
-	work=$tmp/obj-$v
-	mdir=$tmp/mod-$v
+# build_and_compare V LEVEL SRC OBJ: the corpus module at one optimisation
+# level, each testcase's findings compared with its expectations.
+build_and_compare() {
+	v=$1 level=$2 src=$3 obj=$4
+	work=$tmp/obj-$v$level
+	mdir=$tmp/mod-$v$level
 	rm -rf "$work" "$mdir"
 	cp -a "$obj" "$work"
 	module "$mdir"
@@ -89,15 +88,15 @@ for v in ${UECHECK_KERNEL_VERSIONS:-6.12 7.3}; do
 	# -k: modpost's complaints about a module without MODULE_LICENSE() and
 	# a werror testcase's failed compile must not stop the other objects.
 	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s -k -C "$src" O="$work" M="$mdir" \
-		CC="$cc" HOSTCC="$cc" KCFLAGS="-fplugin=$plugin" -j"$jobs" modules \
+		CC="$cc" HOSTCC="$cc" KCFLAGS="-fplugin=$plugin $level" -j"$jobs" modules \
 		>"$mdir/log" 2>&1
-	echo "# $v: corpus built as one external module in $(($(date +%s) - t0)) s"
+	echo "# $v $level: corpus built as one external module in $(($(date +%s) - t0)) s"
 	if grep -q 'internal compiler error' "$mdir/log"; then
-		fail "real-headers: $v: no compiler crash"
+		fail "real-headers: $v $level: no compiler crash"
 		grep -B2 'internal compiler error' "$mdir/log" | head -n 8 | ue_diag
 	fi
 	while read -r o f; do
-		name="real-headers: $v: ${f#"$top"/testcases/}"
+		name="real-headers: $v $level: ${f#"$top"/testcases/}"
 		engines=$(ue_directive engines "$f")
 		if [ -n "$engines" ] && ! echo " $engines " | tr ',' ' ' | grep -q " gcc "; then
 			ue_skip "$name" "not run under gcc (uecheck-engines: $engines)"
@@ -129,5 +128,17 @@ for v in ${UECHECK_KERNEL_VERSIONS:-6.12 7.3}; do
 		fi
 	done <"$mdir/list"
 	rm -rf "$work"
+}
+
+for v in ${UECHECK_KERNEL_VERSIONS:-6.12 7.3}; do
+	if ! sh "$tree_sh" "$v" default >"$tmp/tree" 2>"$tmp/tree.err"; then
+		fail "real-headers: $v: prepared tree from scripts/kernel-tree.sh"
+		ue_diag <"$tmp/tree.err"
+		continue
+	fi
+	for level in ${UECHECK_REALH_LEVELS:--O2 -Os}; do
+		build_and_compare "$v" "$level" "$(sed -n 's/^SRC=//p' "$tmp/tree")" \
+			"$(sed -n 's/^OBJ=//p' "$tmp/tree")"
+	done
 done
 exit "$failed"
