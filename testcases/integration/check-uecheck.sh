@@ -205,6 +205,33 @@ check "uecheck: cocci not run on a file without the rules' symbols" [ ! -s "$tmp
 exit_is "uecheck: a failing cocci engine is a tool failure (exit 3)" 3 \
 	env FAKE_COCCI_EXIT=2 UECHECK_COCCI="$fake_cocci" sh "$uecheck" --engines=cocci seeded.c
 
+# ---- a function Coccinelle cannot parse is not a clean result ----------------
+
+if command -v spatch >/dev/null 2>&1; then
+	# By hand: spatch fails at line 16 of update_walk() (unparsable.h's
+	# macro takes a statement); the leak in it is at line 21.
+	sh "$top/cocci/run.sh" unparsable.c >"$tmp/unp.out" 2>"$tmp/unp.err"
+	rc=$?
+	[ "$rc" -eq 0 ] && [ ! -s "$tmp/unp.out" ] && [ "$(cat "$tmp/unp.err")" = \
+		"uecheck-cocci: unparsable.c:16: function 'update_walk' not checked: spatch cannot parse it" ]
+	verdict $? "uecheck: cocci/run.sh names the function spatch cannot parse"
+	[ "$rc" -eq 0 ] || diag "$tmp/unp.err"
+	sh "$uecheck" --engines=gcc,cocci unparsable.c >"$tmp/unp.out" 2>&1
+	rc=$?
+	echo "21 ref-leak" >"$tmp/unp.want"
+	[ "$rc" -eq 0 ] && grep -q -x "uecheck: unparsable.c:16: function 'update_walk' not checked by the cocci engine: spatch cannot parse it" "$tmp/unp.out"
+	verdict $? "uecheck: the cocci engine says which function it did not check"
+	same_findings "uecheck: the gcc engine still finds the leak in it" "$tmp/unp.out" "$tmp/unp.want"
+	exit_is "uecheck: --werror fails on code the cocci engine did not check (exit 1)" 1 \
+		sh "$uecheck" --engines=cocci --werror unparsable.c
+	sh "$uecheck" --engines=cocci --werror clean.c >"$tmp/unp.out" 2>&1
+	rc=$?
+	[ "$rc" -eq 0 ] && ! grep -q 'not checked' "$tmp/unp.out"
+	verdict $? "uecheck: a file spatch parses whole has no 'not checked' line"
+else
+	skip "uecheck: a function Coccinelle cannot parse" "spatch not installed"
+fi
+
 # ---- suppressions ----------------------------------------------------------------
 
 sh "$uecheck" --engines=gcc suppress.c >"$tmp/sup.out" 2>&1
