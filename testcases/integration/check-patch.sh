@@ -216,3 +216,24 @@ rc=$?
 [ "$rc" -eq 0 ] && grep -q '^total: 0 errors' "$tmp/np.out"
 verdict $? "patch: a patch with no C file in it is still checked as a patch (exit 0)"
 [ "$rc" -eq 0 ] || diag "$tmp/np.out" "$tmp/np.err"
+
+# 7. Long options: --opt VALUE as well as --opt=VALUE; --help complete.
+(cd "$tmp" && sh "$upatch" --engines gcc --tree "$pt" --terse "$tmp/leak.patch") >"$tmp/pv.out" 2>&1
+sed '1s/\(ERROR:ref-leak: \).*/\1/' "$tmp/pv.out" >"$tmp/pv.got"
+if cmp -s "$tmp/pv.got" "$tmp/p3.want"; then
+	pass "patch: --tree DIR and --engines LIST with the value as the next argument"
+else
+	fail "patch: --tree DIR and --engines LIST with the value as the next argument"
+	diag "$tmp/pv.out"
+fi
+(cd "$pt" && sh "$upatch" --engines=gcc "$tmp/leak.patch" --tree) >"$tmp/pv.out" 2>"$tmp/pv.err"
+rc=$?
+[ "$rc" -eq 2 ] && [ "$(grep -c . "$tmp/pv.err")" -eq 1 ] &&
+	grep -q "^uecheck-patch: option '--tree' needs a value" "$tmp/pv.err"
+verdict $? "patch: an option without its value: one line, exit 2"
+sh "$upatch" --help >"$tmp/pv.out" 2>&1
+[ "$(tail -n 1 "$tmp/pv.out")" = "patch that does not apply; 3 tool failure." ]
+verdict $? "patch: --help prints the whole manual, to its last line"
+sh "$top/scripts/uecheck-install-hook" --help >"$tmp/pv.out" 2>&1
+[ "$(tail -n 1 "$tmp/pv.out")" = "is already in the way." ]
+verdict $? "patch: uecheck-install-hook --help prints the whole manual, to its last line"

@@ -162,6 +162,28 @@ one_error "uecheck: missing cocci scripts are a tool failure (exit 3)" 3 "cocci"
 	env UECHECK_COCCI="$tmp/none.sh" sh "$uecheck" --engines=cocci seeded.c
 exit_is "uecheck: --help exits 0" 0 sh "$uecheck" --help
 check "uecheck: --help documents the exit status" grep -q 'tool failure' "$tmp/out"
+# The whole top comment: its last line, by hand, and the environment
+# sentence the old --help cut in the middle.
+[ "$(tail -n 1 "$tmp/out")" = "(../lib/uecheck, ../share/uecheck)." ] &&
+	grep -q -x 'UECHECK_COCCI_JOBS (spatch processes per file, default 1: under make -j' "$tmp/out"
+verdict $? "uecheck: --help prints the whole manual, to its last line"
+
+# ---- long options: --opt=VALUE and --opt VALUE -------------------------------
+
+sh "$uecheck" --engines gcc --rules ref-leak,double-put seeded.c >"$tmp/sp1.out" 2>&1
+grep -E ' (ref-leak|double-put)$' seeded.expect >"$tmp/sp1.want"
+same_findings "uecheck: --engines gcc --rules LIST (value as the next argument)" "$tmp/sp1.out" "$tmp/sp1.want"
+rm -f "$tmp/sp2.json"
+sh "$uecheck" --engines gcc --format json --output "$tmp/sp2.json" seeded.c >"$tmp/sp2.out" 2>&1
+rc=$?
+[ "$rc" -eq 0 ] && [ ! -s "$tmp/sp2.out" ] &&
+	[ "$(jq '.findings | length' "$tmp/sp2.json" 2>/dev/null)" = "$(grep -c . seeded.expect)" ]
+verdict $? "uecheck: --format json --output FILE (values as the next argument)"
+one_error "uecheck: an option without its value (exit 2)" 2 "option '--output' needs a value" \
+	sh "$uecheck" --engines=gcc seeded.c --output
+# Only our own options take the next argument: a compiler flag does not
+# eat the file, and --werror takes no value.
+exit_is "uecheck: --werror FILE: the file is the file" 1 sh "$uecheck" --engines gcc --werror -O2 seeded.c
 
 # ---- sparse engine: output unchanged ----------------------------------------
 
