@@ -11,7 +11,8 @@
 # Interface (sourced; POSIX sh; expects UE_TMP, a private directory):
 #   ue_run_gcc FILE GCC-ARG...     records on stdout; 0, or 3 (tool failure,
 #                                  compiler output on stderr)
-#   ue_run_cocci FILE              same for cocci/run.sh
+#   ue_run_cocci FILE              same for cocci/run.sh; its "not checked"
+#                                  lines go to stderr and UE_TMP/notchecked
 #   ue_run_sparse ARG...           the real sparse, output passed through;
 #                                  returns sparse's exit status
 #   ue_parse ENGINE                diagnostics on stdin -> records on stdout
@@ -82,6 +83,10 @@ ue_run_cocci() {
 		cat "$UE_TMP/cocci.err" >&2
 		return 3
 	fi
+	# What spatch could not parse is said, and kept for --werror.
+	grep '^uecheck-cocci: .* not checked: ' "$UE_TMP/cocci.err" |
+		sed 's/^uecheck-cocci: /uecheck: /; s/ not checked: / not checked by the cocci engine: /' |
+		tee -a "$UE_TMP/notchecked" >&2
 	cat "$UE_TMP/cocci.out" "$UE_TMP/cocci.err" | ue_parse cocci
 }
 

@@ -12,6 +12,13 @@
 #   - --werror fails the build on a finding;
 #   - uecheck-patch --build-dir on the real tree: the seeded patches report
 #     their findings, a comment-only patch and a fix report nothing.
+# and on the prepared 7.3 tree (kbuild's scripts/checker-valid.sh probe):
+#   - make C=1 CHECK=scripts/uecheck (default engines) is not switched off
+#     and finds the seeded violations (M=); an old sparse is left out with
+#     one note for the build; --werror fails the build;
+#   - C=2 on the tree's trace_events_user.o checks it, no finding;
+#   - a plugin that cannot run, or --engines=sparse with an old sparse,
+#     fails the probe as kbuild expects.
 
 if [ "${UECHECK_KERNEL:-1}" = 0 ]; then
 	skip "kbuild: real 6.12 tree" "UECHECK_KERNEL=0"
@@ -131,3 +138,98 @@ rc=$?
 [ "$rc" -eq 0 ] && [ ! -s "$tmp/kp4.out" ]
 verdict $? "kbuild: uecheck-patch --build-dir: a patch that fixes the leak reports nothing"
 [ "$rc" -eq 0 ] || diag "$tmp/kp4.out"
+
+# Linux 7.3: the top Makefile first runs scripts/checker-valid.sh on
+# $(CHECK), whose probe Debian 12's sparse 0.6.4 fails ("C=1 specified,
+# but ... is not available or not up to date": nothing is checked).
+# uecheck must answer the probe for its own engines, leave the old sparse
+# out and say so once per build. 7.x writes KBUILD_OUTPUT into the build
+# directory's Makefile: always make -C SRC O=COPY, never make -C COPY.
+kbuild7() {
+	if ! sh "$tree_sh" 7.3 >"$tmp/kt7.out" 2>"$tmp/kt7.err"; then
+		fail "kbuild: prepare the 7.3 tree (scripts/kernel-tree.sh 7.3)"
+		diag "$tmp/kt7.err"
+		return 0
+	fi
+	src7=$(sed -n 's/^SRC=//p' "$tmp/kt7.out")
+	obj7=$tmp/kobj7
+	cp -a "$(sed -n 's/^OBJ=//p' "$tmp/kt7.out")" "$obj7" || {
+		fail "kbuild: copy the 7.3 build directory"
+		return 0
+	}
+	if [ ! -f "$src7/scripts/checker-valid.sh" ]; then
+		skip "kbuild: 7.3 and its checker probe" "no scripts/checker-valid.sh in $src7"
+		return 0
+	fi
+	mod7=$tmp/mod7
+	mkdir -p "$mod7/kernel/trace"
+	for p in leak unlock; do
+		cp "$src7/$kfile" "$mod7/$kfile"
+		(cd "$mod7" && git apply "$fix/kernel-$p.patch") || fail "kbuild: apply kernel-$p.patch to 7.3"
+		cp "$mod7/$kfile" "$mod7/seeded_$p.c"
+	done
+	rm -rf "$mod7/kernel"
+	cp "$mod/Kbuild" "$mod7/Kbuild"
+	km7() { make -s -C "$src7" O="$obj7" "$@"; }
+	# Does sparse itself pass this tree's probe? Then there is nothing to
+	# leave out (a newer sparse than Debian 12's).
+	old_sparse=0
+	[ "$(sh "$src7/scripts/checker-valid.sh" sparse 2>/dev/null)" = 1 ] || old_sparse=1
+	notes() { grep -c "^uecheck: note: sparse .* is too old for this tree" "$1"; }
+
+	km7 M="$mod7" C=1 CHECK="sh $uecheck" seeded_leak.o seeded_unlock.o >"$tmp/k7a.out" 2>&1
+	rc=$?
+	# By hand, from the patches: the same lines as in 6.12 (7.3 did not move
+	# user_event_enabler_update()).
+	printf '%s\n' "$mod7/seeded_leak.c 651 ref-leak" "$mod7/seeded_unlock.c 641 unguarded-access" \
+		"$mod7/seeded_unlock.c 647 lock-required" >"$tmp/k7a.want"
+	sed -n 's/^\([^:]*\):\([0-9]*\):[0-9]*: [a-z]*: .* \[uecheck:\([a-z-]*\)\]$/\1 \2 \3/p' "$tmp/k7a.out" |
+		sed "s|^seeded_|$mod7/seeded_|" | sort >"$tmp/k7a.got"
+	if [ "$rc" -eq 0 ] && cmp -s "$tmp/k7a.want" "$tmp/k7a.got" &&
+		! grep -q 'specified, but' "$tmp/k7a.out"; then
+		pass "kbuild: 7.3 make C=1 CHECK=uecheck passes kbuild's probe and finds the seeded violations"
+	else
+		fail "kbuild: 7.3 make C=1 CHECK=uecheck passes kbuild's probe and finds the seeded violations"
+		echo "# exit $rc"
+		diff "$tmp/k7a.want" "$tmp/k7a.got" | diag
+		diag "$tmp/k7a.out"
+	fi
+	if [ "$old_sparse" = 1 ]; then
+		check "kbuild: 7.3 the old sparse is left out with one note for the whole build" \
+			[ "$(notes "$tmp/k7a.out")" -eq 1 ]
+	else
+		check "kbuild: 7.3 a sparse that passes the probe stays in, no note" \
+			[ "$(notes "$tmp/k7a.out")" -eq 0 ]
+	fi
+
+	km7 M="$mod7" C=2 CHECK="sh $uecheck --engines=gcc,sparse --werror" seeded_leak.o \
+		>"$tmp/k7b.out" 2>&1
+	rc=$?
+	[ "$rc" -ne 0 ] && grep -q 'seeded_leak.c:651:[0-9]*: error: .*\[uecheck:ref-leak\]$' "$tmp/k7b.out"
+	verdict $? "kbuild: 7.3 CHECK='uecheck --werror' fails the build on a finding"
+
+	# The tree's own file, C=2: checked (one JSON document), no finding.
+	km7 C=2 CHECK="sh $uecheck --engines=gcc,sparse --format=json --output=$tmp/k7json/" \
+		"${kfile%.c}.o" >"$tmp/k7c.out" 2>&1
+	rc=$?
+	[ "$rc" -eq 0 ] && ! grep -q 'specified, but' "$tmp/k7c.out" &&
+		[ "$(jq '.findings | length' "$tmp"/k7json/*trace_events_user.c.json 2>/dev/null)" = 0 ]
+	verdict $? "kbuild: 7.3 make C=2 CHECK=uecheck on trace_events_user.o checks it, no finding"
+	[ "$rc" -eq 0 ] || diag "$tmp/k7c.out"
+
+	# An engine that cannot run fails the probe: kbuild says so, as for
+	# any checker it cannot use (and checks nothing).
+	env UECHECK_PLUGIN="$tmp/none.so" make -s -C "$src7" O="$obj7" M="$mod7" C=2 \
+		CHECK="sh $uecheck --engines=gcc" seeded_leak.o >"$tmp/k7d.out" 2>&1
+	grep -q 'C=2 specified, but .*uecheck.* is not available or not up to date' "$tmp/k7d.out" &&
+		! grep -q '\[uecheck:' "$tmp/k7d.out"
+	verdict $? "kbuild: 7.3 a plugin that cannot run fails kbuild's probe"
+	if [ "$old_sparse" = 1 ]; then
+		km7 M="$mod7" C=2 CHECK="sh $uecheck --engines=sparse" seeded_leak.o >"$tmp/k7e.out" 2>&1
+		check "kbuild: 7.3 --engines=sparse alone gets sparse's own answer to the probe" \
+			grep -q 'C=2 specified, but' "$tmp/k7e.out"
+	else
+		skip "kbuild: 7.3 --engines=sparse alone gets sparse's own answer" "this sparse passes the probe"
+	fi
+}
+kbuild7

@@ -190,3 +190,50 @@ check "patch: the cocci engine runs with --jobs <cores>" \
 	sh "$upatch" --engines=cocci "$tmp/leak.patch") >/dev/null 2>&1
 check "patch: UECHECK_COCCI_JOBS=1 is kept" \
 	grep -q -e '^--jobs 1 .*clean.c$' "$tmp/pj.log"
+
+# 6. No silent success: input that is not a patch is one line, exit 2,
+# never "no findings".
+: >"$tmp/empty.patch"
+printf '\177ELF\002\001\001\000\000\000\000\000\000\000\000\000\003\000>\000' >"$tmp/binary.patch"
+printf 'Hello,\n\nplease review my change to clean.c.\n' >"$tmp/text.patch"
+for k in empty:empty binary:'binary data' text:"no 'diff --git'"; do
+	kind=${k%%:*} why=${k#*:}
+	(cd "$pt" && sh "$upatch" --engines=gcc "$tmp/$kind.patch") >"$tmp/np.out" 2>"$tmp/np.err"
+	rc=$?
+	[ "$rc" -eq 2 ] && [ ! -s "$tmp/np.out" ] && [ "$(grep -c . "$tmp/np.err")" -eq 1 ] &&
+		grep -q "^uecheck-patch: $tmp/$kind.patch: not a patch ($why" "$tmp/np.err"
+	verdict $? "patch: $kind input is not a patch: one line, exit 2"
+	[ "$rc" -eq 2 ] || diag "$tmp/np.out" "$tmp/np.err"
+done
+(cd "$pt" && sh "$upatch" --engines=gcc - </dev/null) >"$tmp/np.out" 2>"$tmp/np.err"
+rc=$?
+[ "$rc" -eq 2 ] && grep -q -x 'uecheck-patch: standard input: not a patch (empty)' "$tmp/np.err"
+verdict $? "patch: empty standard input is not a patch: exit 2"
+# A real patch that touches no C file is still a patch: nothing to find.
+printf -- '--- a/README\n+++ b/README\n@@ -0,0 +1 @@\n+notes\n' >"$tmp/doc.patch"
+(cd "$pt" && sh "$upatch" --engines=gcc "$tmp/doc.patch") >"$tmp/np.out" 2>"$tmp/np.err"
+rc=$?
+[ "$rc" -eq 0 ] && grep -q '^total: 0 errors' "$tmp/np.out"
+verdict $? "patch: a patch with no C file in it is still checked as a patch (exit 0)"
+[ "$rc" -eq 0 ] || diag "$tmp/np.out" "$tmp/np.err"
+
+# 7. Long options: --opt VALUE as well as --opt=VALUE; --help complete.
+(cd "$tmp" && sh "$upatch" --engines gcc --tree "$pt" --terse "$tmp/leak.patch") >"$tmp/pv.out" 2>&1
+sed '1s/\(ERROR:ref-leak: \).*/\1/' "$tmp/pv.out" >"$tmp/pv.got"
+if cmp -s "$tmp/pv.got" "$tmp/p3.want"; then
+	pass "patch: --tree DIR and --engines LIST with the value as the next argument"
+else
+	fail "patch: --tree DIR and --engines LIST with the value as the next argument"
+	diag "$tmp/pv.out"
+fi
+(cd "$pt" && sh "$upatch" --engines=gcc "$tmp/leak.patch" --tree) >"$tmp/pv.out" 2>"$tmp/pv.err"
+rc=$?
+[ "$rc" -eq 2 ] && [ "$(grep -c . "$tmp/pv.err")" -eq 1 ] &&
+	grep -q "^uecheck-patch: option '--tree' needs a value" "$tmp/pv.err"
+verdict $? "patch: an option without its value: one line, exit 2"
+sh "$upatch" --help >"$tmp/pv.out" 2>&1
+[ "$(tail -n 1 "$tmp/pv.out")" = "patch that does not apply; 3 tool failure." ]
+verdict $? "patch: --help prints the whole manual, to its last line"
+sh "$top/scripts/uecheck-install-hook" --help >"$tmp/pv.out" 2>&1
+[ "$(tail -n 1 "$tmp/pv.out")" = "is already in the way." ]
+verdict $? "patch: uecheck-install-hook --help prints the whole manual, to its last line"

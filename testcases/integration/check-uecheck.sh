@@ -162,6 +162,28 @@ one_error "uecheck: missing cocci scripts are a tool failure (exit 3)" 3 "cocci"
 	env UECHECK_COCCI="$tmp/none.sh" sh "$uecheck" --engines=cocci seeded.c
 exit_is "uecheck: --help exits 0" 0 sh "$uecheck" --help
 check "uecheck: --help documents the exit status" grep -q 'tool failure' "$tmp/out"
+# The whole top comment: its last line, by hand, and the environment
+# sentence the old --help cut in the middle.
+[ "$(tail -n 1 "$tmp/out")" = "(../lib/uecheck, ../share/uecheck)." ] &&
+	grep -q -x 'UECHECK_COCCI_JOBS (spatch processes per file, default 1: under make -j' "$tmp/out"
+verdict $? "uecheck: --help prints the whole manual, to its last line"
+
+# ---- long options: --opt=VALUE and --opt VALUE -------------------------------
+
+sh "$uecheck" --engines gcc --rules ref-leak,double-put seeded.c >"$tmp/sp1.out" 2>&1
+grep -E ' (ref-leak|double-put)$' seeded.expect >"$tmp/sp1.want"
+same_findings "uecheck: --engines gcc --rules LIST (value as the next argument)" "$tmp/sp1.out" "$tmp/sp1.want"
+rm -f "$tmp/sp2.json"
+sh "$uecheck" --engines gcc --format json --output "$tmp/sp2.json" seeded.c >"$tmp/sp2.out" 2>&1
+rc=$?
+[ "$rc" -eq 0 ] && [ ! -s "$tmp/sp2.out" ] &&
+	[ "$(jq '.findings | length' "$tmp/sp2.json" 2>/dev/null)" = "$(grep -c . seeded.expect)" ]
+verdict $? "uecheck: --format json --output FILE (values as the next argument)"
+one_error "uecheck: an option without its value (exit 2)" 2 "option '--output' needs a value" \
+	sh "$uecheck" --engines=gcc seeded.c --output
+# Only our own options take the next argument: a compiler flag does not
+# eat the file, and --werror takes no value.
+exit_is "uecheck: --werror FILE: the file is the file" 1 sh "$uecheck" --engines gcc --werror -O2 seeded.c
 
 # ---- sparse engine: output unchanged ----------------------------------------
 
@@ -204,6 +226,33 @@ FAKE_COCCI_LOG=$tmp/cocci.log UECHECK_COCCI=$fake_cocci \
 check "uecheck: cocci not run on a file without the rules' symbols" [ ! -s "$tmp/cocci.log" ]
 exit_is "uecheck: a failing cocci engine is a tool failure (exit 3)" 3 \
 	env FAKE_COCCI_EXIT=2 UECHECK_COCCI="$fake_cocci" sh "$uecheck" --engines=cocci seeded.c
+
+# ---- a function Coccinelle cannot parse is not a clean result ----------------
+
+if command -v spatch >/dev/null 2>&1; then
+	# By hand: spatch fails at line 16 of update_walk() (unparsable.h's
+	# macro takes a statement); the leak in it is at line 21.
+	sh "$top/cocci/run.sh" unparsable.c >"$tmp/unp.out" 2>"$tmp/unp.err"
+	rc=$?
+	[ "$rc" -eq 0 ] && [ ! -s "$tmp/unp.out" ] && [ "$(cat "$tmp/unp.err")" = \
+		"uecheck-cocci: unparsable.c:16: function 'update_walk' not checked: spatch cannot parse it" ]
+	verdict $? "uecheck: cocci/run.sh names the function spatch cannot parse"
+	[ "$rc" -eq 0 ] || diag "$tmp/unp.err"
+	sh "$uecheck" --engines=gcc,cocci unparsable.c >"$tmp/unp.out" 2>&1
+	rc=$?
+	echo "21 ref-leak" >"$tmp/unp.want"
+	[ "$rc" -eq 0 ] && grep -q -x "uecheck: unparsable.c:16: function 'update_walk' not checked by the cocci engine: spatch cannot parse it" "$tmp/unp.out"
+	verdict $? "uecheck: the cocci engine says which function it did not check"
+	same_findings "uecheck: the gcc engine still finds the leak in it" "$tmp/unp.out" "$tmp/unp.want"
+	exit_is "uecheck: --werror fails on code the cocci engine did not check (exit 1)" 1 \
+		sh "$uecheck" --engines=cocci --werror unparsable.c
+	sh "$uecheck" --engines=cocci --werror clean.c >"$tmp/unp.out" 2>&1
+	rc=$?
+	[ "$rc" -eq 0 ] && ! grep -q 'not checked' "$tmp/unp.out"
+	verdict $? "uecheck: a file spatch parses whole has no 'not checked' line"
+else
+	skip "uecheck: a function Coccinelle cannot parse" "spatch not installed"
+fi
 
 # ---- suppressions ----------------------------------------------------------------
 
