@@ -9,7 +9,8 @@
 #          gcc's major version N), make, and the Coccinelle engine
 #   test   demo + every other gcc-N of the suite with plugin headers
 #          (11 to 16), sparse, kernel sources and build tools, debootstrap
-#          (for the toolchain chroot), git, jq, patch, csmith
+#          (for the toolchain chroot), git, jq, patch, csmith, pre-commit
+#          (the pre-commit framework, for the hook's integration test)
 #   bench  test + hyperfine, valgrind, time
 #
 # Required packages must install; optional ones (other compilers, kernel
@@ -80,7 +81,7 @@ optional=
 case "$profile" in
 test | bench)
 	required="$required sparse xz-utils tar bc flex bison libssl-dev libelf-dev perl
-		git jq diffutils patch debootstrap util-linux"
+		git jq diffutils patch debootstrap util-linux pre-commit"
 	for v in 11 12 13 14 15 16; do
 		optional="$optional gcc-$v g++-$v gcc-$v-plugin-dev"
 	done

@@ -11,6 +11,7 @@
 #                      tree (scripts/kernel-tree.sh): silent on the real
 #                      file, finds seeded violations, sparse output intact
 #   check-hook.sh      scripts/uecheck-install-hook in scratch repositories
+#   check-precommit.sh the pre-commit framework running .pre-commit-hooks.yaml
 #   check-patch.sh     scripts/uecheck-patch on patches against fixtures
 #                      and, when prepared, the real tree
 #   check-install.sh   make install/uninstall into a DESTDIR, run from there
@@ -97,7 +98,7 @@ for tool in sparse git jq; do
 done
 export UECHECK_PLUGIN="$plugin"
 
-parts=${UECHECK_INTEGRATION:-uecheck kbuild hook patch install demo}
+parts=${UECHECK_INTEGRATION:-uecheck kbuild hook precommit patch install demo}
 for part in $parts; do
 	if [ -f "$fix/check-$part.sh" ]; then
 		# shellcheck disable=SC1090

@@ -147,3 +147,91 @@ entry=$(sed -n 's/^ *entry: *//p' "$top/.pre-commit-hooks.yaml" 2>/dev/null | se
 [ -n "$entry" ] && [ -x "$top/$entry" ] &&
 	grep -q '^- id: uecheck$' "$top/.pre-commit-hooks.yaml"
 verdict $? "hook: .pre-commit-hooks.yaml names an executable entry"
+
+# The findings cache (scripts/lib/memo.sh): the same check is not run
+# twice, and a changed file, header or option is never answered from it.
+r=$tmp/memo
+mkdir -p "$r"
+cp "$fix/ue.h" "$r/"
+hdr_v1='#include "ue.h"
+#define DROP(mm) user_event_mm_put(mm)'
+hdr_v2='#include "ue.h"
+#define DROP(mm) do { user_event_mm_put(mm); user_event_mm_put(mm); } while (0)'
+printf '%s\n' "$hdr_v1" >"$r/hdr.h"
+cat >"$r/m.c" <<'EOF2'
+#include "hdr.h"
+
+void put_each(struct user_event *user)
+{
+	struct user_event_mm *mm, *next;
+
+	mutex_lock(&event_mutex);
+	mm = user_event_mm_get_all(user);
+	while (mm) {
+		next = mm->next;
+		DROP(mm);
+		mm = next;
+	}
+	mutex_unlock(&event_mutex);
+}
+EOF2
+# A compiler that counts its runs on m.c.
+cat >"$r/cc" <<EOF2
+#!/bin/sh
+case "\$*" in *m.c*) echo run >>"$r/cc.log" ;; esac
+exec gcc "\$@"
+EOF2
+chmod 755 "$r/cc"
+: >"$r/cc.log"
+memo_check() {
+	(cd "$r" && UECHECK_CACHE_DIR=$r/cache UECHECK_CC=$r/cc \
+		sh "$uecheck" --engines=gcc "$@" m.c) >"$tmp/m.out" 2>&1
+}
+runs() { grep -c . "$r/cc.log"; }
+memo_check
+n1=$(runs)
+memo_check
+[ "$n1" -gt 0 ] && [ "$(runs)" -eq "$n1" ] && [ ! -s "$tmp/m.out" ] &&
+	[ -n "$(ls "$r/cache")" ]
+verdict $? "cache: a second check of the same content runs no compiler"
+printf '%s\n' "$hdr_v2" >"$r/hdr.h"
+memo_check
+[ "$(runs)" -gt "$n1" ] && grep -q '^m\.c:11:[0-9]*: warning: .*\[uecheck:double-put\]$' "$tmp/m.out"
+verdict $? "cache: an edited header is checked again (the put doubled in a macro)"
+[ -s "$tmp/m.out" ] || diag "$tmp/m.out"
+printf '%s\n' "$hdr_v1" >"$r/hdr.h"
+memo_check
+n1=$(runs)
+[ ! -s "$tmp/m.out" ]
+verdict $? "cache: ... and the old header's answer is found again"
+sed 's/^\t\tDROP(mm);$/&\n\t\tuser_event_mm_put(mm);/' "$r/m.c" >"$r/m.tmp" && mv "$r/m.tmp" "$r/m.c"
+memo_check
+[ "$(runs)" -gt "$n1" ] && grep -q '^m\.c:12:[0-9]*: warning: .*\[uecheck:double-put\]$' "$tmp/m.out"
+verdict $? "cache: a changed file is checked again"
+n1=$(runs)
+memo_check --rules=ref-leak
+[ "$(runs)" -gt "$n1" ] && [ ! -s "$tmp/m.out" ]
+verdict $? "cache: other options are checked again"
+
+# The same through the hook: the HEAD version of m.c was checked (and
+# cached) under the old header; after the header changed, the finding
+# the new header causes in both versions is not new.
+r=$tmp/memo-hook
+new_repo "$r"
+cp "$fix/ue.h" "$tmp/memo/m.c" "$r/"
+sed -i '/^\t\tuser_event_mm_put(mm);$/d' "$r/m.c"
+printf '%s\n' "$hdr_v1" >"$r/hdr.h"
+(cd "$r" && sh "$inst" && git add ue.h hdr.h m.c) >/dev/null 2>&1
+commit_in "$r" "m.c, clean"
+rc=$?
+[ "$rc" -eq 0 ] && [ -n "$(ls "$r/.git/uecheck-cache" 2>/dev/null)" ]
+verdict $? "hook: the findings cache is under the git directory"
+[ "$rc" -eq 0 ] || diag "$tmp/h.out"
+printf '%s\n' "$hdr_v2" >"$r/hdr.h"
+(cd "$r" && git add hdr.h && git commit -q --no-verify -m "the doubled put")
+{ printf '/* moved down */\n'; cat "$r/m.c"; } >"$r/m.tmp" && mv "$r/m.tmp" "$r/m.c"
+(cd "$r" && git add m.c)
+commit_in "$r" "m.c, lines moved"
+rc=$?
+verdict "$rc" "hook: a cached HEAD version is checked again when a header changed"
+[ "$rc" -eq 0 ] || diag "$tmp/h.out"
