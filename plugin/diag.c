@@ -18,6 +18,12 @@ struct emitted {
 static struct emitted *seen;
 static unsigned int nseen, seen_cap;
 static bool last_emitted;	/* notes follow only an emitted finding */
+/*
+ * A finding and its notes form one diagnostic group, so that GCC's
+ * structured outputs (-fdiagnostics-format=json, sarif) nest the notes
+ * as the finding's children.  Open from a finding to the next one.
+ */
+static auto_diagnostic_group *group;
 
 /* Report where the user wrote the code, not inside a macro's definition. */
 static location_t written_at(location_t loc)
@@ -40,8 +46,15 @@ static bool already_seen(enum ue_rule rule, location_t loc)
 	return false;
 }
 
+void diag_end_group(void)
+{
+	delete group;
+	group = NULL;
+}
+
 void diag_reset_function(void)
 {
+	diag_end_group();
 	last_emitted = false;
 }
 
@@ -55,8 +68,10 @@ bool diag_finding(enum ue_rule rule, location_t loc, const char *fixit_text,
 	rich_location rich(line_table, loc);
 
 	last_emitted = false;
+	diag_end_group();
 	if (!(ue_cfg.rules & (1u << rule)) || already_seen(rule, loc))
 		return false;
+	group = new auto_diagnostic_group;
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);

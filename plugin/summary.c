@@ -207,6 +207,7 @@ void summaries_run(void)
 		if (!settled || copy.findings)
 			analyse(&copy, true);
 	}
+	diag_end_group();
 
 	XDELETEVEC(order);
 	XDELETEVEC(queue);

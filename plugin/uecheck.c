@@ -68,7 +68,13 @@ public:
 	{
 		summaries_run();
 		if (ue_cfg.analyze_only) {
-			/* Findings are printed; nothing else is wanted from cc1. */
+			/*
+			 * Findings are printed; nothing else is wanted from cc1.
+			 * Finish the diagnostics as cc1 would at its end: the
+			 * structured formats (-fdiagnostics-format=json) are
+			 * written only then.
+			 */
+			diagnostic_finish(global_dc);
 			fflush(stdout);
 			fflush(stderr);
 			exit(seen_error() ? FATAL_EXIT_CODE : SUCCESS_EXIT_CODE);

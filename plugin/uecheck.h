@@ -283,5 +283,6 @@ bool diag_finding(enum ue_rule rule, location_t loc, const char *fixit_line_text
 	ATTRIBUTE_PRINTF(5, 6);
 void diag_note(location_t loc, const char *fmt, ...) ATTRIBUTE_PRINTF(2, 3);
 void diag_reset_function(void);
+void diag_end_group(void);	/* after the last note of the last finding */
 
 #endif /* UECHECK_H */

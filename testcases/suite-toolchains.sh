@@ -147,6 +147,28 @@ kernel_part() {
 	grep -q '^ok - ' "$tmp/kernel" || fail "gcc-$v: kernel seeds ran"
 }
 
+# structured ENV V SO: under analyze-only, GCC's own structured formats
+# (-fdiagnostics-format=json up to GCC 15, sarif-stderr from GCC 13) carry
+# each finding of a two-finding testcase with its notes attached.
+structured() {
+	printf '%s\n' "21 lock-required 2" "29 lock-required 2" >"$tmp/structured.want"
+	for fmt in json sarif-stderr; do
+		case $fmt:$2 in
+		json:1[6-9]|sarif-stderr:1[12]) continue ;;	# not in this GCC
+		esac
+		run "$1" "gcc-$2" -std=gnu11 -nostdinc -I "$top/testcases/include" -O2 \
+			-c -o /dev/null -fplugin="$3" -fplugin-arg-uecheck-analyze-only \
+			-fdiagnostics-format="$fmt" "$top/testcases/lock/once-mixed-two-causes.c" \
+			>"$tmp/structured.out" 2>&1
+		python3 "$top/testcases/lib/structured-diag.py" "${fmt%-stderr}" \
+			<"$tmp/structured.out" >"$tmp/structured.got" 2>&1
+		cmp -s "$tmp/structured.want" "$tmp/structured.got"
+		rc=$?
+		result "gcc-$2: -fdiagnostics-format=$fmt under analyze-only: each finding with its notes attached"
+		[ "$rc" -eq 0 ] || { diff "$tmp/structured.want" "$tmp/structured.got" | diag; }
+	done
+}
+
 # check_compiler ENV V [OTHER]: every check for gcc-V; OTHER is another
 # GCC of the same environment for the refusal check.
 check_compiler() {
@@ -195,6 +217,8 @@ check_compiler() {
 		result "gcc-$v: every finding and note on the corpus reads as with $(cat "$tmp/text-ref.cc")"
 		[ "$rc" -eq 0 ] || diag "$tmp/text.diff"
 	fi
+
+	structured "$where" "$v" "$so"
 
 	missed=0
 	for seed in 1 2 3 4 5 6 7 8 9 10 11 12; do
