@@ -578,6 +578,17 @@ static void step_lock_api(struct astate *st, gcall *call, const struct lock_api 
 			break;
 		key = lhs ? value_key(lhs) : 0;
 		forget_call_value(st, call, lhs);
+		/*
+		 * lock_ptr only asks: where the path already knows whether the
+		 * guard holds its lock (its constructor was a call, at -O0),
+		 * the answer follows, and nothing is split.
+		 */
+		if (api->op == LOCK_OP_GUARD_HELD &&
+		    (st->lock[slot] == LK_HELD || st->lock[slot] == LK_FREE)) {
+			if (fact_add_prio(st, key, st->lock[slot] == LK_HELD, FACT_LOCK))
+				sset_add(out, st);
+			return;
+		}
 		state_copy(&held, st);
 		state_copy(&failed, st);
 		set_lock(&held, slot, LK_HELD, loc, 0);

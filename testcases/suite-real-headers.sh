@@ -16,13 +16,16 @@
 # in suite-unit.sh; "uecheck-xfail[kernel]: REASON" marks a testcase whose
 # meaning depends on the stubs.
 #
-# At the two levels kbuild builds a kernel with: -O2 (the default) and -Os
-# (CONFIG_CC_OPTIMIZE_FOR_SIZE), given after the kernel's own -O2 in
-# KCFLAGS.  Not -O0: kernel headers do not build there (compile-time
-# assertions rely on constant folding); the stub headers cover -O0.
+# At -O2 (kbuild's default), -Os (CONFIG_CC_OPTIMIZE_FOR_SIZE) and -O0,
+# given after the kernel's own -O2 in KCFLAGS.  Kernel headers do not
+# build to an object at -O0 (compile-time assertions and asm constraints
+# rely on constant folding, which GCC checks when it expands to RTL), but
+# the analysis runs before that: -O0 adds -fplugin-arg-uecheck-analyze-only,
+# and a compile there counts as good when it printed no error of its own
+# (kbuild then stops at the missing dependency file, which is expected).
 #
 # Environment: CC (default gcc), UECHECK_PLUGIN, UECHECK_KERNEL_VERSIONS
-# (default "6.12 7.3"), UECHECK_REALH_LEVELS (default "-O2 -Os"),
+# (default "6.12 7.3"), UECHECK_REALH_LEVELS (default "-O2 -Os -O0"),
 # UECHECK_KERNEL_TREE_SH, UECHECK_CACHE.
 # Output: the test-runner protocol of docs/interfaces.md; exit 1 on failure.
 set -u
@@ -84,11 +87,13 @@ build_and_compare() {
 	rm -rf "$work" "$mdir"
 	cp -a "$obj" "$work"
 	module "$mdir"
+	flags="-fplugin=$plugin $level"
+	[ "$level" = -O0 ] && flags="$flags -fplugin-arg-uecheck-analyze-only"
 	t0=$(date +%s)
 	# -k: modpost's complaints about a module without MODULE_LICENSE() and
 	# a werror testcase's failed compile must not stop the other objects.
 	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s -k -C "$src" O="$work" M="$mdir" \
-		CC="$cc" HOSTCC="$cc" KCFLAGS="-fplugin=$plugin $level" -j"$jobs" modules \
+		CC="$cc" HOSTCC="$cc" KCFLAGS="$flags" -j"$jobs" modules \
 		>"$mdir/log" 2>&1
 	echo "# $v $level: corpus built as one external module in $(($(date +%s) - t0)) s"
 	if grep -q 'internal compiler error' "$mdir/log"; then
@@ -109,7 +114,12 @@ build_and_compare() {
 		sed -n -e "s|^$mdir/||" -e "/^$o\.c:/p" "$mdir/log" |
 			ue_gcc_findings "$o.c" >"$tmp/got"
 		why=
-		if [ ! -f "$mdir/$o.o" ] && ! grep -q 'uecheck-options:.*werror' "$f"; then
+		if [ "$level" = -O0 ]; then
+			if grep -E "(^|/)$o\.c:[0-9]+:[0-9]+: (fatal )?error:" "$mdir/log" |
+			   grep -qv '\[uecheck:'; then
+				why="did not compile"
+			fi
+		elif [ ! -f "$mdir/$o.o" ] && ! grep -q 'uecheck-options:.*werror' "$f"; then
 			why="did not compile"
 		fi
 		if [ -z "$why" ] && ue_compare "$tmp/want" "$tmp/got" >"$tmp/diff"; then
@@ -136,7 +146,7 @@ for v in ${UECHECK_KERNEL_VERSIONS:-6.12 7.3}; do
 		ue_diag <"$tmp/tree.err"
 		continue
 	fi
-	for level in ${UECHECK_REALH_LEVELS:--O2 -Os}; do
+	for level in ${UECHECK_REALH_LEVELS:--O2 -Os -O0}; do
 		build_and_compare "$v" "$level" "$(sed -n 's/^SRC=//p' "$tmp/tree")" \
 			"$(sed -n 's/^OBJ=//p' "$tmp/tree")"
 	done
