@@ -3,22 +3,27 @@
 #
 # suite-cocci: the Coccinelle engine on Debian's real
 # kernel/trace/trace_events_user.c, in the trees prepared by
-# scripts/kernel-tree.sh (6.12 and 6.1, default flavor).  The cached trees
-# are only read: every check that writes works in a private directory, and
-# the last check makes sure that no file of the trees changed.
+# scripts/kernel-tree.sh (6.12, 7.3 and 6.1, default flavor).  The cached
+# trees are only read: every check that writes works in a private
+# directory, and the last check makes sure that no file of the trees
+# changed.
 #   (a) scripts/uecheck --engines=cocci, plain and --strict, on the
-#       unmodified 6.12 and 6.1 files: no finding, exit 0 (and, so that
-#       silence means something, the same call on a seeded copy finds the
-#       seeded double put); cocci/run.sh, plain and -D strict, on the
-#       whole 6.12 tree (every .c and .h file): no finding, exit 0;
+#       unmodified 6.12, 7.3 and 6.1 files: no finding, exit 0 (and, so
+#       that silence means something, the same call on a seeded copy of
+#       the 6.12 and of the 7.3 file finds the seeded double put);
+#       cocci/run.sh, plain and -D strict, on the whole 6.12 and the whole
+#       7.3 tree (every .c and .h file): no finding, exit 0;
 #   (b) every seed testcases/kernel/*.seed (a sed script that edits a copy
-#       of the 6.12 file and writes the expectation comments, exactly as
-#       suite-kernel.sh applies it), checked by cocci/run.sh: the findings,
-#       as (line, rule) pairs, equal the `expect:` and `expect[cocci]:`
-#       comments of the seeded copy (`expect[gcc]:` does not apply).  Each
-#       copy is trace_events_user.c in a directory of its own: the scripts
-#       run with --no-includes, so includes and the directory do not
-#       matter.  All seeds go through run.sh in a few batches (run.sh
+#       of the file and writes the expectation comments, exactly as
+#       suite-kernel.sh applies it), on the 6.12 and on the 7.3 file,
+#       checked by cocci/run.sh (-D strict for the strict seeds): the
+#       findings, as (line, rule) pairs, equal the `expect:` and
+#       `expect[cocci]:` comments of the seeded copy (`expect[gcc]:` does
+#       not apply).  As in suite-kernel.sh, every seed must apply to both
+#       files, with the same expectations.  Each copy is
+#       trace_events_user.c in a directory of its own: the scripts run
+#       with --no-includes, so includes and the directory do not matter.
+#       All seeds go through run.sh in a few batches per version (run.sh
 #       resets its facts per file);
 #   (c) `make coccicheck` in the 6.12 tree (kbuild runs the tree's
 #       scripts/coccicheck; O= a private copy of the prepared build
@@ -49,6 +54,7 @@
 # Environment: SPATCH (default spatch), UECHECK_KERNEL_TREE_SH (default
 # scripts/kernel-tree.sh), UECHECK_KERNEL_SEEDS (a directory, default
 # testcases/kernel), UECHECK_KERNEL_61=0 to leave out 6.1,
+# UECHECK_KERNEL_73=0 to leave out 7.3 (reported as a SKIP),
 # UECHECK_COCCI_JOBS (checks run at once, default nproc),
 # UECHECK_COCCI_TIMEOUT (seconds per check, default 600), UECHECK_CACHE
 # (see scripts/kernel-tree.sh).
@@ -75,7 +81,16 @@ diag() { sed -e 's/^/# /' -e "${2:-20}q" "$1"; }
 # Checks, each one a task writing its protocol lines to stdout.  The
 # main part runs them through xargs -P, calling this file with --task,
 # and prints their results in order.  Shared state comes from the
-# environment: UE_TMP, UE_SRC, UE_SRC61, UE_WORK.
+# environment: UE_TMP, UE_SRC (6.12), UE_SRC73, UE_SRC61, UE_WORK.
+
+# srcof VERSION: the source tree of VERSION.
+srcof() {
+	case $1 in
+	6.1) echo "$UE_SRC61" ;;
+	7.3) echo "$UE_SRC73" ;;
+	*) echo "$UE_SRC" ;;
+	esac
+}
 
 # silent NAME LOG CMD...: CMD exits 0 and prints nothing (stdout and
 # stderr in LOG).
@@ -94,20 +109,20 @@ silent() {
 
 # engine_silent VERSION [OPTION]: (a) on the unmodified file.
 engine_silent() {
-	if [ "$1" = 6.1 ]; then f=$UE_SRC61/$rel; else f=$UE_SRC/$rel; fi
+	f=$(srcof "$1")/$rel
 	# shellcheck disable=SC2086 # $2 is one option or nothing
 	silent "cocci: $1: uecheck --engines=cocci${2:+ $2}: unmodified $rel: no finding" \
 		"$UE_TMP/a-$1-${2:-plain}.log" \
 		sh "$top/scripts/uecheck" --engines=cocci ${2:-} "$f"
 }
 
-# engine_finds: (a), the positive control for the silent runs.
+# engine_finds VERSION: (a), the positive control for the silent runs.
 engine_finds() {
-	name="cocci: 6.12: uecheck --engines=cocci reports the seeded double put (ref-double-put.seed)"
-	d=$UE_TMP/a-control
+	name="cocci: $1: uecheck --engines=cocci reports the seeded double put (ref-double-put.seed)"
+	d=$UE_TMP/a-control-$1
 	mkdir -p "$d"
 	c=$d/trace_events_user.c
-	sed -f "$top/testcases/kernel/ref-double-put.seed" "$UE_SRC/$rel" >"$c"
+	sed -f "$top/testcases/kernel/ref-double-put.seed" "$(srcof "$1")/$rel" >"$c"
 	timeout "$limit" sh "$top/scripts/uecheck" --engines=cocci "$c" >"$d/log" 2>&1
 	rc=$?
 	ue_expectations cocci "$c" >"$d/want"
@@ -121,18 +136,21 @@ engine_finds() {
 	fi
 }
 
-# tree_silent [-D strict]: (a) cocci/run.sh on every .c and .h file of
-# the unmodified 6.12 tree, the whole-tree scan of make bench: silent.
-# Its only output may be the functions spatch cannot parse, by name (with
-# Coccinelle 1.1.1: action_data_destroy() of trace_events_hist.c, where
-# spatch takes 'kfree' for a typedef).
+# tree_silent VERSION [-D strict]: (a) cocci/run.sh on every .c and .h
+# file of the unmodified tree (6.12: the whole-tree scan of make bench):
+# silent.  Its only output may be the functions spatch cannot parse, by
+# name (with Coccinelle 1.1.1: action_data_destroy() of 6.12's
+# trace_events_hist.c, where spatch takes 'kfree' for a typedef).
 tree_silent() {
-	t_name="cocci: 6.12: cocci/run.sh${1:+ $*} on the whole tree: no finding"
-	t_log=$UE_TMP/a-tree${1:+-strict}.log
+	t_src=$(srcof "$1")
+	t_ver=$1
+	shift
+	t_name="cocci: $t_ver: cocci/run.sh${1:+ $*} on the whole tree: no finding"
+	t_log=$UE_TMP/a-tree-$t_ver${1:+-strict}.log
 	# shellcheck disable=SC2068 # no option, or "-D strict"
-	timeout "$limit" sh "$cocci/run.sh" $@ "$UE_SRC" >"$t_log" 2>&1
+	timeout "$limit" sh "$cocci/run.sh" $@ "$t_src" >"$t_log" 2>&1
 	rc=$?
-	if [ "$rc" -eq 0 ] && ! grep -v -x "uecheck-cocci: $UE_SRC/.*: function '[A-Za-z0-9_]*' not checked: spatch cannot parse it" "$t_log" >/dev/null; then
+	if [ "$rc" -eq 0 ] && ! grep -v -x "uecheck-cocci: $t_src/.*: function '[A-Za-z0-9_]*' not checked: spatch cannot parse it" "$t_log" >/dev/null; then
 		echo "ok - $t_name"
 		sed 's/^/# /' "$t_log"
 	else
@@ -391,6 +409,16 @@ if ! tree 6.12 2>&1; then
 	exit 1
 fi
 src=$tsrc obj=$tobj
+src73='' obj73=''
+versions=6.12
+if [ "${UECHECK_KERNEL_73:-1}" = 0 ]; then
+	echo "ok - cocci: 7.3 # SKIP UECHECK_KERNEL_73=0"
+elif tree 7.3 2>&1; then
+	src73=$tsrc obj73=$tobj
+	versions="6.12 7.3"
+else
+	fail "cocci: 7.3: prepared tree from scripts/kernel-tree.sh"
+fi
 src61='' obj61=''
 if [ "${UECHECK_KERNEL_61:-1}" != 0 ]; then
 	if tree 6.1 2>&1; then
@@ -406,62 +434,73 @@ touch "$tmp/marker"
 work=$tmp/obj
 cp -a "$obj" "$work"
 
-# (b) Seeded copies, in batches: non-strict seeds split in two, strict ones.
-n=0
+# (b) Seeded copies, per version, in batches: non-strict seeds split in
+# two, strict ones.  VER/NAME names a copy, VER-BATCH a batch.
 : >"$tmp/seeds/all"
-for s in "$seeds"/*.seed; do
-	[ -f "$s" ] || continue
-	n=$((n + 1))
-	sd=$(basename "$s" .seed)
-	echo "$sd" >>"$tmp/seeds/all"
-	d=$tmp/seeds/$sd
-	mkdir -p "$d"
-	if ! sed -f "$s" "$src/$rel" >"$d/trace_events_user.c" 2>"$d/sed.err" ||
-	   cmp -s "$src/$rel" "$d/trace_events_user.c"; then
-		echo apply >"$d/state"
-		continue
-	fi
-	engines=$(grep '^#' "$s" | ue_directive engines /dev/stdin)
-	case ",$(echo "$engines" | tr -d ' ')," in
-	,,|*,cocci,*) ;;
-	*)
-		echo skip >"$d/state"
-		grep '^# *uecheck-engines:' "$s" | sed -n '1s/^.* -- *//p' >"$d/reason"
-		continue
-		;;
-	esac
-	if grep -q '^# uecheck-options:.*\<strict\>' "$s"; then
-		echo strict >"$d/state"
-		echo "$d/trace_events_user.c" >>"$tmp/seeds/strict.list"
-	else
-		echo plain >"$d/state"
-		echo "$d/trace_events_user.c" >>"$tmp/seeds/plain$((n % 2)).list"
-	fi
+for v in $versions; do
+	if [ "$v" = 7.3 ]; then vsrc=$src73; else vsrc=$src; fi
+	n=0
+	for s in "$seeds"/*.seed; do
+		[ -f "$s" ] || continue
+		n=$((n + 1))
+		sd=$(basename "$s" .seed)
+		engines=$(grep '^#' "$s" | ue_directive engines /dev/stdin)
+		echo "$v/$sd" >>"$tmp/seeds/all"
+		d=$tmp/seeds/$v/$sd
+		mkdir -p "$d"
+		if ! sed -f "$s" "$vsrc/$rel" >"$d/trace_events_user.c" 2>"$d/sed.err" ||
+		   cmp -s "$vsrc/$rel" "$d/trace_events_user.c"; then
+			echo apply >"$d/state"
+			continue
+		fi
+		case ",$(echo "$engines" | tr -d ' ')," in
+		,,|*,cocci,*) ;;
+		*)
+			echo skip >"$d/state"
+			grep '^# *uecheck-engines:' "$s" | sed -n '1s/^.* -- *//p' >"$d/reason"
+			continue
+			;;
+		esac
+		if grep -q '^# uecheck-options:.*\<strict\>' "$s"; then
+			echo "$v-strict" >"$d/state"
+			echo "$d/trace_events_user.c" >>"$tmp/seeds/$v-strict.list"
+		else
+			echo "$v-plain$((n % 2))" >"$d/state"
+			echo "$d/trace_events_user.c" >>"$tmp/seeds/$v-plain$((n % 2)).list"
+		fi
+	done
 done
 
 # Every task: one line "ID TASK ARGS...", run in the order given, the
 # longest first; results are printed in the order of the ids.
 {
 	coccicheck_long | awk '{ printf "c1-%02d %s\n", NR, $0 }'
-	for b in plain0 plain1 strict; do
-		[ -s "$tmp/seeds/$b.list" ] && echo "b-$b batch $b $([ $b = strict ] && echo 1 || echo 0)"
+	for v in $versions; do
+		for b in plain0 plain1 strict; do
+			[ -s "$tmp/seeds/$v-$b.list" ] &&
+				echo "b-$v-$b batch $v-$b $([ $b = strict ] && echo 1 || echo 0)"
+		done
 	done
-	echo "a1 engine_silent 6.12"
-	echo "a2 engine_silent 6.12 --strict"
+	i=0
+	for v in $versions; do
+		i=$((i + 1))
+		echo "a$i-1 engine_silent $v"
+		echo "a$i-2 engine_silent $v --strict"
+		echo "a$i-3 engine_finds $v"
+		echo "a$i-4 tree_silent $v"
+		echo "a$i-5 tree_silent $v -D strict"
+	done
 	if [ -n "$src61" ]; then
-		echo "a3 engine_silent 6.1"
-		echo "a4 engine_silent 6.1 --strict"
+		echo "a9-1 engine_silent 6.1"
+		echo "a9-2 engine_silent 6.1 --strict"
 	fi
-	echo "a5 engine_finds"
-	echo "a6 tree_silent"
-	echo "a7 tree_silent -D strict"
 	coccicheck_short | awk '{ printf "c2-%02d %s\n", NR, $0 }'
 } >"$tmp/tasks"
 
 jobs=${UECHECK_COCCI_JOBS:-$(nproc 2>/dev/null || echo 2)}
 t0=$(ms)
-UE_TMP=$tmp UE_SRC=$src UE_SRC61=$src61 UE_WORK=$work SPATCH=$spatch \
-	UECHECK_KERNEL_SEEDS=$seeds \
+UE_TMP=$tmp UE_SRC=$src UE_SRC73=$src73 UE_SRC61=$src61 UE_WORK=$work \
+	SPATCH=$spatch UECHECK_KERNEL_SEEDS=$seeds \
 	xargs -P "$jobs" -L 1 sh "$self" --task <"$tmp/tasks"
 t1=$(ms)
 
@@ -478,19 +517,22 @@ report() {
 }
 report a
 
-for b in plain0 plain1 strict; do
-	[ -s "$tmp/seeds/$b.list" ] || continue
-	rc=$(cat "$tmp/seeds/$b.rc" 2>/dev/null || echo 1)
-	if [ "$rc" -ne 0 ]; then
-		fail "cocci: 6.12: cocci/run.sh on the seeded copies ($b batch) ran (exit $rc)"
-		diag "$tmp/seeds/$b.err"
-	fi
+for v in $versions; do
+	for b in plain0 plain1 strict; do
+		[ -s "$tmp/seeds/$v-$b.list" ] || continue
+		rc=$(cat "$tmp/seeds/$v-$b.rc" 2>/dev/null || echo 1)
+		if [ "$rc" -ne 0 ]; then
+			fail "cocci: $v: cocci/run.sh on the seeded copies ($b batch) ran (exit $rc)"
+			diag "$tmp/seeds/$v-$b.err"
+		fi
+	done
 done
-while read -r sd; do
-	d=$tmp/seeds/$sd
+while read -r vsd; do
+	d=$tmp/seeds/$vsd
 	c=$d/trace_events_user.c
-	name="cocci: 6.12: seed $sd"
-	case $(cat "$d/state") in
+	name="cocci: ${vsd%%/*}: seed ${vsd#*/}"
+	b=$(cat "$d/state")
+	case $b in
 	apply)
 		fail "$name (the edit does not apply)"
 		diag "$d/sed.err"
@@ -500,8 +542,6 @@ while read -r sd; do
 		echo "ok - $name # SKIP not run under cocci: $(cat "$d/reason")"
 		continue
 		;;
-	strict) b=strict ;;
-	*) b=$(grep -l -x -F "$c" "$tmp"/seeds/plain?.list | sed 's|.*/||; s|\.list$||') ;;
 	esac
 	[ "$(cat "$tmp/seeds/$b.rc" 2>/dev/null)" = 0 ] || { fail "$name (run.sh failed)"; continue; }
 	ue_expectations cocci "$c" >"$d/want"
@@ -522,12 +562,13 @@ while read -r sd; do
 		done <"$d/cmp"
 	fi
 done <"$tmp/seeds/all"
-[ "$n" -gt 0 ] || fail "cocci: 6.12: seeds exist in $seeds"
+[ "$n" -gt 0 ] || fail "cocci: seeds exist in $seeds"
 
 report c
 
 # The cached trees: no file or directory under them changed.
 set -- "$src" "$obj"
+[ -n "$src73" ] && set -- "$@" "$src73" "$obj73"
 [ -n "$src61" ] && set -- "$@" "$src61" "$obj61"
 find "$@" \( -newer "$tmp/marker" -o -cnewer "$tmp/marker" \) \
 	-print 2>/dev/null | head -n 5 >"$tmp/changed"
