@@ -9,7 +9,9 @@
 #          gcc's major version N), make, and the Coccinelle engine
 #   test   demo + every other gcc-N of the suite with plugin headers
 #          (11 to 16), sparse, kernel sources and build tools, debootstrap
-#          (for the toolchain chroot), git, jq, patch, csmith
+#          (for the toolchain chroot), git, jq, patch, csmith; and, where
+#          npm is there, Microsoft's SARIF Multitool from the npm registry
+#          (scripts/sarif-multitool.sh; optional: its test skips without)
 #   bench  test + hyperfine, valgrind, time
 #
 # Required packages must install; optional ones (other compilers, kernel
@@ -46,6 +48,11 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/uecheck-deps.XXXXXX") ||
 	die "cannot create a temporary directory"
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 130' INT TERM
+
+# The SARIF Multitool is not a Debian package: npm fetches it once.
+if [ "$profile" != demo ] && command -v npm >/dev/null 2>&1; then
+	sh "$(dirname "$0")/sarif-multitool.sh" >/dev/null 2>&1 || true
+fi
 
 suite=$(. /etc/os-release 2>/dev/null && echo "${VERSION_CODENAME:-unknown}") || suite=unknown
 
