@@ -29,14 +29,14 @@ failure (one "uecheck: " line on stderr).
 """
 
 import fcntl
-import hashlib
 import json
 import os
 import re
 import sys
-import tempfile
 import unicodedata
 import urllib.parse
+# hashlib and tempfile are imported where they are needed: a plain text
+# run (every file of a kbuild build) need not pay for them.
 
 RULE_IDS = ("unguarded-access", "lock-required", "missing-assertion",
             "ref-leak", "double-put", "use-after-put")
@@ -360,6 +360,7 @@ class Locked:
 
 def replace_file(path, data):
     """Write PATH whole or not at all (a temporary file renamed over it)."""
+    import tempfile
     d = os.path.dirname(os.path.abspath(path))
     try:
         fd, tmp = tempfile.mkstemp(dir=d, prefix=".uecheck.")
@@ -557,6 +558,7 @@ def sarif_location(file, line, char_column, root, message=None):
 
 
 def sarif_results(findings, severity, root, checked):
+    import hashlib
     results = []
     keys = baseline_keys(findings)
     for f, k in zip(findings, keys):
