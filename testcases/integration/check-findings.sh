@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
-# shellcheck disable=SC2154,SC1091 # sourced by suite-integration.sh
+# shellcheck shell=sh disable=SC2154,SC1091,SC2016,SC2015 # sourced by suite-integration.sh; literal $ and `; A && B || C on purpose
 #
 # Part of suite-integration (sourced): the findings pipeline
 # (scripts/lib/uecheck_findings.py) through scripts/uecheck.
