@@ -10,7 +10,10 @@
 #   test   demo + every other gcc-N of the suite with plugin headers
 #          (11 to 16), sparse, kernel sources and build tools, debootstrap
 #          (for the toolchain chroot), git, jq, patch, csmith, pre-commit
-#          (the pre-commit framework, for the hook's integration test)
+#          (the pre-commit framework, for the hook's integration test); and,
+#          where npm is there, Microsoft's SARIF Multitool from the npm
+#          registry (scripts/sarif-multitool.sh; optional: its test skips
+#          without)
 #   bench  test + hyperfine, valgrind, time
 #
 # Required packages must install; optional ones (other compilers, kernel
@@ -47,6 +50,11 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/uecheck-deps.XXXXXX") ||
 	die "cannot create a temporary directory"
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 130' INT TERM
+
+# The SARIF Multitool is not a Debian package: npm fetches it once.
+if [ "$profile" != demo ] && command -v npm >/dev/null 2>&1; then
+	sh "$(dirname "$0")/sarif-multitool.sh" >/dev/null 2>&1 || true
+fi
 
 suite=$(. /etc/os-release 2>/dev/null && echo "${VERSION_CODENAME:-unknown}") || suite=unknown
 

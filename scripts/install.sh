@@ -10,9 +10,10 @@
 #   bin/uecheck, bin/uecheck-patch, bin/uecheck-install-hook
 #   lib/uecheck/uecheck.so        the GCC plugin (the version check it loads)
 #   lib/uecheck/uecheck-core.so   the plugin's analysis, loaded from beside it
-#   lib/uecheck/lib/*.sh          the scripts' shared helpers
+#   lib/uecheck/lib/*.sh, *.py    the scripts' shared helpers
 #   lib/uecheck/MANIFEST          every installed file, for uninstall
 #   share/uecheck/cocci/          the Coccinelle scripts (cocci/run.sh ...)
+#   share/uecheck/rules.md        the rules' descriptions (for SARIF logs)
 #   share/man/man1/uecheck.1      the manual
 # uninstall removes exactly the files MANIFEST lists, then its own
 # directories (lib/uecheck, share/uecheck) once empty; other files stay.
@@ -53,7 +54,7 @@ install)
 	done
 	put "$top/plugin/uecheck.so" lib/uecheck/uecheck.so 644
 	put "$top/plugin/uecheck-core.so" lib/uecheck/uecheck-core.so 644
-	for f in "$top"/scripts/lib/*.sh; do
+	for f in "$top"/scripts/lib/*.sh "$top"/scripts/lib/*.py; do
 		put "$f" "lib/uecheck/lib/$(basename "$f")" 644
 	done
 	if [ -d "$top/cocci" ]; then
@@ -68,6 +69,8 @@ install)
 		rm -f "$root/lib/uecheck/cocci.list"
 	fi
 	put "$top/docs/uecheck.1" share/man/man1/uecheck.1 644
+	# The rules' descriptions, which SARIF logs carry (uecheck_findings.py).
+	put "$top/docs/rules.md" share/uecheck/rules.md 644
 	echo lib/uecheck/MANIFEST >>"$manifest.new"
 	mv "$manifest.new" "$manifest" || die "cannot write $manifest"
 	echo "uecheck: installed under $root"

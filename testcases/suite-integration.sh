@@ -7,6 +7,10 @@
 # Each part is a file under testcases/integration/, sourced in this order:
 #   check-uecheck.sh   scripts/uecheck as a program: flag sorting, engines,
 #                      dedup, suppressions, baseline, exit codes, JSON/SARIF
+#   check-findings.sh  the findings pipeline: exact text/JSON/SARIF for odd
+#                      names and messages, columns, one SARIF log from
+#                      parallel calls, %SRCROOT%, fingerprints, baselines,
+#                      the SARIF Multitool's GitHub rules
 #   check-kbuild.sh    make C=2 CHECK=scripts/uecheck on the prepared 6.12
 #                      tree (scripts/kernel-tree.sh): silent on the real
 #                      file, finds seeded violations, sparse output intact
@@ -98,7 +102,7 @@ for tool in sparse git jq; do
 done
 export UECHECK_PLUGIN="$plugin"
 
-parts=${UECHECK_INTEGRATION:-uecheck kbuild hook precommit patch install demo}
+parts=${UECHECK_INTEGRATION:-uecheck findings kbuild hook precommit patch install demo}
 for part in $parts; do
 	if [ -f "$fix/check-$part.sh" ]; then
 		# shellcheck disable=SC1090

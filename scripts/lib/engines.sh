@@ -1,58 +1,23 @@
 # SPDX-License-Identifier: GPL-2.0
 #
-# uecheck: run one engine on one file and turn its diagnostics into records.
+# uecheck: run one engine on one file.
 #
-# A record is one line of tab-separated fields:
-#   W  FILE  LINE  COL  RULE  ENGINE  MESSAGE     a finding
-#   N  FILE  LINE  COL  -     ENGINE  MESSAGE     a note of the finding above
-# Files whose names hold a tab, a newline or a ':' are not supported (the
-# diagnostic format itself cannot carry them).
+# The engines' diagnostics are passed on as they are printed; reading them
+# is the job of lib/uecheck_findings.py alone (its parse()).  The gcc
+# engine runs with -fdiagnostics-column-unit=byte, and cocci/run.sh reports
+# byte columns too, so both engines count columns the same way.
 #
 # Interface (sourced; POSIX sh; expects UE_TMP, a private directory):
-#   ue_run_gcc FILE GCC-ARG...     records on stdout; 0, or 3 (tool failure,
-#                                  compiler output on stderr)
-#   ue_run_cocci FILE              same for cocci/run.sh; its "not checked"
-#                                  lines go to stderr and UE_TMP/notchecked
+#   ue_run_gcc FILE GCC-ARG...     the plugin's diagnostics on stdout; 0, or
+#                                  3 (tool failure, compiler output on
+#                                  stderr)
+#   ue_run_cocci FILE              the same for cocci/run.sh; its "not
+#                                  checked" lines go to stderr and to
+#                                  UE_TMP/notchecked
 #   ue_run_sparse ARG...           the real sparse, output passed through;
 #                                  returns sparse's exit status
-#   ue_parse ENGINE                diagnostics on stdin -> records on stdout
 # Settings read: UE_PLUGIN, UE_COCCI, UE_STRICT, UE_RULES, UECHECK_CC,
 # UECHECK_SPARSE.
-
-ue_parse() {
-	awk -v engine="$1" '
-	BEGIN { OFS = "\t"; cur = 0 }
-	{
-		if (!match($0, /^[^:]+:[0-9]+:[0-9]+: /)) {
-			# GCC context lines ("f.c: In function ...") keep the
-			# current finding; anything else ends it.
-			if ($0 !~ /: In (function|member function|constructor|destructor) /)
-				cur = 0
-			next
-		}
-		head = substr($0, 1, RLENGTH - 2)
-		rest = substr($0, RLENGTH + 1)
-		n = split(head, p, ":")
-		file = p[1]
-		for (i = 2; i <= n - 2; i++)
-			file = file ":" p[i]
-		line = p[n - 1]; col = p[n]
-		if (rest ~ /^(warning|error): .* \[uecheck:[a-z-]+\]$/) {
-			sub(/^(warning|error): /, "", rest)
-			rule = rest
-			sub(/^.* \[uecheck:/, "", rule)
-			sub(/\]$/, "", rule)
-			sub(/ \[uecheck:[a-z-]+\]$/, "", rest)
-			print "W", file, line, col, rule, engine, rest
-			cur = 1
-		} else if (cur && rest ~ /^note: /) {
-			sub(/^note: /, "", rest)
-			print "N", file, line, col, "-", engine, rest
-		} else {
-			cur = 0
-		}
-	}'
-}
 
 ue_run_gcc() {
 	uf=$1
@@ -61,7 +26,8 @@ ue_run_gcc() {
 	[ "$UE_STRICT" = 1 ] && set -- "$@" -fplugin-arg-uecheck-strict
 	[ -n "$UE_RULES" ] && set -- "$@" "-fplugin-arg-uecheck-rules=$UE_RULES"
 	"${UECHECK_CC:-gcc}" "$@" -fno-diagnostics-show-caret \
-		-fdiagnostics-color=never -S -o /dev/null "$uf" \
+		-fdiagnostics-color=never -fdiagnostics-column-unit=byte \
+		-S -o /dev/null "$uf" \
 		>"$UE_TMP/gcc.out" 2>"$UE_TMP/gcc.err"
 	urc=$?
 	if [ "$urc" -ne 0 ]; then
@@ -70,7 +36,7 @@ ue_run_gcc() {
 			grep -v -E ': In function ' >&2
 		return 3
 	fi
-	ue_parse gcc <"$UE_TMP/gcc.err"
+	cat "$UE_TMP/gcc.err"
 }
 
 ue_run_cocci() {
@@ -87,7 +53,9 @@ ue_run_cocci() {
 	grep '^uecheck-cocci: .* not checked: ' "$UE_TMP/cocci.err" |
 		sed 's/^uecheck-cocci: /uecheck: /; s/ not checked: / not checked by the cocci engine: /' |
 		tee -a "$UE_TMP/notchecked" >&2
-	cat "$UE_TMP/cocci.out" "$UE_TMP/cocci.err" | ue_parse cocci
+	cat "$UE_TMP/cocci.out"
+	grep -v '^uecheck-cocci: .* not checked: ' "$UE_TMP/cocci.err"
+	return 0
 }
 
 ue_run_sparse() {

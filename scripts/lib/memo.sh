@@ -21,10 +21,10 @@
 #
 # Interface (sourced by scripts/uecheck; needs UE_TMP, UE_VERSION,
 # UE_STRICT, UE_RULES, and UE_PLUGIN or UE_COCCI for the engine):
-#   ue_memo_get ENGINE FILE [GCC-ARG...]  the cached records on stdout
+#   ue_memo_get ENGINE FILE [GCC-ARG...]  the cached output on stdout
 #                                         (0), or 1 on a miss
-#   ue_memo_put ENGINE FILE RECORDS [DEPFILE]
-#                                         store RECORDS (engine output
+#   ue_memo_put ENGINE FILE OUTPUT [DEPFILE]
+#                                         store OUTPUT (engine output
 #                                         for FILE, lib/engines.sh) under
 #                                         the key of the last ue_memo_get;
 #                                         DEPFILE is GCC's -MD output
@@ -33,8 +33,9 @@
 # unused for 30 days are removed.
 #
 # An entry is one file of tab-separated lines: "D PATH" for each header,
-# "H HASH" for their contents, then the records, the checked file's own
-# name left empty (the same content is checked under other names).
+# "H HASH" for their contents, then the engine's output, a line each: "R 1
+# REST" for a line that starts with the checked file's name (left out: the
+# same content is checked under other names), "R 0 LINE" for the others.
 
 ue_memo_hash() {
 	sha256sum | sed 's/ .*//'
@@ -77,7 +78,7 @@ ue_memo_get() {
 		done
 		um_args="$um_args$(pwd)"
 	fi
-	ue_memo_key=$(printf 'uecheck-memo 1\n%s\n%s\n%s\n%s\n%s\n%s\n%s\n' \
+	ue_memo_key=$(printf 'uecheck-memo 2\n%s\n%s\n%s\n%s\n%s\n%s\n%s\n' \
 		"$UE_VERSION" "$um_engine" "$(ue_memo_tool "$um_engine")" \
 		"$UE_STRICT" "$UE_RULES" "$um_content" "$um_args" | ue_memo_hash)
 	um_entry=$UECHECK_CACHE_DIR/$ue_memo_key
@@ -89,8 +90,10 @@ ue_memo_get() {
 		xargs -0 -r cat -- || echo "unreadable header"; } 2>/dev/null | ue_memo_hash)
 	[ "$um_want" = "$um_have" ] || return 1
 	touch "$um_entry" 2>/dev/null
-	UE_MEMO_FILE=$um_file awk -F '\t' 'BEGIN { OFS = "\t" }
-		$1 == "W" || $1 == "N" { if ($2 == "") $2 = ENVIRON["UE_MEMO_FILE"]; print }' "$um_entry"
+	UE_MEMO_FILE=$um_file awk '/^R\t/ {
+		rest = substr($0, 5)
+		print (substr($0, 3, 1) == "1" ? ENVIRON["UE_MEMO_FILE"] : "") rest
+	}' "$um_entry"
 }
 
 ue_memo_put() {
@@ -118,8 +121,15 @@ ue_memo_put() {
 		awk '{ print "D\t" $0 }' "$UE_TMP/memo.$1.deps"
 		printf 'H\t%s\n' "$( { tr '\n' '\0' <"$UE_TMP/memo.$1.deps" |
 			xargs -0 -r cat -- || echo "unreadable header"; } 2>/dev/null | ue_memo_hash)"
-		UE_MEMO_FILE=$2 awk -F '\t' 'BEGIN { OFS = "\t" }
-			{ if ($2 == ENVIRON["UE_MEMO_FILE"]) $2 = ""; print }' "$3"
+		# The engine's output as printed, the checked file's name at the
+		# start of a line left out ("R 1 REST"), other lines as they are.
+		UE_MEMO_FILE=$2 awk '{
+			f = ENVIRON["UE_MEMO_FILE"] ":"
+			if (index($0, f) == 1)
+				print "R\t1\t" substr($0, length(f))
+			else
+				print "R\t0\t" $0
+		}' "$3"
 	} >"$um_new" 2>/dev/null && mv -f "$um_new" "$UECHECK_CACHE_DIR/$ue_memo_key" 2>/dev/null
 	rm -f "$um_new" 2>/dev/null
 	# Now and then, forget entries nobody used for a month.

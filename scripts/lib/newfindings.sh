@@ -10,22 +10,26 @@
 #   W/after/PATH    the file as the change leaves it
 #   LIST            a file naming the PATHs to check, one per line
 # Both sides are checked by scripts/uecheck, side by side; the "before"
-# findings become a baseline (lib/baseline.sh) for the "after" ones, so a
-# finding counts as new only if no finding of its rule sits on an
-# identical line of the same function before: line shifts do not matter.
+# findings become a baseline for the "after" ones (uecheck_findings.py
+# new), so a finding counts as new only if no finding of its rule sits on
+# an identical line of the same function before: line shifts do not
+# matter.
 #
 # A PATH whose "after" text mentions neither 'user_event_mm' nor
 # 'event_mutex' is skipped: no rule can fire in it, and a commit that never
 # touches those symbols must cost next to nothing.
 #
-# Interface (sourced, after flags.sh, engines.sh, baseline.sh and format.sh):
+# Interface (sourced, after flags.sh):
 #   ue_new_findings UECHECK W LIST ARGS
 #   UECHECK  path of scripts/uecheck; W  the work directory; LIST  see
 #   above; ARGS  extra uecheck arguments as a quoted list (see ue_push).
-#   Prints the new findings in uecheck's text format, paths relative to
-#   W/after; returns 0 (none), 1 (some) or 3 (tool failure).
+#   Prints the new findings as JSON lines (one finding of uecheck's JSON
+#   format a line), paths relative to W/after; returns 0 (none), 1 (some)
+#   or 3 (tool failure).  Expects UE_PYTHON and UE_FINDINGS (the path of
+#   lib/uecheck_findings.py).
 
-# ue_strip_prefix PREFIX: drop PREFIX where a line starts with it.
+# ue_strip_prefix PREFIX: drop PREFIX where a line starts with it (the
+# engines' own error messages, shown as they are).
 ue_strip_prefix() {
 	awk -v p="$1" 'index($0, p) == 1 { $0 = substr($0, length(p) + 1) } { print }'
 }
@@ -52,7 +56,7 @@ ue_new_findings() {
 			) &
 			nf_bpid=$!
 		fi
-		eval "sh \"\$nf_uecheck\" $nf_args --output=\"\$nf_w/after.out\" \"\$nf_w/after/\$nf_p\"" \
+		eval "sh \"\$nf_uecheck\" $nf_args --format=json --output=\"\$nf_w/after.out\" \"\$nf_w/after/\$nf_p\"" \
 			>/dev/null 2>"$nf_w/after.err"
 		nf_arc=$?
 		if [ -n "$nf_bpid" ]; then
@@ -69,12 +73,13 @@ ue_new_findings() {
 		*)	ue_strip_prefix "$nf_w/after/" <"$nf_w/after.err" >&2
 			nf_rc=3 ;;
 		esac
-		ue_strip_prefix "$nf_w/before/" <"$nf_w/base.raw" >"$nf_w/base"
-		ue_parse after <"$nf_w/after.out" | ue_baseline_drop "$nf_w/base" |
-			ue_format text warning - | ue_strip_prefix "$nf_w/after/" >>"$nf_w/new"
+		[ -s "$nf_w/after.out" ] || continue
+		"$UE_PYTHON" "$UE_FINDINGS" new --baseline="$nf_w/base.raw" \
+			--before="$nf_w/before/" --after="$nf_w/after/" "$nf_w/after.out" >>"$nf_w/new"
+		case $? in 0|1) ;; *) nf_rc=3 ;; esac
 	done <"$nf_list"
 	cat "$nf_w/new"
 	[ "$nf_rc" -ne 0 ] && return "$nf_rc"
-	grep -q -E '^[^:]+:[0-9]+:[0-9]+: (warning|error): .* \[uecheck:[a-z-]+\]$' "$nf_w/new" && return 1
+	[ -s "$nf_w/new" ] && return 1
 	return 0
 }

@@ -319,14 +319,16 @@ if jq -e --arg f "$odd" '
 	(.version | type) == "string" and (.findings | type) == "array" and
 	(.findings | length) == 5 and
 	all(.findings[];
-	    (keys == ["column", "engines", "file", "line", "message", "notes", "rule", "severity"]) and
+	    (keys == ["byte_column", "char_column", "column", "engines", "file",
+		      "function", "line", "message", "notes", "rule", "severity"]) and
 	    .file == $f and (.line | type) == "number" and .line >= 1 and
 	    (.column | type) == "number" and .column >= 1 and
 	    .severity == "warning" and (.message | type) == "string" and
 	    (.rule | IN("unguarded-access", "lock-required", "missing-assertion",
 			"ref-leak", "double-put", "use-after-put")) and
 	    .engines == ["gcc"] and (.notes | length) >= 1 and
-	    all(.notes[]; keys == ["column", "file", "line", "message"] and
+	    (.function | type) == "string" and
+	    all(.notes[]; keys == ["byte_column", "char_column", "column", "file", "line", "message"] and
 		(.line | type) == "number"))' "$tmp/f.json" >/dev/null; then
 	pass "uecheck: --format=json has the documented structure"
 else
