@@ -12,8 +12,8 @@
 #                                  3 (tool failure, compiler output on
 #                                  stderr)
 #   ue_run_cocci FILE              the same for cocci/run.sh; its "not
-#                                  checked" lines go to stderr and to
-#                                  UE_TMP/notchecked
+#                                  checked" lines are appended to
+#                                  UE_TMP/notchecked.cocci
 #   ue_run_sparse ARG...           the real sparse, output passed through;
 #                                  returns sparse's exit status
 # Settings read: UE_PLUGIN, UE_COCCI, UE_STRICT, UE_RULES, UECHECK_CC,
@@ -49,10 +49,11 @@ ue_run_cocci() {
 		cat "$UE_TMP/cocci.err" >&2
 		return 3
 	fi
-	# What spatch could not parse is said, and kept for --werror.
+	# What spatch could not parse, for the caller to say unless another
+	# engine checked the file.
 	grep '^uecheck-cocci: .* not checked: ' "$UE_TMP/cocci.err" |
-		sed 's/^uecheck-cocci: /uecheck: /; s/ not checked: / not checked by the cocci engine: /' |
-		tee -a "$UE_TMP/notchecked" >&2
+		sed 's/^uecheck-cocci: /uecheck: /; s/ not checked: / not checked by the cocci engine: /' \
+		>>"$UE_TMP/notchecked.cocci"
 	cat "$UE_TMP/cocci.out"
 	grep -v '^uecheck-cocci: .* not checked: ' "$UE_TMP/cocci.err"
 	return 0
