@@ -11,7 +11,7 @@
 #   - the engine itself: for gcc the plugin's two files, the compiler's
 #     version and target, the compiler flags and the working directory
 #     (relative -I paths); for cocci the scripts, the macro file and
-#     spatch's version;
+#     spatch's version; for both lib/engines.sh, which runs them;
 #   - for gcc also every header the compile read (GCC's -MD list): the
 #     entry records their names and the hash of their contents, and a
 #     lookup hashes them again, so an edited header is a miss.
@@ -48,6 +48,7 @@ ue_memo_tool() {
 		[ -n "${ue_memo_gcc_id:-}" ] && { echo "$ue_memo_gcc_id"; return 0; }
 		ue_memo_gcc_id=$({
 			cat "$UE_PLUGIN" "$(dirname "$UE_PLUGIN")/uecheck-core.so" 2>/dev/null
+			cat "${lib:-}/engines.sh" 2>/dev/null	# how the output is made
 			"${UECHECK_CC:-gcc}" -dumpfullversion -dumpmachine 2>&1
 			command -v "${UECHECK_CC:-gcc}"
 		} | ue_memo_hash)
@@ -57,6 +58,7 @@ ue_memo_tool() {
 		ue_memo_cocci_id=$({
 			d=$(dirname "$UE_COCCI")
 			cat "$UE_COCCI" "$d"/*.cocci "$d"/*.h 2>/dev/null
+			cat "${lib:-}/engines.sh" 2>/dev/null
 			"${SPATCH:-spatch}" --version 2>&1 | sed -n 1p
 		} | ue_memo_hash)
 		echo "$ue_memo_cocci_id" ;;
