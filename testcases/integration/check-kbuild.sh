@@ -64,17 +64,24 @@ grep -q 'incompatible types in comparison expression (different address spaces)'
 	cmp -s "$tmp/k0.sp" "$tmp/k1.sp"
 verdict $? "kbuild: sparse's own output is all there, unchanged"
 
+# seeded_module DIR SRC WHAT: DIR becomes an external module of
+# SRC's trace_events_user.c with kernel-leak.patch and kernel-unlock.patch
+# applied (seeded_leak.c, seeded_unlock.c).
+seeded_module() {
+	mkdir -p "$1/kernel/trace"
+	for p in leak unlock; do
+		cp "$2/$kfile" "$1/$kfile"
+		(cd "$1" && git apply "$fix/kernel-$p.patch") || fail "kbuild: apply kernel-$p.patch$3"
+		cp "$1/$kfile" "$1/seeded_$p.c"
+	done
+	rm -rf "$1/kernel"
+	# shellcheck disable=SC2016 # $(srctree) is for make
+	printf 'obj-m := seeded_leak.o seeded_unlock.o\nccflags-y := -I$(srctree)/kernel/trace\n' >"$1/Kbuild"
+}
+
 # Seeded violations, as an external module built against the tree.
 mod=$tmp/mod
-mkdir -p "$mod/kernel/trace"
-for p in leak unlock; do
-	cp "$ksrc/$kfile" "$mod/$kfile"
-	(cd "$mod" && git apply "$fix/kernel-$p.patch") || fail "kbuild: apply kernel-$p.patch"
-	cp "$mod/$kfile" "$mod/seeded_$p.c"
-done
-rm -rf "$mod/kernel"
-# shellcheck disable=SC2016 # $(srctree) is for make
-printf 'obj-m := seeded_leak.o seeded_unlock.o\nccflags-y := -I$(srctree)/kernel/trace\n' >"$mod/Kbuild"
+seeded_module "$mod" "$ksrc" ""
 make -s -C "$obj" M="$mod" C=2 CHECK="sh $uecheck --engines=$engines" \
 	seeded_leak.o seeded_unlock.o >"$tmp/k2.out" 2>&1
 rc=$?
@@ -162,14 +169,7 @@ kbuild7() {
 		return 0
 	fi
 	mod7=$tmp/mod7
-	mkdir -p "$mod7/kernel/trace"
-	for p in leak unlock; do
-		cp "$src7/$kfile" "$mod7/$kfile"
-		(cd "$mod7" && git apply "$fix/kernel-$p.patch") || fail "kbuild: apply kernel-$p.patch to 7.3"
-		cp "$mod7/$kfile" "$mod7/seeded_$p.c"
-	done
-	rm -rf "$mod7/kernel"
-	cp "$mod/Kbuild" "$mod7/Kbuild"
+	seeded_module "$mod7" "$src7" " to 7.3"
 	km7() { make -s -C "$src7" O="$obj7" "$@"; }
 	# Does sparse itself pass this tree's probe? Then there is nothing to
 	# leave out (a newer sparse than Debian 12's).
