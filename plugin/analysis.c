@@ -204,7 +204,30 @@ struct stmt_operands {
 	unsigned char naccess, nderef;
 	tree access[MAX_OPERANDS];	/* COMPONENT_REFs of user_event_mm::next */
 	tree deref[MAX_OPERANDS];	/* SSA pointers under a MEM_REF */
+	tree deref_in[MAX_OPERANDS];	/* the expression of each, if it has a location */
+	tree outer;			/* the last expression with a location seen */
 };
+
+/*
+ * Where an access starts - 'mm' of 'mm->next' - as Coccinelle reports it,
+ * so that both engines give one finding one column; the statement's
+ * location when the expression has none on the statement's line (GIMPLE
+ * drops some, and a macro's expansion has its own).
+ */
+static location_t operand_location(tree t, gimple *stmt)
+{
+	location_t loc = gimple_location(stmt);
+
+	if (!t || !CAN_HAVE_LOCATION_P(t) || !EXPR_HAS_LOCATION(t) || !usable_loc(loc))
+		return loc;
+	location_t start = get_start(EXPR_LOCATION(t));
+	if (!usable_loc(start) || linemap_location_from_macro_expansion_p(line_table, start))
+		return loc;
+	expanded_location a = expand_location(start), b = expand_location(loc);
+	if (a.file != b.file || a.line != b.line)
+		return loc;
+	return start;
+}
 
 static tree collect_operands(tree *tp, int *walk_subtrees, void *data)
 {
@@ -215,12 +238,22 @@ static tree collect_operands(tree *tp, int *walk_subtrees, void *data)
 		*walk_subtrees = 0;
 		return NULL_TREE;
 	}
+	tree enclosing = ops->outer;
+
+	if (CAN_HAVE_LOCATION_P(t) && EXPR_HAS_LOCATION(t))
+		ops->outer = t;
 	if (TREE_CODE(t) == COMPONENT_REF && rules_is_guarded_field(TREE_OPERAND(t, 1)) &&
 	    ops->naccess < MAX_OPERANDS)
 		ops->access[ops->naccess++] = t;
 	if (TREE_CODE(t) == MEM_REF && TREE_CODE(TREE_OPERAND(t, 0)) == SSA_NAME &&
-	    ops->nderef < MAX_OPERANDS)
+	    ops->nderef < MAX_OPERANDS) {
+		/*
+		 * Walked outside in: the expression holding it ('mm->refcnt')
+		 * starts where the source does; '*mm' itself sits at the '->'.
+		 */
+		ops->deref_in[ops->nderef] = enclosing ? enclosing : ops->outer;
 		ops->deref[ops->nderef++] = TREE_OPERAND(t, 0);
+	}
 	return NULL_TREE;
 }
 
@@ -232,9 +265,11 @@ static const struct stmt_operands *operands_of(struct ctx *c, gimple *stmt)
 	if (cached)
 		return *cached;
 	ops = XCNEW(struct stmt_operands);
-	for (unsigned int i = 0; i < gimple_num_ops(stmt); i++)
+	for (unsigned int i = 0; i < gimple_num_ops(stmt); i++) {
+		ops->outer = NULL_TREE;
 		if (gimple_op(stmt, i))
 			walk_tree(gimple_op_ptr(stmt, i), collect_operands, ops, NULL);
+	}
 	c->operands->put(stmt, ops);
 	return ops;
 }
@@ -297,7 +332,7 @@ static void scan_accesses(struct ctx *c, gimple *stmt, const struct astate *st)
 	const struct stmt_operands *ops = operands_of(c, stmt);
 
 	for (unsigned int i = 0; i < ops->naccess; i++)
-		check_access(c, st, ops->access[i], gimple_location(stmt));
+		check_access(c, st, ops->access[i], operand_location(ops->access[i], stmt));
 }
 
 static void apply_assertions(struct ctx *c, gimple *stmt, struct astate *st)
@@ -503,7 +538,7 @@ static void scan_derefs(struct ctx *c, gimple *stmt, struct astate *st)
 	const struct stmt_operands *ops = operands_of(c, stmt);
 
 	for (unsigned int i = 0; i < ops->nderef; i++)
-		check_deref(c, st, ops->deref[i], gimple_location(stmt));
+		check_deref(c, st, ops->deref[i], operand_location(ops->deref_in[i], stmt));
 }
 
 /* A pointer value handed on (stored, returned): no longer ours to put. */

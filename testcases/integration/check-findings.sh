@@ -34,14 +34,14 @@ cat >"$fd/text.want" <<'EOF'
 @F@:28:9: warning: call to 'update_all' requires 'event_mutex' held, but it may not be held here in 'update_after_unlock' [uecheck:lock-required]
 @F@:27:9: note: 'event_mutex' released here
 @F@:14:9: note: 'update_all' asserts 'event_mutex' here
-@F@:39:22: warning: access to 'next' of 'struct user_event_mm' without 'event_mutex' held in 'walk_unlocked' [uecheck:unguarded-access]
+@F@:39:24: warning: access to 'next' of 'struct user_event_mm' without 'event_mutex' held in 'walk_unlocked' [uecheck:unguarded-access]
 @F@:37:9: note: 'event_mutex' released here
 @F@:54:1: warning: reference to 'struct user_event_mm' still held when leaving in 'leak_all': it is never put with 'user_event_mm_put' [uecheck:ref-leak]
 @F@:50:14: note: reference taken here by 'user_event_mm_get_all'
 @F@:54:1: note: every node of a 'user_event_mm_get_all' list holds a reference; put each one
 @F@:65:27: warning: 'user_event_mm_put' of 'struct user_event_mm' that was already put on some path in 'put_twice' [uecheck:double-put]
 @F@:64:17: note: first put here
-@F@:79:22: warning: 'mm' dereferenced after 'user_event_mm_put' on some path in 'use_after_put' [uecheck:use-after-put]
+@F@:79:24: warning: 'mm' dereferenced after 'user_event_mm_put' on some path in 'use_after_put' [uecheck:use-after-put]
 @F@:78:17: note: put here
 EOF
 ODD=$odd awk '{ i = index($0, "@F@"); print substr($0, 1, i - 1) ENVIRON["ODD"] substr($0, i + 3) }' \
@@ -84,7 +84,7 @@ if jq -e --arg root "file://$(cd "$fd" && pwd -P)/" '
 	all($r.results[]; .locations[0].physicalLocation.artifactLocation ==
 	    {"uri": "odd%5C%20%22q%22%09%C3%A4%E6%BC%A2.c", "uriBaseId": "%SRCROOT%"}) and
 	$r.originalUriBaseIds["%SRCROOT%"].uri == $root and
-	[$r.results[].locations[0].physicalLocation.region.startColumn] == [2, 8, 1, 12, 8] and
+	[$r.results[].locations[0].physicalLocation.region.startColumn] == [2, 10, 1, 12, 10] and
 	$r.columnKind == "unicodeCodePoints"' "$fd/odd.sarif" >/dev/null; then
 	pass "findings: sarif URI of the odd name, character columns"
 else
@@ -125,13 +125,17 @@ if [ -f "$top/cocci/run.sh" ] && command -v "${SPATCH:-spatch}" >/dev/null 2>&1;
 	sh "$uecheck" --engines=gcc --format=sarif seeded.c >"$fd/g.sarif" 2>/dev/null
 	sh "$uecheck" --engines=cocci --format=sarif seeded.c >"$fd/c.sarif" 2>/dev/null
 	# Both engines report the call of lock-required (28) and double-put
-	# (65) on its first character: characters 2 and 3 of their lines.
+	# (65) on its first character, characters 2 and 3 of their lines,
+	# and the accesses of unguarded-access (39) and use-after-put (79)
+	# where the expression 'mm->next' starts, character 10 (after two
+	# tabs and "next = ").
 	cols() {
-		jq -c '[.runs[0].results[] | select(.ruleId == "lock-required" or .ruleId == "double-put") |
+		jq -c '[.runs[0].results[] | select(.ruleId != "ref-leak") |
 			[.locations[0].physicalLocation.region.startLine,
 			 .locations[0].physicalLocation.region.startColumn]]' "$1"
 	}
-	[ "$(cols "$fd/g.sarif")" = '[[28,2],[65,3]]' ] && [ "$(cols "$fd/c.sarif")" = '[[28,2],[65,3]]' ]
+	want='[[28,2],[39,10],[65,3],[79,10]]'
+	[ "$(cols "$fd/g.sarif")" = "$want" ] && [ "$(cols "$fd/c.sarif")" = "$want" ]
 	verdict $? "findings: gcc and cocci give the same sarif column for the same finding"
 else
 	skip "findings: gcc and cocci columns" "cocci/run.sh or spatch not there"
