@@ -8,9 +8,17 @@
 #   FILE:LINE:COL: warning: MESSAGE [uecheck:RULE-ID]
 #
 # Usage: cocci/run.sh [--jobs N] [-D strict] FILE|DIR...
+#        cocci/run.sh [--jobs N] [-D strict] --copies LOCAL CALLS FILE
 #
 #   --jobs N     run up to N spatch processes at once (default 1)
 #   -D strict    also run the strict-only rules (missing-assertion)
+#   --copies LOCAL CALLS
+#                spatch reads copies of FILE with the same lines, made by
+#                scripts/lib/uecheck_focus.py for a change's new findings:
+#                lock_required.cocci, which follows calls through the file,
+#                reads CALLS, the other scripts (one function and the lock
+#                wrappers it calls) read LOCAL; findings and "not checked"
+#                lines name FILE
 #
 # Files are prefiltered by the rules' tokens before spatch sees them: the
 # lock scripts only get files naming 'user_event_mm', the reference
@@ -18,7 +26,12 @@
 # current_user_event_mm(); lock_required.cocci also gets files asserting
 # 'event_mutex' (lockdep_assert_held(&event_mutex),
 # __must_hold(&event_mutex)), the only other way a function can need the
-# mutex.  Directories are searched for *.c and *.h files.  Environment: SPATCH (default spatch).
+# mutex.  Directories are searched for *.c and *.h files.  Environment:
+# SPATCH (default spatch); UECHECK_PYTHON (default python3), the Python
+# spatch runs the scripts' Python code with (given to spatch as the
+# interpreter itself, sys.executable: spatch would otherwise look it up
+# in PATH in each of its processes, through a pyenv shim or a virtualenv
+# script as the case may be, 0.3 s each).
 #
 # A function spatch cannot parse is skipped by every script; run.sh parses
 # each checked file once more (spatch --parse-c) and says so on stderr,
@@ -36,6 +49,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 spatch=${SPATCH:-spatch}
 jobs=1
 strict=
+local_copy=
+calls_copy=
 
 usage() {
 	echo "usage: cocci/run.sh [--jobs N] [-D strict] FILE|DIR..." >&2
@@ -69,6 +84,12 @@ while [ $# -gt 0 ]; do
 		strict=1
 		shift
 		;;
+	--copies)
+		[ $# -ge 3 ] || usage
+		local_copy=$2
+		calls_copy=$3
+		shift 3
+		;;
 	--)
 		shift
 		break
@@ -82,6 +103,11 @@ while [ $# -gt 0 ]; do
 	esac
 done
 [ $# -gt 0 ] || usage
+if [ -n "$local_copy" ]; then
+	[ $# -eq 1 ] && [ -f "$1" ] || { echo "uecheck-cocci: --copies goes with one FILE" >&2; exit 2; }
+	[ -f "$local_copy" ] && [ -f "$calls_copy" ] ||
+		{ echo "uecheck-cocci: --copies: $local_copy or $calls_copy: no such file" >&2; exit 2; }
+fi
 case $jobs in
 ''|*[!0-9]*|0) echo "uecheck-cocci: --jobs wants a positive number, not '$jobs'" >&2; exit 2 ;;
 esac
@@ -95,6 +121,13 @@ version=$("$spatch" --version 2>/dev/null | sed -n 's/^spatch version \([0-9.]*\
 case $version in
 0.*|1.0.*) die "spatch $version is too old: the scripts need Coccinelle 1.1.1 or later" ;;
 esac
+
+# scripts/uecheck has done it when UE_PYTHON_EXE_OF names the same one.
+python=${UECHECK_PYTHON:-python3}
+if [ "${UE_PYTHON_EXE_OF:-}" != "$python" ]; then
+	python=$("$python" -c 'import sys; print(sys.executable)' 2>/dev/null) && [ -n "$python" ] ||
+		die "'${UECHECK_PYTHON:-python3}' does not run: the scripts need Python 3 (set UECHECK_PYTHON)"
+fi
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/uecheck-cocci.XXXXXX") || die "cannot create a temporary directory"
 trap 'rm -rf "$tmp"' EXIT
@@ -130,6 +163,13 @@ pick mm -F -e user_event_mm
 pick ref -E -e 'user_event_mm_(get|put)|current_user_event_mm'
 pick mutex -E -e 'lockdep_assert_held(_once)? *\( *& *event_mutex *\)' \
 	-e '__must_hold *\( *& *event_mutex *\)' -e user_event_mm
+# With --copies, the scripts read the copies of the one FILE.
+if [ -n "$local_copy" ]; then
+	for l in mm ref; do
+		[ -s "$tmp/$l" ] && printf '%s\n' "$local_copy" >"$tmp/$l"
+	done
+	[ -s "$tmp/mutex" ] && printf '%s\n' "$calls_copy" >"$tmp/mutex"
+fi
 
 # The work is split into tasks, each one spatch process running one script
 # on a group of files, and the tasks run longest first, $jobs at once.  A
@@ -174,9 +214,9 @@ done
 # to files named after the group.
 if [ "$n" -gt 0 ]; then
 	sort -t "$(printf '\t')" -k1,1nr "$tmp/tasks" | cut -f 2- | tr '\t\n' '\0\0' |
-		SPATCH=$spatch MACROS=$here/uecheck-macros.h xargs -0 -n 3 -P "$jobs" sh -c '
+		SPATCH=$spatch MACROS=$here/uecheck-macros.h PY=$python xargs -0 -n 3 -P "$jobs" sh -c '
 			# shellcheck disable=SC2086 # $3 is "-D strict" or nothing
-			"$SPATCH" --very-quiet --no-show-diff -D report $3 \
+			"$SPATCH" --python "$PY" --very-quiet --no-show-diff -D report $3 \
 				--no-includes --include-headers --macro-file "$MACROS" \
 				--sp-file "$1" --file-groups "$2" >"$2.out" 2>"$2.err"
 			echo $? >"$2.rc"' task
@@ -190,6 +230,12 @@ fi
 # (a declaration: no rule looks at it).
 sort -u "$tmp/mm" "$tmp/ref" "$tmp/mutex" | while IFS= read -r f; do
 	[ -n "$f" ] || continue
+	# With --copies: CALLS holds every function LOCAL does; FILE is named.
+	name=$f
+	if [ -n "$local_copy" ]; then
+		[ "$f" = "$local_copy" ] && [ -s "$tmp/mutex" ] && continue
+		name=$1
+	fi
 	"$spatch" --parse-c "$f" --verbose-parsing --no-includes --include-headers \
 		--macro-file "$here/uecheck-macros.h" >"$tmp/parse.out" 2>&1
 	awk '
@@ -208,7 +254,7 @@ sort -u "$tmp/mm" "$tmp/ref" "$tmp/mutex" | while IFS= read -r f; do
 	[ -s "$tmp/parse.lines" ] || continue
 	# Name the function each line lies in: a header at column 0, its
 	# body from a "{" to a "}" at column 0.
-	awk -v f="$f" '
+	awk -v f="$name" '
 	FILENAME == ARGV[1] { want[$1] = 1; next }
 	/^[A-Za-z_][A-Za-z0-9_ \t*]*[A-Za-z_][A-Za-z0-9_]*[ \t]*\(/ && !/;[ \t]*$/ && !/^typedef/ {
 		name = $0; sub(/[ \t]*\(.*/, "", name); sub(/.*[ \t*]/, "", name)
@@ -236,7 +282,9 @@ while read -r cocci; do
 		sed -n 's/^\(.*\):\([0-9][0-9]*\):\([0-9][0-9]*\)-[0-9]*: \(.* \[uecheck:[a-z-]*\]\)$/\1\t\2\t\3\t\4/p' \
 			"$group.out"
 	done <"$tmp/$name.loads"
-done <"$tmp/scripts" | awk -F '\t' '!seen[$0]++ { printf "%s:%d:%d: warning: %s\n", $1, $2, $3 + 1, $4 }' |
+done <"$tmp/scripts" | L=$local_copy C=$calls_copy F=${1-} awk -F '\t' '
+	ENVIRON["L"] != "" && ($1 == ENVIRON["L"] || $1 == ENVIRON["C"]) { $1 = ENVIRON["F"] }
+	!seen[$1 FS $2 FS $3 FS $4]++ { printf "%s:%d:%d: warning: %s\n", $1, $2, $3 + 1, $4 }' |
 	sort -t: -k1,1 -k2,2n -k3,3n
 [ -f "$tmp/status" ] && status=3
 exit "$status"

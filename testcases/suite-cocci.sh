@@ -24,7 +24,12 @@
 #       trace_events_user.c in a directory of its own: the scripts run
 #       with --no-includes, so includes and the directory do not matter.
 #       All seeds go through run.sh in a few batches per version (run.sh
-#       resets its facts per file);
+#       resets its facts per file).  Each seeded copy is also checked the
+#       way uecheck-patch and the hook check a change, `scripts/uecheck
+#       --engines=cocci --changed-since=<the unmodified file>`, where the
+#       scripts read only the functions the edit can affect
+#       (scripts/lib/uecheck_focus.py): the same expectations hold (the
+#       unmodified file has no finding, so every finding is new);
 #   (c) `make coccicheck` in the 6.12 tree (kbuild runs the tree's
 #       scripts/coccicheck; O= a private copy of the prepared build
 #       directory, so nothing is written into the cache), with COCCI= one
@@ -169,6 +174,29 @@ batch() {
 	# shellcheck disable=SC2046 # one argument per listed file, no blanks
 	timeout "$limit" sh "$cocci/run.sh" "$@" $(cat "$b.list") >"$b.out" 2>"$b.err"
 	echo $? >"$b.rc"
+}
+
+# focused VERSION PART: (b) scripts/uecheck --engines=cocci --changed-since
+# on the seeded copies of VERSION, every other one from PART (0 or 1);
+# each copy's text output, exit status in its directory.
+focused() {
+	fsrc=$UE_SRC
+	[ "$1" = 7.3 ] && fsrc=$UE_SRC73
+	k=0
+	grep "^$1/" "$UE_TMP/seeds/all" | while read -r vsd; do
+		k=$((k + 1))
+		[ $((k % 2)) -eq "$2" ] || continue
+		d=$UE_TMP/seeds/$vsd
+		case $(cat "$d/state") in
+		*-strict) opt=--strict ;;
+		*-plain*) opt= ;;
+		*) continue ;;
+		esac
+		# shellcheck disable=SC2086 # $opt is one flag or nothing
+		UECHECK_COCCI_JOBS=1 timeout "$limit" sh "$top/scripts/uecheck" --engines=cocci $opt \
+			--changed-since="$fsrc/$rel" "$d/trace_events_user.c" >/dev/null 2>"$d/focused.err"
+		echo $? >"$d/focused.rc"
+	done
 }
 
 # coccicheck LOG MODE SCRIPT DIR [SPFLAGS]: make coccicheck on DIR (M=).
@@ -361,7 +389,7 @@ if [ "${1:-}" = --task ]; then
 	task_out=$UE_TMP/res/$1
 	shift
 	case $1 in
-	engine_silent | engine_finds | tree_silent | batch | unmodified | seeded) ;;
+	engine_silent | engine_finds | tree_silent | batch | focused | unmodified | seeded) ;;
 	*) echo "suite-cocci: unknown task $1" >&2; exit 2 ;;
 	esac
 	"$@" >"$task_out.tmp" 2>&1
@@ -480,6 +508,8 @@ done
 			[ -s "$tmp/seeds/$v-$b.list" ] &&
 				echo "b-$v-$b batch $v-$b $([ $b = strict ] && echo 1 || echo 0)"
 		done
+		echo "f-$v-0 focused $v 0"
+		echo "f-$v-1 focused $v 1"
 	done
 	i=0
 	for v in $versions; do
@@ -527,6 +557,15 @@ for v in $versions; do
 		fi
 	done
 done
+# explain CMP FILE: ue_compare's lines, with the source line they name.
+explain() {
+	while read -r what l r; do
+		case $l in
+		'' | *[!0-9]*) echo "# $what $r at $l" ;;
+		*) echo "# $what $r at line $l: $(sed -n "${l}p" "$2" | sed 's/^[[:space:]]*//')" ;;
+		esac
+	done <"$1"
+}
 while read -r vsd; do
 	d=$tmp/seeds/$vsd
 	c=$d/trace_events_user.c
@@ -554,12 +593,22 @@ while read -r vsd; do
 		pass "$name"
 	else
 		fail "$name"
-		while read -r what l r; do
-			case $l in
-			'' | *[!0-9]*) echo "# $what $r at $l" ;;
-			*) echo "# $what $r at line $l: $(sed -n "${l}p" "$c" | sed 's/^[[:space:]]*//')" ;;
-			esac
-		done <"$d/cmp"
+		explain "$d/cmp" "$c"
+	fi
+	# The same copy checked as a change to the unmodified file.
+	name="$name, as a change (uecheck --changed-since)"
+	rc=$(cat "$d/focused.rc" 2>/dev/null || echo none)
+	if [ "$rc" != 0 ]; then
+		fail "$name (exit $rc)"
+		[ -f "$d/focused.err" ] && diag "$d/focused.err"
+		continue
+	fi
+	ue_cocci_findings "$c" <"$d/focused.err" >"$d/got.focused"
+	if ue_compare "$d/want" "$d/got.focused" >"$d/cmp"; then
+		pass "$name"
+	else
+		fail "$name"
+		explain "$d/cmp" "$c"
 	fi
 done <"$tmp/seeds/all"
 [ "$n" -gt 0 ] || fail "cocci: seeds exist in $seeds"

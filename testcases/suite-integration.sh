@@ -11,6 +11,8 @@
 #                      names and messages, columns, one SARIF log from
 #                      parallel calls, %SRCROOT%, fingerprints, baselines,
 #                      the SARIF Multitool's GitHub rules
+#   check-focus.sh     what a change can affect: uecheck_focus.py and
+#                      uecheck --changed-since, on fixtures
 #   check-kbuild.sh    make C=2 CHECK=scripts/uecheck on the prepared 6.12
 #                      tree (scripts/kernel-tree.sh): silent on the real
 #                      file, finds seeded violations, sparse output intact
@@ -102,7 +104,7 @@ for tool in sparse git jq; do
 done
 export UECHECK_PLUGIN="$plugin"
 
-parts=${UECHECK_INTEGRATION:-uecheck findings kbuild hook precommit patch install demo}
+parts=${UECHECK_INTEGRATION:-uecheck findings focus kbuild hook precommit patch install demo}
 for part in $parts; do
 	if [ -f "$fix/check-$part.sh" ]; then
 		# shellcheck disable=SC1090

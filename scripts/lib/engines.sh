@@ -11,7 +11,10 @@
 #   ue_run_gcc FILE GCC-ARG...     the plugin's diagnostics on stdout; 0, or
 #                                  3 (tool failure, compiler output on
 #                                  stderr)
-#   ue_run_cocci FILE              the same for cocci/run.sh; its "not
+#   ue_run_cocci FILE [LOCAL CALLS]
+#                                  the same for cocci/run.sh (spatch
+#                                  reading the copies LOCAL and CALLS of
+#                                  FILE, run.sh --copies); its "not
 #                                  checked" lines are appended to
 #                                  UE_TMP/notchecked.cocci
 #   ue_run_sparse ARG...           the real sparse, output passed through;
@@ -40,7 +43,11 @@ ue_run_gcc() {
 }
 
 ue_run_cocci() {
-	set -- "$1"
+	if [ "$#" -eq 3 ]; then
+		set -- --copies "$2" "$3" "$1"
+	else
+		set -- "$1"
+	fi
 	[ "$UE_STRICT" = 1 ] && set -- -D strict "$@"
 	sh "$UE_COCCI" --jobs "${UECHECK_COCCI_JOBS:-1}" "$@" >"$UE_TMP/cocci.out" 2>"$UE_TMP/cocci.err"
 	urc=$?

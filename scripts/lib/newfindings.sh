@@ -9,11 +9,13 @@
 #                   the old content under the NEW path)
 #   W/after/PATH    the file as the change leaves it
 #   LIST            a file naming the PATHs to check, one per line
-# Both sides are checked by scripts/uecheck, side by side; the "before"
-# findings become a baseline for the "after" ones (uecheck_findings.py
-# new), so a finding counts as new only if no finding of its rule sits on
-# an identical line of the same function before: line shifts do not
-# matter.
+# Both sides are checked by scripts/uecheck, the "after" side first (with
+# --changed-since: the cocci engine reads only the functions the change
+# can affect), the "before" side only when the "after" side has findings;
+# the "before" findings become a baseline for the "after" ones
+# (uecheck_findings.py new), so a finding counts as new only if no finding
+# of its rule sits on an identical line of the same function before: line
+# shifts do not matter.
 #
 # A PATH whose "after" text mentions neither 'user_event_mm' nor
 # 'event_mutex' is skipped: no rule can fire in it, and a commit that never
@@ -45,23 +47,19 @@ ue_new_findings() {
 		grep -q -e user_event_mm -e event_mutex "$nf_w/after/$nf_p" || continue
 		: >"$nf_w/base.raw"
 		: >"$nf_w/after.out"
-		# Both sides at once (they are independent until the
-		# comparison); the slow engines make this worth a second core.
-		nf_bpid=
-		if [ -f "$nf_w/before/$nf_p" ]; then
-			(
-				eval "sh \"\$nf_uecheck\" $nf_args --write-baseline=\"\$nf_w/base.raw\" \"\$nf_w/before/\$nf_p\"" \
-					>/dev/null 2>"$nf_w/before.err"
-				echo "$?" >"$nf_w/before.rc"
-			) &
-			nf_bpid=$!
-		fi
-		eval "sh \"\$nf_uecheck\" $nf_args --format=json --output=\"\$nf_w/after.out\" \"\$nf_w/after/\$nf_p\"" \
+		# The "after" side first, with the engines reading only what the
+		# change can affect; the "before" side only if that found
+		# something to compare (a clean change costs one check).
+		nf_since=
+		[ -f "$nf_w/before/$nf_p" ] && nf_since=--changed-since=$nf_w/before/$nf_p
+		eval "sh \"\$nf_uecheck\" $nf_args \${nf_since:+\"\$nf_since\"} --format=json \
+			--output=\"\$nf_w/after.out\" \"\$nf_w/after/\$nf_p\"" \
 			>/dev/null 2>"$nf_w/after.err"
 		nf_arc=$?
-		if [ -n "$nf_bpid" ]; then
-			wait "$nf_bpid"
-			case $(cat "$nf_w/before.rc" 2>/dev/null) in
+		if [ -n "$nf_since" ] && [ -s "$nf_w/after.out" ] && grep -q '"rule"' "$nf_w/after.out"; then
+			eval "sh \"\$nf_uecheck\" $nf_args --write-baseline=\"\$nf_w/base.raw\" \"\$nf_w/before/\$nf_p\"" \
+				>/dev/null 2>"$nf_w/before.err"
+			case $? in
 			0|1) ;;
 			*)	# A tree that does not build before the change: its
 				# findings are unknown, so every finding after is new.
@@ -73,7 +71,7 @@ ue_new_findings() {
 		*)	ue_strip_prefix "$nf_w/after/" <"$nf_w/after.err" >&2
 			nf_rc=3 ;;
 		esac
-		[ -s "$nf_w/after.out" ] || continue
+		grep -q '"rule"' "$nf_w/after.out" 2>/dev/null || continue
 		"$UE_PYTHON" "$UE_FINDINGS" new --baseline="$nf_w/base.raw" \
 			--before="$nf_w/before/" --after="$nf_w/after/" "$nf_w/after.out" >>"$nf_w/new"
 		case $? in 0|1) ;; *) nf_rc=3 ;; esac
