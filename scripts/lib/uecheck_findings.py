@@ -341,14 +341,22 @@ def drop_listed(findings, entries, strip_self="", strip_listed=""):
 
 
 class Locked:
-    """An exclusive flock on PATH.lock while the block runs."""
+    """An exclusive flock on the directory of PATH while the block runs:
+    writers of the same log or baseline under make -j take turns, and no
+    lock file is left behind.  (A directory that cannot be opened: a
+    PATH.lock file instead.)"""
 
     def __init__(self, path):
-        self.path = path + ".lock"
+        self.path = os.path.dirname(os.path.abspath(path))
+        self.fallback = path + ".lock"
 
     def __enter__(self):
         try:
-            self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o666)
+            try:
+                self.fd = os.open(self.path, os.O_RDONLY | os.O_DIRECTORY)
+            except OSError:
+                self.path = self.fallback
+                self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o666)
             fcntl.flock(self.fd, fcntl.LOCK_EX)
         except OSError as e:
             raise Failure("cannot lock %s: %s" % (self.path, e.strerror))
