@@ -175,8 +175,10 @@ fi
 # on a group of files, and the tasks run longest first, $jobs at once.  A
 # script's files are dealt into up to $jobs groups of about the same size
 # (largest file first, each to the lightest group), so that one script on
-# a large file does not keep a core busy while the other waits.  File
-# size stands for parsing time; spatch's own start-up is paid per task.
+# a large file does not keep a core busy while the other waits.  A task's
+# time is taken as its files' size (parsing and matching) times its
+# script's size (spatch compiles and matches every rule): ref_leak.cocci
+# on a file goes first, double_put.cocci on it last.
 n=0
 for cocci in "$here"/*.cocci; do
 	name=$(basename "$cocci" .cocci)
@@ -203,24 +205,13 @@ for cocci in "$here"/*.cocci; do
 			print $0 "\n" > (pre best)
 		}
 		END { for (i = 1; i <= k; i++) if (load[i]) print load[i], pre i }' >"$tmp/$name.loads"
+	weight=$(wc -c <"$cocci")
 	while read -r load group; do
 		n=$((n + 1))
-		printf '%s\t%s\t%s\t%s\n' "$load" "$cocci" "$group" "$opt" >>"$tmp/tasks"
+		printf '%s\t%s\t%s\t%s\n' "$((load / 1024 * weight))" "$cocci" "$group" "$opt" >>"$tmp/tasks"
 	done <"$tmp/$name.loads"
 	printf '%s\n' "$cocci" >>"$tmp/scripts"
 done
-
-# task COCCI GROUP OPT: one spatch run; output, errors and exit status go
-# to files named after the group.
-if [ "$n" -gt 0 ]; then
-	sort -t "$(printf '\t')" -k1,1nr "$tmp/tasks" | cut -f 2- | tr '\t\n' '\0\0' |
-		SPATCH=$spatch MACROS=$here/uecheck-macros.h PY=$python xargs -0 -n 3 -P "$jobs" sh -c '
-			# shellcheck disable=SC2086 # $3 is "-D strict" or nothing
-			"$SPATCH" --python "$PY" --very-quiet --no-show-diff -D report $3 \
-				--no-includes --include-headers --macro-file "$MACROS" \
-				--sp-file "$1" --file-groups "$2" >"$2.out" 2>"$2.err"
-			echo $? >"$2.rc"' task
-fi
 
 # spatch skips a function it cannot parse without a word (--very-quiet):
 # parse each checked file once more, alone, and name what was skipped.
@@ -228,6 +219,9 @@ fi
 # left unsaid (no script matches there except lock-required through a
 # call of an asserting function), and so is one outside any function
 # (a declaration: no rule looks at it).
+# It runs beside the scripts (it needs no result of theirs); its lines
+# are printed after them.
+(
 sort -u "$tmp/mm" "$tmp/ref" "$tmp/mutex" | while IFS= read -r f; do
 	[ -n "$f" ] || continue
 	# With --copies: CALLS holds every function LOCAL does; FILE is named.
@@ -266,6 +260,23 @@ sort -u "$tmp/mm" "$tmp/ref" "$tmp/mutex" | while IFS= read -r f; do
 	}
 	/^\}/ { cand = ""; open = 0 }' "$tmp/parse.lines" "$f" >&2
 done
+) 2>"$tmp/unparsed" &
+parse_pid=$!
+
+# task COCCI GROUP OPT: one spatch run; output, errors and exit status go
+# to files named after the group.
+if [ "$n" -gt 0 ]; then
+	sort -t "$(printf '\t')" -k1,1nr "$tmp/tasks" | cut -f 2- | tr '\t\n' '\0\0' |
+		SPATCH=$spatch MACROS=$here/uecheck-macros.h PY=$python xargs -0 -n 3 -P "$jobs" sh -c '
+			# shellcheck disable=SC2086 # $3 is "-D strict" or nothing
+			"$SPATCH" --python "$PY" --very-quiet --no-show-diff -D report $3 \
+				--no-includes --include-headers --macro-file "$MACROS" \
+				--sp-file "$1" --file-groups "$2" >"$2.out" 2>"$2.err"
+			echo $? >"$2.rc"' task
+fi
+
+wait "$parse_pid"
+cat "$tmp/unparsed" >&2
 
 status=0
 while read -r cocci; do

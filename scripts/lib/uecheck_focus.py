@@ -51,37 +51,24 @@ class Unsure(Exception):
     """The text is not laid out the way this reading expects."""
 
 
+# A comment, or a string or character literal (a backslash escapes the
+# next character; a literal ends at the end of its line at the latest).
+TOKEN = re.compile(r"""/\*.*?(?:\*/|\Z)|//[^\n]*|"(?:\\.|[^"\\\n])*"?|'(?:\\.|[^'\\\n])*'?""",
+                   re.S)
+
+
 def mask(text, keep_literals):
     """TEXT with comments (and, unless KEEP_LITERALS, string and character
     literals) replaced by spaces; newlines stay, so lines keep their
     numbers and columns."""
-    out = []
-    i, n = 0, len(text)
-    while i < n:
-        c = text[i]
-        if c == "/" and text.startswith("/*", i):
-            j = text.find("*/", i + 2)
-            j = n if j < 0 else j + 2
-            out.append(re.sub(r"[^\n]", " ", text[i:j]))
-            i = j
-        elif c == "/" and text.startswith("//", i):
-            j = text.find("\n", i)
-            j = n if j < 0 else j
-            out.append(" " * (j - i))
-            i = j
-        elif c in "\"'":
-            j = i + 1
-            while j < n and text[j] != c and text[j] != "\n":
-                j += 2 if text[j] == "\\" else 1
-            j = min(j + 1, n)
-            lit = text[i:j]
-            out.append(lit if keep_literals else c + " " * (len(lit) - 2) + c
-                       if len(lit) >= 2 else lit)
-            i = j
-        else:
-            out.append(c)
-            i += 1
-    return "".join(out)
+    def blank(m):
+        t = m.group(0)
+        if t[0] == "/":
+            return re.sub(r"[^\n]", " ", t)
+        if keep_literals:
+            return t
+        return t[0] + " " * max(len(t) - 2, 0) + (t[-1] if len(t) > 1 else "")
+    return TOKEN.sub(blank, text)
 
 
 class Function:
