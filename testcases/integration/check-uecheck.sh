@@ -179,6 +179,14 @@ rc=$?
 [ "$rc" -eq 0 ] && [ ! -s "$tmp/sp2.out" ] &&
 	[ "$(jq '.findings | length' "$tmp/sp2.json" 2>/dev/null)" = "$(grep -c . seeded.expect)" ]
 verdict $? "uecheck: --format json --output FILE (values as the next argument)"
+# --srcroot, --sarif-category and --changed-since take the next argument too.
+sh "$uecheck" --engines gcc --format sarif --srcroot "$fix" --sarif-category kt seeded.c >"$tmp/sp3.sarif" 2>"$tmp/sp3.err"
+rc=$?
+[ "$rc" -eq 0 ] && jq -e '.runs[0].automationDetails.id | startswith("kt/")' "$tmp/sp3.sarif" >/dev/null &&
+	[ "$(jq -r '.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri' "$tmp/sp3.sarif")" = seeded.c ]
+verdict $? "uecheck: --srcroot DIR --sarif-category NAME (values as the next argument)"
+sh "$uecheck" --engines gcc --changed-since clean.c seeded.c >"$tmp/sp4.out" 2>&1
+same_findings "uecheck: --changed-since FILE (value as the next argument)" "$tmp/sp4.out" seeded.expect
 one_error "uecheck: an option without its value (exit 2)" 2 "option '--output' needs a value" \
 	sh "$uecheck" --engines=gcc seeded.c --output
 # Only our own options take the next argument: a compiler flag does not
