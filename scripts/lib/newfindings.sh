@@ -27,7 +27,9 @@
 #   above; ARGS  extra uecheck arguments as a quoted list (see ue_push).
 #   Prints the new findings as JSON lines (one finding of uecheck's JSON
 #   format a line), paths relative to W/after; returns 0 (none), 1 (some)
-#   or 3 (tool failure).  Expects UE_PYTHON and UE_FINDINGS (the path of
+#   or 3 (tool failure).  A function the cocci engine could not parse
+#   (uecheck's "not checked by the cocci engine" line) is said on stderr,
+#   path relative to W/after.  Expects UE_PYTHON and UE_FINDINGS (the path of
 #   lib/uecheck_findings.py).
 
 # ue_strip_prefix PREFIX: drop PREFIX where a line starts with it (the
@@ -56,6 +58,9 @@ ue_new_findings() {
 			--output=\"\$nf_w/after.out\" \"\$nf_w/after/\$nf_p\"" \
 			>/dev/null 2>"$nf_w/after.err"
 		nf_arc=$?
+		# What the cocci engine could not parse is said, not dropped.
+		grep ' not checked by the cocci engine: ' "$nf_w/after.err" |
+			P="$nf_w/after/" awk '{ i = index($0, ENVIRON["P"]); if (i) $0 = substr($0, 1, i - 1) substr($0, i + length(ENVIRON["P"])); print }' >&2
 		if [ -n "$nf_since" ] && [ -s "$nf_w/after.out" ] && grep -q '"rule"' "$nf_w/after.out"; then
 			eval "sh \"\$nf_uecheck\" $nf_args --write-baseline=\"\$nf_w/base.raw\" \"\$nf_w/before/\$nf_p\"" \
 				>/dev/null 2>"$nf_w/before.err"

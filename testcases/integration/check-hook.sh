@@ -235,3 +235,21 @@ commit_in "$r" "m.c, lines moved"
 rc=$?
 verdict "$rc" "hook: a cached HEAD version is checked again when a header changed"
 [ "$rc" -eq 0 ] || diag "$tmp/h.out"
+
+# With the Coccinelle engine alone, an edited function spatch cannot
+# parse lets the commit through (no finding) but is named, not passed over
+# in silence.
+if command -v spatch >/dev/null 2>&1; then
+	r=$tmp/hook-unp
+	new_repo "$r"
+	(cd "$r" && git config uecheck.engines cocci && sh "$inst") >/dev/null 2>&1
+	cp "$fix/ue.h" "$fix/unparsable.c" "$fix/unparsable.h" "$r/"
+	(cd "$r" && git add . && git commit -q --no-verify -m base)
+	sed -i 's|^	return 0;$|	return 1;|' "$r/unparsable.c"
+	(cd "$r" && git add unparsable.c)
+	commit_in "$r" "edit update_walk" &&
+		grep -q -x "uecheck: unparsable.c:16: function 'update_walk' not checked by the cocci engine: spatch cannot parse it" "$tmp/h.out"
+	verdict $? "hook: an edited function spatch cannot parse is named (cocci engine)"
+else
+	skip "hook: an edited function spatch cannot parse is named" "spatch not found"
+fi

@@ -237,3 +237,25 @@ verdict $? "patch: --help prints the whole manual, to its last line"
 sh "$top/scripts/uecheck-install-hook" --help >"$tmp/pv.out" 2>&1
 [ "$(tail -n 1 "$tmp/pv.out")" = "is already in the way." ]
 verdict $? "patch: uecheck-install-hook --help prints the whole manual, to its last line"
+
+# 8. A function the cocci engine cannot parse, in a change checked with
+# cocci alone: said, with the path of the tree, not read as clean.
+if command -v spatch >/dev/null 2>&1; then
+	up=$tmp/punp
+	mkdir -p "$up"
+	cp "$fix/ue.h" "$fix/unparsable.c" "$fix/unparsable.h" "$up/"
+	(cd "$up" && git init -q && git add . &&
+		git -c user.name=t -c user.email=t@t commit -q -m base) &&
+	sed 's|^	return 0;$|	return 1;|' "$up/unparsable.c" >"$up/new.c" &&
+	(cd "$up" && git diff --no-index -- unparsable.c new.c |
+		sed 's|^+++ b/new.c|+++ b/unparsable.c|; s|^diff --git a/unparsable.c b/new.c|diff --git a/unparsable.c b/unparsable.c|') \
+		>"$tmp/unp.patch"
+	rm -f "$up/new.c"
+	(cd "$up" && sh "$upatch" --engines=cocci "$tmp/unp.patch") >"$tmp/pu.out" 2>"$tmp/pu.err"
+	rc=$?
+	[ "$rc" -eq 0 ] && grep -q -x "uecheck: unparsable.c:16: function 'update_walk' not checked by the cocci engine: spatch cannot parse it" "$tmp/pu.err"
+	verdict $? "patch: a changed function spatch cannot parse is named (cocci engine only)"
+	[ "$rc" -eq 0 ] || diag "$tmp/pu.out" "$tmp/pu.err"
+else
+	skip "patch: a changed function spatch cannot parse is named" "spatch not found"
+fi
