@@ -71,9 +71,27 @@ def mask(text, keep_literals):
     return TOKEN.sub(blank, text)
 
 
+def declarators(header):
+    """The identifiers of HEADER directly before a '(' outside parentheses:
+    the function's name, and the attribute macros written around it
+    ('__printf(1, 2)', '__must_hold(&m)')."""
+    names, depth, prev = [], 0, None
+    for m in re.finditer(r"[A-Za-z_][A-Za-z0-9_]*|[()]", header):
+        t = m.group(0)
+        if t == "(":
+            if depth == 0 and prev is not None and not header[prev.end():m.start()].strip():
+                names.append(prev.group(0))
+            depth += 1
+        elif t == ")":
+            depth -= 1
+        prev = m if t not in "()" else None
+    return names
+
+
 class Function:
-    def __init__(self, name, first, brace, last):
-        self.name = name        # identifier before the header's first '('
+    def __init__(self, names, first, brace, last):
+        self.aliases = set(names)       # what a call may name it by
+        self.name = " ".join(names)     # its key: all of them, in order
         self.first = first      # first header line (0-based)
         self.brace = brace      # the line of the opening "{"
         self.last = last        # the line of the closing "}"
@@ -103,9 +121,9 @@ def functions(text):
             continue
         if depth == 0 and line.startswith("{"):
             header = " ".join(code[start:no])
-            m = re.search(r"([A-Za-z_][A-Za-z0-9_]*)[ \t]*\(", header)
-            if m and header.rstrip().endswith(")"):
-                open_fn = Function(m.group(1), start, no, None)
+            names = declarators(header)
+            if names and header.rstrip().endswith(")"):
+                open_fn = Function(names, start, no, None)
         for c in line:
             if c == "{":
                 depth += 1
@@ -224,16 +242,27 @@ def focus(before, after, symbols):
     if not changed:
         return 10, None, None
 
-    # The file's call graph by name: a function or a macro uses every
-    # name its body mentions.
+    # The file's call graph: a function or a macro uses every function
+    # (by any of its names) and macro its body mentions.
+    alias_to = {}
+    for f in old_fns + new_fns:
+        for a in f.aliases:
+            alias_to.setdefault(a, set()).add(f.name)
+
+    def targets(idents):
+        found = set()
+        for i in idents:
+            found |= alias_to.get(i, {i})
+        return found
+
     uses = {}
     code = {}
     for f in new_fns:
-        uses.setdefault(f.name, set()).update(f.idents)
+        uses.setdefault(f.name, set()).update(targets(f.idents))
         code[f.name] = code.get(f.name, "") + " " + f.code
     defines = macros(after)
     for name, body in defines.items():
-        uses.setdefault(name, set()).update(IDENT.findall(body))
+        uses.setdefault(name, set()).update(targets(IDENT.findall(body)))
         code[name] = code.get(name, "") + " " + body
     used_by = {}
     for name, idents in uses.items():

@@ -140,6 +140,40 @@ sed '/^static void take/,/^}/s|^	mutex_lock(&event_mutex);$|&\n	count = 0;|' \
 focus_case "focus: a changed lock wrapper keeps its callers and what they call" \
 	"$fo/wrapper.c" "take update_all update_locked " "outer take update_all update_locked "
 
+# A callee whose header starts with an attribute macro ('__printf(1, 2)'
+# on the line above its name) is still known by its name: when it starts
+# asserting the mutex, its caller keeps its body.  'other' names the
+# mutex but calls neither.
+cat >"$fo/attr-before.c" <<'EOF'
+__printf(1, 2)
+static void helper(const char *fmt, ...)
+{
+	/* helper: asserts */
+	lockdep_assert_held(&event_mutex);
+}
+
+void caller(void)
+{
+	/* caller: calls helper */
+	helper("x");
+}
+
+void other(void)
+{
+	/* other: unrelated */
+	mutex_lock(&event_mutex);
+	mutex_unlock(&event_mutex);
+}
+EOF
+# The change adds the assertion (written above as the "after" text).
+mv "$fo/attr-before.c" "$fo/attr-after.c"
+sed '/lockdep_assert_held/d' "$fo/attr-after.c" >"$fo/attr-before.c"
+cp "$fo/before.c" "$fo/before.keep"
+cp "$fo/attr-before.c" "$fo/before.c"
+focus_case "focus: a callee with an attribute macro before its name keeps its caller" \
+	"$fo/attr-after.c" "caller helper " "caller helper "
+cp "$fo/before.keep" "$fo/before.c"
+
 # exit_focus NAME WANT AFTER: the exit status alone, no copy written.
 exit_focus() {
 	rm -f "$fo/local.c" "$fo/calls.c"
