@@ -99,6 +99,7 @@ class Function:
         self.idents = set()     # identifiers the body uses
         self.code = ""          # the body without comments and literals
         self.blankable = True   # its body holds no half of a conditional
+                                # and defines no macro
 
 
 def functions(text):
@@ -152,6 +153,10 @@ def functions(text):
         f.idents = set(IDENT.findall(f.code))
         level = 0
         for line in lines[f.brace + 1:f.last]:
+            if DEFINE.match(line):
+                # A macro defined in a body may serve the code after it.
+                f.blankable = False
+                break
             if IF_DIRECTIVE.match(line):
                 level += 1
             elif ENDIF_DIRECTIVE.match(line):

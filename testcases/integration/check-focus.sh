@@ -209,6 +209,20 @@ else
 	fail "focus: a body crossing a conditional is kept (exit $rc)"
 fi
 
+# A body that defines a macro is never blanked (code after it may use it).
+for f in before walk; do
+	sed 's|^	count++;$|#define BUMP_BY 1\n	count += BUMP_BY;|' "$fo/$f.c" >"$fo/$f-define.c"
+done
+"$UECHECK_PYTHON" "$focus" "$symbols" "$fo/before-define.c" "$fo/walk-define.c" "$fo/local.c" "$fo/calls.c" \
+	>/dev/null 2>&1
+rc=$?
+if [ "$rc" -eq 1 ] || { [ "$rc" -eq 0 ] && grep -q '^#define BUMP_BY' "$fo/local.c" &&
+	grep -q '^#define BUMP_BY' "$fo/calls.c"; }; then
+	pass "focus: a body defining a macro is kept"
+else
+	fail "focus: a body defining a macro is kept (exit $rc)"
+fi
+
 # ---- through uecheck -----------------------------------------------------------
 
 # cocci_since NAME BEFORE AFTER EXPECTED: uecheck --engines=cocci
