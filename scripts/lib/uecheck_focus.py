@@ -24,7 +24,7 @@ have no finding and gives its callers none.  A blanked function therefore
 has the same findings before and after, on the same lines.
 
 Text outside function bodies must be the same in both files once comments
-and spacing are left aside; otherwise (a declaration, a macro, a struct
+(but not uecheck's suppressions) and spacing are left aside; otherwise (a declaration, a macro, a struct
 changed) nothing is blanked.  The bodies are found the way kernel style
 writes them - "{" and "}" in column 0 - on the text with comments and
 literals masked; anything this reading does not account for (unbalanced
@@ -104,7 +104,8 @@ class Function:
 
 def functions(text):
     """The function definitions of TEXT, in order, and the lines outside
-    them (comments dropped, spacing normalised), as one string."""
+    them (comments dropped but for uecheck's suppressions, spacing
+    normalised), as one string."""
     lines = text.split("\n")
     code = mask(text, keep_literals=False).split("\n")
     nocomment = mask(text, keep_literals=True).split("\n")
@@ -169,8 +170,13 @@ def functions(text):
         if level != 0:
             f.blankable = False
         inside.update(range(f.first, f.last + 1))
-    rest = " ".join(nocomment[i] for i in range(len(lines)) if i not in inside)
-    return found, " ".join(rest.split())
+    outside = [i for i in range(len(lines)) if i not in inside]
+    rest = " ".join(" ".join(nocomment[i] for i in outside).split())
+    # Comments do not matter there, except a suppression: one alone on
+    # the line above a header silences a finding on it (missing-assertion).
+    marks = [t for t in TOKEN.findall("\n".join(lines[i] for i in outside))
+             if t[0] == "/" and "uecheck:" in t]
+    return found, rest + "\0" + "\0".join(marks)
 
 
 def squeeze(code):

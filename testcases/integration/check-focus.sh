@@ -10,7 +10,8 @@
 #     the whole call chain up and everything it calls), functions that
 #     name none of the rules' symbols always blanked, line count kept;
 #   - exit 10 for a change in comments outside functions, 1 for a changed
-#     declaration, unbalanced braces, or a conditional that crosses a body
+#     declaration or a suppression taken away, unbalanced braces, or a
+#     conditional that crosses a body
 #     (that body is kept);
 #   - through uecheck --engines=cocci: a bug put into one function is
 #     found, and so is the lock-required finding in an unchanged caller of
@@ -189,6 +190,15 @@ exit_focus() {
 }
 { cat "$fo/before.c"; echo "/* a comment at the end */"; } >"$fo/comment.c"
 exit_focus "focus: a comment added outside functions changes nothing (exit 10)" 10 "$fo/comment.c"
+# A suppression outside functions is no mere comment: alone on the line
+# above a header it silences a finding on that line (missing-assertion),
+# so taking it away checks the whole file.
+sed 's|^static void update_all(struct user_event \*user)$|/* uecheck: ignore missing-assertion */\n&|' \
+	"$fo/before.c" >"$fo/suppressed.c"
+cp "$fo/before.c" "$fo/before.keep"
+cp "$fo/suppressed.c" "$fo/before.c"
+exit_focus "focus: a suppression taken away outside functions leaves the whole file (exit 1)" 1 "$fo/before.keep"
+cp "$fo/before.keep" "$fo/before.c"
 sed 's|^static int count;|static long count;|' "$fo/before.c" >"$fo/decl.c"
 exit_focus "focus: a changed declaration leaves the whole file (exit 1)" 1 "$fo/decl.c"
 { cat "$fo/walk.c"; echo "}"; } >"$fo/braces.c"
