@@ -25,9 +25,9 @@ has the same findings before and after, on the same lines.
 
 Text outside function bodies must be the same in both files once comments
 (but not uecheck's suppressions) and spacing are left aside; otherwise (a
-declaration, a macro, a struct changed) nothing is blanked.  The bodies are found the way kernel style
-writes them - "{" and "}" in column 0 - on the text with comments and
-literals masked; anything this reading does not account for (unbalanced
+declaration, a macro, a struct changed) nothing is blanked.  The bodies
+are found the way kernel style writes them - "{" and "}" in column 0 - on
+the text with comments and literals masked; anything this reading does not account for (unbalanced
 braces, a conditional that crosses a body's edge) means: no blanking.
 
 Exit status: 0 OUT written; 1 nothing can be left out (check AFTER as it
