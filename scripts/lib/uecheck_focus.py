@@ -1,39 +1,44 @@
 # SPDX-License-Identifier: GPL-2.0
 """uecheck: the part of a changed C file a change can give new findings in.
 
-Usage: python3 uecheck_focus.py --symbols=A,B,... BEFORE AFTER OUT
+Usage: python3 uecheck_focus.py --symbols=A,B,... BEFORE AFTER LOCAL CALLS
 
 uecheck-patch and the pre-commit hook want the findings a change adds, not
 all of a file's findings.  For the Coccinelle engine, whose cost grows with
-what spatch matches, this writes OUT: AFTER with the bodies of the
-functions the change cannot affect replaced by empty lines (line numbers,
-the braces and every declaration kept), so that spatch matches only where
-a new finding can be.
+what spatch matches, this writes two copies of AFTER in which the bodies of
+the functions the change cannot affect are empty lines (line numbers, the
+braces and every declaration kept), so that spatch matches only where a
+new finding can be (cocci/run.sh --copies LOCAL CALLS):
 
-A function is kept when its text (header and body) is not in BEFORE under
-its name (it changed, or is new); and, if its body or what it calls
-mentions one of the rules' symbols (--symbols: identifiers containing
-one of them, such as 'user_event_mm', 'event_mutex', 'next'), when it
-reaches a changed function or one BEFORE defines and AFTER does not (it
-calls one, directly, through other functions of the file or through a
-macro of the file: lock-required follows requirements up the call chain),
-or when a kept function reaches it (what a kept function calls decides its
-requirements, and the lock wrappers unguarded-access follows).  A function
-that mentions none of the symbols, itself or through its callees, can
-have no finding and gives its callers none.  A blanked function therefore
-has the same findings before and after, on the same lines.
+  LOCAL  for the scripts that look at one function and the lock wrappers it
+         calls directly: the changed functions, their direct callers (the
+         change may be to a wrapper) and what those call directly;
+  CALLS  for lock_required.cocci, which follows requirements up the call
+         chain: every function up the chain from a changed one, and
+         everything they call.
+
+A function is changed when its text (header and body) is not in BEFORE
+under its names (every identifier its header writes before a '(': its own
+and those of attribute macros), or when BEFORE defines it and AFTER does
+not.  Calls are names used in bodies, also through the file's macros.  A
+function whose body mentions none of the rules' symbols (--symbols: text
+such as 'user_event_mm', 'event_mutex', '->next'), itself or through what
+it calls, has no finding and gives its callers none: it is emptied in
+both.  An emptied function therefore has the same findings before and
+after, on the same lines.
 
 Text outside function bodies must be the same in both files once comments
 (but not uecheck's suppressions) and spacing are left aside; otherwise (a
-declaration, a macro, a struct changed) nothing is blanked.  The bodies
-are found the way kernel style writes them - "{" and "}" in column 0 - on
-the text with comments and literals masked; anything this reading does not account for (unbalanced
-braces, a conditional that crosses a body's edge) means: no blanking.
+declaration, a macro, a struct changed) nothing is emptied.  The bodies are
+found the way kernel style writes them - "{" and "}" in column 0 - on the
+text with comments and literals masked; braces this reading does not
+account for mean: nothing is emptied.  A body that holds half of a
+conditional or defines a macro is never emptied.
 
-Exit status: 0 OUT written; 1 nothing can be left out (check AFTER as it
-is; OUT not written); 10 no function and no declaration changed (the
-change is in comments or spacing outside functions: nothing new to find;
-OUT not written); 2 bad usage or unreadable input.
+Exit status: 0 LOCAL and CALLS written; 1 nothing can be left out (check
+AFTER as it is; nothing written); 10 no function and no declaration
+changed (the change is in comments or spacing outside functions: nothing
+new to find; nothing written); 2 bad usage or unreadable input.
 """
 
 import re
