@@ -1,9 +1,11 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # uecheck: remember what an engine found in a file, so that the same
-# check of the same content is not run twice (the pre-commit hook checks
-# the HEAD version of a file that an earlier commit already checked as
-# its staged version).
+# check of the same content is not run twice (uecheck-patch and the hook
+# check the HEAD version of a file whenever its staged version has
+# findings, and the gcc engine's check of a staged version serves again
+# when it becomes HEAD).  A cocci check with --changed-since reads copies
+# made for one change and is not remembered.
 #
 # An entry is keyed by everything the engine's answer depends on:
 #   - the file's content (not its name or time);
