@@ -27,11 +27,10 @@
 # 'event_mutex' (lockdep_assert_held(&event_mutex),
 # __must_hold(&event_mutex)), the only other way a function can need the
 # mutex.  Directories are searched for *.c and *.h files.  Environment:
-# SPATCH (default spatch); UECHECK_PYTHON (default python3), the Python
-# spatch runs the scripts' Python code with (given to spatch as the
-# interpreter itself, sys.executable: spatch would otherwise look it up
-# in PATH in each of its processes, through a pyenv shim or a virtualenv
-# script as the case may be, 0.3 s each).
+# SPATCH (default spatch); UECHECK_PYTHON, the Python spatch runs the
+# scripts' Python code with (found once, as scripts/lib/python.sh says,
+# and given to every spatch process: each would otherwise look python3 up
+# in PATH again, through a pyenv shim at 0.3 s a time).
 #
 # A function spatch cannot parse is skipped by every script; run.sh parses
 # each checked file once more (spatch --parse-c) and says so on stderr,
@@ -122,12 +121,20 @@ case $version in
 0.*|1.0.*) die "spatch $version is too old: the scripts need Coccinelle 1.1.1 or later" ;;
 esac
 
-# scripts/uecheck has done it when UE_PYTHON_EXE_OF names the same one.
-python=${UECHECK_PYTHON:-python3}
-if [ "${UE_PYTHON_EXE_OF:-}" != "$python" ]; then
-	python=$("$python" -c 'import sys; print(sys.executable)' 2>/dev/null) && [ -n "$python" ] ||
+# The interpreter, found the way scripts/uecheck finds it (lib/python.sh,
+# in the source tree or where make install put it; it has usually done so
+# already); without that file, the one PATH names.
+for pysh in "$here/../scripts/lib/python.sh" "$here/../../../lib/uecheck/lib/python.sh"; do
+	[ -f "$pysh" ] || continue
+	# shellcheck disable=SC1090 # found at run time
+	. "$pysh"
+	ue_python_exe ${UECHECK_PYTHON:+"$UECHECK_PYTHON"} ||
 		die "'${UECHECK_PYTHON:-python3}' does not run: the scripts need Python 3 (set UECHECK_PYTHON)"
-fi
+	break
+done
+python=${UECHECK_PYTHON:-python3}
+command -v "$python" >/dev/null 2>&1 ||
+	die "'$python' not found: the scripts need Python 3 (set UECHECK_PYTHON)"
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/uecheck-cocci.XXXXXX") || die "cannot create a temporary directory"
 trap 'rm -rf "$tmp"' EXIT
