@@ -7,6 +7,10 @@
  *   FILE:LINE:COL: note: MESSAGE
  * With -fplugin-arg-uecheck-werror the first line is an error.  A finding
  * is reported once per rule and location, however many paths reach it.
+ *
+ * Every message and note uecheck prints is worded here, from a struct
+ * finding the rule families fill in (uecheck.h), with the names of the
+ * rule set (rules.c): lowercase, identifiers quoted, what and where.
  */
 #include "uecheck.h"
 
@@ -14,6 +18,10 @@ struct emitted {
 	enum ue_rule rule;
 	location_t loc;
 };
+
+static bool diag_finding(enum ue_rule rule, location_t loc, const char *fixit_text,
+			 location_t fixit_before, const char *fmt, ...) ATTRIBUTE_PRINTF(5, 6);
+static void diag_note(location_t loc, const char *fmt, ...) ATTRIBUTE_PRINTF(2, 3);
 
 static struct emitted *seen;
 static unsigned int nseen, seen_cap;
@@ -58,8 +66,8 @@ void diag_reset_function(void)
 	last_emitted = false;
 }
 
-bool diag_finding(enum ue_rule rule, location_t loc, const char *fixit_text,
-		  location_t fixit_before, const char *fmt, ...)
+static bool diag_finding(enum ue_rule rule, location_t loc, const char *fixit_text,
+			 location_t fixit_before, const char *fmt, ...)
 {
 	char msg[512];
 	va_list ap;
@@ -94,7 +102,7 @@ bool diag_finding(enum ue_rule rule, location_t loc, const char *fixit_text,
 	return true;
 }
 
-void diag_note(location_t loc, const char *fmt, ...)
+static void diag_note(location_t loc, const char *fmt, ...)
 {
 	char msg[512];
 	va_list ap;
@@ -106,4 +114,171 @@ void diag_note(location_t loc, const char *fmt, ...)
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	inform(loc == UNKNOWN_LOCATION ? input_location : loc, "%s", msg);
+}
+
+/* ---- findings as data, worded --------------------------------------------- */
+
+static const enum ue_rule rule_of_kind[FINDING_KIND_COUNT] = {
+	[FINDING_UNGUARDED_ACCESS]	= RULE_UNGUARDED_ACCESS,
+	[FINDING_LOCK_REQUIRED]		= RULE_LOCK_REQUIRED,
+	[FINDING_MISSING_ASSERTION]	= RULE_MISSING_ASSERTION,
+	[FINDING_REF_LOST]		= RULE_REF_LEAK,
+	[FINDING_REF_HELD_AT_EXIT]	= RULE_REF_LEAK,
+	[FINDING_REF_DISCARDED]		= RULE_REF_LEAK,
+	[FINDING_DOUBLE_PUT]		= RULE_DOUBLE_PUT,
+	[FINDING_USE_AFTER_PUT]		= RULE_USE_AFTER_PUT,
+};
+
+enum ue_rule finding_rule(enum finding_kind kind)
+{
+	return rule_of_kind[kind];
+}
+
+void finding_init(struct finding *f, enum finding_kind kind, location_t loc,
+		  const char *name)
+{
+	memset(f, 0, sizeof(*f));
+	f->kind = kind;
+	f->loc = loc;
+	f->fn = fn_name(current_function_decl);
+	f->name = name;
+	f->fixit_before = UNKNOWN_LOCATION;
+}
+
+void finding_note2(struct finding *f, enum note_kind kind, location_t loc,
+		   const char *name, const char *name2)
+{
+	struct finding_note *n;
+
+	if (f->nnotes == MAX_FINDING_NOTES)
+		return;
+	n = &f->notes[f->nnotes++];
+	n->kind = kind;
+	n->loc = loc;
+	n->name = name;
+	n->name2 = name2;
+	n->why = 0;
+}
+
+void finding_note(struct finding *f, enum note_kind kind, location_t loc,
+		  const char *name, int why)
+{
+	finding_note2(f, kind, loc, name, NULL);
+	if (f->notes[f->nnotes - 1].kind == kind)
+		f->notes[f->nnotes - 1].why = why;
+}
+
+static void word_note(const struct finding_note *n)
+{
+	static const char *const why_free[] = {
+		[0]			= "'%s' is not held on this path",
+		[FREE_BY_UNLOCK]	= "'%s' released here",
+		[FREE_BY_FAILED_LOCK]	= "attempt to take '%s' fails on this path",
+		[FREE_BY_ASSERTION]	= "'%s' asserted not held here",
+		[FREE_BY_CALL]		= "'%s' released by this call",
+	};
+	const char *lock = rules_lock_name();
+	const char *field = rules_field_name(), *type = rules_struct_name();
+
+	switch (n->kind) {
+	case NOTE_LOCK_FREE:
+		if (n->why >= 0 && n->why < (int)ARRAY_SIZE(why_free))
+			diag_note(n->loc, why_free[n->why], lock);
+		break;
+	case NOTE_EXPOSED_EXTERNAL:
+	case NOTE_EXPOSED_ADDRESS:
+		diag_note(n->loc,
+			  "'%s' can be called from outside this file (%s) and neither takes nor asserts '%s'",
+			  n->name, n->kind == NOTE_EXPOSED_EXTERNAL ? "external linkage" :
+			  "its address is taken", lock);
+		break;
+	case NOTE_NEEDS_VIA:
+		diag_note(n->loc, "'%s' needs '%s' because it calls '%s' here",
+			  n->name, lock, n->name2);
+		break;
+	case NOTE_ANNOTATED:
+		diag_note(n->loc, "'%s' is annotated '__must_hold(&%s)' here", n->name, lock);
+		break;
+	case NOTE_ASSERTS:
+		diag_note(n->loc, "'%s' asserts '%s' here", n->name, lock);
+		break;
+	case NOTE_ACCESSES:
+		diag_note(n->loc, "'%s' accesses '%s' of 'struct %s' here", n->name, field, type);
+		break;
+	case NOTE_ACCESSED_HERE:
+		diag_note(n->loc, "'%s' of 'struct %s' is accessed here", field, type);
+		break;
+	case NOTE_REF_TAKEN:
+		diag_note(n->loc, "reference taken here by '%s'", n->name);
+		break;
+	case NOTE_EVERY_NODE:
+		diag_note(n->loc, "every node of a '%s' list holds a reference; put each one",
+			  rules_ref_api_name(REF_OP_GET_ALL));
+		break;
+	case NOTE_PUT_EVERY_NODE:
+	case NOTE_PUT_IT:
+		diag_note(n->loc, "assign the result and call '%s' on %s",
+			  rules_ref_api_name(REF_OP_PUT),
+			  n->kind == NOTE_PUT_EVERY_NODE ? "every node of the list" : "it");
+		break;
+	case NOTE_FIRST_PUT:
+		diag_note(n->loc, "first put here");
+		break;
+	case NOTE_PUT_HERE:
+		diag_note(n->loc, "put here");
+		break;
+	}
+}
+
+static bool word_finding(const struct finding *f)
+{
+	enum ue_rule rule = finding_rule(f->kind);
+	const char *lock = rules_lock_name(), *put = rules_ref_api_name(REF_OP_PUT);
+	const char *field = rules_field_name(), *type = rules_struct_name();
+	char fix[128];
+
+	switch (f->kind) {
+	case FINDING_UNGUARDED_ACCESS:
+		return diag_finding(rule, f->loc, NULL, UNKNOWN_LOCATION,
+				    "access to '%s' of 'struct %s' without '%s' held in '%s'",
+				    field, type, lock, f->fn);
+	case FINDING_LOCK_REQUIRED:
+		return diag_finding(rule, f->loc, NULL, UNKNOWN_LOCATION,
+				    "call to '%s' requires '%s' held, but it may not be held here in '%s'",
+				    f->name, lock, f->fn);
+	case FINDING_MISSING_ASSERTION:
+		snprintf(fix, sizeof(fix), "\tlockdep_assert_held(&%s);\n", lock);
+		return diag_finding(rule, f->loc, fix, f->fixit_before,
+				    "'%s' relies on its callers to hold '%s'; add 'lockdep_assert_held(&%s)'",
+				    f->fn, lock, lock);
+	case FINDING_REF_LOST:
+	case FINDING_REF_HELD_AT_EXIT:
+		return diag_finding(rule, f->loc, NULL, UNKNOWN_LOCATION,
+				    "reference to 'struct %s' %s in '%s': it is never put with '%s'",
+				    type, f->kind == FINDING_REF_LOST ? "lost by this assignment" :
+				    "still held when leaving", f->fn, put);
+	case FINDING_REF_DISCARDED:
+		return diag_finding(rule, f->loc, NULL, UNKNOWN_LOCATION,
+				    "result of '%s' discarded in '%s': the reference it took is never put",
+				    f->name, f->fn);
+	case FINDING_DOUBLE_PUT:
+		return diag_finding(rule, f->loc, NULL, UNKNOWN_LOCATION,
+				    "'%s' of 'struct %s' that was already put on some path in '%s'",
+				    f->name, type, f->fn);
+	case FINDING_USE_AFTER_PUT:
+		return diag_finding(rule, f->loc, NULL, UNKNOWN_LOCATION,
+				    "'%s' dereferenced after '%s' on some path in '%s'",
+				    f->name, put, f->fn);
+	default:
+		return false;
+	}
+}
+
+bool diag_report(const struct finding *f)
+{
+	if (!word_finding(f))
+		return false;
+	for (unsigned int i = 0; i < f->nnotes; i++)
+		word_note(&f->notes[i]);
+	return true;
 }

@@ -190,19 +190,34 @@ static bool type_is_user_event_mm(tree type)
 	if (name && TREE_CODE(name) == TYPE_DECL)
 		name = DECL_NAME(name);
 	return name && TREE_CODE(name) == IDENTIFIER_NODE &&
-	       !strcmp(IDENTIFIER_POINTER(name), "user_event_mm");
+	       !strcmp(IDENTIFIER_POINTER(name), rules_struct_name());
 }
 
 bool rules_is_guarded_field(tree field)
 {
 	return field && TREE_CODE(field) == FIELD_DECL && DECL_NAME(field) &&
-	       !strcmp(IDENTIFIER_POINTER(DECL_NAME(field)), "next") &&
+	       !strcmp(IDENTIFIER_POINTER(DECL_NAME(field)), rules_field_name()) &&
 	       type_is_user_event_mm(DECL_CONTEXT(field));
 }
 
 bool rules_is_mm_pointer_type(tree type)
 {
 	return type && POINTER_TYPE_P(type) && type_is_user_event_mm(TREE_TYPE(type));
+}
+
+const char *rules_ref_api_name(enum ref_op op)
+{
+	return op > REF_OP_NONE && op < (int)ARRAY_SIZE(ref_apis) ? ref_apis[op] : "";
+}
+
+const char *rules_field_name(void)
+{
+	return "next";
+}
+
+const char *rules_struct_name(void)
+{
+	return "user_event_mm";
 }
 
 const char *rules_lock_name(void)

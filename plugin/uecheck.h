@@ -14,10 +14,14 @@
  *   values.c    what an expression denotes: abstract value keys and lock
  *               identities, followed through SSA copies, locals and summaries
  *   state.c     the abstract state of one path and sets of them
- *   analysis.c  the per-function dataflow: transfer functions of both rules
+ *   engine.c    the per-function dataflow: CFG walk, fixpoint, path states,
+ *               branch facts, calls classified (engine.h: its interface)
+ *   lock.c      the lock family: where lock state is computed, accesses of
+ *               the guarded field checked, requirements passed to callers
+ *   ownership.c the ownership family: where references are tracked
  *   summary.c   per-function summaries, the translation-unit fixpoint and
  *               requirement propagation
- *   diag.c      diagnostics: rule ids, notes, fix-its, -werror
+ *   diag.c      findings: where each one is worded; notes, fix-its, -werror
  */
 #ifndef UECHECK_H
 #define UECHECK_H
@@ -81,6 +85,9 @@ bool rules_is_mm_pointer_type(tree type);
 void rules_register(const char *plugin_name);	/* watches struct definitions */
 bool rules_unit_names_symbols(void);	/* defines user_event_mm or names get/put */
 const char *rules_lock_name(void);
+const char *rules_ref_api_name(enum ref_op op);
+const char *rules_field_name(void);	/* the guarded field */
+const char *rules_struct_name(void);	/* ... and its struct */
 const char *fn_name(tree fndecl);
 
 /* ---- macros: assertions as written ------------------------------------ */
@@ -271,17 +278,76 @@ bool fresh_has(const struct astate *st, vkey key);
 void fresh_add(struct astate *st, vkey key);
 void fresh_drop(struct astate *st, vkey key);
 
-/* ---- the dataflow ----------------------------------------------------- */
+/* ---- the dataflow (engine.c) ------------------------------------------ */
 
 /* Analyse cfun.  With report set, emit findings (summaries are final). */
 void analyse_function(struct summary *sum, bool report);
 
-/* ---- diagnostics ------------------------------------------------------ */
+/* ---- findings (diag.c) ------------------------------------------------ */
 
-bool diag_finding(enum ue_rule rule, location_t loc, const char *fixit_line_text,
-		  location_t fixit_before, const char *fmt, ...)
-	ATTRIBUTE_PRINTF(5, 6);
-void diag_note(location_t loc, const char *fmt, ...) ATTRIBUTE_PRINTF(2, 3);
+/*
+ * A finding is data: what was found, where, in which function, about
+ * which name, and the notes of its path.  The rule families fill one in;
+ * diag.c alone words it (every message is there), prints it once and adds
+ * the fix-it.
+ */
+enum finding_kind {
+	FINDING_UNGUARDED_ACCESS,	/* the guarded field read or written unlocked */
+	FINDING_LOCK_REQUIRED,		/* call of a callee that needs the lock */
+	FINDING_MISSING_ASSERTION,	/* strict: relies on callers, says nothing */
+	FINDING_REF_LOST,		/* an owned reference overwritten */
+	FINDING_REF_HELD_AT_EXIT,	/* ... still owned where the function returns */
+	FINDING_REF_DISCARDED,		/* a get's result not kept */
+	FINDING_DOUBLE_PUT,
+	FINDING_USE_AFTER_PUT,
+	FINDING_KIND_COUNT
+};
+
+enum note_kind {
+	NOTE_LOCK_FREE,		/* why the lock may be free (why: FREE_BY_*) */
+	NOTE_EXPOSED_EXTERNAL,	/* callable from outside: external linkage */
+	NOTE_EXPOSED_ADDRESS,	/* ... its address is taken */
+	NOTE_NEEDS_VIA,		/* the callee needs the lock through its callee */
+	NOTE_ANNOTATED,		/* ... is __must_hold() */
+	NOTE_ASSERTS,		/* ... asserts the lock */
+	NOTE_ACCESSES,		/* ... accesses the guarded field */
+	NOTE_ACCESSED_HERE,	/* the access a missing assertion is for */
+	NOTE_REF_TAKEN,		/* where the reference was taken, by whom */
+	NOTE_EVERY_NODE,	/* a get_all list: each node holds one */
+	NOTE_PUT_EVERY_NODE,	/* fix for a discarded get_all */
+	NOTE_PUT_IT,		/* fix for a discarded get */
+	NOTE_FIRST_PUT,
+	NOTE_PUT_HERE,
+};
+
+#define MAX_FINDING_NOTES 4
+
+struct finding_note {
+	enum note_kind kind;
+	location_t loc;
+	const char *name, *name2;	/* the functions it names, if any */
+	int why;			/* NOTE_LOCK_FREE: FREE_BY_* */
+};
+
+struct finding {
+	enum finding_kind kind;
+	location_t loc;
+	const char *fn;			/* the function it is in */
+	const char *name;		/* callee, put function or variable */
+	location_t fixit_before;	/* a line to insert the fix before */
+	unsigned int nnotes;
+	struct finding_note notes[MAX_FINDING_NOTES];
+};
+
+enum ue_rule finding_rule(enum finding_kind kind);
+void finding_init(struct finding *f, enum finding_kind kind, location_t loc,
+		  const char *name);
+void finding_note(struct finding *f, enum note_kind kind, location_t loc,
+		  const char *name, int why);
+void finding_note2(struct finding *f, enum note_kind kind, location_t loc,
+		   const char *name, const char *name2);
+/* Print it, unless its rule is off or it was printed already. */
+bool diag_report(const struct finding *f);
 void diag_reset_function(void);
 void diag_end_group(void);	/* after the last note of the last finding */
 

@@ -1,0 +1,490 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * engine.c - one forward dataflow over a function's CFG (GIMPLE, SSA), to
+ * a fixpoint, carrying every rule family at once (engine.h: what each is
+ * asked, and when).
+ *
+ * States are kept per path up to MAX_STATES (state.c); branch conditions
+ * add facts and drop infeasible paths; a call to a function of this
+ * translation unit applies its summary (summary.c).  The engine owns the
+ * walk, the budget, the facts about plain values and the classification of
+ * calls; lock.c and ownership.c own what their rules make of them.  The
+ * analysis only reads the IR: generated code never changes.
+ */
+#include "engine.h"
+
+#define VISITS_PER_BLOCK 64	/* fixpoint budget: give up rather than hang */
+
+/* A location that names a line of a file (not unknown, not <built-in>). */
+bool usable_loc(location_t loc)
+{
+	return LOCATION_LOCUS(loc) > BUILTINS_LOCATION;
+}
+
+const char *cur_fn(void)
+{
+	return fn_name(current_function_decl);
+}
+
+/*
+ * Every finding passes here just before it is worded.  The silent final
+ * sweep of the fixpoint notes that one is due, so that the report sweep
+ * only has to run again where there is something to print.
+ */
+bool emitting(struct ctx *c)
+{
+	if (c->final)
+		c->found = true;
+	return c->emit;
+}
+
+/* ---- operands: what a statement reads, whatever the path ------------------ */
+
+/*
+ * Where an access starts - 'mm' of 'mm->next' - as Coccinelle reports it,
+ * so that both engines give one finding one column; the statement's
+ * location when the expression has none on the statement's line (GIMPLE
+ * drops some, and a macro's expansion has its own).
+ */
+location_t operand_location(tree t, gimple *stmt)
+{
+	location_t loc = gimple_location(stmt);
+
+	if (!t || !CAN_HAVE_LOCATION_P(t) || !EXPR_HAS_LOCATION(t) || !usable_loc(loc))
+		return loc;
+	location_t start = get_start(EXPR_LOCATION(t));
+	if (!usable_loc(start) || linemap_location_from_macro_expansion_p(line_table, start))
+		return loc;
+	expanded_location a = expand_location(start), b = expand_location(loc);
+	if (a.file != b.file || a.line != b.line)
+		return loc;
+	return start;
+}
+
+static tree collect_operands(tree *tp, int *walk_subtrees, void *data)
+{
+	struct stmt_operands *ops = (struct stmt_operands *)data;
+	tree t = *tp;
+
+	if (TYPE_P(t) || DECL_P(t) || CONSTANT_CLASS_P(t)) {
+		*walk_subtrees = 0;
+		return NULL_TREE;
+	}
+	tree enclosing = ops->outer;
+
+	if (CAN_HAVE_LOCATION_P(t) && EXPR_HAS_LOCATION(t))
+		ops->outer = t;
+	if (TREE_CODE(t) == COMPONENT_REF && rules_is_guarded_field(TREE_OPERAND(t, 1)) &&
+	    ops->naccess < MAX_OPERANDS)
+		ops->access[ops->naccess++] = t;
+	if (TREE_CODE(t) == MEM_REF && TREE_CODE(TREE_OPERAND(t, 0)) == SSA_NAME &&
+	    ops->nderef < MAX_OPERANDS) {
+		/*
+		 * Walked outside in: the expression holding it ('mm->refcnt')
+		 * starts where the source does; '*mm' itself sits at the '->'.
+		 */
+		ops->deref_in[ops->nderef] = enclosing ? enclosing : ops->outer;
+		ops->deref[ops->nderef++] = TREE_OPERAND(t, 0);
+	}
+	return NULL_TREE;
+}
+
+const struct stmt_operands *operands_of(struct ctx *c, gimple *stmt)
+{
+	struct stmt_operands **cached = c->operands->get(stmt);
+	struct stmt_operands *ops;
+
+	if (cached)
+		return *cached;
+	ops = XCNEW(struct stmt_operands);
+	for (unsigned int i = 0; i < gimple_num_ops(stmt); i++) {
+		ops->outer = NULL_TREE;
+		if (gimple_op(stmt, i))
+			walk_tree(gimple_op_ptr(stmt, i), collect_operands, ops, NULL);
+	}
+	c->operands->put(stmt, ops);
+	return ops;
+}
+
+tree access_base_pointer(tree ref)
+{
+	tree base = TREE_OPERAND(ref, 0);
+
+	while (TREE_CODE(base) == COMPONENT_REF || TREE_CODE(base) == ARRAY_REF)
+		base = TREE_OPERAND(base, 0);
+	if (TREE_CODE(base) == MEM_REF)
+		return TREE_OPERAND(base, 0);
+	return NULL_TREE;
+}
+
+/* ---- statements --------------------------------------------------------- */
+
+/*
+ * Forget what was known of the value a call defines, unless the call only
+ * hands back an older value (guard lock_ptr helpers): its facts still hold.
+ */
+void forget_call_value(struct astate *st, gcall *call, tree lhs)
+{
+	vkey key = lhs ? value_key(lhs) : 0;
+
+	if (key && (key == (vkey)call || key == (vkey)lhs))
+		fact_drop(st, key);
+}
+
+/* What the callee is to each rule: at most one of API, allocator, summary. */
+static void classify_call(gcall *call, struct call_info *ci)
+{
+	const struct lock_api *api;
+	struct summary *s;
+
+	memset(ci, 0, sizeof(*ci));
+	ci->call = call;
+	ci->fndecl = gimple_call_fndecl(call);
+	ci->lhs = gimple_call_lhs(call);
+	ci->key = ci->lhs ? value_key(ci->lhs) : 0;
+	api = rules_lock_api(ci->fndecl);
+	if (api && (unsigned int)api->lock_arg < gimple_call_num_args(call)) {
+		ci->lock_api = api;
+		return;
+	}
+	ci->ref_op = rules_ref_api(ci->fndecl);
+	if (ci->ref_op != REF_OP_NONE) {
+		/* The reference API defined in this file keeps its own lock needs. */
+		s = summary_of(ci->fndecl);
+		if (s && s->ready)
+			ci->ref_api_sum = s;
+		return;
+	}
+	if (ci->lhs && rules_is_allocator(ci->fndecl)) {
+		ci->allocator = true;
+		return;
+	}
+	s = summary_of(ci->fndecl);
+	if (s && s->ready)
+		ci->callee = s;
+}
+
+static void step_call(struct ctx *c, struct astate *st, gcall *call, struct sset *out)
+{
+	struct call_info ci;
+
+	classify_call(call, &ci);
+	lock_check_call(c, st, &ci);
+	if (!own_call(c, st, &ci))
+		forget_call_value(st, call, ci.lhs);
+	lock_call(c, st, &ci, out);
+}
+
+static void step_assign(struct ctx *c, struct astate *st, gimple *stmt)
+{
+	tree lhs = gimple_assign_lhs(stmt);
+	tree rhs = gimple_assign_rhs1(stmt);
+	vkey key;
+
+	own_assign(c, st, stmt);
+	if (TREE_CODE(lhs) != SSA_NAME)
+		return;
+	key = value_key(lhs);
+	if (key != (vkey)lhs)
+		return;		/* a copy: the facts of its source hold */
+	fact_drop(st, key);
+	/* x = 0 / x = NULL: later tests of x are decided on this path. */
+	if (gimple_assign_single_p(stmt) && TREE_CODE(rhs) == INTEGER_CST)
+		fact_add_weak(st, key, !integer_zerop(rhs));
+}
+
+static location_t exit_location(const struct astate *st, gimple *ret)
+{
+	location_t loc = gimple_location(ret);
+
+	if (usable_loc(loc))
+		return loc;
+	if (usable_loc(st->last_loc))
+		return st->last_loc;
+	return cfun->function_end_locus;
+}
+
+static void step_return(struct ctx *c, struct astate *st, greturn *ret)
+{
+	struct exit_info ex;
+
+	ex.ret = ret;
+	ex.val = gimple_return_retval(ret);
+	ex.loc = exit_location(st, ret);
+	ex.ret_nonzero = -1;
+	if (ex.val && TREE_CODE(ex.val) == INTEGER_CST)
+		ex.ret_nonzero = !integer_zerop(ex.val);
+	else if (ex.val)
+		ex.ret_nonzero = fact_get(st, value_key(ex.val));
+	own_exit(c, st, &ex);
+	lock_exit(c, st, &ex);
+}
+
+/* One statement on one path; may fork the path (lock attempts, summaries). */
+static void step(struct ctx *c, gimple *stmt, const struct astate *in, struct sset *out)
+{
+	struct astate st;
+	location_t loc = gimple_location(stmt);
+
+	state_copy(&st, in);
+	if (usable_loc(loc))
+		st.last_loc = loc;
+	lock_operands(c, stmt, &st);
+	own_operands(c, stmt, &st);
+
+	switch (gimple_code(stmt)) {
+	case GIMPLE_CALL:
+		step_call(c, &st, as_a<gcall *>(stmt), out);
+		return;
+	case GIMPLE_ASSIGN:
+		step_assign(c, &st, stmt);
+		break;
+	case GIMPLE_RETURN:
+		step_return(c, &st, as_a<greturn *>(stmt));
+		break;
+	default:
+		break;
+	}
+	sset_add(out, &st);
+}
+
+/* ---- edges: branch conditions and PHI nodes ----------------------------- */
+
+/* x != 0 / x == 0 on this edge; follows (y == 0) and (y != 0) temporaries. */
+static bool add_branch_fact(struct astate *st, tree x, bool nonzero, int depth)
+{
+	gimple *def;
+
+	if (TREE_CODE(x) != SSA_NAME || depth > 4)
+		return true;
+	vkey key = value_key(x);
+
+	if (!fact_add(st, key, nonzero))
+		return false;
+	own_fact(st, key, nonzero);
+	if (SSA_NAME_IS_DEFAULT_DEF(x))
+		return true;
+	def = SSA_NAME_DEF_STMT(x);
+	if (is_gimple_assign(def) && integer_zerop(gimple_assign_rhs2(def) ?
+						   gimple_assign_rhs2(def) : integer_one_node)) {
+		enum tree_code code = gimple_assign_rhs_code(def);
+
+		if (code == NE_EXPR)
+			return add_branch_fact(st, gimple_assign_rhs1(def), nonzero, depth + 1);
+		if (code == EQ_EXPR)
+			return add_branch_fact(st, gimple_assign_rhs1(def), !nonzero, depth + 1);
+	}
+	if (gimple_assign_cast_p(def))
+		return add_branch_fact(st, gimple_assign_rhs1(def), nonzero, depth + 1);
+	/* !b on a bool result: GIMPLE writes it ~b, b ^ 1 or a truth-not. */
+	if (is_gimple_assign(def) && TREE_CODE(TREE_TYPE(x)) == BOOLEAN_TYPE &&
+	    TREE_CODE(TREE_TYPE(gimple_assign_rhs1(def))) == BOOLEAN_TYPE) {
+		enum tree_code code = gimple_assign_rhs_code(def);
+
+		if (code == BIT_NOT_EXPR || code == TRUTH_NOT_EXPR ||
+		    (code == BIT_XOR_EXPR && integer_onep(gimple_assign_rhs2(def))))
+			return add_branch_fact(st, gimple_assign_rhs1(def), !nonzero, depth + 1);
+	}
+	return true;
+}
+
+static bool refine_by_condition(struct astate *st, basic_block from, edge e)
+{
+	gimple *last = compat_last_stmt(from);
+	tree lhs, rhs, x;
+	enum tree_code code;
+	bool truth;
+
+	if (!last || gimple_code(last) != GIMPLE_COND ||
+	    !(e->flags & (EDGE_TRUE_VALUE | EDGE_FALSE_VALUE)))
+		return true;
+	code = gimple_cond_code(last);
+	lhs = gimple_cond_lhs(last);
+	rhs = gimple_cond_rhs(last);
+	if (code != NE_EXPR && code != EQ_EXPR)
+		return true;
+	if (integer_zerop(rhs))
+		x = lhs;
+	else if (integer_zerop(lhs))
+		x = rhs;
+	else
+		return true;
+	truth = (e->flags & EDGE_TRUE_VALUE) != 0;
+	/* (x != 0) is true, or (x == 0) is false: x is non-zero. */
+	return add_branch_fact(st, x, (code == NE_EXPR) == truth, 0);
+}
+
+static void phi_move(struct ctx *c, struct astate *st, gphi *phi, edge e)
+{
+	tree res = gimple_phi_result(phi);
+	tree arg = PHI_ARG_DEF_FROM_EDGE(phi, e);
+	vkey kr = value_key(res);
+	vkey ka = 0;
+
+	if (virtual_operand_p(res))
+		return;
+	if (TREE_CODE(arg) == SSA_NAME)
+		ka = value_key(arg);
+	if (ka == kr)
+		return;
+	fact_drop(st, kr);
+	if (TREE_CODE(arg) == INTEGER_CST)
+		fact_add_weak(st, kr, !integer_zerop(arg));
+	else if (ka && fact_get(st, ka) >= 0)
+		fact_add(st, kr, fact_get(st, ka));
+	own_phi(c, st, res, kr, ka);
+}
+
+static bool edge_transfer(struct ctx *c, struct astate *st, edge e)
+{
+	if (usable_loc(e->goto_locus))
+		st->last_loc = e->goto_locus;
+	if (!refine_by_condition(st, e->src, e))
+		return false;
+	for (gphi_iterator gsi = gsi_start_phis(e->dest); !gsi_end_p(gsi); gsi_next(&gsi))
+		phi_move(c, st, gsi.phi(), e);
+	own_edge(c, st, e);
+	return true;
+}
+
+/* ---- the driver ----------------------------------------------------------- */
+
+static void entry_state(struct ctx *c, struct astate *st)
+{
+	state_init(st);
+	lock_entry(c, st);
+	own_entry(c, st);
+}
+
+static void process_block(struct ctx *c, basic_block bb, bool *pending)
+{
+	struct sset *cur = c->scratch[0];
+	struct sset *next = c->scratch[1];
+	const struct sset *in = c->in[bb->index];
+	edge e;
+	edge_iterator ei;
+
+	cur->n = in->n;
+	for (unsigned int i = 0; i < in->n; i++)
+		state_copy(&cur->s[i], &in->s[i]);
+	for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+		gimple *stmt = gsi_stmt(gsi);
+
+		if (is_gimple_debug(stmt))
+			continue;
+		next->n = 0;
+		for (unsigned int i = 0; i < cur->n; i++)
+			step(c, stmt, &cur->s[i], next);
+		std::swap(cur, next);
+		if (!cur->n)
+			break;
+	}
+	FOR_EACH_EDGE(e, ei, bb->succs) {
+		if (e->dest == EXIT_BLOCK_PTR_FOR_FN(cfun) || (e->flags & EDGE_ABNORMAL))
+			continue;
+		for (unsigned int i = 0; i < cur->n; i++) {
+			struct astate st;
+
+			state_copy(&st, &cur->s[i]);
+			if (!edge_transfer(c, &st, e))
+				continue;
+			if (!c->in[e->dest->index])
+				c->in[e->dest->index] = sset_new(0);
+			if (sset_add(c->in[e->dest->index], &st) && pending)
+				pending[e->dest->index] = true;
+		}
+	}
+}
+
+static void reset_summary_outputs(struct summary *s)
+{
+	lock_reset_summary(s);
+	own_reset_summary(s);
+	s->findings = false;
+}
+
+void analyse_function(struct summary *sum, bool report)
+{
+	struct ctx c;
+	int nblocks = last_basic_block_for_fn(cfun);
+	int *rpo = XNEWVEC(int, n_basic_blocks_for_fn(cfun));
+	int nrpo = pre_and_rev_post_order_compute(NULL, rpo, false);
+	bool *pending = XCNEWVEC(bool, nblocks);
+	struct summary out = *sum;
+	struct astate entry;
+	long budget = (long)VISITS_PER_BLOCK * nblocks + 1000;
+	bool again = true, gave_up = false;
+	basic_block first;
+
+	memset(&c, 0, sizeof(c));
+	c.sum = &out;
+	c.in = XCNEWVEC(struct sset *, nblocks);
+	c.scratch[0] = sset_new(MAX_STATES);
+	c.scratch[1] = sset_new(MAX_STATES);
+	c.operands = new hash_map<gimple *, struct stmt_operands *>;
+	values_begin_function();
+	lock_begin(&c);
+	reset_summary_outputs(&out);
+
+	first = single_succ(ENTRY_BLOCK_PTR_FOR_FN(cfun));
+	entry_state(&c, &entry);
+	c.in[first->index] = sset_new(1);
+	sset_add(c.in[first->index], &entry);
+	pending[first->index] = true;
+
+	/* Fixpoint, silently. */
+	while (again && !gave_up) {
+		again = false;
+		for (int i = 0; i < nrpo; i++) {
+			int idx = rpo[i];
+
+			if (!pending[idx])
+				continue;
+			pending[idx] = false;
+			again = true;
+			process_block(&c, BASIC_BLOCK_FOR_FN(cfun, idx), pending);
+			if (--budget < 0) {
+				gave_up = true;
+				break;
+			}
+		}
+	}
+
+	/* Final sweep over the stable states: findings and the summary. */
+	if (!gave_up) {
+		struct astate ignored;
+
+		c.final = true;
+		c.emit = report;
+		diag_reset_function();
+		entry_state(&c, &ignored);	/* records a __must_hold contract */
+		for (int i = 0; i < nrpo; i++) {
+			int idx = rpo[i];
+
+			if (c.in[idx])
+				process_block(&c, BASIC_BLOCK_FOR_FN(cfun, idx), NULL);
+		}
+		own_finish(&c);
+		lock_finish(&c);
+		out.findings = c.found;
+		out.ready = true;
+	} else {
+		/* Too big to finish: claim nothing, report nothing. */
+		reset_summary_outputs(&out);
+		out.ready = true;
+	}
+	*sum = out;
+
+	for (hash_map<gimple *, struct stmt_operands *>::iterator it = c.operands->begin();
+	     it != c.operands->end(); ++it)
+		XDELETE((*it).second);
+	delete c.operands;
+	sset_free(c.scratch[0]);
+	sset_free(c.scratch[1]);
+	for (int i = 0; i < nblocks; i++)
+		sset_free(c.in[i]);
+	XDELETEVEC(c.in);
+	XDELETEVEC(pending);
+	XDELETEVEC(rpo);
+	values_end_function();
+}

@@ -1,0 +1,598 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * lock.c - the lock family: where lock state is computed.
+ *
+ * A path state holds, per lock slot (the tracked global lock, locks passed
+ * as parameters or stored at *parameter), a may-set of LK_HELD, LK_FREE
+ * and LK_ENTRY (as the caller left it).  This file says what the lock API,
+ * lockdep assertions, __must_hold() and callees' summaries do to it, checks
+ * every access of the guarded field against it, and passes what a function
+ * needs from its callers up as a requirement (struct summary, req*).
+ *
+ * Findings: unguarded-access, lock-required, missing-assertion.
+ */
+#include "engine.h"
+
+/* ---- requirements ------------------------------------------------------ */
+
+static void set_requirement(struct summary *s, enum requirement kind, location_t loc,
+			    tree via, bool direct)
+{
+	if (direct)
+		s->direct_entry_access = true;
+	if (kind > s->req) {
+		s->req = kind;
+		s->req_loc = loc;
+		s->req_via = via;
+		s->req_by_annotation = false;
+	}
+}
+
+/* Callers must hold the lock for the statement at LOC (final sweep only). */
+static void require(struct ctx *c, enum requirement kind, location_t loc,
+		    tree via, bool direct)
+{
+	struct lock_walk *w = &c->lock;
+	struct req_candidate *r;
+
+	if (!c->final)
+		return;
+	for (unsigned int i = 0; i < w->nreqs; i++) {
+		r = &w->reqs[i];
+		if (r->loc == loc && r->via == via && r->kind == kind) {
+			r->direct |= direct;
+			return;
+		}
+	}
+	if (w->nreqs == MAX_REQ_CANDIDATES) {
+		/* Out of room: pass it up; a duplicate beats a missed bug. */
+		set_requirement(c->sum, kind, loc, via, direct);
+		return;
+	}
+	r = &w->reqs[w->nreqs++];
+	r->loc = loc;
+	r->via = via;
+	r->kind = kind;
+	r->direct = direct;
+}
+
+/* A lock finding at LOC is due on some path (before emitting()). */
+static void reported_here(struct ctx *c, location_t loc)
+{
+	struct lock_walk *w = &c->lock;
+
+	if (!c->final || w->nreported == MAX_REPORTED)
+		return;
+	for (unsigned int i = 0; i < w->nreported; i++)
+		if (w->reported[i] == loc)
+			return;
+	w->reported[w->nreported++] = loc;
+}
+
+/* End of the final sweep: the requirements that callers are left with. */
+static void settle_requirements(struct ctx *c)
+{
+	const struct lock_walk *w = &c->lock;
+
+	for (unsigned int i = 0; i < w->nreqs; i++) {
+		const struct req_candidate *r = &w->reqs[i];
+		bool reported = false;
+
+		for (unsigned int j = 0; j < w->nreported && !reported; j++)
+			reported = w->reported[j] == r->loc;
+		if (!reported)
+			set_requirement(c->sum, (enum requirement)r->kind, r->loc, r->via,
+					r->direct);
+	}
+}
+
+/* ---- notes: why the lock may be free, why it is needed ------------------ */
+
+static void note_lock_free(struct finding *f, const struct astate *st)
+{
+	if (st->free_loc != UNKNOWN_LOCATION && st->free_why <= FREE_BY_CALL)
+		finding_note(f, NOTE_LOCK_FREE, st->free_loc, NULL, st->free_why);
+}
+
+static void note_exposed(struct finding *f)
+{
+	finding_note(f, TREE_PUBLIC(current_function_decl) ? NOTE_EXPOSED_EXTERNAL :
+		     NOTE_EXPOSED_ADDRESS, DECL_SOURCE_LOCATION(current_function_decl),
+		     cur_fn(), 0);
+}
+
+static void note_callee_requirement(struct finding *f, const struct summary *s)
+{
+	const char *g = fn_name(s->decl);
+
+	if (s->req_via)
+		finding_note2(f, NOTE_NEEDS_VIA, s->req_loc, g, fn_name(s->req_via));
+	else if (s->req_by_annotation)
+		finding_note(f, NOTE_ANNOTATED, s->req_loc, g, 0);
+	else if (s->req == REQ_ASSERTED)
+		finding_note(f, NOTE_ASSERTS, s->req_loc, g, 0);
+	else
+		finding_note(f, NOTE_ACCESSES, s->req_loc, g, 0);
+}
+
+/* ---- accesses of the guarded field -------------------------------------- */
+
+/* Private objects: just allocated and not yet published, or a plain local. */
+static bool access_is_private(const struct astate *st, tree ref)
+{
+	tree base = TREE_OPERAND(ref, 0);
+	tree ptr = access_base_pointer(ref);
+
+	while (TREE_CODE(base) == COMPONENT_REF || TREE_CODE(base) == ARRAY_REF)
+		base = TREE_OPERAND(base, 0);
+	if (TREE_CODE(base) == VAR_DECL && !is_global_var(base) && !TREE_ADDRESSABLE(base))
+		return true;
+	return ptr && fresh_has(st, value_key(ptr));
+}
+
+static void check_access(struct ctx *c, const struct astate *st, tree ref,
+			 location_t loc)
+{
+	unsigned char m = st->lock[SLOT_GLOBAL];
+	struct finding f;
+
+	if (access_is_private(st, ref))
+		return;
+	if (m & LK_FREE) {
+		reported_here(c, loc);
+		if (emitting(c)) {
+			finding_init(&f, FINDING_UNGUARDED_ACCESS, loc, NULL);
+			note_lock_free(&f, st);
+			diag_report(&f);
+		}
+		return;
+	}
+	if (!(m & LK_ENTRY))
+		return;
+	require(c, REQ_UNASSERTED, loc, NULL, true);
+	if (c->sum->exposed && !c->sum->contract)
+		reported_here(c, loc);
+	if (c->sum->exposed && !c->sum->contract && emitting(c)) {
+		finding_init(&f, FINDING_UNGUARDED_ACCESS, loc, NULL);
+		note_exposed(&f);
+		diag_report(&f);
+	}
+}
+
+/* ---- lockdep assertions in the body -------------------------------------- */
+
+/* Place each assertion of the body on the first statement written after it. */
+void lock_begin(struct ctx *c)
+{
+	struct lock_walk *w = &c->lock;
+	const struct assertion *as[MAX_ASSERTIONS];
+	unsigned int n = macros_body_assertions(as, MAX_ASSERTIONS);
+	bool had_postdom = dom_info_available_p(CDI_POST_DOMINATORS);
+	basic_block first = single_succ_p(ENTRY_BLOCK_PTR_FOR_FN(cfun)) ?
+			    single_succ(ENTRY_BLOCK_PTR_FOR_FN(cfun)) : NULL;
+
+	w->nanchors = 0;
+	if (!n)
+		return;
+	if (!had_postdom)
+		calculate_dominance_info(CDI_POST_DOMINATORS);
+	for (unsigned int i = 0; i < n; i++) {
+		struct srcpos at = { as[i]->file, as[i]->line, as[i]->col };
+		struct srcpos best_pos = { NULL, 0, 0 };
+		gimple *best = NULL;
+		basic_block bb;
+
+		FOR_EACH_BB_FN(bb, cfun) {
+			for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi);
+			     gsi_next(&gsi)) {
+				gimple *stmt = gsi_stmt(gsi);
+				struct srcpos pos;
+
+				if (is_gimple_debug(stmt) || !srcpos_of(gimple_location(stmt), &pos))
+					continue;
+				if (srcpos_cmp(&pos, &at) <= 0)
+					continue;
+				if (!best || srcpos_cmp(&pos, &best_pos) < 0) {
+					best = stmt;
+					best_pos = pos;
+				}
+			}
+		}
+		if (!best)
+			continue;
+		w->anchors[w->nanchors].a = as[i];
+		w->anchors[w->nanchors].stmt = best;
+		w->anchors[w->nanchors].unconditional = first &&
+			dominated_by_p(CDI_POST_DOMINATORS, first, gimple_bb(best));
+		w->nanchors++;
+	}
+	if (!had_postdom)
+		free_dominance_info(CDI_POST_DOMINATORS);
+}
+
+static void apply_assertions(struct ctx *c, gimple *stmt, struct astate *st)
+{
+	for (unsigned int i = 0; i < c->lock.nanchors; i++) {
+		struct anchor *an = &c->lock.anchors[i];
+
+		if (an->stmt != stmt)
+			continue;
+		if (an->a->kind == ASSERT_NOT_HELD) {
+			st->lock[SLOT_GLOBAL] = LK_FREE;
+			st->free_loc = an->a->loc;
+			st->free_why = FREE_BY_ASSERTION;
+			continue;
+		}
+		/* An unconditional assertion is a contract with every caller. */
+		if ((st->lock[SLOT_GLOBAL] & LK_ENTRY) && an->unconditional) {
+			if (c->final)
+				c->sum->contract = true;
+			require(c, REQ_ASSERTED, an->a->loc, NULL, false);
+		}
+		st->lock[SLOT_GLOBAL] = LK_HELD;
+	}
+}
+
+void lock_operands(struct ctx *c, gimple *stmt, struct astate *st)
+{
+	const struct stmt_operands *ops;
+
+	apply_assertions(c, stmt, st);
+	ops = operands_of(c, stmt);
+	for (unsigned int i = 0; i < ops->naccess; i++)
+		check_access(c, st, ops->access[i], operand_location(ops->access[i], stmt));
+}
+
+/* ---- entry ------------------------------------------------------------- */
+
+void lock_entry(struct ctx *c, struct astate *st)
+{
+	location_t where;
+
+	for (int k = 0; k < NSLOTS; k++)
+		st->lock[k] = LK_ENTRY;
+	if (!macros_must_hold(current_function_decl, &where))
+		return;
+	st->lock[SLOT_GLOBAL] = LK_HELD;
+	/*
+	 * Like sparse's context check, __must_hold binds every caller
+	 * statically: callable-from-outside callers must hold or say so.
+	 */
+	if (c->final) {
+		c->sum->contract = true;
+		c->sum->req = REQ_UNASSERTED;
+		c->sum->req_loc = where;
+		c->sum->req_by_annotation = true;
+	}
+}
+
+/* ---- calls: the lock API ------------------------------------------------ */
+
+static void set_lock(struct astate *st, int slot, unsigned char mask, location_t loc,
+		     int why)
+{
+	if (slot == SLOT_NONE)
+		return;
+	if (slot == SLOT_GLOBAL && (mask & LK_FREE) && !(st->lock[slot] & LK_FREE)) {
+		st->free_loc = loc;
+		st->free_why = why;
+	}
+	st->lock[slot] = mask;
+}
+
+static void step_lock_api(struct astate *st, gcall *call, const struct lock_api *api,
+			  struct sset *out)
+{
+	location_t loc = gimple_location(call);
+	tree lhs = gimple_call_lhs(call);
+	struct astate held, failed;
+	int slot;
+	vkey key;
+
+	if (api->op == LOCK_OP_GUARD_HELD)
+		slot = lock_slot_of_deref(gimple_call_arg(call, api->lock_arg));
+	else
+		slot = lock_slot_of(gimple_call_arg(call, api->lock_arg));
+
+	switch (api->op) {
+	case LOCK_OP_ACQUIRE:
+		set_lock(st, slot, LK_HELD, loc, 0);
+		break;
+	case LOCK_OP_RELEASE:
+		set_lock(st, slot, LK_FREE, loc, FREE_BY_UNLOCK);
+		break;
+	case LOCK_OP_TRY_NONZERO:
+	case LOCK_OP_TRY_ZERO:
+	case LOCK_OP_GUARD_HELD:
+		/* A query whose answer is not used tells nothing. */
+		if (slot == SLOT_NONE || (api->op == LOCK_OP_GUARD_HELD && !lhs))
+			break;
+		key = lhs ? value_key(lhs) : 0;
+		forget_call_value(st, call, lhs);
+		/*
+		 * lock_ptr only asks: where the path already knows whether the
+		 * guard holds its lock (its constructor was a call, at -O0),
+		 * the answer follows, and nothing is split.
+		 */
+		if (api->op == LOCK_OP_GUARD_HELD &&
+		    (st->lock[slot] == LK_HELD || st->lock[slot] == LK_FREE)) {
+			if (fact_add_prio(st, key, st->lock[slot] == LK_HELD, FACT_LOCK))
+				sset_add(out, st);
+			return;
+		}
+		state_copy(&held, st);
+		state_copy(&failed, st);
+		set_lock(&held, slot, LK_HELD, loc, 0);
+		set_lock(&failed, slot, LK_FREE, loc, FREE_BY_FAILED_LOCK);
+		if (fact_add_prio(&held, key, api->op != LOCK_OP_TRY_ZERO, FACT_LOCK))
+			sset_add(out, &held);
+		if (fact_add_prio(&failed, key, api->op == LOCK_OP_TRY_ZERO, FACT_LOCK))
+			sset_add(out, &failed);
+		return;
+	default:
+		break;
+	}
+	sset_add(out, st);
+}
+
+/* ---- calls: callees defined in this file ----------------------------------- */
+
+/* Map a callee's lock slot to the caller's, through the call's arguments. */
+static int caller_slot(gcall *call, int callee_slot)
+{
+	int i;
+
+	if (callee_slot == SLOT_GLOBAL)
+		return SLOT_GLOBAL;
+	if (callee_slot >= SLOT_DEREF0) {
+		i = callee_slot - SLOT_DEREF0;
+		if ((unsigned int)i < gimple_call_num_args(call))
+			return lock_slot_of_deref(gimple_call_arg(call, i));
+		return SLOT_NONE;
+	}
+	i = callee_slot - SLOT_PARAM0;
+	if ((unsigned int)i < gimple_call_num_args(call))
+		return lock_slot_of(gimple_call_arg(call, i));
+	return SLOT_NONE;
+}
+
+static void check_callee_requirement(struct ctx *c, const struct astate *st,
+				     gcall *call, const struct summary *s)
+{
+	location_t loc = gimple_location(call);
+	unsigned char m = st->lock[SLOT_GLOBAL];
+	struct finding f;
+
+	if (s->req == REQ_NONE)
+		return;
+	if (m & LK_FREE) {
+		reported_here(c, loc);
+		if (emitting(c)) {
+			finding_init(&f, FINDING_LOCK_REQUIRED, loc, fn_name(s->decl));
+			note_lock_free(&f, st);
+			note_callee_requirement(&f, s);
+			diag_report(&f);
+		}
+		return;
+	}
+	if (!(m & LK_ENTRY))
+		return;
+	require(c, s->req, loc, s->decl, false);
+	if (c->sum->exposed && !c->sum->contract && s->req == REQ_UNASSERTED)
+		reported_here(c, loc);
+	if (c->sum->exposed && !c->sum->contract && s->req == REQ_UNASSERTED && emitting(c)) {
+		finding_init(&f, FINDING_LOCK_REQUIRED, loc, fn_name(s->decl));
+		note_exposed(&f);
+		note_callee_requirement(&f, s);
+		diag_report(&f);
+	}
+}
+
+/* Before the call's effect: does the callee need the lock we may not hold? */
+void lock_check_call(struct ctx *c, const struct astate *st, const struct call_info *ci)
+{
+	const struct summary *s = ci->callee ? ci->callee : ci->ref_api_sum;
+
+	if (s && !ci->lock_api)
+		check_callee_requirement(c, st, ci->call, s);
+}
+
+/* One path per exit case of the callee: what it left each lock as. */
+static void apply_exit_cases(struct astate *st, const struct call_info *ci, struct sset *out)
+{
+	const struct summary *s = ci->callee;
+	location_t loc = gimple_location(ci->call);
+
+	if (!s->ncases) {
+		sset_add(out, st);
+		return;
+	}
+	for (unsigned int k = 0; k < s->ncases; k++) {
+		const struct exit_case *ec = &s->cases[k];
+		struct astate after;
+
+		state_copy(&after, st);
+		for (int cs = 0; cs < NSLOTS; cs++) {
+			unsigned char m = ec->lock[cs];
+			int slot;
+
+			if (!m || m == LK_ENTRY)
+				continue;
+			slot = caller_slot(ci->call, cs);
+			if (slot == SLOT_NONE)
+				continue;
+			set_lock(&after, slot, (m & (LK_HELD | LK_FREE)) |
+				 ((m & LK_ENTRY) ? st->lock[slot] : 0), loc, FREE_BY_CALL);
+		}
+		if (ec->ret_nonzero >= 0 && ci->key &&
+		    !fact_add_prio(&after, ci->key, ec->ret_nonzero, FACT_LOCK))
+			continue;
+		sset_add(out, &after);
+	}
+}
+
+void lock_call(struct ctx *c, struct astate *st, const struct call_info *ci, struct sset *out)
+{
+	if (ci->lock_api)
+		step_lock_api(st, ci->call, ci->lock_api, out);
+	else if (ci->callee)
+		apply_exit_cases(st, ci, out);
+	else
+		sset_add(out, st);
+}
+
+/* ---- exits: what the summary records ------------------------------------- */
+
+static void record_exit_case(struct summary *s, const struct astate *st, int ret_nonzero)
+{
+	struct exit_case ec;
+
+	memset(&ec, 0, sizeof(ec));
+	memcpy(ec.lock, st->lock, sizeof(ec.lock));
+	ec.ret_nonzero = ret_nonzero;
+	for (unsigned int i = 0; i < s->ncases; i++)
+		if (!memcmp(&s->cases[i], &ec, sizeof(ec)))
+			return;
+	if (s->ncases < MAX_CASES) {
+		s->cases[s->ncases++] = ec;
+		return;
+	}
+	/* Too many ways out: one joined case, result unknown. */
+	for (unsigned int i = 1; i < s->ncases; i++)
+		for (int k = 0; k < NSLOTS; k++)
+			s->cases[0].lock[k] |= s->cases[i].lock[k];
+	for (int k = 0; k < NSLOTS; k++)
+		s->cases[0].lock[k] |= ec.lock[k];
+	s->cases[0].ret_nonzero = -1;
+	s->ncases = 1;
+}
+
+/*
+ * Which parameter P the value returned is *P of (or the pointer at offset
+ * 0 of *P), or -1.  NULL on some paths does not count: lock_ptr helpers
+ * return NULL for an error pointer.
+ */
+static int returned_deref_param_rec(tree val, int depth)
+{
+	gimple *def;
+	tree ptr;
+
+	/* PHIs of loops can be cycles: a bounded walk, as in values.c. */
+	if (!val || TREE_CODE(val) != SSA_NAME || SSA_NAME_IS_DEFAULT_DEF(val) ||
+	    depth > 12)
+		return -1;
+	def = SSA_NAME_DEF_STMT(val);
+	if (is_gimple_call(def)) {
+		/* return helper(p): helper returns *its* parameter i */
+		struct summary *s = summary_of(gimple_call_fndecl(def));
+
+		if (!s || !s->ready || s->ret_deref_param < 0 ||
+		    (unsigned int)s->ret_deref_param >= gimple_call_num_args(def))
+			return -1;
+		return param_index(gimple_call_arg(def, s->ret_deref_param));
+	}
+	if (gimple_code(def) == GIMPLE_PHI) {
+		int param = -1;
+
+		for (unsigned int i = 0; i < gimple_phi_num_args(def); i++) {
+			tree arg = gimple_phi_arg_def(def, i);
+			int p;
+
+			if (arg == val || integer_zerop(arg))
+				continue;
+			if (TREE_CODE(arg) == SSA_NAME && !SSA_NAME_IS_DEFAULT_DEF(arg) &&
+			    gimple_assign_single_p(SSA_NAME_DEF_STMT(arg)) &&
+			    integer_zerop(gimple_assign_rhs1(SSA_NAME_DEF_STMT(arg))))
+				continue;
+			p = returned_deref_param_rec(arg, depth + 1);
+			if (p < 0 || (param >= 0 && p != param))
+				return -1;
+			param = p;
+		}
+		return param;
+	}
+	if (!gimple_assign_single_p(def) && !gimple_assign_cast_p(def))
+		return -1;
+	val = gimple_assign_rhs1(def);
+	if (TREE_CODE(val) == SSA_NAME)
+		return returned_deref_param_rec(val, depth + 1);
+	ptr = deref_pointer_of(val);
+	return ptr ? param_index(ptr) : -1;
+}
+
+/* A lock returned (or *param returned) is what callers' slots map through. */
+static void record_returned_lock(struct ctx *c, tree val)
+{
+	struct summary *s = c->sum;
+	int slot = lock_slot_of(val);
+	int deref = returned_deref_param_rec(val, 0);
+
+	if (!c->lock.ret_slot_set) {
+		s->ret_slot = slot;
+		c->lock.ret_slot_set = true;
+	} else if (s->ret_slot != slot) {
+		s->ret_slot = SLOT_NONE;
+	}
+	if (!c->lock.ret_deref_set) {
+		s->ret_deref_param = deref;
+		c->lock.ret_deref_set = true;
+	} else if (s->ret_deref_param != deref) {
+		s->ret_deref_param = -1;
+	}
+}
+
+void lock_exit(struct ctx *c, struct astate *st, const struct exit_info *ex)
+{
+	if (!c->final)
+		return;
+	if (ex->val && ex->ret_nonzero != 0)
+		record_returned_lock(c, ex->val);
+	record_exit_case(c->sum, st, ex->ret_nonzero);
+}
+
+/* ---- the end of the final sweep ------------------------------------------- */
+
+void lock_reset_summary(struct summary *s)
+{
+	s->contract = false;
+	s->direct_entry_access = false;
+	s->ncases = 0;
+	s->ret_slot = SLOT_NONE;
+	s->ret_deref_param = -1;
+	s->req = REQ_NONE;
+	s->req_loc = UNKNOWN_LOCATION;
+	s->req_via = NULL_TREE;
+	s->req_by_annotation = false;
+}
+
+/* strict: a static function relying on its callers should say so. */
+static void missing_assertion(struct ctx *c)
+{
+	struct summary *s = c->sum;
+	expanded_location brace;
+	location_t line_start = UNKNOWN_LOCATION;
+	struct finding f;
+
+	if (!ue_cfg.strict || s->exposed || s->contract || !s->direct_entry_access ||
+	    s->req != REQ_UNASSERTED || !emitting(c))
+		return;
+	brace = expand_location(cfun->function_start_locus);
+	if (brace.file) {
+		const line_map_ordinary *map = linemap_check_ordinary(
+			linemap_lookup(line_table, cfun->function_start_locus));
+
+		line_start = linemap_position_for_line_and_column(line_table, map,
+								   brace.line + 1, 1);
+	}
+	finding_init(&f, FINDING_MISSING_ASSERTION, DECL_SOURCE_LOCATION(current_function_decl),
+		     NULL);
+	f.fixit_before = line_start;
+	finding_note(&f, NOTE_ACCESSED_HERE, s->req_loc, NULL, 0);
+	diag_report(&f);
+}
+
+void lock_finish(struct ctx *c)
+{
+	settle_requirements(c);
+	missing_assertion(c);
+}
