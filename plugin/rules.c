@@ -2,24 +2,32 @@
 /*
  * rules.c - the rule set, as tables of the names kernel developers write.
  *
- * Every engine of uecheck uses the same rule ids; this file is the plugin's
- * copy of docs/rules.md.  Functions are recognised by name, so lockdep and
+ * Every engine of uecheck uses the same rule ids, from rules.def.  The rest
+ * is the built-in rule set (docs/rules.md).  Functions are recognised by name, so lockdep and
  * non-lockdep builds (mutex_lock vs mutex_lock_nested) both match.
  */
 #include "uecheck.h"
 
 static const char *const rule_ids[RULE_COUNT] = {
-	[RULE_UNGUARDED_ACCESS]		= "unguarded-access",
-	[RULE_LOCK_REQUIRED]		= "lock-required",
-	[RULE_MISSING_ASSERTION]	= "missing-assertion",
-	[RULE_REF_LEAK]			= "ref-leak",
-	[RULE_DOUBLE_PUT]		= "double-put",
-	[RULE_USE_AFTER_PUT]		= "use-after-put",
+#define UE_RULE(name, id, family, mode, text) [RULE_##name] = id,
+#include "rules.def"
+#undef UE_RULE
 };
 
 const char *rule_id(enum ue_rule rule)
 {
 	return rule_ids[rule];
+}
+
+const char *rule_id_list(void)
+{
+	static char list[256];
+
+	if (!list[0])
+		for (int i = 0; i < RULE_COUNT; i++)
+			snprintf(list + strlen(list), sizeof(list) - strlen(list), "%s%s",
+				 i ? ", " : "", rule_ids[i]);
+	return list;
 }
 
 int rule_by_id(const char *id, size_t len)

@@ -100,8 +100,7 @@ static bool parse_rules(const char *list)
 		}
 		if (r < 0) {
 			error("uecheck: unknown rule id '%.*s' in -fplugin-arg-uecheck-rules "
-			      "(known: unguarded-access, lock-required, missing-assertion, "
-			      "ref-leak, double-put, use-after-put)", (int)len, list);
+			      "(known: %s)", (int)len, list, rule_id_list());
 			return false;
 		}
 		mask |= 1u << r;

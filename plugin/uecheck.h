@@ -30,13 +30,11 @@
 
 /* ---- rules ---------------------------------------------------------- */
 
+/* RULE_UNGUARDED_ACCESS, ...: the table of rules.def, in its order. */
 enum ue_rule {
-	RULE_UNGUARDED_ACCESS,
-	RULE_LOCK_REQUIRED,
-	RULE_MISSING_ASSERTION,
-	RULE_REF_LEAK,
-	RULE_DOUBLE_PUT,
-	RULE_USE_AFTER_PUT,
+#define UE_RULE(name, id, family, mode, text) RULE_##name,
+#include "rules.def"
+#undef UE_RULE
 	RULE_COUNT
 };
 
@@ -50,6 +48,7 @@ extern struct ue_config ue_cfg;
 
 const char *rule_id(enum ue_rule rule);
 int rule_by_id(const char *id, size_t len);	/* -1 if unknown */
+const char *rule_id_list(void);			/* "a, b, c": for messages */
 
 enum lock_op {
 	LOCK_OP_NONE,

@@ -11,6 +11,7 @@
 #   lib/uecheck/uecheck.so        the GCC plugin (the version check it loads)
 #   lib/uecheck/uecheck-core.so   the plugin's analysis, loaded from beside it
 #   lib/uecheck/lib/*.sh, *.py    the scripts' shared helpers
+#   lib/uecheck/lib/rules.def     the rule table (plugin/rules.def)
 #   lib/uecheck/MANIFEST          every installed file, for uninstall
 #   share/uecheck/cocci/          the Coccinelle scripts (cocci/run.sh ...)
 #   share/uecheck/rules.md        the rules' descriptions (for SARIF logs)
@@ -57,6 +58,8 @@ install)
 	for f in "$top"/scripts/lib/*.sh "$top"/scripts/lib/*.py; do
 		put "$f" "lib/uecheck/lib/$(basename "$f")" 644
 	done
+	# The rule table, which the wrapper and the findings pipeline read.
+	put "$top/plugin/rules.def" lib/uecheck/lib/rules.def 644
 	if [ -d "$top/cocci" ]; then
 		(cd "$top/cocci" && find . -type f ! -name '*.orig' ! -name '*~') |
 		sed 's|^\./||' >"$root/lib/uecheck/cocci.list"

@@ -256,14 +256,8 @@ seeded() {
 	sp=$*
 	sd=$(basename "$seed" .seed)
 	s=$(basename "$sc")
-	case $s in
-	unguarded_access.cocci) rule=unguarded-access ;;
-	lock_required.cocci) rule=lock-required ;;
-	missing_assertion.cocci) rule=missing-assertion ;;
-	ref_leak.cocci | discarded_ref.cocci) rule=ref-leak ;;
-	double_put.cocci) rule=double-put ;;
-	use_after_put.cocci) rule=use-after-put ;;
-	esac
+	# The rule a script reports, as its header says (docs/cocci.md).
+	rule=$(sed -n 's|^// Comments: uecheck rule \([a-z-]*\).*|\1|p' "$sc")
 	d=$UE_TMP/cc/$sd-$m-${s%.cocci}/trace
 	mkdir -p "$d"
 	c=$d/trace_events_user.c

@@ -5,6 +5,8 @@
 # suite-integration: uecheck where users meet it.
 #
 # Each part is a file under testcases/integration/, sourced in this order:
+#   check-ruletable.sh plugin/rules.def is what the plugin, the wrapper, the
+#                      SARIF writer, the cocci scripts and the docs' tables use
 #   check-uecheck.sh   scripts/uecheck as a program: flag sorting, engines,
 #                      dedup, suppressions, baseline, exit codes, JSON/SARIF
 #   check-findings.sh  the findings pipeline: exact text/JSON/SARIF for odd
@@ -104,7 +106,7 @@ for tool in sparse git jq; do
 done
 export UECHECK_PLUGIN="$plugin"
 
-parts=${UECHECK_INTEGRATION:-uecheck findings focus kbuild hook precommit patch install demo}
+parts=${UECHECK_INTEGRATION:-ruletable uecheck findings focus kbuild hook precommit patch install demo}
 for part in $parts; do
 	if [ -f "$fix/check-$part.sh" ]; then
 		# shellcheck disable=SC1090

@@ -38,9 +38,6 @@ import urllib.parse
 # hashlib and tempfile are imported where they are needed: a plain text
 # run (every file of a kbuild build) need not pay for them.
 
-RULE_IDS = ("unguarded-access", "lock-required", "missing-assertion",
-            "ref-leak", "double-put", "use-after-put")
-LOCK_RULES = ("unguarded-access", "lock-required", "missing-assertion")
 TABSTOP = 8
 BASELINE_HEADER = ("# uecheck baseline: FILE<TAB>RULE<TAB>FUNCTION<TAB>"
                    "SOURCE-LINE<TAB>N (see uecheck(1))")
@@ -457,6 +454,31 @@ def here():
     return os.path.dirname(os.path.realpath(__file__))
 
 
+def _rule_table():
+    """The rules of the one table, plugin/rules.def (beside this file once
+    installed): (id, family, mode, one-line description) in its order."""
+    for p in (os.path.join(here(), "rules.def"),
+              os.path.join(here(), "..", "..", "plugin", "rules.def")):
+        try:
+            with open(p, encoding="utf-8") as fh:
+                text = fh.read()
+        except OSError:
+            continue
+        rows = re.findall(r'^UE_RULE\([A-Z_]+, *"([a-z-]+)", *([a-z]+), *([a-z]+), *"(.*)"\)$',
+                          text, re.M)
+        if rows:
+            return tuple(rows)
+    # At import, before any caller could catch it: one line and exit 3.
+    sys.stderr.write("uecheck: the rule table (rules.def) was not found next to %s\n"
+                     % os.path.realpath(__file__))
+    sys.exit(3)
+
+
+RULES = _rule_table()
+RULE_IDS = tuple(r[0] for r in RULES)
+LOCK_RULES = tuple(r[0] for r in RULES if r[1] == "lock")
+
+
 def rules_doc():
     """docs/rules.md, in the source tree or where make install put it."""
     for p in (os.path.join(here(), "..", "..", "docs", "rules.md"),
@@ -467,10 +489,10 @@ def rules_doc():
 
 
 def rule_table():
-    """Each rule's descriptions, read from docs/rules.md (one source).
-
-    A rule's entry there is a bullet "- `ID` ... — DESCRIPTION", an example,
-    and a "Fix:" paragraph.
+    """Each rule's SARIF descriptions: the short one from the rule table
+    (RULES), the full one and the fix from docs/rules.md, where a rule's
+    entry is a bullet "- `ID` ... — DESCRIPTION", an example, and a "Fix:"
+    paragraph.
     """
     path = rules_doc()
     text = ""
@@ -480,7 +502,7 @@ def rule_table():
     base = os.environ.get("UECHECK_HELP_URI") or (
         "file://" + urllib.parse.quote(path) if path else "")
     table = []
-    for rid in RULE_IDS:
+    for rid, family, _mode, line in RULES:
         full = fix = ""
         m = re.search(r"^- `%s`[^\n]*? \u2014 (.*?)\n\n" % re.escape(rid), text, re.S | re.M)
         if m:
@@ -492,14 +514,13 @@ def rule_table():
             if fm:
                 fix = " ".join(fm.group(1).split())
         if not full:
-            full = rid
-        short = re.split(r"(?<=[a-z)]): |(?<=[a-z)])\. ", full)[0].rstrip(".")
+            full = line
         plain = full.replace("`", "")
         help_md = full + ("\n\nFix: " + fix if fix else "")
         help_text = plain + ("\n\nFix: " + fix.replace("`", "") if fix else "")
-        anchor = "#the-lock-rule" if rid in LOCK_RULES else "#the-reference-rule"
+        anchor = "#the-lock-rule" if family == "lock" else "#the-reference-rule"
         entry = {"id": rid, "name": rid,
-                 "shortDescription": {"text": short.replace("`", "")},
+                 "shortDescription": {"text": line.replace("`", "")},
                  "fullDescription": {"text": plain},
                  "help": {"text": help_text, "markdown": help_md},
                  "defaultConfiguration": {"level": "warning"}}

@@ -11,7 +11,8 @@ rc=$?
 check "demo: scripts/demo.sh succeeds" [ "$rc" -eq 0 ]
 [ "$rc" -eq 0 ] || diag "$tmp/demo.err"
 missing=
-for r in unguarded-access lock-required missing-assertion ref-leak double-put use-after-put; do
+. "$top/scripts/lib/rules.sh"
+for r in $(ue_rule_ids "$top/plugin/rules.def"); do
 	grep -q "\\[uecheck:$r\\]" "$tmp/demo.out" || missing="$missing $r"
 done
 check "demo: the plugin's part shows every rule id${missing:+ (missing:$missing)}" [ -z "$missing" ]

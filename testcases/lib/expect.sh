@@ -10,10 +10,15 @@
 #   ue_directive NAME FILE        the value of the first "uecheck-NAME:"
 #                                 directive (up to " --" or "*/"), or nothing
 #
+# The sourcing script sets top (the source tree).
+#
 # Expectations are only read right after a comment opener ("/* expect: A"
 # or "// expect: A"), so prose that mentions the word is not one.
 
-UE_RULE_IDS="unguarded-access lock-required missing-assertion ref-leak double-put use-after-put"
+# The known ids: the rule table's (the sourcing suite has set top).
+# shellcheck source=scripts/lib/rules.sh
+. "$top/scripts/lib/rules.sh"
+UE_RULE_IDS=$(ue_rule_ids "$top/plugin/rules.def") || exit 1
 UE_ENGINES="gcc cocci"
 
 ue_expectations() {
