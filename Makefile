@@ -32,7 +32,11 @@ PLUGIN_OBJS := $(patsubst plugin/%.c,$(OUT)/%.o,$(PLUGIN_SRCS))
 PLUGIN_CORE := $(OUT)/uecheck-core.so
 PLUGIN_SO   := $(OUT)/uecheck.so
 
-PLUGIN_CXXFLAGS := -I$(GCC_PLUGIN_DIR)/include -Iplugin -fPIC \
+# The rule sets of rulesets/ are built into the plugin (plugin/ruleset.c).
+RULESETS    := $(wildcard rulesets/*.ruleset)
+RULESETS_H  := $(OUT)/gen/rulesets.h
+
+PLUGIN_CXXFLAGS := -I$(GCC_PLUGIN_DIR)/include -Iplugin -I$(OUT)/gen -fPIC \
 	-fno-rtti -fno-exceptions -fasynchronous-unwind-tables -O2 -g \
 	-Wall -Wno-narrowing -Wno-unused-parameter -Wno-format-diag \
 	-Wno-missing-field-initializers
@@ -52,6 +56,12 @@ check-plugin-headers:
 $(OUT)/%.o: plugin/%.c $(PLUGIN_HDRS)
 	@mkdir -p $(OUT)
 	$(HOSTCXX) $(PLUGIN_CXXFLAGS) -x c++ -c -o $@ $<
+
+$(RULESETS_H): $(RULESETS) scripts/embed-rulesets.sh
+	@mkdir -p $(OUT)/gen
+	sh scripts/embed-rulesets.sh $(RULESETS) >$@.tmp && mv $@.tmp $@
+
+$(OUT)/ruleset.o: $(RULESETS_H)
 
 $(PLUGIN_CORE): $(PLUGIN_OBJS)
 	$(HOSTCXX) -shared -o $@ $(PLUGIN_OBJS)
@@ -86,4 +96,5 @@ uninstall:
 
 clean:
 	rm -f plugin/*.o plugin/*.so
+	rm -rf plugin/gen
 	rm -rf build

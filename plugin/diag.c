@@ -255,7 +255,7 @@ static bool word_finding(const struct finding *f)
 	case FINDING_REF_HELD_AT_EXIT:
 		return diag_finding(rule, f->loc, NULL, UNKNOWN_LOCATION,
 				    "reference to 'struct %s' %s in '%s': it is never put with '%s'",
-				    type, f->kind == FINDING_REF_LOST ? "lost by this assignment" :
+				    rules_ref_type_name(), f->kind == FINDING_REF_LOST ? "lost by this assignment" :
 				    "still held when leaving", f->fn, put);
 	case FINDING_REF_DISCARDED:
 		return diag_finding(rule, f->loc, NULL, UNKNOWN_LOCATION,
@@ -264,7 +264,7 @@ static bool word_finding(const struct finding *f)
 	case FINDING_DOUBLE_PUT:
 		return diag_finding(rule, f->loc, NULL, UNKNOWN_LOCATION,
 				    "'%s' of 'struct %s' that was already put on some path in '%s'",
-				    f->name, type, f->fn);
+				    f->name, rules_ref_type_name(), f->fn);
 	case FINDING_USE_AFTER_PUT:
 		return diag_finding(rule, f->loc, NULL, UNKNOWN_LOCATION,
 				    "'%s' dereferenced after '%s' on some path in '%s'",

@@ -386,7 +386,7 @@ void own_assign(struct ctx *c, struct astate *st, gimple *stmt)
 	vkey key = value_key(lhs);
 	bool is_copy = key != (vkey)lhs;
 	bool loads_next = gimple_assign_single_p(stmt) && TREE_CODE(rhs) == COMPONENT_REF &&
-			  rules_is_guarded_field(TREE_OPERAND(rhs, 1));
+			  rules_is_link_field(TREE_OPERAND(rhs, 1));
 
 	if (!is_copy) {
 		struct ptr *from = loads_next ? owned_entry(st, access_base_pointer(rhs)) : NULL;

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * rules.c - the rule set, as tables of the names kernel developers write.
+ * rules.c - the program matched against the rule set (ruleset.c): which
+ * call is the lock or reference API, which field is guarded, which
+ * variable is the tracked lock; and the rule ids of rules.def.
  *
- * Every engine of uecheck uses the same rule ids, from rules.def.  The rest
- * is the built-in rule set (docs/rules.md).  Functions are recognised by name, so lockdep and
- * non-lockdep builds (mutex_lock vs mutex_lock_nested) both match.
+ * Functions are recognised by the names developers write (the rule set
+ * lists every spelling), so lockdep and non-lockdep builds
+ * (mutex_lock vs mutex_lock_nested) both match.
  */
 #include "uecheck.h"
 
@@ -38,33 +40,12 @@ int rule_by_id(const char *id, size_t len)
 	return -1;
 }
 
-/* The lock API: every name a kernel release uses for these operations. */
-static const struct lock_api lock_apis[] = {
-	{ "mutex_lock",				LOCK_OP_ACQUIRE, 0 },
-	{ "mutex_lock_nested",			LOCK_OP_ACQUIRE, 0 },
-	{ "mutex_lock_io",			LOCK_OP_ACQUIRE, 0 },
-	{ "mutex_lock_io_nested",		LOCK_OP_ACQUIRE, 0 },
-	{ "_mutex_lock_nest_lock",		LOCK_OP_ACQUIRE, 0 },
-	{ "mutex_lock_interruptible",		LOCK_OP_TRY_ZERO, 0 },
-	{ "mutex_lock_interruptible_nested",	LOCK_OP_TRY_ZERO, 0 },
-	{ "mutex_lock_killable",		LOCK_OP_TRY_ZERO, 0 },
-	{ "mutex_lock_killable_nested",		LOCK_OP_TRY_ZERO, 0 },
-	{ "_mutex_lock_killable",		LOCK_OP_TRY_ZERO, 0 },
-	{ "mutex_trylock",			LOCK_OP_TRY_NONZERO, 0 },
-	{ "_mutex_trylock_nest_lock",		LOCK_OP_TRY_NONZERO, 0 },
-	{ "refcount_dec_and_mutex_lock",	LOCK_OP_TRY_NONZERO, 1 },
-	{ "atomic_dec_and_mutex_lock",		LOCK_OP_TRY_NONZERO, 1 },
-	{ "mutex_unlock",			LOCK_OP_RELEASE, 0 },
-};
-
 const char *fn_name(tree fndecl)
 {
 	if (!fndecl || !DECL_NAME(fndecl))
 		return "";
 	return IDENTIFIER_POINTER(DECL_NAME(fndecl));
 }
-
-static bool type_is_user_event_mm(tree type);
 
 /*
  * Names are compared as identifiers: GCC keeps one IDENTIFIER_NODE per
@@ -85,7 +66,7 @@ static tree ident(tree *slot, const char *name)
  * every release, whatever the class stores (6.x the lock or NULL, 7.x a
  * struct whose lock is an ERR_PTR() after a failed attempt).
  */
-static const struct lock_api guard_lock_ptr = { "class_*_lock_ptr", LOCK_OP_GUARD_HELD, 0 };
+static const struct lock_api guard_lock_ptr = { "class_*_lock_ptr", "guard", LOCK_OP_GUARD_HELD, 0 };
 
 static bool first_param_is_pointer(tree fndecl)
 {
@@ -104,56 +85,65 @@ static bool is_guard_lock_ptr(tree name)
 	return len > np + ns && !memcmp(s, prefix, np) && !memcmp(s + len - ns, suffix, ns);
 }
 
+/* The lock API of the rule set (kernel-locks.ruleset: every name a release uses). */
 const struct lock_api *rules_lock_api(tree fndecl)
 {
-	static tree ids[ARRAY_SIZE(lock_apis)];
+	static tree *ids;
 	tree name = fndecl ? DECL_NAME(fndecl) : NULL_TREE;
 
 	if (!name)
 		return NULL;
-	for (size_t i = 0; i < ARRAY_SIZE(lock_apis); i++)
-		if (name == ident(&ids[i], lock_apis[i].name))
-			return &lock_apis[i];
+	if (!ids)
+		ids = XCNEWVEC(tree, ue_rs.nlock_apis + 1);
+	for (unsigned int i = 0; i < ue_rs.nlock_apis; i++)
+		if (name == ident(&ids[i], ue_rs.lock_apis[i].name))
+			return &ue_rs.lock_apis[i];
 	if (is_guard_lock_ptr(name) && first_param_is_pointer(fndecl))
 		return &guard_lock_ptr;
 	return NULL;
 }
 
-/* Indexed by enum ref_op. */
-static const char *const ref_apis[] = {
-	NULL,
-	"user_event_mm_get_all",
-	"user_event_mm_get",
-	"current_user_event_mm",
-	"user_event_mm_put",
-};
-
+/* The reference API of the rule set, indexed by enum ref_op. */
 enum ref_op rules_ref_api(tree fndecl)
 {
-	static tree ids[ARRAY_SIZE(ref_apis)];
+	static tree ids[REF_OP_PUT + 1];
 	tree name = fndecl ? DECL_NAME(fndecl) : NULL_TREE;
 
 	if (!name)
 		return REF_OP_NONE;
-	for (size_t i = REF_OP_GET_ALL; i < ARRAY_SIZE(ref_apis); i++)
-		if (name == ident(&ids[i], ref_apis[i]))
+	for (int i = REF_OP_GET_ALL; i <= REF_OP_PUT; i++)
+		if (ue_rs.ref_api[i] && name == ident(&ids[i], ue_rs.ref_api[i]))
 			return (enum ref_op)i;
 	return REF_OP_NONE;
 }
 
 /*
- * Whether the unit defines struct user_event_mm (a pointer to the
- * incomplete type, as every task_struct has, allows no access) or names
- * one of its reference functions.  Asked before any analysis:
- * maybe_get_identifier() creates nothing, ident() above would.
+ * Whether the unit defines the guarded or the counted struct (a pointer to
+ * the incomplete type, as every task_struct has to user_event_mm, allows
+ * no access) or names one of the reference functions.  Asked before any
+ * analysis: maybe_get_identifier() creates nothing, ident() above would.
  */
 static bool mm_defined;
+
+static bool type_named(tree type, const char *want)
+{
+	tree name;
+
+	if (!want || !type || TREE_CODE(type) != RECORD_TYPE)
+		return false;
+	name = TYPE_NAME(TYPE_MAIN_VARIANT(type));
+	if (name && TREE_CODE(name) == TYPE_DECL)
+		name = DECL_NAME(name);
+	return name && TREE_CODE(name) == IDENTIFIER_NODE &&
+	       !strcmp(IDENTIFIER_POINTER(name), want);
+}
 
 static void on_finish_type(void *gcc_data, void *user_data)
 {
 	tree type = (tree)gcc_data;
 
-	if (type && TYPE_P(type) && COMPLETE_TYPE_P(type) && type_is_user_event_mm(type))
+	if (type && TYPE_P(type) && COMPLETE_TYPE_P(type) &&
+	    (type_named(type, ue_rs.guard_type) || type_named(type, ue_rs.ref_type)))
 		mm_defined = true;
 }
 
@@ -166,8 +156,8 @@ bool rules_unit_names_symbols(void)
 {
 	if (mm_defined)
 		return true;
-	for (size_t i = REF_OP_GET_ALL; i < ARRAY_SIZE(ref_apis); i++)
-		if (maybe_get_identifier(ref_apis[i]))
+	for (int i = REF_OP_GET_ALL; i <= REF_OP_PUT; i++)
+		if (ue_rs.ref_api[i] && maybe_get_identifier(ue_rs.ref_api[i]))
 			return true;
 	return false;
 }
@@ -188,60 +178,61 @@ bool rules_is_allocator(tree fndecl)
 	return fndecl && TREE_CODE(fndecl) == FUNCTION_DECL && DECL_IS_MALLOC(fndecl);
 }
 
-static bool type_is_user_event_mm(tree type)
-{
-	tree name;
-
-	if (!type || TREE_CODE(type) != RECORD_TYPE)
-		return false;
-	name = TYPE_NAME(TYPE_MAIN_VARIANT(type));
-	if (name && TREE_CODE(name) == TYPE_DECL)
-		name = DECL_NAME(name);
-	return name && TREE_CODE(name) == IDENTIFIER_NODE &&
-	       !strcmp(IDENTIFIER_POINTER(name), rules_struct_name());
-}
-
 bool rules_is_guarded_field(tree field)
 {
-	return field && TREE_CODE(field) == FIELD_DECL && DECL_NAME(field) &&
-	       !strcmp(IDENTIFIER_POINTER(DECL_NAME(field)), rules_field_name()) &&
-	       type_is_user_event_mm(DECL_CONTEXT(field));
+	return ue_rs.guard_field && field && TREE_CODE(field) == FIELD_DECL &&
+	       DECL_NAME(field) &&
+	       !strcmp(IDENTIFIER_POINTER(DECL_NAME(field)), ue_rs.guard_field) &&
+	       type_named(DECL_CONTEXT(field), ue_rs.guard_type);
+}
+
+bool rules_is_link_field(tree field)
+{
+	return ue_rs.link_field && field && TREE_CODE(field) == FIELD_DECL &&
+	       DECL_NAME(field) &&
+	       !strcmp(IDENTIFIER_POINTER(DECL_NAME(field)), ue_rs.link_field) &&
+	       type_named(DECL_CONTEXT(field), ue_rs.ref_type);
 }
 
 bool rules_is_mm_pointer_type(tree type)
 {
-	return type && POINTER_TYPE_P(type) && type_is_user_event_mm(TREE_TYPE(type));
+	return type && POINTER_TYPE_P(type) && type_named(TREE_TYPE(type), ue_rs.ref_type);
 }
 
 const char *rules_ref_api_name(enum ref_op op)
 {
-	return op > REF_OP_NONE && op < (int)ARRAY_SIZE(ref_apis) ? ref_apis[op] : "";
+	const char *name = op > REF_OP_NONE && op <= REF_OP_PUT ? ue_rs.ref_api[op] : NULL;
+
+	return name ? name : "";
 }
 
 const char *rules_field_name(void)
 {
-	return "next";
+	return ue_rs.guard_field ? ue_rs.guard_field : "";
 }
 
 const char *rules_struct_name(void)
 {
-	return "user_event_mm";
+	return ue_rs.guard_type ? ue_rs.guard_type : "";
+}
+
+const char *rules_ref_type_name(void)
+{
+	return ue_rs.ref_type ? ue_rs.ref_type : "";
 }
 
 const char *rules_lock_name(void)
 {
-	return "event_mutex";
+	return ue_rs.lock ? ue_rs.lock : "";
 }
 
 bool rules_is_tracked_lock(tree decl)
 {
-	return decl && TREE_CODE(decl) == VAR_DECL && DECL_NAME(decl) &&
-	       !strcmp(IDENTIFIER_POINTER(DECL_NAME(decl)), rules_lock_name());
+	return ue_rs.lock && decl && TREE_CODE(decl) == VAR_DECL && DECL_NAME(decl) &&
+	       !strcmp(IDENTIFIER_POINTER(DECL_NAME(decl)), ue_rs.lock);
 }
 
 bool rules_is_tracked_lock_text(const char *text, size_t len)
 {
-	const char *lock = rules_lock_name();
-
-	return strlen(lock) == len && !strncmp(text, lock, len);
+	return ue_rs.lock && strlen(ue_rs.lock) == len && !strncmp(text, ue_rs.lock, len);
 }

@@ -14,6 +14,9 @@
  *   -fplugin-arg-uecheck-strict        also report missing-assertion
  *   -fplugin-arg-uecheck-werror        findings are errors
  *   -fplugin-arg-uecheck-rules=A,B     run only these rule ids
+ *   -fplugin-arg-uecheck-ruleset=FILE  check the rule set FILE (rulesets/,
+ *                                      docs/rulesets.md) instead of the
+ *                                      built-in user_events one
  *   -fplugin-arg-uecheck-analyze-only  stop the compiler after the analysis
  *                                      (use with -S -o /dev/null)
  *
@@ -40,6 +43,7 @@ static struct plugin_info uecheck_info = {
 	.help = "strict\treport missing-assertion too\n"
 		"werror\tfindings are errors\n"
 		"rules=ID[,ID...]\trun only these rules\n"
+		"ruleset=FILE\tcheck this rule set (default: the built-in user_events)\n"
 		"analyze-only\tstop after the analysis (with -S -o /dev/null)\n",
 };
 
@@ -118,6 +122,8 @@ static bool parse_rules(const char *list)
 
 static bool parse_args(struct plugin_name_args *info)
 {
+	const char *ruleset = RULESET_DEFAULT;
+
 	for (int i = 0; i < info->argc; i++) {
 		const char *key = info->argv[i].key;
 		const char *value = info->argv[i].value;
@@ -137,9 +143,18 @@ static bool parse_args(struct plugin_name_args *info)
 					      "(-fplugin-arg-uecheck-rules=ref-leak,double-put)");
 				return false;
 			}
+		} else if (!strcmp(key, "ruleset")) {
+			is_flag = false;
+			if (!value || !*value) {
+				error("uecheck: -fplugin-arg-uecheck-ruleset needs a value "
+				      "(a rule set file, or one of uecheck's: %s)",
+				      ruleset_builtin_names());
+				return false;
+			}
+			ruleset = value;
 		} else {
 			error("uecheck: unknown option '-fplugin-arg-%s-%s' (known: strict, "
-			      "werror, rules=, analyze-only)", info->base_name, key);
+			      "werror, rules=, ruleset=, analyze-only)", info->base_name, key);
 			return false;
 		}
 		if (is_flag && value) {
@@ -148,7 +163,7 @@ static bool parse_args(struct plugin_name_args *info)
 			return false;
 		}
 	}
-	return true;
+	return ruleset_load(ruleset);
 }
 
 /*

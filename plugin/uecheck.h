@@ -6,8 +6,10 @@
  *   loader.c    uecheck.so, the file GCC loads: the GCC version check, then
  *               loads the rest (uecheck-core.so) beside it
  *   uecheck.c   the core's entry, options, pass registration
- *   rules.c     the rule set: names of the lock API, the reference API,
- *               allocators, the guarded field and the lock
+ *   ruleset.c   reads a rule set (rulesets/NAME.ruleset): lock API, lock,
+ *               guarded field, reference API
+ *   rules.c     matches the program against the rule set: which call is
+ *               the lock or reference API, which field is guarded
  *   macros.c    recognises lockdep assertions and __must_hold by the names
  *               developers write, through libcpp (they may expand to nothing)
  *   source.c    source lines as written, read without disturbing GCC's cache
@@ -50,6 +52,14 @@ const char *rule_id(enum ue_rule rule);
 int rule_by_id(const char *id, size_t len);	/* -1 if unknown */
 const char *rule_id_list(void);			/* "a, b, c": for messages */
 
+enum ref_op {
+	REF_OP_NONE,
+	REF_OP_GET_ALL,		/* returns an owned list */
+	REF_OP_GET,		/* returns its argument with a new reference */
+	REF_OP_CURRENT,		/* returns an owned node or NULL */
+	REF_OP_PUT,		/* releases one node, NULL-safe */
+};
+
 enum lock_op {
 	LOCK_OP_NONE,
 	LOCK_OP_ACQUIRE,	/* held afterwards */
@@ -62,22 +72,42 @@ enum lock_op {
 
 struct lock_api {
 	const char *name;
+	const char *kind;	/* mutex, spinlock, ... (the rule set's words) */
 	enum lock_op op;
-	int lock_arg;		/* which argument is the mutex */
+	int lock_arg;		/* which argument is the lock */
 };
 
-enum ref_op {
-	REF_OP_NONE,
-	REF_OP_GET_ALL,		/* returns an owned list */
-	REF_OP_GET,		/* returns its argument with a new reference */
-	REF_OP_CURRENT,		/* returns an owned node or NULL */
-	REF_OP_PUT,		/* releases one node, NULL-safe */
+
+/* ---- the rule set (ruleset.c) ------------------------------------------ */
+
+struct ruleset {
+	const char *source;		/* as given: a file or a built-in name */
+	struct lock_api *lock_apis;
+	unsigned int nlock_apis, lock_api_cap;
+	const char *lock, *lock_kind;	/* the tracked lock, a global */
+	const char *lock_origin;	/* where its line is, for messages */
+	int lock_line;
+	const char *guard_type, *guard_field;	/* guarded by the lock */
+	const char *ref_type;		/* struct whose references are counted */
+	const char *ref_api[REF_OP_PUT + 1];	/* by enum ref_op; NULL: none */
+	const char *link_field;		/* of a get_all list */
 };
+extern struct ruleset ue_rs;
+
+#define RULESET_DEFAULT "user_events.ruleset"
+
+/* Read SPEC (a file or a built-in name); error() and false on bad input. */
+bool ruleset_load(const char *spec);
+char *ruleset_read_file(const char *path);	/* NULL if unreadable; free() it */
+const char *ruleset_builtin_names(void);
+
+/* ---- matching the program against the rule set (rules.c) ------------- */
 
 const struct lock_api *rules_lock_api(tree fndecl);
 enum ref_op rules_ref_api(tree fndecl);
 bool rules_is_allocator(tree fndecl);	/* the malloc attribute */
 bool rules_is_guarded_field(tree field);
+bool rules_is_link_field(tree field);	/* the link of a get_all list */
 bool rules_is_tracked_lock(tree decl);
 bool rules_is_tracked_lock_text(const char *text, size_t len);
 bool rules_is_mm_pointer_type(tree type);
@@ -87,6 +117,7 @@ const char *rules_lock_name(void);
 const char *rules_ref_api_name(enum ref_op op);
 const char *rules_field_name(void);	/* the guarded field */
 const char *rules_struct_name(void);	/* ... and its struct */
+const char *rules_ref_type_name(void);	/* the struct references are counted on */
 const char *fn_name(tree fndecl);
 
 /* ---- macros: assertions as written ------------------------------------ */

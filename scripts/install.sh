@@ -12,6 +12,7 @@
 #   lib/uecheck/uecheck-core.so   the plugin's analysis, loaded from beside it
 #   lib/uecheck/lib/*.sh, *.py    the scripts' shared helpers
 #   lib/uecheck/lib/rules.def     the rule table (plugin/rules.def)
+#   share/uecheck/rulesets/       the built-in rule sets (rulesets/)
 #   lib/uecheck/MANIFEST          every installed file, for uninstall
 #   share/uecheck/cocci/          the Coccinelle scripts (cocci/run.sh ...)
 #   share/uecheck/rules.md        the rules' descriptions (for SARIF logs)
@@ -72,6 +73,10 @@ install)
 		rm -f "$root/lib/uecheck/cocci.list"
 	fi
 	put "$top/docs/uecheck.1" share/man/man1/uecheck.1 644
+	# The built-in rule sets, to read and to include from one's own.
+	for f in "$top"/rulesets/*.ruleset; do
+		put "$f" "share/uecheck/rulesets/$(basename "$f")" 644
+	done
 	# The rules' descriptions, which SARIF logs carry (uecheck_findings.py).
 	put "$top/docs/rules.md" share/uecheck/rules.md 644
 	echo lib/uecheck/MANIFEST >>"$manifest.new"

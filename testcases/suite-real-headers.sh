@@ -4,7 +4,7 @@
 # suite-real-headers: the unit corpus against a real kernel's headers, not
 # the stubs.  For each of 6.12 and 7.3 (trees of scripts/kernel-tree.sh,
 # default flavor, never modified: the build runs in a copy), every
-# testcases/{lock,ref}/*.c is one object of a single external module
+# testcases/{lock,ref,ruleset}/*.c is one object of a single external module
 # (make M=DIR), compiled by kbuild with the kernel's own flags (-O2, its
 # -std, -ftrivial-auto-var-init, ...) and KCFLAGS=-fplugin=..., through
 # testcases/include-kernel/uecheck-test.h, which includes the kernel's own
@@ -57,16 +57,18 @@ fail() { ue_not_ok "$1"; failed=1; }
 module() {
 	mkdir -p "$1/inc"
 	cp "$top/testcases/include-kernel/uecheck-test.h" "$top/testcases/include/uecheck-api.h" \
-		"$1/inc/"
+		"$top/testcases/ruleset/sessions.h" "$1/inc/"
 	: >"$1/list"
 	objs=
-	for f in "$top"/testcases/lock/*.c "$top"/testcases/ref/*.c; do
+	for f in "$top"/testcases/lock/*.c "$top"/testcases/ref/*.c "$top"/testcases/ruleset/*.c; do
 		o=$(basename "$(dirname "$f")")__$(basename "$f" .c | tr '-' '_')
 		cp "$f" "$1/$o.c"
 		echo "$o $f" >>"$1/list"
 		objs="$objs $o.o"
 		opts=
 		for x in $(ue_directive options "$f"); do
+			# A rule set beside the testcase.
+			case $x in ruleset=*) x=ruleset=$(dirname "$f")/${x#ruleset=} ;; esac
 			opts="$opts -fplugin-arg-uecheck-$x"
 		done
 		[ -n "$opts" ] && echo "CFLAGS_$o.o :=$opts" >>"$1/Kbuild.opts"

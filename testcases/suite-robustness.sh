@@ -100,6 +100,38 @@ for bad in 'bogus' 'strict=1' 'werror=yes' 'analyze-only=1' 'rules' 'rules=' \
 	expect_one_error "bad input: -fplugin-arg-uecheck-$bad" "uecheck" \
 		$compile -fplugin="$tmp/uecheck.so" "-fplugin-arg-uecheck-$bad" "$tmp/ok.c"
 done
+# Bad rule sets: one line naming the file, the line and what is wrong.
+# bad_ruleset NAME WANT TEXT: a rule set of TEXT (printf format) is refused.
+bad_ruleset() {
+	# shellcheck disable=SC2059 # TEXT is a format on purpose
+	printf "$3" >"$tmp/bad.ruleset"
+	expect_one_error "bad input: rule set with $1" "$2" \
+		$compile -fplugin="$tmp/uecheck.so" -fplugin-arg-uecheck-ruleset="$tmp/bad.ruleset" "$tmp/ok.c"
+}
+ks='include kernel-locks.ruleset\n'
+bad_ruleset "an unknown keyword" "bad.ruleset:2: unknown keyword 'locks'" "$ks""locks l mutex\n"
+bad_ruleset "a guard before its lock" "bad.ruleset:2: 'guard': 'l' is not the rule set's lock" \
+	"$ks""guard s.f l\nlock l mutex\n"
+bad_ruleset "a guard of no STRUCT.FIELD" "bad.ruleset:3: 'sf' is not STRUCT.FIELD" \
+	"$ks""lock l mutex\nguard sf l\n"
+bad_ruleset "a lock kind without API" "bad.ruleset:1: lock 'l': no 'lock-api rwsem' lines" \
+	"lock l rwsem\nguard s.f l\n"
+bad_ruleset "nothing to check" "checks nothing" "$ks""lock l mutex\n"
+bad_ruleset "an unknown lock operation" "bad.ruleset:1: unknown lock operation 'grab'" \
+	"lock-api mutex grab mutex_lock\n"
+bad_ruleset "a lock argument out of range" "'try@9': the lock's argument is @0 to @7" \
+	"lock-api mutex try@9 f\n"
+bad_ruleset "refs without put" "bad.ruleset:1: 'refs' needs put=NAME" "refs s get=g\n"
+bad_ruleset "get-all without link" "needs link=FIELD" "refs s get-all=ga put=p\n"
+bad_ruleset "an unknown refs key" "unknown key 'drop'" "refs s drop=d put=p\n"
+bad_ruleset "a missing include" "'include nope.ruleset': no such rule set" "include nope.ruleset\n"
+bad_ruleset "an include of itself" "includes nested deeper than" "include bad.ruleset\n"
+bad_ruleset "a name that is not an identifier" "'x-y' is not a function name" \
+	"lock-api mutex acquire x-y\n"
+expect_one_error "bad input: missing rule set file" "cannot read the rule set '$tmp/none.ruleset'" \
+	$compile -fplugin="$tmp/uecheck.so" -fplugin-arg-uecheck-ruleset="$tmp/none.ruleset" "$tmp/ok.c"
+expect_one_error "bad input: empty -fplugin-arg-uecheck-ruleset" "needs a value" \
+	$compile -fplugin="$tmp/uecheck.so" -fplugin-arg-uecheck-ruleset= "$tmp/ok.c"
 expect_one_error "bad input: option of another plugin name (-fplugin-arg-uecheckx-strict)" \
 	"uecheckx" $compile -fplugin="$tmp/uecheck.so" -fplugin-arg-uecheckx-strict "$tmp/ok.c"
 

@@ -5,7 +5,7 @@
 #
 #   testcases/suite-unit.sh [PATTERN]
 #
-# For every testcases/{lock,ref,demo}/*.c (whose path contains PATTERN, if
+# For every testcases/{lock,ref,ruleset,demo}/*.c (whose path contains PATTERN, if
 # given) and every engine, one result line:
 #   gcc/lock/NAME    compiled with the plugin in six configurations (-O0 and
 #                    -O2, each with the default, -DCONFIG_LOCKDEP and
@@ -19,7 +19,8 @@
 #                    cocci/*.cocci; compared with "expect:" and
 #                    "expect[cocci]:" lines
 # Directives (docs/interfaces.md): "uecheck-options: strict werror
-# rules=A,B" (space-separated), "uecheck-engines: gcc -- why" and
+# rules=A,B ruleset=FILE" (space-separated; FILE beside the testcase),
+# "uecheck-engines: gcc -- why" and
 # "uecheck-xfail[ENGINE]: reason" (run, reported as SKIP, an unexpected
 # pass noted).
 #
@@ -66,6 +67,8 @@ run_gcc() {
 	for o in $opts; do
 		case $o in
 		werror) werror=1 ;;
+		# A rule set beside the testcase (testcases/ruleset/).
+		ruleset=*) o=ruleset=$(dirname "$1")/${o#ruleset=} ;;
 		esac
 		pargs="$pargs -fplugin-arg-uecheck-$o"
 	done
@@ -234,7 +237,8 @@ fi
 
 i=0
 : >"$tmp/jobs"
-for file in "$top"/testcases/lock/*.c "$top"/testcases/ref/*.c "$top"/testcases/demo/*.c; do
+for file in "$top"/testcases/lock/*.c "$top"/testcases/ref/*.c "$top"/testcases/ruleset/*.c \
+	"$top"/testcases/demo/*.c; do
 	[ -f "$file" ] || continue
 	case $file in
 	*"$pattern"*) ;;

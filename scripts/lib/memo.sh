@@ -82,9 +82,15 @@ ue_memo_get() {
 		done
 		um_args="$um_args$(pwd)"
 	fi
-	ue_memo_key=$(printf 'uecheck-memo 2\n%s\n%s\n%s\n%s\n%s\n%s\n%s\n' \
+	# A rule set's answer depends on it and on what it may include (beside it).
+	um_ruleset=
+	[ -z "${UE_RULESET:-}" ] ||
+		um_ruleset=$(cat "$UE_RULESET" "$(dirname "$UE_RULESET")"/*.ruleset 2>/dev/null |
+			ue_memo_hash)
+	ue_memo_key=$(printf 'uecheck-memo 3\n%s\n%s\n%s\n%s\n%s\n%s\n%s\n%s\n' \
 		"$UE_VERSION" "$um_engine" "$(ue_memo_tool "$um_engine")" \
-		"$UE_STRICT" "$UE_RULES" "$um_content" "$um_args" | ue_memo_hash)
+		"$UE_STRICT" "$UE_RULES" "${UE_RULESET:-}$um_ruleset" "$um_content" "$um_args" |
+		ue_memo_hash)
 	um_entry=$UECHECK_CACHE_DIR/$ue_memo_key
 	[ -f "$um_entry" ] || return 1
 	# The headers as they are now must be the headers as they were.

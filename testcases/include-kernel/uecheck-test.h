@@ -16,6 +16,7 @@
 #include <linux/cleanup.h>
 #include <linux/atomic.h>
 #include <linux/mutex.h>
+#include <linux/spinlock.h>
 #include <linux/refcount.h>
 #include <linux/slab.h>
 #include <linux/rcupdate.h>

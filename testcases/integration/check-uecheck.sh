@@ -415,4 +415,47 @@ if [ -f "$top/cocci/run.sh" ] && command -v "${SPATCH:-spatch}" >/dev/null 2>&1;
 else
 	skip "uecheck: cocci engine" "cocci/run.sh or spatch not there"
 fi
+
+# ---- a rule set other than the built-in one (--ruleset) ----------------------
+
+# The second rule set of testcases/ruleset/, as CHECK=scripts/uecheck
+# --ruleset=... would run it: the findings are that rule set's, the cocci
+# engine says it did not check the file when no other engine did, and a
+# rule set that is not there is bad usage.
+rs=$top/testcases/ruleset
+rsflags="-nostdinc -I $top/testcases/include"
+# shellcheck disable=SC2086 # flags are words
+sh "$uecheck" --engines=gcc --ruleset="$rs/sessions.ruleset" $rsflags "$rs/release-twice.c" \
+	>"$tmp/rs.out" 2>&1
+printf '%s\n' "20 double-put" "21 use-after-put" >"$tmp/rs.want"
+same_findings "uecheck: --ruleset=FILE reports that rule set's findings" "$tmp/rs.out" "$tmp/rs.want"
+grep -q "'session_release' of 'struct session' that was already put" "$tmp/rs.out"
+verdict $? "uecheck: --ruleset findings are worded with the rule set's names"
+# shellcheck disable=SC2086
+sh "$uecheck" --engines=gcc $rsflags "$rs/release-twice.c" >"$tmp/rs.out" 2>&1
+check "uecheck: without --ruleset the same file is silent (the built-in rule set)" [ ! -s "$tmp/rs.out" ]
+# shellcheck disable=SC2086
+(cd "$rs" && FAKE_COCCI_LOG=$tmp/rs.log UECHECK_COCCI=$fake_cocci sh "$uecheck" \
+	--engines=gcc,cocci --ruleset sessions.ruleset $rsflags peer-after-unlock.c) \
+	>"$tmp/rs.out" 2>&1
+printf '%s\n' "19 unguarded-access" >"$tmp/rs.want"
+same_findings "uecheck: --ruleset FILE (relative, as the next argument) with gcc,cocci" \
+	"$tmp/rs.out" "$tmp/rs.want"
+n=$(grep -c 'not checked' "$tmp/rs.out")
+[ -s "$tmp/rs.log" ]
+verdict $((n != 0 || $? == 0)) "uecheck: ... the gcc engine checked it: no not-checked notice, cocci not run"
+# shellcheck disable=SC2086
+UECHECK_COCCI=$fake_cocci sh "$uecheck" --engines=cocci --werror --ruleset="$rs/sessions.ruleset" \
+	$rsflags "$rs/peer-after-unlock.c" >"$tmp/rs.out" 2>&1
+rc=$?
+grep -q "^uecheck: .*peer-after-unlock.c: not checked by the cocci engine: .*built-in rule set only" \
+	"$tmp/rs.out"
+verdict $((rc != 1 || $?)) "uecheck: --ruleset with the cocci engine alone says 'not checked', --werror fails (exit $rc)"
+exit_is "uecheck: --ruleset naming no file is bad usage" 2 \
+	sh "$uecheck" --engines=gcc --ruleset="$tmp/none.ruleset" clean.c
+printf 'lock l mutex\nguard s.f l\n' >"$tmp/broken.ruleset"
+exit_is "uecheck: a rule set the plugin refuses fails the gcc engine (exit 3)" 3 \
+	sh "$uecheck" --engines=gcc --ruleset="$tmp/broken.ruleset" clean.c
+grep -q "broken.ruleset:1: lock 'l': no 'lock-api mutex' lines" "$tmp/err"
+verdict $? "uecheck: ... with the plugin's one line on the rule set"
 cd "$top" || exit 2
