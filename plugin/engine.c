@@ -332,6 +332,7 @@ static void phi_move(struct ctx *c, struct astate *st, gphi *phi, edge e)
 		fact_add_weak(st, kr, !integer_zerop(arg));
 	else if (ka && fact_get(st, ka) >= 0)
 		fact_add(st, kr, fact_get(st, ka));
+	lock_phi(st, kr, ka);
 	own_phi(c, st, res, kr, ka);
 }
 

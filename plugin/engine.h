@@ -16,7 +16,8 @@
  *   assign     an assignment to a register (ownership)
  *   exit       a return statement, with what is known of the value returned
  *   fact       a branch made a value zero or non-zero
- *   phi        a PHI copies a value along an edge
+ *   phi        a PHI copies a value along an edge (ownership, and the
+ *              lock of an object whose value it copies)
  *   edge       anything else taking an edge does (ownership: a shared
  *              return block)
  *   finish     the end of the final sweep: fill the function's summary
@@ -46,6 +47,7 @@ struct req_candidate {
 	tree via;
 	unsigned char kind;	/* enum requirement */
 	bool direct;
+	unsigned int objs;	/* per-object lock: of these parameters' objects */
 };
 
 /* The lock family's view of the function being analysed. */
@@ -138,9 +140,10 @@ tree access_base_pointer(tree ref);
 void lock_begin(struct ctx *c);
 void lock_entry(struct ctx *c, struct astate *st);
 void lock_operands(struct ctx *c, gimple *stmt, struct astate *st);
-void lock_check_call(struct ctx *c, const struct astate *st, const struct call_info *ci);
+void lock_check_call(struct ctx *c, struct astate *st, const struct call_info *ci);
 void lock_call(struct ctx *c, struct astate *st, const struct call_info *ci, struct sset *out);
 void lock_exit(struct ctx *c, struct astate *st, const struct exit_info *ex);
+void lock_phi(struct astate *st, vkey kr, vkey ka);
 void lock_reset_summary(struct summary *s);
 void lock_finish(struct ctx *c);
 

@@ -16,10 +16,11 @@
 /* ---- requirements ------------------------------------------------------ */
 
 static void set_requirement(struct summary *s, enum requirement kind, location_t loc,
-			    tree via, bool direct)
+			    tree via, bool direct, unsigned int objs)
 {
 	if (direct)
 		s->direct_entry_access = true;
+	s->req_objs |= objs;
 	if (kind > s->req) {
 		s->req = kind;
 		s->req_loc = loc;
@@ -28,9 +29,13 @@ static void set_requirement(struct summary *s, enum requirement kind, location_t
 	}
 }
 
-/* Callers must hold the lock for the statement at LOC (final sweep only). */
+/*
+ * Callers must hold the lock for the statement at LOC (final sweep only):
+ * the global lock, or with a per-object lock that of the objects of the
+ * parameters in OBJS.
+ */
 static void require(struct ctx *c, enum requirement kind, location_t loc,
-		    tree via, bool direct)
+		    tree via, bool direct, unsigned int objs)
 {
 	struct lock_walk *w = &c->lock;
 	struct req_candidate *r;
@@ -41,12 +46,13 @@ static void require(struct ctx *c, enum requirement kind, location_t loc,
 		r = &w->reqs[i];
 		if (r->loc == loc && r->via == via && r->kind == kind) {
 			r->direct |= direct;
+			r->objs |= objs;
 			return;
 		}
 	}
 	if (w->nreqs == MAX_REQ_CANDIDATES) {
 		/* Out of room: pass it up; a duplicate beats a missed bug. */
-		set_requirement(c->sum, kind, loc, via, direct);
+		set_requirement(c->sum, kind, loc, via, direct, objs);
 		return;
 	}
 	r = &w->reqs[w->nreqs++];
@@ -54,6 +60,7 @@ static void require(struct ctx *c, enum requirement kind, location_t loc,
 	r->via = via;
 	r->kind = kind;
 	r->direct = direct;
+	r->objs = objs;
 }
 
 /* A lock finding at LOC is due on some path (before emitting()). */
@@ -82,16 +89,21 @@ static void settle_requirements(struct ctx *c)
 			reported = w->reported[j] == r->loc;
 		if (!reported)
 			set_requirement(c->sum, (enum requirement)r->kind, r->loc, r->via,
-					r->direct);
+					r->direct, r->objs);
 	}
 }
 
 /* ---- notes: why the lock may be free, why it is needed ------------------ */
 
+static void note_free_at(struct finding *f, location_t loc, int why)
+{
+	if (loc != UNKNOWN_LOCATION && why <= FREE_BY_CALL)
+		finding_note(f, NOTE_LOCK_FREE, loc, NULL, why);
+}
+
 static void note_lock_free(struct finding *f, const struct astate *st)
 {
-	if (st->free_loc != UNKNOWN_LOCATION && st->free_why <= FREE_BY_CALL)
-		finding_note(f, NOTE_LOCK_FREE, st->free_loc, NULL, st->free_why);
+	note_free_at(f, st->free_loc, st->free_why);
 }
 
 static void note_exposed(struct finding *f)
@@ -130,7 +142,66 @@ static bool access_is_private(const struct astate *st, tree ref)
 	return ptr && fresh_has(st, value_key(ptr));
 }
 
-static void check_access(struct ctx *c, const struct astate *st, tree ref,
+/* Which parameter's value KEY is (its default definition), or -1. */
+static int param_of_key(vkey key)
+{
+	int i = 0;
+
+	for (tree p = DECL_ARGUMENTS(current_function_decl); key && p; p = DECL_CHAIN(p), i++) {
+		tree def = ssa_default_def(cfun, p);
+
+		if (def && value_key(def) == key)
+			return i < 32 ? i : -1;
+	}
+	return -1;
+}
+
+/*
+ * The per-object lock of the object with value BASE: as this path left it,
+ * or, for a parameter's object this function has not touched, as the
+ * caller left it; 0 for any other object (nothing is known of it).
+ */
+static unsigned char object_lock_mask(struct astate *st, vkey base, struct objlock **entry)
+{
+	struct objlock *o = objlock_find(st, base);
+
+	if (entry)
+		*entry = o;
+	if (o)
+		return o->mask;
+	return param_of_key(base) >= 0 ? LK_ENTRY : 0;
+}
+
+/*
+ * obj->field under obj's own lock.  A parameter's object that may be as
+ * the caller left it is the callers' to lock (a requirement); a function
+ * callable from outside is not reported for it: a per-object lock is
+ * mostly held by callers (docs/rulesets.md).
+ */
+static void check_object_access(struct ctx *c, struct astate *st, tree ref, location_t loc)
+{
+	tree ptr = access_base_pointer(ref);
+	vkey base = ptr ? value_key(ptr) : 0;
+	struct objlock *o;
+	unsigned char m = object_lock_mask(st, base, &o);
+	int param = param_of_key(base);
+	struct finding f;
+
+	if (m & LK_FREE) {
+		reported_here(c, loc);
+		if (emitting(c)) {
+			finding_init(&f, FINDING_UNGUARDED_ACCESS, loc, NULL);
+			if (o)
+				note_free_at(&f, o->free_loc, o->free_why);
+			diag_report(&f);
+		}
+		return;
+	}
+	if ((m & LK_ENTRY) && param >= 0)
+		require(c, REQ_UNASSERTED, loc, NULL, true, 1u << param);
+}
+
+static void check_access(struct ctx *c, struct astate *st, tree ref,
 			 location_t loc)
 {
 	unsigned char m = st->lock[SLOT_GLOBAL];
@@ -138,6 +209,10 @@ static void check_access(struct ctx *c, const struct astate *st, tree ref,
 
 	if (access_is_private(st, ref))
 		return;
+	if (rules_lock_per_object()) {
+		check_object_access(c, st, ref, loc);
+		return;
+	}
 	if (m & LK_FREE) {
 		reported_here(c, loc);
 		if (emitting(c)) {
@@ -149,7 +224,7 @@ static void check_access(struct ctx *c, const struct astate *st, tree ref,
 	}
 	if (!(m & LK_ENTRY))
 		return;
-	require(c, REQ_UNASSERTED, loc, NULL, true);
+	require(c, REQ_UNASSERTED, loc, NULL, true, 0);
 	if (c->sum->exposed && !c->sum->contract)
 		reported_here(c, loc);
 	if (c->sum->exposed && !c->sum->contract && emitting(c)) {
@@ -227,7 +302,7 @@ static void apply_assertions(struct ctx *c, gimple *stmt, struct astate *st)
 		if ((st->lock[SLOT_GLOBAL] & LK_ENTRY) && an->unconditional) {
 			if (c->final)
 				c->sum->contract = true;
-			require(c, REQ_ASSERTED, an->a->loc, NULL, false);
+			require(c, REQ_ASSERTED, an->a->loc, NULL, false, 0);
 		}
 		st->lock[SLOT_GLOBAL] = LK_HELD;
 	}
@@ -280,6 +355,40 @@ static void set_lock(struct astate *st, int slot, unsigned char mask, location_t
 	st->lock[slot] = mask;
 }
 
+/* The lock API on a per-object lock, &obj->lock: obj's entry. */
+static void step_object_lock(struct astate *st, gcall *call, const struct lock_api *api,
+			     vkey base, struct sset *out)
+{
+	location_t loc = gimple_location(call);
+	tree lhs = gimple_call_lhs(call);
+	vkey key = lhs ? value_key(lhs) : 0;
+	struct astate held, failed;
+
+	switch (api->op) {
+	case LOCK_OP_ACQUIRE:
+		objlock_set(st, base, LK_HELD, loc, 0);
+		break;
+	case LOCK_OP_RELEASE:
+		objlock_set(st, base, LK_FREE, loc, FREE_BY_UNLOCK);
+		break;
+	case LOCK_OP_TRY_NONZERO:
+	case LOCK_OP_TRY_ZERO:
+		forget_call_value(st, call, lhs);
+		state_copy(&held, st);
+		state_copy(&failed, st);
+		objlock_set(&held, base, LK_HELD, loc, 0);
+		objlock_set(&failed, base, LK_FREE, loc, FREE_BY_FAILED_LOCK);
+		if (fact_add_prio(&held, key, api->op != LOCK_OP_TRY_ZERO, FACT_LOCK))
+			sset_add(out, &held);
+		if (fact_add_prio(&failed, key, api->op == LOCK_OP_TRY_ZERO, FACT_LOCK))
+			sset_add(out, &failed);
+		return;
+	default:
+		break;
+	}
+	sset_add(out, st);
+}
+
 static void step_lock_api(struct astate *st, gcall *call, const struct lock_api *api,
 			  struct sset *out)
 {
@@ -289,10 +398,16 @@ static void step_lock_api(struct astate *st, gcall *call, const struct lock_api 
 	int slot;
 	vkey key;
 
-	if (api->op == LOCK_OP_GUARD_HELD)
+	if (api->op == LOCK_OP_GUARD_HELD) {
 		slot = lock_slot_of_deref(gimple_call_arg(call, api->lock_arg));
-	else
+	} else {
 		slot = lock_slot_of(gimple_call_arg(call, api->lock_arg));
+		key = slot == SLOT_NONE ? object_lock_base(gimple_call_arg(call, api->lock_arg)) : 0;
+		if (key) {
+			step_object_lock(st, call, api, key, out);
+			return;
+		}
+	}
 
 	switch (api->op) {
 	case LOCK_OP_ACQUIRE:
@@ -356,7 +471,49 @@ static int caller_slot(gcall *call, int callee_slot)
 	return SLOT_NONE;
 }
 
-static void check_callee_requirement(struct ctx *c, const struct astate *st,
+/* A callee that needs the per-object locks of some of its arguments' objects. */
+static void check_callee_objects(struct ctx *c, struct astate *st, gcall *call,
+				 const struct summary *s)
+{
+	location_t loc = gimple_location(call);
+	unsigned char m = 0;
+	unsigned int ours = 0;
+	struct objlock *freed = NULL;
+	struct finding f;
+
+	for (unsigned int i = 0; i < gimple_call_num_args(call) && i < 32; i++) {
+		tree arg = gimple_call_arg(call, i);
+		vkey base = TREE_CODE(arg) == SSA_NAME ? value_key(arg) : 0;
+		struct objlock *o;
+		unsigned char mi;
+		int param;
+
+		if (!(s->req_objs & (1u << i)) || !base)
+			continue;
+		mi = object_lock_mask(st, base, &o);
+		param = param_of_key(base);
+		m |= mi;
+		if ((mi & LK_ENTRY) && param >= 0)
+			ours |= 1u << param;
+		if ((mi & LK_FREE) && o && !freed)
+			freed = o;
+	}
+	if (m & LK_FREE) {
+		reported_here(c, loc);
+		if (emitting(c)) {
+			finding_init(&f, FINDING_LOCK_REQUIRED, loc, fn_name(s->decl));
+			if (freed)
+				note_free_at(&f, freed->free_loc, freed->free_why);
+			note_callee_requirement(&f, s);
+			diag_report(&f);
+		}
+		return;
+	}
+	if (ours)
+		require(c, s->req, loc, s->decl, false, ours);
+}
+
+static void check_callee_requirement(struct ctx *c, struct astate *st,
 				     gcall *call, const struct summary *s)
 {
 	location_t loc = gimple_location(call);
@@ -365,6 +522,10 @@ static void check_callee_requirement(struct ctx *c, const struct astate *st,
 
 	if (s->req == REQ_NONE)
 		return;
+	if (rules_lock_per_object()) {
+		check_callee_objects(c, st, call, s);
+		return;
+	}
 	if (m & LK_FREE) {
 		reported_here(c, loc);
 		if (emitting(c)) {
@@ -377,7 +538,7 @@ static void check_callee_requirement(struct ctx *c, const struct astate *st,
 	}
 	if (!(m & LK_ENTRY))
 		return;
-	require(c, s->req, loc, s->decl, false);
+	require(c, s->req, loc, s->decl, false, 0);
 	if (c->sum->exposed && !c->sum->contract && s->req == REQ_UNASSERTED)
 		reported_here(c, loc);
 	if (c->sum->exposed && !c->sum->contract && s->req == REQ_UNASSERTED && emitting(c)) {
@@ -389,7 +550,7 @@ static void check_callee_requirement(struct ctx *c, const struct astate *st,
 }
 
 /* Before the call's effect: does the callee need the lock we may not hold? */
-void lock_check_call(struct ctx *c, const struct astate *st, const struct call_info *ci)
+void lock_check_call(struct ctx *c, struct astate *st, const struct call_info *ci)
 {
 	const struct summary *s = ci->callee ? ci->callee : ci->ref_api_sum;
 
@@ -424,6 +585,20 @@ static void apply_exit_cases(struct astate *st, const struct call_info *ci, stru
 			set_lock(&after, slot, (m & (LK_HELD | LK_FREE)) |
 				 ((m & LK_ENTRY) ? st->lock[slot] : 0), loc, FREE_BY_CALL);
 		}
+		/* The objects of the arguments: what the callee left their locks as. */
+		for (unsigned int i = 0; i < MAX_LOCK_PARAMS && i < gimple_call_num_args(ci->call); i++) {
+			tree arg = gimple_call_arg(ci->call, i);
+			unsigned char m = ec->obj_lock[i];
+			vkey base = TREE_CODE(arg) == SSA_NAME ? value_key(arg) : 0;
+			struct objlock *o;
+
+			if (!m || m == LK_ENTRY || !base)
+				continue;
+			o = objlock_find(&after, base);
+			objlock_set(&after, base, (m & (LK_HELD | LK_FREE)) |
+				    ((m & LK_ENTRY) ? (o ? o->mask : LK_ENTRY) : 0),
+				    loc, FREE_BY_CALL);
+		}
 		if (ec->ret_nonzero >= 0 && ci->key &&
 		    !fact_add_prio(&after, ci->key, ec->ret_nonzero, FACT_LOCK))
 			continue;
@@ -441,15 +616,40 @@ void lock_call(struct ctx *c, struct astate *st, const struct call_info *ci, str
 		sset_add(out, st);
 }
 
+/* A PHI gives a new value: the object lock of its argument's object follows. */
+void lock_phi(struct astate *st, vkey kr, vkey ka)
+{
+	struct objlock *o, copy;
+
+	if (!rules_lock_per_object())
+		return;
+	objlock_drop(st, kr);
+	o = objlock_find(st, ka);
+	if (!o)
+		return;
+	copy = *o;
+	objlock_set(st, kr, copy.mask, copy.free_loc, copy.free_why);
+}
+
 /* ---- exits: what the summary records ------------------------------------- */
 
-static void record_exit_case(struct summary *s, const struct astate *st, int ret_nonzero)
+static void record_exit_case(struct summary *s, struct astate *st, int ret_nonzero)
 {
 	struct exit_case ec;
+	int i = 0;
 
 	memset(&ec, 0, sizeof(ec));
 	memcpy(ec.lock, st->lock, sizeof(ec.lock));
 	ec.ret_nonzero = ret_nonzero;
+	/* Per-object locks of the parameters' objects, as this exit leaves them. */
+	for (tree p = DECL_ARGUMENTS(current_function_decl); p && i < MAX_LOCK_PARAMS;
+	     p = DECL_CHAIN(p), i++) {
+		tree def = ssa_default_def(cfun, p);
+		struct objlock *o = def ? objlock_find(st, value_key(def)) : NULL;
+
+		if (o)
+			ec.obj_lock[i] = o->mask;
+	}
 	for (unsigned int i = 0; i < s->ncases; i++)
 		if (!memcmp(&s->cases[i], &ec, sizeof(ec)))
 			return;
@@ -463,6 +663,11 @@ static void record_exit_case(struct summary *s, const struct astate *st, int ret
 			s->cases[0].lock[k] |= s->cases[i].lock[k];
 	for (int k = 0; k < NSLOTS; k++)
 		s->cases[0].lock[k] |= ec.lock[k];
+	for (unsigned int i = 1; i < s->ncases; i++)
+		for (int k = 0; k < MAX_LOCK_PARAMS; k++)
+			s->cases[0].obj_lock[k] |= s->cases[i].obj_lock[k];
+	for (int k = 0; k < MAX_LOCK_PARAMS; k++)
+		s->cases[0].obj_lock[k] |= ec.obj_lock[k];
 	s->cases[0].ret_nonzero = -1;
 	s->ncases = 1;
 }
@@ -563,6 +768,7 @@ void lock_reset_summary(struct summary *s)
 	s->req_loc = UNKNOWN_LOCATION;
 	s->req_via = NULL_TREE;
 	s->req_by_annotation = false;
+	s->req_objs = 0;
 }
 
 /* strict: a static function relying on its callers should say so. */

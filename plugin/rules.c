@@ -221,18 +221,41 @@ const char *rules_ref_type_name(void)
 	return ue_rs.ref_type ? ue_rs.ref_type : "";
 }
 
+/* As messages name it: 'event_mutex', or 'conn->lock' for a per-object lock. */
 const char *rules_lock_name(void)
 {
-	return ue_rs.lock ? ue_rs.lock : "";
+	static char *name;
+
+	if (!ue_rs.lock)
+		return "";
+	if (!ue_rs.lock_type)
+		return ue_rs.lock;
+	if (!name)
+		name = concat(ue_rs.lock_type, "->", ue_rs.lock, NULL);
+	return name;
+}
+
+bool rules_lock_per_object(void)
+{
+	return ue_rs.lock_type != NULL;
+}
+
+bool rules_is_object_lock_field(tree field)
+{
+	return ue_rs.lock_type && field && TREE_CODE(field) == FIELD_DECL && DECL_NAME(field) &&
+	       !strcmp(IDENTIFIER_POINTER(DECL_NAME(field)), ue_rs.lock) &&
+	       type_named(DECL_CONTEXT(field), ue_rs.lock_type);
 }
 
 bool rules_is_tracked_lock(tree decl)
 {
-	return ue_rs.lock && decl && TREE_CODE(decl) == VAR_DECL && DECL_NAME(decl) &&
-	       !strcmp(IDENTIFIER_POINTER(DECL_NAME(decl)), ue_rs.lock);
+	return ue_rs.lock && !ue_rs.lock_type && decl && TREE_CODE(decl) == VAR_DECL &&
+	       DECL_NAME(decl) && !strcmp(IDENTIFIER_POINTER(DECL_NAME(decl)), ue_rs.lock);
 }
 
+/* Assertions name a global lock only (&obj->lock in lockdep_assert_held(): not yet). */
 bool rules_is_tracked_lock_text(const char *text, size_t len)
 {
-	return ue_rs.lock && strlen(ue_rs.lock) == len && !strncmp(text, ue_rs.lock, len);
+	return ue_rs.lock && !ue_rs.lock_type && strlen(ue_rs.lock) == len &&
+	       !strncmp(text, ue_rs.lock, len);
 }

@@ -228,11 +228,20 @@ static bool parse_line(const struct origin *o, char *line, bool is_builtin, int 
 		return true;
 	}
 	if (!strcmp(w[0], "lock")) {
-		if (n != 3 || !is_ident(w[1]) || !is_ident(w[2]))
-			return bad(o, "'lock' needs NAME KIND");
+		if (n != 3 || !is_ident(w[2]))
+			return bad(o, "'lock' needs NAME KIND (NAME a global, or STRUCT.FIELD)");
 		if (ue_rs.lock)
 			return bad(o, "a second 'lock' line (one tracked lock per rule set)");
-		ue_rs.lock = xstrdup(w[1]);
+		if (strchr(w[1], '.')) {
+			/* A per-object lock: the field of the guarded object. */
+			if (!split_field(o, w[1], &ue_rs.lock_type, &ue_rs.lock))
+				return false;
+		} else if (!is_ident(w[1])) {
+			return bad(o, "'lock' needs NAME KIND (NAME a global, or STRUCT.FIELD)");
+		} else {
+			ue_rs.lock = xstrdup(w[1]);
+		}
+		ue_rs.lock_word = xstrdup(w[1]);
 		ue_rs.lock_kind = xstrdup(w[2]);
 		ue_rs.lock_origin = xstrdup(o->file);
 		ue_rs.lock_line = o->line;
@@ -245,9 +254,13 @@ static bool parse_line(const struct origin *o, char *line, bool is_builtin, int 
 			return bad(o, "a second 'guard' line (one guarded field per rule set)");
 		if (!split_field(o, w[1], &ue_rs.guard_type, &ue_rs.guard_field))
 			return false;
-		if (!ue_rs.lock || strcmp(w[2], ue_rs.lock))
+		if (!ue_rs.lock || strcmp(w[2], ue_rs.lock_word))
 			return bad(o, "'guard': '%s' is not the rule set's lock (a 'lock' line "
 				   "before it names it)", w[2]);
+		if (ue_rs.lock_type && strcmp(ue_rs.lock_type, ue_rs.guard_type))
+			return bad(o, "'guard': the lock '%s' is a field of another struct than "
+				   "'%s' (a per-object lock guards its own object)", w[2],
+				   ue_rs.guard_type);
 		return true;
 	}
 	if (!strcmp(w[0], "refs"))
@@ -291,7 +304,7 @@ static bool complete(const char *file)
 		o.line = ue_rs.lock_line;
 		if (!kind_known)
 			return bad(&o, "lock '%s': no 'lock-api %s' lines (include "
-				   "kernel-locks.ruleset?)", ue_rs.lock, ue_rs.lock_kind);
+				   "kernel-locks.ruleset?)", ue_rs.lock_word, ue_rs.lock_kind);
 	}
 	return true;
 }

@@ -151,6 +151,81 @@ struct ptr *ptr_add(struct astate *st, vkey key)
 	return &st->ptrs[i];
 }
 
+struct objlock *objlock_find(struct astate *st, vkey base)
+{
+	for (unsigned int i = 0; base && i < st->nobjs; i++)
+		if (st->objs[i].base == base)
+			return &st->objs[i];
+	return NULL;
+}
+
+/* Out of room, the object stays as the caller left it: no finding, no claim. */
+void objlock_set(struct astate *st, vkey base, unsigned char mask, location_t loc, int why)
+{
+	struct objlock *o = objlock_find(st, base);
+	unsigned int i;
+
+	if (!base)
+		return;
+	if (!o) {
+		if (st->nobjs == MAX_OBJLOCKS)
+			return;
+		for (i = 0; i < st->nobjs && st->objs[i].base < base; i++)
+			;
+		memmove(&st->objs[i + 1], &st->objs[i], (st->nobjs - i) * sizeof(st->objs[0]));
+		o = &st->objs[i];
+		memset(o, 0, sizeof(*o));
+		o->base = base;
+		st->nobjs++;
+	}
+	if ((mask & LK_FREE) && !(o->mask & LK_FREE)) {
+		o->free_loc = loc;
+		o->free_why = why;
+	}
+	o->mask = mask;
+}
+
+void objlock_drop(struct astate *st, vkey base)
+{
+	struct objlock *o = objlock_find(st, base);
+
+	if (!o)
+		return;
+	memmove(o, o + 1, (st->objs + st->nobjs - o - 1) * sizeof(*o));
+	st->nobjs--;
+}
+
+static bool objs_equal(const struct astate *a, const struct astate *b)
+{
+	if (a->nobjs != b->nobjs)
+		return false;
+	for (unsigned int i = 0; i < a->nobjs; i++)
+		if (a->objs[i].base != b->objs[i].base || a->objs[i].mask != b->objs[i].mask)
+			return false;
+	return true;
+}
+
+/* An object known on one side only is, on the other, as the caller left it. */
+static void objs_join(struct astate *into, const struct astate *from)
+{
+	for (unsigned int i = 0; i < into->nobjs; i++) {
+		struct objlock *o = &into->objs[i];
+		const struct objlock *f = objlock_find((struct astate *)from, o->base);
+
+		o->mask |= f ? f->mask : LK_ENTRY;
+		if (f && !o->free_loc) {
+			o->free_loc = f->free_loc;
+			o->free_why = f->free_why;
+		}
+	}
+	for (unsigned int i = 0; i < from->nobjs; i++) {
+		const struct objlock *f = &from->objs[i];
+
+		if (!objlock_find(into, f->base))
+			objlock_set(into, f->base, f->mask | LK_ENTRY, f->free_loc, f->free_why);
+	}
+}
+
 bool fresh_has(const struct astate *st, vkey key)
 {
 	for (unsigned int i = 0; i < st->nfresh; i++)
@@ -192,7 +267,7 @@ static bool ptr_equal(const struct ptr *a, const struct ptr *b)
 
 bool state_equal(const struct astate *a, const struct astate *b)
 {
-	if (memcmp(a->lock, b->lock, sizeof(a->lock)) ||
+	if (memcmp(a->lock, b->lock, sizeof(a->lock)) || !objs_equal(a, b) ||
 	    a->nfacts != b->nfacts || a->nptrs != b->nptrs || a->nfresh != b->nfresh)
 		return false;
 	for (unsigned int i = 0; i < a->nfacts; i++)
@@ -218,6 +293,7 @@ void state_join(struct astate *into, const struct astate *from)
 		into->free_loc = from->free_loc;
 		into->free_why = from->free_why;
 	}
+	objs_join(into, from);
 
 	into->nfacts = 0;
 	for (unsigned int i = 0; i < old.nfacts; i++)
@@ -288,7 +364,8 @@ static unsigned int state_closest(const struct sset *set, const struct astate *s
 
 	for (unsigned int i = 0; i < set->n; i++) {
 		const struct astate *a = &set->s[i];
-		int score = memcmp(a->lock, st->lock, sizeof(a->lock)) ? 0 : 1000;
+		int score = memcmp(a->lock, st->lock, sizeof(a->lock)) || !objs_equal(a, st) ?
+			    0 : 1000;
 
 		score += facts_shared(a, st);
 		for (unsigned int k = 0; k < a->nptrs && k < st->nptrs; k++)

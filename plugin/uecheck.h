@@ -84,7 +84,9 @@ struct ruleset {
 	const char *source;		/* as given: a file or a built-in name */
 	struct lock_api *lock_apis;
 	unsigned int nlock_apis, lock_api_cap;
-	const char *lock, *lock_kind;	/* the tracked lock, a global */
+	const char *lock, *lock_kind;	/* the tracked lock: a global, or ... */
+	const char *lock_type;		/* ... the field lock of this struct */
+	const char *lock_word;		/* as written: NAME or STRUCT.FIELD */
 	const char *lock_origin;	/* where its line is, for messages */
 	int lock_line;
 	const char *guard_type, *guard_field;	/* guarded by the lock */
@@ -109,6 +111,8 @@ bool rules_is_allocator(tree fndecl);	/* the malloc attribute */
 bool rules_is_guarded_field(tree field);
 bool rules_is_link_field(tree field);	/* the link of a get_all list */
 bool rules_is_tracked_lock(tree decl);
+bool rules_lock_per_object(void);	/* the lock is a field: &obj->lock */
+bool rules_is_object_lock_field(tree field);
 bool rules_is_tracked_lock_text(const char *text, size_t len);
 bool rules_is_mm_pointer_type(tree type);
 void rules_register(const char *plugin_name);	/* watches struct definitions */
@@ -172,6 +176,8 @@ void values_begin_function(void);
 void values_end_function(void);
 vkey value_key(tree expr);
 int lock_slot_of(tree expr);
+/* For &obj->LOCK (the rule set's per-object lock): the value of obj, or 0. */
+vkey object_lock_base(tree expr);
 int lock_slot_of_deref(tree expr);
 int param_index(tree ssa);	/* parameter number of a default def, or -1 */
 /* P when REF reads *P, or the pointer at offset 0 of *P; else NULL. */
@@ -193,6 +199,7 @@ enum requirement {
 
 struct exit_case {
 	unsigned char lock[NSLOTS];
+	unsigned char obj_lock[MAX_LOCK_PARAMS];	/* of *param i (per-object lock) */
 	signed char ret_nonzero;	/* -1 unknown, 0 zero, 1 non-zero */
 };
 
@@ -211,6 +218,7 @@ struct summary {
 	location_t req_loc;	/* the access/assertion that needs the lock */
 	tree req_via;		/* ... reached through this callee, or NULL */
 	bool req_by_annotation;	/* the requirement is a __must_hold() */
+	unsigned int req_objs;	/* per-object lock: of these parameters' objects */
 	unsigned int consumes;	/* bit i: puts/transfers mm param i, every path */
 	unsigned int hands_on;	/* ... of those, stored somewhere on some path */
 	int returns_owned;	/* 0, or ref kind of the value it returns */
@@ -261,11 +269,27 @@ struct ptr {
 	unsigned char is_param;	/* 1 + index of the caller's parameter, not ours; or 0 */
 };
 
+/*
+ * The lock of one object (a per-object lock of the rule set: &obj->lock),
+ * known because this function took or released it.  An object without an
+ * entry is as the caller left it.
+ */
+#define MAX_OBJLOCKS	4
+
+struct objlock {
+	vkey base;			/* the value of obj */
+	unsigned char mask;		/* LK_* may-set */
+	unsigned char free_why;		/* FREE_BY_* of free_loc */
+	location_t free_loc;
+};
+
 struct astate {
 	unsigned char lock[NSLOTS];	/* LK_* may-set per lock slot */
 	location_t free_loc;		/* why the tracked lock may be free */
 	unsigned char free_why;		/* FREE_BY_* of free_loc */
 	location_t last_loc;		/* last source position on this path */
+	unsigned char nobjs;		/* sorted by base */
+	struct objlock objs[MAX_OBJLOCKS];
 	unsigned char nfacts, nptrs, nfresh;
 	struct fact facts[MAX_FACTS];
 	struct ptr ptrs[MAX_PTRS];
@@ -303,6 +327,11 @@ void fact_drop(struct astate *st, vkey key);
 struct ptr *ptr_find(struct astate *st, vkey key);	/* follows aliases */
 struct ptr *ptr_find_exact(struct astate *st, vkey key);
 struct ptr *ptr_add(struct astate *st, vkey key);	/* NULL if full */
+
+struct objlock *objlock_find(struct astate *st, vkey base);
+/* Set BASE's lock to MASK (a new entry if room), noting why it may be free. */
+void objlock_set(struct astate *st, vkey base, unsigned char mask, location_t loc, int why);
+void objlock_drop(struct astate *st, vkey base);
 
 bool fresh_has(const struct astate *st, vkey key);
 void fresh_add(struct astate *st, vkey key);

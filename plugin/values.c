@@ -318,6 +318,37 @@ int lock_slot_of(tree expr)
 	return slot_rec(expr, 0);
 }
 
+static vkey object_lock_base_rec(tree expr, int depth)
+{
+	tree ref;
+
+	if (!expr || depth > MAX_DEPTH)
+		return 0;
+	STRIP_NOPS(expr);
+	if (TREE_CODE(expr) == SSA_NAME && !SSA_NAME_IS_DEFAULT_DEF(expr)) {
+		gimple *def = SSA_NAME_DEF_STMT(expr);
+
+		if (gimple_assign_single_p(def) || gimple_assign_cast_p(def))
+			return object_lock_base_rec(gimple_assign_rhs1(def), depth + 1);
+		return 0;
+	}
+	if (TREE_CODE(expr) != ADDR_EXPR)
+		return 0;
+	ref = TREE_OPERAND(expr, 0);
+	if (TREE_CODE(ref) != COMPONENT_REF || !rules_is_object_lock_field(TREE_OPERAND(ref, 1)))
+		return 0;
+	ref = TREE_OPERAND(ref, 0);
+	if (TREE_CODE(ref) == MEM_REF && integer_zerop(TREE_OPERAND(ref, 1)) &&
+	    TREE_CODE(TREE_OPERAND(ref, 0)) == SSA_NAME)
+		return value_key(TREE_OPERAND(ref, 0));
+	return 0;
+}
+
+vkey object_lock_base(tree expr)
+{
+	return rules_lock_per_object() ? object_lock_base_rec(expr, 0) : 0;
+}
+
 int lock_slot_of_deref(tree expr)
 {
 	return deref_slot_rec(expr, 0);

@@ -57,7 +57,7 @@ fail() { ue_not_ok "$1"; failed=1; }
 module() {
 	mkdir -p "$1/inc"
 	cp "$top/testcases/include-kernel/uecheck-test.h" "$top/testcases/include/uecheck-api.h" \
-		"$top/testcases/ruleset/sessions.h" "$1/inc/"
+		"$top/testcases/ruleset/sessions.h" "$top/testcases/ruleset/conns.h" "$1/inc/"
 	: >"$1/list"
 	objs=
 	for f in "$top"/testcases/lock/*.c "$top"/testcases/ref/*.c "$top"/testcases/ruleset/*.c; do

@@ -116,6 +116,11 @@ bad_ruleset "a guard of no STRUCT.FIELD" "bad.ruleset:3: 'sf' is not STRUCT.FIEL
 	"$ks""lock l mutex\nguard sf l\n"
 bad_ruleset "a lock kind without API" "bad.ruleset:1: lock 'l': no 'lock-api rwsem' lines" \
 	"lock l rwsem\nguard s.f l\n"
+bad_ruleset "a per-object lock guarding another struct" \
+	"bad.ruleset:3: 'guard': the lock 'c.l' is a field of another struct than 'd'" \
+	"$ks""lock c.l spinlock\nguard d.f c.l\n"
+bad_ruleset "a lock of no STRUCT.FIELD" "bad.ruleset:2: 'c.' is not STRUCT.FIELD" \
+	"$ks""lock c. spinlock\n"
 bad_ruleset "nothing to check" "checks nothing" "$ks""lock l mutex\n"
 bad_ruleset "an unknown lock operation" "bad.ruleset:1: unknown lock operation 'grab'" \
 	"lock-api mutex grab mutex_lock\n"

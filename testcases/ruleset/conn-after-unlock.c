@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * conns.ruleset: conn->state is only valid under the conn's own lock.  The
+ * state is read again after spin_unlock(&c->lock): unguarded-access there.
+ */
+/* uecheck-options: ruleset=conns.ruleset */
+/* uecheck-engines: gcc -- the Coccinelle scripts check the built-in rule set only */
+#include "conns.h"
+
+void poll_conn(int id)
+{
+	struct conn *c = conn_lookup(id);
+
+	if (!c)
+		return;
+	spin_lock(&c->lock);
+	use_state(c->state);
+	spin_unlock(&c->lock);
+	use_state(c->state);	/* expect: unguarded-access */
+}

@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * conns.ruleset: spin_trylock(&c->lock) that fails leaves c's state
+ * unguarded: unguarded-access on the failure branch only.
+ */
+/* uecheck-options: ruleset=conns.ruleset */
+/* uecheck-engines: gcc -- the Coccinelle scripts check the built-in rule set only */
+#include "conns.h"
+
+int try_poll(struct conn *c)
+{
+	if (!spin_trylock(&c->lock)) {
+		use_state(c->state);	/* expect: unguarded-access */
+		return -1;
+	}
+	use_state(c->state);
+	spin_unlock(&c->lock);
+	return 0;
+}
