@@ -45,7 +45,7 @@ static struct ptr *owned_entry(struct astate *st, tree expr)
 /* ---- leaks ------------------------------------------------------------- */
 
 static void report_leak(struct ctx *c, struct ptr *p, location_t loc,
-			enum finding_kind kind)
+			enum finding_kind kind, bool list)
 {
 	struct finding f;
 
@@ -55,9 +55,35 @@ static void report_leak(struct ctx *c, struct ptr *p, location_t loc,
 	if (p->origin)
 		finding_note(&f, NOTE_REF_TAKEN, gimple_location(p->origin),
 			     origin_name(p->origin), 0);
-	if (p->kind & RK_LIST)
+	if (list)
 		finding_note(&f, NOTE_EVERY_NODE, loc, NULL, 0);
 	diag_report(&f);
+}
+
+/*
+ * Every reference still owned here leaks: one finding for the location,
+ * worded from all of them, never from whichever the state lists first
+ * (that order follows the GIMPLE, which differs between GCC versions).
+ */
+static void leak_all_owned(struct ctx *c, struct astate *st, location_t loc)
+{
+	struct ptr *first = NULL;
+	bool list = false;
+
+	for (unsigned int i = 0; i < st->nptrs; i++) {
+		struct ptr *p = &st->ptrs[i];
+
+		if (p->alias || p->is_param || !(p->mask & PT_OWNED))
+			continue;
+		if (!first || (p->origin && (!first->origin ||
+		    gimple_location(p->origin) < gimple_location(first->origin))))
+			first = p;
+		if (p->kind & RK_LIST)
+			list = true;
+		p->mask = (p->mask & ~PT_OWNED) | PT_MOVED;
+	}
+	if (first)
+		report_leak(c, first, loc, FINDING_REF_HELD_AT_EXIT, list);
 }
 
 /* A user variable is assigned: the reference it alone held is lost. */
@@ -83,7 +109,7 @@ static void check_overwrite(struct ctx *c, struct astate *st, tree var,
 			continue;
 		}
 		if (p->mask == PT_OWNED && !p->is_param) {
-			report_leak(c, p, loc, FINDING_REF_LOST);
+			report_leak(c, p, loc, FINDING_REF_LOST, p->kind & RK_LIST);
 			p->mask = PT_MOVED;
 		} else if (p->mask == PT_OWNED && !p->alias) {
 			/* A walk past the caller's node that did not put it: borrowed. */
@@ -101,15 +127,10 @@ static void check_leaks_at_exit(struct ctx *c, struct astate *st, location_t loc
 
 		if (p->is_param && !p->alias && (p->mask & PT_MOVED))
 			c->own.handed_on |= 1u << (p->is_param - 1);
-		if (p->alias || !(p->mask & PT_OWNED))
-			continue;
-		if (p->is_param) {
+		if (p->is_param && !p->alias && (p->mask & PT_OWNED))
 			c->own.not_consumed |= 1u << (p->is_param - 1);
-		} else {
-			report_leak(c, p, loc, FINDING_REF_HELD_AT_EXIT);
-			p->mask = (p->mask & ~PT_OWNED) | PT_MOVED;
-		}
 	}
+	leak_all_owned(c, st, loc);
 }
 
 /* ---- taking, putting and handing on references -------------------------- */
@@ -499,7 +520,7 @@ void own_phi(struct ctx *c, struct astate *st, tree res, vkey kr, vkey ka)
 	/* The result's previous value (last iteration) is gone. */
 	old = ptr_find_exact(st, kr);
 	if (old && !old->alias && old->mask == PT_OWNED && !old->is_param) {
-		report_leak(c, old, st->last_loc, FINDING_REF_LOST);
+		report_leak(c, old, st->last_loc, FINDING_REF_LOST, old->kind & RK_LIST);
 		old->mask = PT_MOVED;
 	} else if (old && !old->alias && old->mask == PT_OWNED) {
 		/* A walk past the caller's node that did not put it: borrowed. */
@@ -565,14 +586,7 @@ void own_edge(struct ctx *c, struct astate *st, edge e)
 			return;
 		}
 	}
-	for (unsigned int i = 0; i < st->nptrs; i++) {
-		struct ptr *p = &st->ptrs[i];
-
-		if (!p->alias && !p->is_param && (p->mask & PT_OWNED)) {
-			report_leak(c, p, st->last_loc, FINDING_REF_HELD_AT_EXIT);
-			p->mask = (p->mask & ~PT_OWNED) | PT_MOVED;
-		}
-	}
+	leak_all_owned(c, st, st->last_loc);
 }
 
 /* ---- entry and the end of the final sweep --------------------------------- */
