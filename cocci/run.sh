@@ -7,11 +7,15 @@
 #
 #   FILE:LINE:COL: warning: MESSAGE [uecheck:RULE-ID]
 #
-# Usage: cocci/run.sh [--jobs N] [-D strict] FILE|DIR...
-#        cocci/run.sh [--jobs N] [-D strict] --copies LOCAL CALLS FILE
+# Usage: cocci/run.sh [--jobs N] [-D strict] [--ruleset FILE] FILE|DIR...
+#        cocci/run.sh [--jobs N] [-D strict] [--ruleset FILE] --copies LOCAL CALLS FILE
 #
 #   --jobs N     run up to N spatch processes at once (default 1)
 #   -D strict    also run the strict-only rules (missing-assertion)
+#   --ruleset FILE
+#                check the rule set FILE (docs/rulesets.md) instead of
+#                the built-in user_events.ruleset: its names reach every
+#                script as spatch -D KEY=VALUE (cocci/ruleset.awk)
 #   --copies LOCAL CALLS
 #                spatch reads copies of FILE with the same lines, made by
 #                scripts/lib/uecheck_focus.py for a change's new findings:
@@ -20,11 +24,11 @@
 #                wrappers it calls) read LOCAL; findings and "not checked"
 #                lines name FILE
 #
-# Files are prefiltered by the rules' tokens before spatch sees them: the
-# lock scripts only get files naming 'user_event_mm', the reference
-# scripts files calling user_event_mm_get*(), user_event_mm_put() or
-# current_user_event_mm(); lock_required.cocci also gets files asserting
-# 'event_mutex' (lockdep_assert_held(&event_mutex),
+# Files are prefiltered by the rule set's names before spatch sees them
+# (user_events' names here): the lock scripts only get files naming
+# 'user_event_mm', the reference scripts files calling user_event_mm_get*(),
+# user_event_mm_put() or current_user_event_mm(); lock_required.cocci also
+# gets files asserting 'event_mutex' (lockdep_assert_held(&event_mutex),
 # __must_hold(&event_mutex)), the only other way a function can need the
 # mutex.  Directories are searched for *.c and *.h files.  Environment:
 # SPATCH (default spatch); UECHECK_PYTHON, the Python spatch runs the
@@ -34,14 +38,15 @@
 #
 # A function spatch cannot parse is skipped by every script; run.sh parses
 # each checked file once more (spatch --parse-c) and says so on stderr,
-# one line per function whose skipped code mentions user_event_mm or
-# event_mutex (the line is where spatch failed):
+# one line per function whose skipped code mentions the guarded or the
+# counted struct or the lock (the line is where spatch failed):
 #   uecheck-cocci: FILE:LINE: function 'NAME' not checked: spatch cannot parse it
 # (scripts/uecheck passes it on; with --werror it fails the check).
 #
 # Exit status: 0 whatever was found (findings are not errors, nor are
-# "not checked" lines); 2 on a usage error; 3 when spatch is missing or
-# fails (one line on stderr).
+# "not checked" lines); 2 on a usage error or a broken rule set; 3 when
+# spatch is missing or fails; 4 when the rule set needs what the scripts
+# do not check (a per-object lock): one line on stderr, nothing checked.
 set -u
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -50,9 +55,10 @@ jobs=1
 strict=
 local_copy=
 calls_copy=
+ruleset=$here/../rulesets/user_events.ruleset
 
 usage() {
-	echo "usage: cocci/run.sh [--jobs N] [-D strict] FILE|DIR..." >&2
+	echo "usage: cocci/run.sh [--jobs N] [-D strict] [--ruleset FILE] FILE|DIR..." >&2
 	exit 2
 }
 
@@ -81,6 +87,15 @@ while [ $# -gt 0 ]; do
 	-D*)
 		[ "${1#-D}" = strict ] || { echo "uecheck-cocci: unknown $1 (only -D strict)" >&2; exit 2; }
 		strict=1
+		shift
+		;;
+	--ruleset)
+		[ $# -ge 2 ] || usage
+		ruleset=$2
+		shift 2
+		;;
+	--ruleset=*)
+		ruleset=${1#--ruleset=}
 		shift
 		;;
 	--copies)
@@ -140,36 +155,65 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/uecheck-cocci.XXXXXX") || die "cannot create a 
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 130' INT TERM
 
-# Candidate files: one fixed string common to 'user_event_mm' and
-# 'event_mutex' finds them in one fast pass (grep -l stops reading a file
-# at its first match); then each script's own tokens pick its files:
-#   mm     files naming user_event_mm (the lock scripts: the member
+# The rule set's names, KEY=VALUE (cocci/ruleset.awk; it says what is
+# wrong on stderr), become the scripts' -D options and the prefilter's
+# tokens.  The rule sets of the source tree and of make install both lie
+# beside cocci/.
+[ -f "$ruleset" ] || { echo "uecheck-cocci: --ruleset $ruleset: no such file" >&2; exit 2; }
+awk -v builtin="$here/../rulesets" -f "$here/ruleset.awk" "$ruleset" >"$tmp/names"
+rc=$?
+[ "$rc" -eq 0 ] || exit "$rc"
+defines=$(sed 's/^/-D /' "$tmp/names" | tr '\n' ' ')
+name_of() {
+	sed -n "s/^$1=//p" "$tmp/names"
+}
+lock=$(name_of lock)
+guard_struct=$(name_of guard_struct)
+ref_struct=$(name_of ref_struct)
+ref_calls=$(for k in ref_get_all ref_get ref_current ref_put; do name_of $k; done | grep .)
+
+# Candidate files: every name of the rule set, in one fast pass (grep -l
+# stops reading a file at its first match); then each script's own tokens
+# pick its files:
+#   mm     files naming the guarded struct (the lock scripts: the member
 #          access needs the type);
 #   ref    files calling a function that takes or drops a reference (the
 #          reference scripts: no ownership without one of them);
-#   mutex  files asserting event_mutex, or naming user_event_mm
-#          (lock_required: the two ways a function can need the mutex).
+#   mutex  files asserting the lock, or naming the guarded struct
+#          (lock_required: the two ways a function can need the lock).
+# An empty name (a rule set without a guard or without refs) leaves its
+# scripts without files.
+tokens=$(printf '%s\n' "$lock" "$guard_struct" "$ref_struct" $ref_calls | grep . | sed 's/^/-e /' | tr '\n' ' ')
 for arg in "$@"; do
 	[ -e "$arg" ] || { echo "uecheck-cocci: $arg: no such file or directory" >&2; exit 2; }
 done
 : >"$tmp/scripts"
 for arg in "$@"; do
 	if [ -d "$arg" ]; then
-		grep -rlFZ --include='*.c' --include='*.h' -e event_m -- "$arg"
+		# shellcheck disable=SC2086 # -e NAME words, without blanks
+		grep -rlFZ --include='*.c' --include='*.h' $tokens -- "$arg"
 	elif [ -f "$arg" ]; then
-		grep -lFZ -e event_m -- "$arg"
+		# shellcheck disable=SC2086
+		grep -lFZ $tokens -- "$arg"
 	fi
 done | tr '\0' '\n' | awk '!seen[$0]++' >"$tmp/cand"
 # pick LIST GREP-OPTION...: the candidates GREP-OPTION... selects, into LIST.
 pick() {
 	pick_list=$tmp/$1
 	shift
+	: >"$pick_list"
+	[ $# -gt 1 ] || return 0
 	tr '\n' '\0' <"$tmp/cand" | xargs -0 -r grep -l "$@" -- >"$pick_list"
 }
-pick mm -F -e user_event_mm
-pick ref -E -e 'user_event_mm_(get|put)|current_user_event_mm'
-pick mutex -E -e 'lockdep_assert_held(_once)? *\( *& *event_mutex *\)' \
-	-e '__must_hold *\( *& *event_mutex *\)' -e user_event_mm
+pick mm -F ${guard_struct:+-e "$guard_struct"}
+ref_e=
+for r in $ref_calls; do
+	ref_e="$ref_e -e $r"
+done
+# shellcheck disable=SC2086 # -e NAME words, without blanks
+pick ref -F $ref_e
+pick mutex -E ${lock:+-e "lockdep_assert_held(_once)? *\\( *& *$lock *\\)"} \
+	${lock:+-e "__must_hold *\\( *& *$lock *\\)"} ${guard_struct:+-e "$guard_struct"}
 # With --copies, the scripts read the copies of the one FILE.
 if [ -n "$local_copy" ]; then
 	for l in mm ref; do
@@ -195,10 +239,10 @@ for cocci in "$here"/*.cocci; do
 	*) list=$tmp/ref ;;
 	esac
 	[ -s "$list" ] || continue
-	opt=
+	opt=$defines
 	if grep -q '^virtual strict' "$cocci"; then
 		[ -n "$strict" ] || continue
-		opt="-D strict"
+		opt="$opt -D strict"
 	fi
 	tr '\n' '\0' <"$list" | xargs -0 stat -L -c '%s %n' | sort -rn |
 		awk -v k="$jobs" -v pre="$tmp/$name.g" '
@@ -222,12 +266,14 @@ done
 
 # spatch skips a function it cannot parse without a word (--very-quiet):
 # parse each checked file once more, alone, and name what was skipped.
-# A skipped region that mentions neither user_event_mm nor event_mutex is
-# left unsaid (no script matches there except lock-required through a
+# A skipped region that mentions none of the rule set's structs and lock
+# is left unsaid (no script matches there except lock-required through a
 # call of an asserting function), and so is one outside any function
 # (a declaration: no rule looks at it).
 # It runs beside the scripts (it needs no result of theirs); its lines
 # are printed after them.
+words=$(printf '%s\n' "$guard_struct" "$ref_struct" "$lock" | grep . |
+	sed 's/.*/(^|[^A-Za-z0-9_])&([^A-Za-z0-9_]|$)/' | paste -sd '|')
 (
 sort -u "$tmp/mm" "$tmp/ref" "$tmp/mutex" | while IFS= read -r f; do
 	[ -n "$f" ] || continue
@@ -239,7 +285,7 @@ sort -u "$tmp/mm" "$tmp/ref" "$tmp/mutex" | while IFS= read -r f; do
 	fi
 	"$spatch" --parse-c "$f" --verbose-parsing --no-includes --include-headers \
 		--macro-file "$here/uecheck-macros.h" >"$tmp/parse.out" 2>&1
-	awk '
+	WORDS=$words awk '
 	/^parse error/ { want = 1; next }
 	want && /^ = File ".*", line [0-9]+/ {
 		l = $0; sub(/.*", line /, "", l); sub(/[^0-9].*/, "", l)
@@ -247,10 +293,10 @@ sort -u "$tmp/mm" "$tmp/ref" "$tmp/mutex" | while IFS= read -r f; do
 	}
 	line && /^(bad:|BAD:!!!!!|  around = |  whole content = |badcount: )/ { text = text "\n" $0; next }
 	line {
-		if (text ~ /user_event_mm|(^|[^A-Za-z0-9_])event_mutex([^A-Za-z0-9_]|$)/) print line
+		if (text ~ ENVIRON["WORDS"]) print line
 		line = 0
 	}
-	END { if (line && text ~ /user_event_mm|(^|[^A-Za-z0-9_])event_mutex([^A-Za-z0-9_]|$)/) print line }' "$tmp/parse.out" |
+	END { if (line && text ~ ENVIRON["WORDS"]) print line }' "$tmp/parse.out" |
 	sort -un >"$tmp/parse.lines"
 	[ -s "$tmp/parse.lines" ] || continue
 	# Name the function each line lies in: a header at column 0, its
@@ -275,7 +321,7 @@ parse_pid=$!
 if [ "$n" -gt 0 ]; then
 	sort -t "$(printf '\t')" -k1,1nr "$tmp/tasks" | cut -f 2- | tr '\t\n' '\0\0' |
 		SPATCH=$spatch MACROS=$here/uecheck-macros.h PY=$python xargs -0 -n 3 -P "$jobs" sh -c '
-			# shellcheck disable=SC2086 # $3 is "-D strict" or nothing
+			# shellcheck disable=SC2086 # $3: -D KEY=VALUE words, no blanks
 			"$SPATCH" --python "$PY" --very-quiet --no-show-diff -D report $3 \
 				--no-includes --include-headers --macro-file "$MACROS" \
 				--sp-file "$1" --file-groups "$2" >"$2.out" 2>"$2.err"

@@ -24,7 +24,41 @@ virtual report
 @@
 import re
 
-MSG = "access to 'next' of 'struct user_event_mm' without 'event_mutex' held in '%s'"
+# The rule set's names: user_events' (rulesets/user_events.ruleset)
+# unless cocci/run.sh passes another rule set's as -D KEY=VALUE (lists
+# comma-separated; cocci/ruleset.awk writes them, docs/cocci.md lists them).
+NAMES = {
+    "lock": "event_mutex",
+    "lock_guards": "mutex",
+    "lock_acquire": "mutex_lock,mutex_lock_nested,mutex_lock_io,mutex_lock_io_nested,_mutex_lock_nest_lock",
+    "lock_release": "mutex_unlock",
+    "lock_try": "mutex_trylock,_mutex_trylock_nest_lock",
+    "lock_try_zero": "mutex_lock_interruptible,mutex_lock_interruptible_nested,mutex_lock_killable,mutex_lock_killable_nested,_mutex_lock_killable",
+    "lock_try1": "refcount_dec_and_mutex_lock,atomic_dec_and_mutex_lock",
+    "guard_struct": "user_event_mm",
+    "guard_field": "next",
+}
+
+def names(key):
+    return frozenset(n for n in NAMES[key].split(",") if n)
+
+def use_names():
+    global LOCK, GUARDS, ACQUIRE, RELEASE, TRYLOCK, TRYLOCK_ZERO, TRYLOCK1
+    global GUARD_STRUCT, GUARD_FIELD, MSG, MUST_HOLD_RE
+    LOCK = NAMES["lock"]
+    GUARDS = names("lock_guards")
+    ACQUIRE = names("lock_acquire")
+    RELEASE = names("lock_release")
+    TRYLOCK = names("lock_try")
+    TRYLOCK_ZERO = names("lock_try_zero")
+    TRYLOCK1 = names("lock_try1")
+    GUARD_STRUCT = NAMES["guard_struct"]
+    GUARD_FIELD = NAMES["guard_field"]
+    MSG = "access to '%s' of 'struct %s' without '%s' held in '%%s'" % (
+        GUARD_FIELD, GUARD_STRUCT, LOCK)
+    MUST_HOLD_RE = re.compile(r"__must_hold\s*\(\s*&\s*%s\s*\)" % re.escape(LOCK))
+
+use_names()
 STATICS = set()
 ESCAPED = set()
 CALLS = set()
@@ -34,7 +68,7 @@ LOCKERS = set()
 UNLOCKERS = set()
 
 def must_hold(pos):
-    """__must_hold(&event_mutex) between the function name and its '{'."""
+    """__must_hold(&LOCK) between the function name and its '{'."""
     try:
         with open(pos.file, errors="replace") as f:
             lines = f.readlines()
@@ -45,7 +79,7 @@ def must_hold(pos):
         text += line
         if "{" in line:
             break
-    return re.search(r"__must_hold\s*\(\s*&\s*event_mutex\s*\)", text) is not None
+    return MUST_HOLD_RE.search(text) is not None
 
 def token_at(pos):
     """The text of the token at pos (columns are 0-based)."""
@@ -80,8 +114,56 @@ def reset():
     LOCKERS.clear()
     UNLOCKERS.clear()
 
+// -D KEY=VALUE: one rule per name (a rule inheriting an undefined
+// virtual does not run).
+@script:python@
+v << virtual.lock;
+@@
+NAMES["lock"] = v
+
+@script:python@
+v << virtual.lock_guards;
+@@
+NAMES["lock_guards"] = v
+
+@script:python@
+v << virtual.lock_acquire;
+@@
+NAMES["lock_acquire"] = v
+
+@script:python@
+v << virtual.lock_release;
+@@
+NAMES["lock_release"] = v
+
+@script:python@
+v << virtual.lock_try;
+@@
+NAMES["lock_try"] = v
+
+@script:python@
+v << virtual.lock_try_zero;
+@@
+NAMES["lock_try_zero"] = v
+
+@script:python@
+v << virtual.lock_try1;
+@@
+NAMES["lock_try1"] = v
+
+@script:python@
+v << virtual.guard_struct;
+@@
+NAMES["guard_struct"] = v
+
+@script:python@
+v << virtual.guard_field;
+@@
+NAMES["guard_field"] = v
+
 @script:python@
 @@
+use_names()
 reset()
 
 @statics@
@@ -124,14 +206,15 @@ if (p[0].line, p[0].column) not in CALLS:
 // at each of its call sites.
 
 @wrap_lock forall@
-symbol event_mutex;
 identifier fn;
-expression L;
+identifier LK : script:python() { LK == LOCK };
+identifier ACQ : script:python() { ACQ in ACQUIRE };
+identifier REL : script:python() { REL in RELEASE };
 @@
  fn(...) {
  ...
- \(mutex_lock(&event_mutex);\|mutex_lock_nested(&event_mutex, L);\|mutex_lock_io(&event_mutex);\)
- ... when != mutex_unlock(&event_mutex);
+ ACQ(&LK, ...);
+ ... when != REL(&LK, ...);
  }
 
 @script:python@
@@ -140,14 +223,20 @@ fn << wrap_lock.fn;
 LOCKERS.add(fn)
 
 @wrap_unlock forall@
-symbol mutex, event_mutex;
 identifier fn;
+identifier LK : script:python() { LK == LOCK };
+identifier ACQ : script:python() { ACQ in ACQUIRE };
+identifier TRY : script:python() { TRY in TRYLOCK };
+identifier TRYZ : script:python() { TRYZ in TRYLOCK_ZERO };
+identifier TRY1 : script:python() { TRY1 in TRYLOCK1 };
+identifier GC : script:python() { GC in GUARDS };
+identifier REL : script:python() { REL in RELEASE };
 expression L;
 @@
  fn(...) {
- ... when != \(mutex_lock(&event_mutex)\|mutex_lock_nested(&event_mutex, L)\|mutex_lock_io(&event_mutex)\|mutex_lock_interruptible(&event_mutex)\|mutex_lock_killable(&event_mutex)\|mutex_trylock(&event_mutex)\|refcount_dec_and_mutex_lock(L, &event_mutex)\|atomic_dec_and_mutex_lock(L, &event_mutex)\|guard(mutex)(&event_mutex)\)
- mutex_unlock(&event_mutex);
- ... when != \(mutex_lock(&event_mutex)\|mutex_lock_nested(&event_mutex, L)\|mutex_lock_io(&event_mutex)\|mutex_lock_interruptible(&event_mutex)\|mutex_lock_killable(&event_mutex)\|mutex_trylock(&event_mutex)\|refcount_dec_and_mutex_lock(L, &event_mutex)\|atomic_dec_and_mutex_lock(L, &event_mutex)\|guard(mutex)(&event_mutex)\)
+ ... when != \(ACQ(&LK, ...)\|TRY(&LK, ...)\|TRYZ(&LK, ...)\|TRY1(L, &LK, ...)\|guard(GC)(&LK)\)
+ REL(&LK, ...);
+ ... when != \(ACQ(&LK, ...)\|TRY(&LK, ...)\|TRYZ(&LK, ...)\|TRY1(L, &LK, ...)\|guard(GC)(&LK)\)
  }
 
 @script:python@
@@ -162,68 +251,86 @@ UNLOCKERS.add(fn)
 // braces2 from dropping the braces.
 @released exists@
 iterator name scoped_guard;
-symbol mutex, event_mutex;
 identifier U : script:python() { U in UNLOCKERS };
 iterator CG =~ "^scoped_cond_guard$";
 identifier K : script:python() { K in LOCKERS };
-struct user_event_mm *M;
+identifier LK : script:python() { LK == LOCK };
+identifier ACQ : script:python() { ACQ in ACQUIRE };
+identifier TRY : script:python() { TRY in TRYLOCK };
+identifier TRYZ : script:python() { TRYZ in TRYLOCK_ZERO };
+identifier TRY1 : script:python() { TRY1 in TRYLOCK1 };
+identifier GC : script:python() { GC in GUARDS };
+identifier REL : script:python() { REL in RELEASE };
+identifier GS : script:python() { GS == GUARD_STRUCT };
+identifier FLD : script:python() { FLD == GUARD_FIELD };
+struct GS *M;
 position p, pb;
 statement S;
 expression L;
 @@
 (
- mutex_unlock(&event_mutex);
+ REL(&LK, ...);
 |
- lockdep_assert_not_held(&event_mutex);
+ lockdep_assert_not_held(&LK);
 |
- scoped_guard(mutex, &event_mutex) S
+ scoped_guard(GC, &LK) S
 |
  {@pb
  ... when any
- guard(mutex)(&event_mutex);
+ guard(GC)(&LK);
  ... when any
  }
 |
- CG(..., &event_mutex) S
+ CG(..., &LK) S
 |
  U(...);
 )
- ... when != \(mutex_lock(&event_mutex)\|mutex_lock_nested(&event_mutex, L)\|mutex_lock_io(&event_mutex)\|mutex_lock_interruptible(&event_mutex)\|mutex_lock_killable(&event_mutex)\|mutex_trylock(&event_mutex)\|refcount_dec_and_mutex_lock(L, &event_mutex)\|atomic_dec_and_mutex_lock(L, &event_mutex)\|lockdep_assert_held(&event_mutex)\|lockdep_assert_held_once(&event_mutex)\|guard(mutex)(&event_mutex)\)
-     when != scoped_guard(mutex, &event_mutex) S
+ ... when != \(ACQ(&LK, ...)\|TRY(&LK, ...)\|TRYZ(&LK, ...)\|TRY1(L, &LK, ...)\|lockdep_assert_held(&LK)\|lockdep_assert_held_once(&LK)\|guard(GC)(&LK)\)
+     when != scoped_guard(GC, &LK) S
      when != K(...)
-     when != CG(..., &event_mutex) S
+     when != CG(..., &LK) S
      when any
- \(M@p->next\|(*M@p).next\)
+ \(M@p->FLD\|(*M@p).FLD\)
 
 // The result of a conditional lock, kept but not yet tested.
 @ignored exists@
-symbol event_mutex;
 identifier ret;
 type T;
-struct user_event_mm *M;
+identifier LK : script:python() { LK == LOCK };
+identifier TRY : script:python() { TRY in TRYLOCK };
+identifier TRYZ : script:python() { TRYZ in TRYLOCK_ZERO };
+identifier TRY1 : script:python() { TRY1 in TRYLOCK1 };
+identifier GS : script:python() { GS == GUARD_STRUCT };
+identifier FLD : script:python() { FLD == GUARD_FIELD };
+struct GS *M;
 position p;
 expression L;
 @@
 (
- ret = \(mutex_lock_interruptible(&event_mutex)\|mutex_lock_killable(&event_mutex)\|mutex_trylock(&event_mutex)\|refcount_dec_and_mutex_lock(L, &event_mutex)\|atomic_dec_and_mutex_lock(L, &event_mutex)\);
+ ret = \(TRY(&LK, ...)\|TRYZ(&LK, ...)\|TRY1(L, &LK, ...)\);
 |
- T ret = \(mutex_lock_interruptible(&event_mutex)\|mutex_lock_killable(&event_mutex)\|mutex_trylock(&event_mutex)\|refcount_dec_and_mutex_lock(L, &event_mutex)\|atomic_dec_and_mutex_lock(L, &event_mutex)\);
+ T ret = \(TRY(&LK, ...)\|TRYZ(&LK, ...)\|TRY1(L, &LK, ...)\);
 )
  ... when != ret
- \(M@p->next\|(*M@p).next\)
+ \(M@p->FLD\|(*M@p).FLD\)
 
 @failed exists@
-symbol mutex, event_mutex;
-struct user_event_mm *M;
+identifier LK : script:python() { LK == LOCK };
+identifier TRY : script:python() { TRY in TRYLOCK };
+identifier TRYZ : script:python() { TRYZ in TRYLOCK_ZERO };
+identifier TRY1 : script:python() { TRY1 in TRYLOCK1 };
+identifier GS : script:python() { GS == GUARD_STRUCT };
+identifier FLD : script:python() { FLD == GUARD_FIELD };
+struct GS *M;
 position p;
 statement S;
 expression L;
 @@
 (
- if (\(!mutex_trylock(&event_mutex)\|mutex_lock_interruptible(&event_mutex)\|mutex_lock_killable(&event_mutex)\|!refcount_dec_and_mutex_lock(L, &event_mutex)\|!atomic_dec_and_mutex_lock(L, &event_mutex)\))
- { <+... \(M@p->next\|(*M@p).next\) ...+> }
+ if (\(!TRY(&LK, ...)\|TRYZ(&LK, ...)\|!TRY1(L, &LK, ...)\))
+ { <+... \(M@p->FLD\|(*M@p).FLD\) ...+> }
 |
- if (\(mutex_trylock(&event_mutex)\|refcount_dec_and_mutex_lock(L, &event_mutex)\|atomic_dec_and_mutex_lock(L, &event_mutex)\)) S else { <+... \(M@p->next\|(*M@p).next\) ...+> }
+ if (\(TRY(&LK, ...)\|TRY1(L, &LK, ...)\)) S else { <+... \(M@p->FLD\|(*M@p).FLD\) ...+> }
 )
 
 // Functions that say they need the mutex: their callers are checked.
@@ -243,22 +350,29 @@ if must_hold(pf[0]):
 // Filtered by a constraint, not by cocci.include_match(False): dropping a
 // match would drop the environments that carry the other rules' matches.
 @entry exists@
-symbol mutex, event_mutex;
 identifier fname : script:python() { exposed(fname) };
 identifier K : script:python() { K in LOCKERS };
 iterator CG =~ "^scoped_cond_guard$";
-struct user_event_mm *M;
+identifier LK : script:python() { LK == LOCK };
+identifier ACQ : script:python() { ACQ in ACQUIRE };
+identifier TRY : script:python() { TRY in TRYLOCK };
+identifier TRYZ : script:python() { TRYZ in TRYLOCK_ZERO };
+identifier TRY1 : script:python() { TRY1 in TRYLOCK1 };
+identifier GC : script:python() { GC in GUARDS };
+identifier GS : script:python() { GS == GUARD_STRUCT };
+identifier FLD : script:python() { FLD == GUARD_FIELD };
+struct GS *M;
 position pf, p;
 statement S;
 expression L;
 @@
  fname@pf(...) {
- ... when != \(mutex_lock(&event_mutex)\|mutex_lock_nested(&event_mutex, L)\|mutex_lock_io(&event_mutex)\|mutex_lock_interruptible(&event_mutex)\|mutex_lock_killable(&event_mutex)\|mutex_trylock(&event_mutex)\|refcount_dec_and_mutex_lock(L, &event_mutex)\|atomic_dec_and_mutex_lock(L, &event_mutex)\|lockdep_assert_held(&event_mutex)\|lockdep_assert_held_once(&event_mutex)\|guard(mutex)(&event_mutex)\)
-     when != scoped_guard(mutex, &event_mutex) S
+ ... when != \(ACQ(&LK, ...)\|TRY(&LK, ...)\|TRYZ(&LK, ...)\|TRY1(L, &LK, ...)\|lockdep_assert_held(&LK)\|lockdep_assert_held_once(&LK)\|guard(GC)(&LK)\)
+     when != scoped_guard(GC, &LK) S
      when != K(...)
-     when != CG(..., &event_mutex) S
+     when != CG(..., &LK) S
      when any
- \(M@p->next\|(*M@p).next\)
+ \(M@p->FLD\|(*M@p).FLD\)
  ... when any
  }
 
@@ -314,41 +428,49 @@ if once(p[0]):
     coccilib.org.print_todo(p[0], MSG % p[0].current_element)
 
 @depends on context && !org && !report@
-struct user_event_mm *M;
+identifier GS : script:python() { GS == GUARD_STRUCT };
+identifier FLD : script:python() { FLD == GUARD_FIELD };
+struct GS *M;
 position released.p;
 @@
 (
-* M@p->next
+* M@p->FLD
 |
-* (*M@p).next
+* (*M@p).FLD
 )
 
 @depends on context && !org && !report@
-struct user_event_mm *M;
+identifier GS : script:python() { GS == GUARD_STRUCT };
+identifier FLD : script:python() { FLD == GUARD_FIELD };
+struct GS *M;
 position ignored.p;
 @@
 (
-* M@p->next
+* M@p->FLD
 |
-* (*M@p).next
+* (*M@p).FLD
 )
 
 @depends on context && !org && !report@
-struct user_event_mm *M;
+identifier GS : script:python() { GS == GUARD_STRUCT };
+identifier FLD : script:python() { FLD == GUARD_FIELD };
+struct GS *M;
 position failed.p;
 @@
 (
-* M@p->next
+* M@p->FLD
 |
-* (*M@p).next
+* (*M@p).FLD
 )
 
 @depends on context && !org && !report@
-struct user_event_mm *M;
+identifier GS : script:python() { GS == GUARD_STRUCT };
+identifier FLD : script:python() { FLD == GUARD_FIELD };
+struct GS *M;
 position entry.p;
 @@
 (
-* M@p->next
+* M@p->FLD
 |
-* (*M@p).next
+* (*M@p).FLD
 )

@@ -227,6 +227,19 @@ static bool parse_line(const struct origin *o, char *line, bool is_builtin, int 
 				return false;
 		return true;
 	}
+	if (!strcmp(w[0], "lock-guard")) {
+		/*
+		 * The guard classes of KIND, for the Coccinelle engine, which
+		 * reads guard(NAME)(&lock) as text; the plugin sees the
+		 * class's constructor call the lock API instead.
+		 */
+		if (n < 3)
+			return bad(o, "'lock-guard' needs KIND NAME...");
+		for (int i = 1; i < n; i++)
+			if (!is_ident(w[i]))
+				return bad(o, "'lock-guard': '%s' is not a C identifier", w[i]);
+		return true;
+	}
 	if (!strcmp(w[0], "lock")) {
 		if (n != 3 || !is_ident(w[2]))
 			return bad(o, "'lock' needs NAME KIND (NAME a global, or STRUCT.FIELD)");
@@ -265,7 +278,7 @@ static bool parse_line(const struct origin *o, char *line, bool is_builtin, int 
 	}
 	if (!strcmp(w[0], "refs"))
 		return parse_refs(o, w, n);
-	return bad(o, "unknown keyword '%s' (include, lock-api, lock, guard, refs)", w[0]);
+	return bad(o, "unknown keyword '%s' (include, lock-api, lock-guard, lock, guard, refs)", w[0]);
 }
 
 static bool load_text(const char *file, const char *text, bool is_builtin, int depth)

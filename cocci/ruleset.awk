@@ -1,0 +1,144 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# ruleset.awk - the names a rule set (docs/rulesets.md) gives the
+# Coccinelle scripts, one KEY=VALUE line each, for cocci/run.sh to pass as
+# spatch -D KEY=VALUE (lists are comma-separated, an absent name empty):
+#
+#   awk -v builtin=DIR -f cocci/ruleset.awk FILE
+#
+# An include names a file beside the including one, else one of DIR.
+# The plugin's parser (plugin/ruleset.c) is the full check of a rule set;
+# this one stops at what would make the scripts check something else than
+# the file says.  Exit status: 0; 2 with one line "uecheck-cocci:
+# FILE:LINE: ..." on a broken rule set; 4 with one line "...: not checked
+# by the cocci engine: ..." when the rule set needs what the scripts do
+# not implement (a per-object lock, a lock argument other than 0 or 1).
+
+function fail(status, msg) {
+	printf "uecheck-cocci: %s\n", msg > "/dev/stderr"
+	failed = status
+	exit status
+}
+
+function dir_of(path) {
+	if (path !~ /\//)
+		return "."
+	sub(/\/[^\/]*$/, "", path)
+	return path
+}
+
+function readable(path,   line) {
+	if ((getline line < path) < 0)
+		return 0
+	close(path)
+	return 1
+}
+
+function add(list, name) {
+	return list == "" ? name : list "," name
+}
+
+function load(file, depth,   line, w, n, i, k, where, inc, kv, nr) {
+	if (depth > 8)
+		fail(2, file ": includes nested more than 8 deep")
+	if (!readable(file))
+		fail(2, file ": cannot read the rule set")
+	nr = 0
+	while ((getline line < file) > 0) {
+		nr++
+		where = file ":" nr
+		sub(/#.*/, "", line)
+		n = split(line, w, /[ \t\r]+/)
+		if (n && w[1] == "") {
+			for (i = 1; i < n; i++)
+				w[i] = w[i + 1]
+			n--
+		}
+		if (n && w[n] == "")
+			n--
+		if (!n)
+			continue
+		if (w[1] == "include") {
+			inc = dir_of(file) "/" w[2]
+			if (!readable(inc))
+				inc = builtin "/" w[2]
+			if (n != 2 || !readable(inc))
+				fail(2, where ": 'include " w[2] "': no such rule set")
+			load(inc, depth + 1)
+		} else if (w[1] == "lock-api") {
+			if (n < 4)
+				fail(2, where ": 'lock-api' needs KIND OP[@N] NAME...")
+			k = w[2] SUBSEP w[3]
+			for (i = 4; i <= n; i++)
+				api[k] = add(api[k], w[i])
+		} else if (w[1] == "lock-guard") {
+			for (i = 3; i <= n; i++)
+				guards[w[2]] = add(guards[w[2]], w[i])
+		} else if (w[1] == "lock") {
+			if (n != 3)
+				fail(2, where ": 'lock' needs NAME KIND")
+			if (w[2] ~ /\./)
+				fail(4, file ": not checked by the cocci engine: the per-object lock '" w[2] \
+				     "' (the Coccinelle scripts check a global lock)")
+			v["lock"] = w[2]
+			kind = w[3]
+		} else if (w[1] == "guard") {
+			if (n != 3 || w[2] !~ /^[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*$/)
+				fail(2, where ": 'guard' needs STRUCT.FIELD LOCK")
+			v["guard_struct"] = w[2]
+			sub(/\..*/, "", v["guard_struct"])
+			v["guard_field"] = w[2]
+			sub(/.*\./, "", v["guard_field"])
+		} else if (w[1] == "refs") {
+			v["ref_struct"] = w[2]
+			for (i = 3; i <= n; i++) {
+				split(w[i], kv, "=")
+				if (kv[1] == "get-all")
+					v["ref_get_all"] = kv[2]
+				else if (kv[1] == "get" || kv[1] == "current" || kv[1] == "put" || kv[1] == "link")
+					v["ref_" kv[1]] = kv[2]
+				else
+					fail(2, where ": 'refs': unknown key '" kv[1] "'")
+			}
+		} else {
+			fail(2, where ": unknown keyword '" w[1] "'")
+		}
+	}
+	close(file)
+}
+
+BEGIN {
+	if (ARGC != 2)
+		fail(2, "usage: awk -v builtin=DIR -f ruleset.awk FILE")
+	nkeys = split("lock lock_guards lock_acquire lock_release lock_try lock_try_zero " \
+		      "lock_try1 guard_struct guard_field ref_struct ref_get_all ref_get " \
+		      "ref_current ref_put ref_link", keys, " ")
+	load(ARGV[1], 0)
+	for (k in api) {
+		split(k, ko, SUBSEP)
+		if (ko[1] != kind)
+			continue
+		op = ko[2]
+		if (op ~ /@0$/)
+			sub(/@0$/, "", op)
+		if (op == "acquire" || op == "release" || op == "try")
+			key = "lock_" op
+		else if (op == "try-zero")
+			key = "lock_try_zero"
+		else if (op == "try@1")
+			key = "lock_try1"
+		else
+			fail(4, ARGV[1] ": not checked by the cocci engine: 'lock-api " kind " " ko[2] \
+			     "' (the Coccinelle scripts know the lock as argument 0, or 1 of a try)")
+		v[key] = add(v[key], api[k])
+	}
+	v["lock_guards"] = guards[kind]
+	for (i = 1; i <= nkeys; i++)
+		printf "%s=%s\n", keys[i], v[keys[i]]
+	exit 0
+}
+
+END {
+	if (failed)
+		exit failed
+}
