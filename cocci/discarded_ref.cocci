@@ -20,16 +20,56 @@ virtual report
 @@
 MSG = "result of '%s' discarded in '%s': the reference it took is never put"
 
+# The rule set's names: user_events' (rulesets/user_events.ruleset)
+# unless cocci/run.sh passes another rule set's as -D KEY=VALUE (lists
+# comma-separated; cocci/ruleset.awk writes them, docs/cocci.md lists them).
+NAMES = {
+    "ref_get_all": "user_event_mm_get_all",
+    "ref_get": "user_event_mm_get",
+    "ref_current": "current_user_event_mm",
+}
+
+def names(key):
+    return frozenset(n for n in NAMES[key].split(",") if n)
+
+def use_names():
+    global REF_GET, GETTERS
+    REF_GET = NAMES["ref_get"]
+    GETTERS = names("ref_get_all") | names("ref_get") | names("ref_current")
+
+use_names()
+
 def callee_at(pos):
     try:
         with open(pos.file, errors="replace") as f:
             line = f.readlines()[int(pos.line) - 1]
         return line[int(pos.column):int(pos.column_end)]
     except (OSError, IndexError, ValueError):
-        return "user_event_mm_get"
+        return REF_GET
+
+// -D KEY=VALUE: one rule per name (a rule inheriting an undefined
+// virtual does not run).
+@script:python@
+v << virtual.ref_get_all;
+@@
+NAMES["ref_get_all"] = v
+
+@script:python@
+v << virtual.ref_get;
+@@
+NAMES["ref_get"] = v
+
+@script:python@
+v << virtual.ref_current;
+@@
+NAMES["ref_current"] = v
+
+@script:python@
+@@
+use_names()
 
 @r depends on context || org || report@
-identifier getter = {user_event_mm_get_all, user_event_mm_get, current_user_event_mm};
+identifier getter : script:python() { getter in GETTERS };
 position p;
 @@
 (

@@ -6,7 +6,10 @@
 /// mutex_unlock(), after a scoped_guard() block, in the failed branch of
 /// a trylock, or from a function callable from outside the file that
 /// neither takes nor asserts the mutex (unasserted needs only: an
-/// assertion is a contract that lockdep checks at run time).
+/// assertion is a contract that lockdep checks at run time).  The lock,
+/// its API and the guarded struct and field are the rule set's
+/// (cocci/run.sh passes them as -D KEY=VALUE); the names here are
+/// user_events', the default.
 ///
 // Confidence: Moderate
 // Copyright: (C) 2025 The uecheck authors
@@ -24,7 +27,40 @@ virtual report
 @@
 import re
 
-MSG = "call to '%s' requires 'event_mutex' held, but it may not be held here in '%s'"
+# The rule set's names: user_events' (rulesets/user_events.ruleset)
+# unless cocci/run.sh passes another rule set's as -D KEY=VALUE (lists
+# comma-separated; cocci/ruleset.awk writes them, docs/cocci.md lists them).
+NAMES = {
+    "lock": "event_mutex",
+    "lock_guards": "mutex",
+    "lock_acquire": "mutex_lock,mutex_lock_nested,mutex_lock_io,mutex_lock_io_nested,_mutex_lock_nest_lock",
+    "lock_release": "mutex_unlock",
+    "lock_try": "mutex_trylock,_mutex_trylock_nest_lock",
+    "lock_try_zero": "mutex_lock_interruptible,mutex_lock_interruptible_nested,mutex_lock_killable,mutex_lock_killable_nested,_mutex_lock_killable",
+    "lock_try1": "refcount_dec_and_mutex_lock,atomic_dec_and_mutex_lock",
+    "guard_struct": "user_event_mm",
+    "guard_field": "next",
+}
+
+def names(key):
+    return frozenset(n for n in NAMES[key].split(",") if n)
+
+def use_names():
+    global LOCK, GUARDS, ACQUIRE, RELEASE, TRYLOCK, TRYLOCK_ZERO, TRYLOCK1
+    global GUARD_STRUCT, GUARD_FIELD, MSG, MUST_HOLD_RE
+    LOCK = NAMES["lock"]
+    GUARDS = names("lock_guards")
+    ACQUIRE = names("lock_acquire")
+    RELEASE = names("lock_release")
+    TRYLOCK = names("lock_try")
+    TRYLOCK_ZERO = names("lock_try_zero")
+    TRYLOCK1 = names("lock_try1")
+    GUARD_STRUCT = NAMES["guard_struct"]
+    GUARD_FIELD = NAMES["guard_field"]
+    MSG = "call to '%%s' requires '%s' held, but it may not be held here in '%%s'" % LOCK
+    MUST_HOLD_RE = re.compile(r"__must_hold\s*\(\s*&\s*%s\s*\)" % re.escape(LOCK))
+
+use_names()
 DEFINED = set()
 STATICS = set()
 ESCAPED = set()
@@ -47,13 +83,13 @@ def lines_of(path):
         return []
 
 def must_hold(pos):
-    """__must_hold(&event_mutex) between the function name and its '{'."""
+    """__must_hold(&LOCK) between the function name and its '{'."""
     text = ""
     for line in lines_of(pos.file)[int(pos.line) - 1:int(pos.line) + 9]:
         text += line
         if "{" in line:
             break
-    return re.search(r"__must_hold\s*\(\s*&\s*event_mutex\s*\)", text) is not None
+    return MUST_HOLD_RE.search(text) is not None
 
 def token_at(pos):
     """The text of the token at pos (columns are 0-based)."""
@@ -141,8 +177,56 @@ def reset():
     LOCKERS.clear()
     UNLOCKERS.clear()
 
+// -D KEY=VALUE: one rule per name (a rule inheriting an undefined
+// virtual does not run).
+@script:python@
+v << virtual.lock;
+@@
+NAMES["lock"] = v
+
+@script:python@
+v << virtual.lock_guards;
+@@
+NAMES["lock_guards"] = v
+
+@script:python@
+v << virtual.lock_acquire;
+@@
+NAMES["lock_acquire"] = v
+
+@script:python@
+v << virtual.lock_release;
+@@
+NAMES["lock_release"] = v
+
+@script:python@
+v << virtual.lock_try;
+@@
+NAMES["lock_try"] = v
+
+@script:python@
+v << virtual.lock_try_zero;
+@@
+NAMES["lock_try_zero"] = v
+
+@script:python@
+v << virtual.lock_try1;
+@@
+NAMES["lock_try1"] = v
+
+@script:python@
+v << virtual.guard_struct;
+@@
+NAMES["guard_struct"] = v
+
+@script:python@
+v << virtual.guard_field;
+@@
+NAMES["guard_field"] = v
+
 @script:python@
 @@
+use_names()
 reset()
 
 @defs@
@@ -195,12 +279,12 @@ if (p[0].line, p[0].column) not in CALLS:
     ESCAPED.add(token_at(p[0]))
 
 @asserts_all@
-symbol event_mutex;
 identifier fname;
+identifier LK : script:python() { LK == LOCK };
 @@
  fname(...) {
  ...
- \(lockdep_assert_held(&event_mutex);\|lockdep_assert_held_once(&event_mutex);\)
+ \(lockdep_assert_held(&LK);\|lockdep_assert_held_once(&LK);\)
  ... when any
  }
 
@@ -213,14 +297,15 @@ CONTRACT.add(fname)
 // path and keeps it, or that releases it without having taken it, acts
 // at each of its call sites.
 @wrap_lock forall@
-symbol event_mutex;
 identifier fn;
-expression L;
+identifier LK : script:python() { LK == LOCK };
+identifier ACQ : script:python() { ACQ in ACQUIRE };
+identifier REL : script:python() { REL in RELEASE };
 @@
  fn(...) {
  ...
- \(mutex_lock(&event_mutex);\|mutex_lock_nested(&event_mutex, L);\|mutex_lock_io(&event_mutex);\)
- ... when != mutex_unlock(&event_mutex);
+ ACQ(&LK, ...);
+ ... when != REL(&LK, ...);
  }
 
 @script:python@
@@ -229,14 +314,20 @@ fn << wrap_lock.fn;
 LOCKERS.add(fn)
 
 @wrap_unlock forall@
-symbol mutex, event_mutex;
 identifier fn;
+identifier LK : script:python() { LK == LOCK };
+identifier ACQ : script:python() { ACQ in ACQUIRE };
+identifier TRY : script:python() { TRY in TRYLOCK };
+identifier TRYZ : script:python() { TRYZ in TRYLOCK_ZERO };
+identifier TRY1 : script:python() { TRY1 in TRYLOCK1 };
+identifier GC : script:python() { GC in GUARDS };
+identifier REL : script:python() { REL in RELEASE };
 expression L;
 @@
  fn(...) {
- ... when != \(mutex_lock(&event_mutex)\|mutex_lock_nested(&event_mutex, L)\|mutex_lock_io(&event_mutex)\|mutex_lock_interruptible(&event_mutex)\|mutex_lock_killable(&event_mutex)\|mutex_trylock(&event_mutex)\|refcount_dec_and_mutex_lock(L, &event_mutex)\|atomic_dec_and_mutex_lock(L, &event_mutex)\|guard(mutex)(&event_mutex)\)
- mutex_unlock(&event_mutex);
- ... when != \(mutex_lock(&event_mutex)\|mutex_lock_nested(&event_mutex, L)\|mutex_lock_io(&event_mutex)\|mutex_lock_interruptible(&event_mutex)\|mutex_lock_killable(&event_mutex)\|mutex_trylock(&event_mutex)\|refcount_dec_and_mutex_lock(L, &event_mutex)\|atomic_dec_and_mutex_lock(L, &event_mutex)\|guard(mutex)(&event_mutex)\)
+ ... when != \(ACQ(&LK, ...)\|TRY(&LK, ...)\|TRYZ(&LK, ...)\|TRY1(L, &LK, ...)\|guard(GC)(&LK)\)
+ REL(&LK, ...);
+ ... when != \(ACQ(&LK, ...)\|TRY(&LK, ...)\|TRYZ(&LK, ...)\|TRY1(L, &LK, ...)\|guard(GC)(&LK)\)
  }
 
 @script:python@
@@ -249,19 +340,26 @@ UNLOCKERS.add(fn)
 
 @entry exists@
 iterator name scoped_guard;
-symbol mutex, event_mutex;
 identifier fname;
 identifier K : script:python() { K in LOCKERS };
-struct user_event_mm *M;
+identifier LK : script:python() { LK == LOCK };
+identifier ACQ : script:python() { ACQ in ACQUIRE };
+identifier TRY : script:python() { TRY in TRYLOCK };
+identifier TRYZ : script:python() { TRYZ in TRYLOCK_ZERO };
+identifier TRY1 : script:python() { TRY1 in TRYLOCK1 };
+identifier GC : script:python() { GC in GUARDS };
+identifier GS : script:python() { GS == GUARD_STRUCT };
+identifier FLD : script:python() { FLD == GUARD_FIELD };
+struct GS *M;
 statement S;
 expression L;
 @@
  fname(...) {
- ... when != \(mutex_lock(&event_mutex)\|mutex_lock_nested(&event_mutex, L)\|mutex_lock_io(&event_mutex)\|mutex_lock_interruptible(&event_mutex)\|mutex_lock_killable(&event_mutex)\|mutex_trylock(&event_mutex)\|refcount_dec_and_mutex_lock(L, &event_mutex)\|atomic_dec_and_mutex_lock(L, &event_mutex)\|lockdep_assert_held(&event_mutex)\|lockdep_assert_held_once(&event_mutex)\|guard(mutex)(&event_mutex)\)
-     when != scoped_guard(mutex, &event_mutex) S
+ ... when != \(ACQ(&LK, ...)\|TRY(&LK, ...)\|TRYZ(&LK, ...)\|TRY1(L, &LK, ...)\|lockdep_assert_held(&LK)\|lockdep_assert_held_once(&LK)\|guard(GC)(&LK)\)
+     when != scoped_guard(GC, &LK) S
      when != K(...)
      when any
- \(M->next\|(*M).next\)
+ \(M->FLD\|(*M).FLD\)
  ... when any
  }
 
@@ -281,17 +379,22 @@ else:
     cocci.include_match(False)
 
 @entry_call depends on needs exists@
-symbol mutex, event_mutex;
 identifier fname;
 identifier target : script:python() { target in CANDIDATES };
 identifier K : script:python() { K in LOCKERS };
+identifier LK : script:python() { LK == LOCK };
+identifier ACQ : script:python() { ACQ in ACQUIRE };
+identifier TRY : script:python() { TRY in TRYLOCK };
+identifier TRYZ : script:python() { TRYZ in TRYLOCK_ZERO };
+identifier TRY1 : script:python() { TRY1 in TRYLOCK1 };
+identifier GC : script:python() { GC in GUARDS };
 position p;
 statement S;
 expression L;
 @@
  fname(...) {
- ... when != \(mutex_lock(&event_mutex)\|mutex_lock_nested(&event_mutex, L)\|mutex_lock_io(&event_mutex)\|mutex_lock_interruptible(&event_mutex)\|mutex_lock_killable(&event_mutex)\|mutex_trylock(&event_mutex)\|refcount_dec_and_mutex_lock(L, &event_mutex)\|atomic_dec_and_mutex_lock(L, &event_mutex)\|lockdep_assert_held(&event_mutex)\|lockdep_assert_held_once(&event_mutex)\|guard(mutex)(&event_mutex)\)
-     when != scoped_guard(mutex, &event_mutex) S
+ ... when != \(ACQ(&LK, ...)\|TRY(&LK, ...)\|TRYZ(&LK, ...)\|TRY1(L, &LK, ...)\|lockdep_assert_held(&LK)\|lockdep_assert_held_once(&LK)\|guard(GC)(&LK)\)
+     when != scoped_guard(GC, &LK) S
      when != K(...)
      when any
  target@p(...)
@@ -308,31 +411,37 @@ ENTRY_CALLS.append((fname, token_at(p[0]), p[0]))
 // (the position on '{' keeps isomorphism braces2 from dropping the
 // braces), in a failed lock attempt.
 @released depends on needs exists@
-symbol mutex, event_mutex;
 identifier target : script:python() { target in CANDIDATES };
 identifier U : script:python() { U in UNLOCKERS };
 identifier K : script:python() { K in LOCKERS };
+identifier LK : script:python() { LK == LOCK };
+identifier ACQ : script:python() { ACQ in ACQUIRE };
+identifier TRY : script:python() { TRY in TRYLOCK };
+identifier TRYZ : script:python() { TRYZ in TRYLOCK_ZERO };
+identifier TRY1 : script:python() { TRY1 in TRYLOCK1 };
+identifier GC : script:python() { GC in GUARDS };
+identifier REL : script:python() { REL in RELEASE };
 position p, pb;
 statement S;
 expression L;
 @@
 (
- mutex_unlock(&event_mutex);
+ REL(&LK, ...);
 |
- lockdep_assert_not_held(&event_mutex);
+ lockdep_assert_not_held(&LK);
 |
- scoped_guard(mutex, &event_mutex) S
+ scoped_guard(GC, &LK) S
 |
  {@pb
  ... when any
- guard(mutex)(&event_mutex);
+ guard(GC)(&LK);
  ... when any
  }
 |
  U(...);
 )
- ... when != \(mutex_lock(&event_mutex)\|mutex_lock_nested(&event_mutex, L)\|mutex_lock_io(&event_mutex)\|mutex_lock_interruptible(&event_mutex)\|mutex_lock_killable(&event_mutex)\|mutex_trylock(&event_mutex)\|refcount_dec_and_mutex_lock(L, &event_mutex)\|atomic_dec_and_mutex_lock(L, &event_mutex)\|lockdep_assert_held(&event_mutex)\|lockdep_assert_held_once(&event_mutex)\|guard(mutex)(&event_mutex)\)
-     when != scoped_guard(mutex, &event_mutex) S
+ ... when != \(ACQ(&LK, ...)\|TRY(&LK, ...)\|TRYZ(&LK, ...)\|TRY1(L, &LK, ...)\|lockdep_assert_held(&LK)\|lockdep_assert_held_once(&LK)\|guard(GC)(&LK)\)
+     when != scoped_guard(GC, &LK) S
      when != K(...)
      when any
  target@p(...)
@@ -344,17 +453,20 @@ FREE_CALLS.append((p[0].current_element, token_at(p[0]), p[0]))
 
 // The result of a conditional lock, kept but not yet tested.
 @ignored depends on needs exists@
-symbol event_mutex;
 identifier target : script:python() { target in CANDIDATES };
 identifier ret;
 type T;
+identifier LK : script:python() { LK == LOCK };
+identifier TRY : script:python() { TRY in TRYLOCK };
+identifier TRYZ : script:python() { TRYZ in TRYLOCK_ZERO };
+identifier TRY1 : script:python() { TRY1 in TRYLOCK1 };
 position p;
 expression L;
 @@
 (
- ret = \(mutex_lock_interruptible(&event_mutex)\|mutex_lock_killable(&event_mutex)\|mutex_trylock(&event_mutex)\|refcount_dec_and_mutex_lock(L, &event_mutex)\|atomic_dec_and_mutex_lock(L, &event_mutex)\);
+ ret = \(TRY(&LK, ...)\|TRYZ(&LK, ...)\|TRY1(L, &LK, ...)\);
 |
- T ret = \(mutex_lock_interruptible(&event_mutex)\|mutex_lock_killable(&event_mutex)\|mutex_trylock(&event_mutex)\|refcount_dec_and_mutex_lock(L, &event_mutex)\|atomic_dec_and_mutex_lock(L, &event_mutex)\);
+ T ret = \(TRY(&LK, ...)\|TRYZ(&LK, ...)\|TRY1(L, &LK, ...)\);
 )
  ... when != ret
  target@p(...)
@@ -365,17 +477,20 @@ p << ignored.p;
 FREE_CALLS.append((p[0].current_element, token_at(p[0]), p[0]))
 
 @failed depends on needs exists@
-symbol mutex, event_mutex;
 identifier target : script:python() { target in CANDIDATES };
+identifier LK : script:python() { LK == LOCK };
+identifier TRY : script:python() { TRY in TRYLOCK };
+identifier TRYZ : script:python() { TRYZ in TRYLOCK_ZERO };
+identifier TRY1 : script:python() { TRY1 in TRYLOCK1 };
 position p;
 statement S;
 expression L;
 @@
 (
- if (\(!mutex_trylock(&event_mutex)\|mutex_lock_interruptible(&event_mutex)\|mutex_lock_killable(&event_mutex)\|!refcount_dec_and_mutex_lock(L, &event_mutex)\|!atomic_dec_and_mutex_lock(L, &event_mutex)\))
+ if (\(!TRY(&LK, ...)\|TRYZ(&LK, ...)\|!TRY1(L, &LK, ...)\))
  { <+... target@p(...) ...+> }
 |
- if (\(mutex_trylock(&event_mutex)\|refcount_dec_and_mutex_lock(L, &event_mutex)\|atomic_dec_and_mutex_lock(L, &event_mutex)\)) S else { <+... target@p(...) ...+> }
+ if (\(TRY(&LK, ...)\|TRY1(L, &LK, ...)\)) S else { <+... target@p(...) ...+> }
 )
 
 @script:python@

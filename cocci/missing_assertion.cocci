@@ -4,7 +4,9 @@
 /// its callers must hold it.  Add lockdep_assert_held(&event_mutex) at
 /// the start of its body, as the kernel commit "tracing/user_events:
 /// Document user_event_mm one-shot list usage" did for
-/// user_event_mm_get_all().
+/// user_event_mm_get_all().  The lock, its API and the guarded struct
+/// and field are the rule set's (cocci/run.sh passes them as -D
+/// KEY=VALUE); the names here are user_events', the default.
 ///
 // Confidence: Moderate
 // Copyright: (C) 2025 The uecheck authors
@@ -24,7 +26,39 @@ virtual strict
 @@
 import re
 
-MSG = "'%s' relies on its callers to hold 'event_mutex'; add 'lockdep_assert_held(&event_mutex)'"
+# The rule set's names: user_events' (rulesets/user_events.ruleset)
+# unless cocci/run.sh passes another rule set's as -D KEY=VALUE (lists
+# comma-separated; cocci/ruleset.awk writes them, docs/cocci.md lists them).
+NAMES = {
+    "lock": "event_mutex",
+    "lock_guards": "mutex",
+    "lock_acquire": "mutex_lock,mutex_lock_nested,mutex_lock_io,mutex_lock_io_nested,_mutex_lock_nest_lock",
+    "lock_try": "mutex_trylock,_mutex_trylock_nest_lock",
+    "lock_try_zero": "mutex_lock_interruptible,mutex_lock_interruptible_nested,mutex_lock_killable,mutex_lock_killable_nested,_mutex_lock_killable",
+    "lock_try1": "refcount_dec_and_mutex_lock,atomic_dec_and_mutex_lock",
+    "guard_struct": "user_event_mm",
+    "guard_field": "next",
+}
+
+def names(key):
+    return frozenset(n for n in NAMES[key].split(",") if n)
+
+def use_names():
+    global LOCK, GUARDS, ACQUIRE, TRYLOCK, TRYLOCK_ZERO, TRYLOCK1
+    global GUARD_STRUCT, GUARD_FIELD, MSG, MUST_HOLD_RE
+    LOCK = NAMES["lock"]
+    GUARDS = names("lock_guards")
+    ACQUIRE = names("lock_acquire")
+    TRYLOCK = names("lock_try")
+    TRYLOCK_ZERO = names("lock_try_zero")
+    TRYLOCK1 = names("lock_try1")
+    GUARD_STRUCT = NAMES["guard_struct"]
+    GUARD_FIELD = NAMES["guard_field"]
+    MSG = "'%%s' relies on its callers to hold '%s'; add 'lockdep_assert_held(&%s)'" % (
+        LOCK, LOCK)
+    MUST_HOLD_RE = re.compile(r"__must_hold\s*\(\s*&\s*%s\s*\)" % re.escape(LOCK))
+
+use_names()
 STATICS = set()
 ESCAPED = set()
 CALLS = set()
@@ -37,13 +71,13 @@ def lines_of(path):
         return []
 
 def must_hold(pos):
-    """__must_hold(&event_mutex) between the function name and its '{'."""
+    """__must_hold(&LOCK) between the function name and its '{'."""
     text = ""
     for line in lines_of(pos.file)[int(pos.line) - 1:int(pos.line) + 9]:
         text += line
         if "{" in line:
             break
-    return re.search(r"__must_hold\s*\(\s*&\s*event_mutex\s*\)", text) is not None
+    return MUST_HOLD_RE.search(text) is not None
 
 def token_at(pos):
     """The text of the token at pos (columns are 0-based)."""
@@ -59,8 +93,51 @@ def reset():
     ESCAPED.clear()
     CALLS.clear()
 
+// -D KEY=VALUE: one rule per name (a rule inheriting an undefined
+// virtual does not run).
+@script:python@
+v << virtual.lock;
+@@
+NAMES["lock"] = v
+
+@script:python@
+v << virtual.lock_guards;
+@@
+NAMES["lock_guards"] = v
+
+@script:python@
+v << virtual.lock_acquire;
+@@
+NAMES["lock_acquire"] = v
+
+@script:python@
+v << virtual.lock_try;
+@@
+NAMES["lock_try"] = v
+
+@script:python@
+v << virtual.lock_try_zero;
+@@
+NAMES["lock_try_zero"] = v
+
+@script:python@
+v << virtual.lock_try1;
+@@
+NAMES["lock_try1"] = v
+
+@script:python@
+v << virtual.guard_struct;
+@@
+NAMES["guard_struct"] = v
+
+@script:python@
+v << virtual.guard_field;
+@@
+NAMES["guard_field"] = v
+
 @script:python@
 @@
+use_names()
 reset()
 
 @statics depends on strict@
@@ -100,17 +177,24 @@ if (p[0].line, p[0].column) not in CALLS:
 // A static function with an access reachable from its entry unprotected.
 @missing exists@
 iterator name scoped_guard;
-symbol mutex, event_mutex;
 identifier fname : script:python() { fname in STATICS and fname not in ESCAPED };
-struct user_event_mm *M;
+identifier LK : script:python() { LK == LOCK };
+identifier ACQ : script:python() { ACQ in ACQUIRE };
+identifier TRY : script:python() { TRY in TRYLOCK };
+identifier TRYZ : script:python() { TRYZ in TRYLOCK_ZERO };
+identifier TRY1 : script:python() { TRY1 in TRYLOCK1 };
+identifier GC : script:python() { GC in GUARDS };
+identifier GS : script:python() { GS == GUARD_STRUCT };
+identifier FLD : script:python() { FLD == GUARD_FIELD };
+struct GS *M;
 position pf;
 statement S;
 expression L;
 @@
  fname@pf(...) {
- ... when != \(mutex_lock(&event_mutex)\|mutex_lock_nested(&event_mutex, L)\|mutex_lock_io(&event_mutex)\|mutex_lock_interruptible(&event_mutex)\|mutex_lock_killable(&event_mutex)\|mutex_trylock(&event_mutex)\|refcount_dec_and_mutex_lock(L, &event_mutex)\|atomic_dec_and_mutex_lock(L, &event_mutex)\|lockdep_assert_held(&event_mutex)\|lockdep_assert_held_once(&event_mutex)\|guard(mutex)(&event_mutex)\)
-     when != scoped_guard(mutex, &event_mutex) S
- M->next
+ ... when != \(ACQ(&LK, ...)\|TRY(&LK, ...)\|TRYZ(&LK, ...)\|TRY1(L, &LK, ...)\|lockdep_assert_held(&LK)\|lockdep_assert_held_once(&LK)\|guard(GC)(&LK)\)
+     when != scoped_guard(GC, &LK) S
+ M->FLD
  ... when any
  }
 
@@ -138,14 +222,14 @@ position missing.pf;
 
 // The fix: assert after the declarations, before the first statement.
 @depends on patch && !context && !org && !report@
-symbol event_mutex;
 identifier fname;
+fresh identifier LK = script:python() { LOCK };
 position missing.pf;
 statement S, S1;
 @@
  fname@pf(...) {
  ... when != S
-+lockdep_assert_held(&event_mutex);
++lockdep_assert_held(&LK);
  S1
  ...
  }

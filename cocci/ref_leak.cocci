@@ -29,9 +29,37 @@ virtual report
 @@
 import re
 
-MSG = "reference to 'struct user_event_mm' still held when leaving in '%s': it is never put with 'user_event_mm_put'"
-MSG_LOST = "reference to 'struct user_event_mm' lost by this assignment in '%s': it is never put with 'user_event_mm_put'"
-MSG_STEP = "reference to 'struct user_event_mm' lost by the step of this loop in '%s': the node is never put with 'user_event_mm_put'"
+# The rule set's names: user_events' (rulesets/user_events.ruleset)
+# unless cocci/run.sh passes another rule set's as -D KEY=VALUE (lists
+# comma-separated; cocci/ruleset.awk writes them, docs/cocci.md lists them).
+NAMES = {
+    "ref_struct": "user_event_mm",
+    "ref_get_all": "user_event_mm_get_all",
+    "ref_get": "user_event_mm_get",
+    "ref_current": "current_user_event_mm",
+    "ref_put": "user_event_mm_put",
+    "ref_link": "next",
+}
+
+def names(key):
+    return frozenset(n for n in NAMES[key].split(",") if n)
+
+def use_names():
+    global REF_STRUCT, REF_GET_ALL, GETTERS, REF_PUT, REF_LINK
+    global MSG, MSG_LOST, MSG_STEP
+    REF_STRUCT = NAMES["ref_struct"]
+    REF_GET_ALL = NAMES["ref_get_all"]
+    GETTERS = names("ref_get_all") | names("ref_get") | names("ref_current")
+    REF_PUT = NAMES["ref_put"]
+    REF_LINK = NAMES["ref_link"]
+    MSG = "reference to 'struct %s' still held when leaving in '%%s': it is never put with '%s'" % (
+        REF_STRUCT, REF_PUT)
+    MSG_LOST = "reference to 'struct %s' lost by this assignment in '%%s': it is never put with '%s'" % (
+        REF_STRUCT, REF_PUT)
+    MSG_STEP = "reference to 'struct %s' lost by the step of this loop in '%%s': the node is never put with '%s'" % (
+        REF_STRUCT, REF_PUT)
+
+use_names()
 TEXT = {}
 QUOTES = (chr(34), chr(39))
 C_OPEN, C_CLOSE, C_LINE = chr(47) + chr(42), chr(42) + chr(47), chr(47) * 2
@@ -46,6 +74,10 @@ EXITS = []
 FUNCS = []
 FLAGGED = {}
 FIXABLE = set()
+
+def puts(text):
+    """Whether text names the put (an empty name is in no text)."""
+    return REF_PUT != "" and REF_PUT in text
 
 def text_of(path):
     if path not in TEXT:
@@ -129,7 +161,7 @@ def solve():
         func = [f for f in FUNCS if f[0] == wfile and f[1][0] <= w[0] <= f[1][1]]
         fend = func[0][1][1] if func else len(body)
         drains = [l for l in LOOPS if l[0] == wfile and w[1] < l[1][0] < fend and
-                  "user_event_mm_put" in body[l[1][0]:l[1][1]]]
+                  puts(body[l[1][0]:l[1][1]])]
         for efile, kind, epos in EXITS:
             e = offset(epos)
             if efile != wfile or not (w[0] < e < w[1]):
@@ -139,7 +171,7 @@ def solve():
                 inner.sort(key=lambda l: l[1][0])
                 if not inner or inner[-1][1][0] != w[0] or drains:
                     continue
-                if "user_event_mm_put" not in body[w[0]:e]:
+                if not puts(body[w[0]:e]):
                     FIXABLE.add((epos.file, epos.line, epos.column))
             elif kind == "goto":
                 label = re.match(r"goto\s+(\w+)", body[e:])
@@ -152,7 +184,7 @@ def solve():
                 if target is None or w[0] < target < w[1]:
                     continue
                 if [l for l in LOOPS if l[0] == wfile and target < l[1][0] < fend and
-                        "user_event_mm_put" in body[l[1][0]:l[1][1]]]:
+                        puts(body[l[1][0]:l[1][1]])]:
                     continue
             else:
                 stmt = body[e:skip_to(body, e, ";")]
@@ -187,7 +219,8 @@ def loop_of(pos):
     return best
 
 def fixable(pos):
-    return (pos.file, pos.line, pos.column) in FIXABLE
+    """A fix needs the link and the put (a rule set may name neither)."""
+    return REF_LINK != "" and REF_PUT != "" and (pos.file, pos.line, pos.column) in FIXABLE
 
 def flagged(pos):
     return (pos.file, pos.line, pos.column) in FLAGGED
@@ -210,8 +243,41 @@ def reset():
     FLAGGED.clear()
     FIXABLE.clear()
 
+// -D KEY=VALUE: one rule per name (a rule inheriting an undefined
+// virtual does not run).
+@script:python@
+v << virtual.ref_struct;
+@@
+NAMES["ref_struct"] = v
+
+@script:python@
+v << virtual.ref_get_all;
+@@
+NAMES["ref_get_all"] = v
+
+@script:python@
+v << virtual.ref_get;
+@@
+NAMES["ref_get"] = v
+
+@script:python@
+v << virtual.ref_current;
+@@
+NAMES["ref_current"] = v
+
+@script:python@
+v << virtual.ref_put;
+@@
+NAMES["ref_put"] = v
+
+@script:python@
+v << virtual.ref_link;
+@@
+NAMES["ref_link"] = v
+
 @script:python@
 @@
+use_names()
 reset()
 
 @funcs@
@@ -226,12 +292,14 @@ pf << funcs.pf;
 FUNCS.append((pf[0].file, function_extent(pf[0])))
 
 @walk exists@
-local idexpression struct user_event_mm *X;
+identifier RS : script:python() { RS == REF_STRUCT };
+identifier GA : script:python() { GA == REF_GET_ALL };
+local idexpression struct RS *X;
 position pw;
 statement S;
 @@
 (
- X = user_event_mm_get_all(...);
+ X = GA(...);
  ...
 (
  while@pw (X) S
@@ -239,7 +307,7 @@ statement S;
  for@pw (...; X; ...) S
 )
 |
- for@pw (X = user_event_mm_get_all(...); X; ...) S
+ for@pw (X = GA(...); X; ...) S
 )
 
 @script:python@
@@ -276,8 +344,9 @@ solve()
 // past 'if (X) user_event_mm_put(X);' neither side owns anything.
 
 @own@
-local idexpression struct user_event_mm *X;
-identifier getter = {user_event_mm_get_all, user_event_mm_get, current_user_event_mm};
+identifier RS : script:python() { RS == REF_STRUCT };
+local idexpression struct RS *X;
+identifier getter : script:python() { getter in GETTERS };
 position p;
 statement S;
 @@
@@ -293,11 +362,12 @@ p << own.p;
 OWN.add(key(p[0]))
 
 @owndecl@
+identifier RS : script:python() { RS == REF_STRUCT };
 identifier X;
-identifier getter = {user_event_mm_get_all, user_event_mm_get, current_user_event_mm};
+identifier getter : script:python() { getter in GETTERS };
 position p;
 @@
- struct user_event_mm *X = getter@p(...);
+ struct RS *X = getter@p(...);
 
 @script:python@
 p << owndecl.p;
@@ -305,7 +375,8 @@ p << owndecl.p;
 OWN.add(key(p[0]))
 
 @nullret@
-local idexpression struct user_event_mm *X;
+identifier RS : script:python() { RS == REF_STRUCT };
+local idexpression struct RS *X;
 position p;
 statement S;
 @@
@@ -321,7 +392,8 @@ p << nullret.p;
 NULLRET.add((p[0].file, p[0].line, p[0].column))
 
 @nullside@
-local idexpression struct user_event_mm *X;
+identifier RS : script:python() { RS == REF_STRUCT };
+local idexpression struct RS *X;
 expression E;
 position p;
 statement S;
@@ -338,14 +410,16 @@ p << nullside.p;
 NULLSIDE.add(key(p[0]))
 
 @nullput forall@
-local idexpression struct user_event_mm *X;
+identifier RS : script:python() { RS == REF_STRUCT };
+identifier PUT : script:python() { PUT == REF_PUT };
+local idexpression struct RS *X;
 position p;
 statement S;
 @@
 (
- if@p (\(X\|likely(X)\)) { ... user_event_mm_put(X); ... } else S
+ if@p (\(X\|likely(X)\)) { ... PUT(X); ... } else S
 |
- if@p (\(X\|likely(X)\)) { ... user_event_mm_put(X); ... }
+ if@p (\(X\|likely(X)\)) { ... PUT(X); ... }
 )
 
 @script:python@
@@ -357,8 +431,10 @@ NULLPUT.add(key(p[0]))
 // A return reached with a reference that was never put.
 
 @leak exists@
+identifier RS : script:python() { RS == REF_STRUCT };
+identifier PUT : script:python() { PUT == REF_PUT };
 identifier X;
-identifier getter = {user_event_mm_get_all, user_event_mm_get, current_user_event_mm};
+identifier getter : script:python() { getter in GETTERS };
 expression E, E1, E2;
 position p1 : script:python() { key(p1[0]) in OWN };
 position p2 : script:python() { key(p2[0]) not in NULLRET };
@@ -368,9 +444,9 @@ statement S, S1;
 (
  X = getter@p1(...);
 |
- struct user_event_mm *X = getter@p1(...);
+ struct RS *X = getter@p1(...);
 )
- ... when != user_event_mm_put(X)
+ ... when != PUT(X)
      when != E = X
      when != X = E
      when != &X
@@ -394,8 +470,10 @@ flag(p2[0], "exit")
 // The last pointer to a referenced node overwritten before its put.
 
 @lost exists@
+identifier RS : script:python() { RS == REF_STRUCT };
+identifier PUT : script:python() { PUT == REF_PUT };
 identifier X;
-identifier getter = {user_event_mm_get_all, user_event_mm_get, current_user_event_mm};
+identifier getter : script:python() { getter in GETTERS };
 expression E, E1, E2;
 position p1 : script:python() { key(p1[0]) in OWN };
 position p3 : script:python() { key(p3[0]) not in NULLSIDE };
@@ -405,9 +483,9 @@ statement S, S1;
 (
  X = getter@p1(...);
 |
- struct user_event_mm *X = getter@p1(...);
+ struct RS *X = getter@p1(...);
 )
- ... when != user_event_mm_put(X)
+ ... when != PUT(X)
      when != E1 = X
      when != X = E1
      when != &X
@@ -426,8 +504,10 @@ flag(p3[0], "lost")
 // of 'while (X)'.
 
 @lostwalk exists@
+identifier RS : script:python() { RS == REF_STRUCT };
+identifier PUT : script:python() { PUT == REF_PUT };
 identifier X;
-identifier getter = {user_event_mm_get_all, user_event_mm_get, current_user_event_mm};
+identifier getter : script:python() { getter in GETTERS };
 expression E, E1, E2;
 position p1 : script:python() { key(p1[0]) in OWN };
 position p3;
@@ -437,9 +517,9 @@ statement S, S1;
 (
  X = getter@p1(...);
 |
- struct user_event_mm *X = getter@p1(...);
+ struct RS *X = getter@p1(...);
 )
- ... when != user_event_mm_put(X)
+ ... when != PUT(X)
      when != E1 = X
      when != X = E1
      when != &X
@@ -448,7 +528,7 @@ statement S, S1;
      when != if@pn (...) S
      when != if@pn (...) S else S1
  while (X) {
-   ... when != user_event_mm_put(X)
+   ... when != PUT(X)
        when != E1 = X
        when != X = E1
        when != &X
@@ -469,8 +549,10 @@ flag(p3[0], "lost")
 // puts, or leaves the loop, is not such a path.
 
 @loststep exists@
+identifier RS : script:python() { RS == REF_STRUCT };
+identifier PUT : script:python() { PUT == REF_PUT };
 identifier X;
-identifier getter = {user_event_mm_get_all, user_event_mm_get, current_user_event_mm};
+identifier getter : script:python() { getter in GETTERS };
 expression E, E1, E2;
 position p1 : script:python() { key(p1[0]) in OWN };
 position p3, pl;
@@ -481,9 +563,9 @@ statement S, S1, Sl;
 (
  X = getter@p1(...);
 |
- struct user_event_mm *X = getter@p1(...);
+ struct RS *X = getter@p1(...);
 )
- ... when != user_event_mm_put(X)
+ ... when != PUT(X)
      when != E1 = X
      when != X = E1
      when != &X
@@ -492,7 +574,7 @@ statement S, S1, Sl;
      when != if@pn (...) S
      when != if@pn (...) S else S1
  for@p3 (...; X; X = E) {
-   ... when != user_event_mm_put(X)
+   ... when != PUT(X)
        when != E1 = X
        when != X = E1
        when != &X
@@ -502,7 +584,7 @@ statement S, S1, Sl;
  }
 |
  for@p3 (X = getter@p1(...); X; X = E) {
-   ... when != user_event_mm_put(X)
+   ... when != PUT(X)
        when != E1 = X
        when != X = E1
        when != &X
@@ -518,7 +600,7 @@ pl << loststep.pl;
 Sl << loststep.Sl;
 @@
 last = Sl.strip()
-if "user_event_mm_put" not in last and not re.match(r"(break|return|goto)\b", last):
+if not puts(last) and not re.match(r"(break|return|goto)\b", last):
     if not last.startswith("continue") or loop_of(pl[0]) == offset(p3[0]):
         flag(p3[0], "step")
 
@@ -580,13 +662,16 @@ position p : script:python() { fixable(p[0]) };
  break@p;
 
 @depends on patch && !context && !org && !report@
-local idexpression struct user_event_mm *X;
+identifier RS : script:python() { RS == REF_STRUCT };
+fresh identifier LNK = script:python() { REF_LINK };
+fresh identifier PUT = script:python() { REF_PUT };
+local idexpression struct RS *X;
 position fixable.p;
 @@
  while (X) { <+... break@p; ...+> }
 +while (X) {
-+	struct user_event_mm *rest = X->next;
++	struct RS *rest = X->LNK;
 +
-+	user_event_mm_put(X);
++	PUT(X);
 +	X = rest;
 +}

@@ -17,17 +17,44 @@ virtual report
 
 @initialize:python@
 @@
-MSG = "'%s' dereferenced after 'user_event_mm_put' on some path in '%s'"
+# The rule set's names: user_events' (rulesets/user_events.ruleset)
+# unless cocci/run.sh passes another rule set's as -D KEY=VALUE (lists
+# comma-separated; cocci/ruleset.awk writes them, docs/cocci.md lists them).
+NAMES = {
+    "ref_put": "user_event_mm_put",
+}
+
+def names(key):
+    return frozenset(n for n in NAMES[key].split(",") if n)
+
+def use_names():
+    global REF_PUT, MSG
+    REF_PUT = NAMES["ref_put"]
+    MSG = "'%%s' dereferenced after '%s' on some path in '%%s'" % REF_PUT
+
+use_names()
+
+// -D KEY=VALUE: one rule per name (a rule inheriting an undefined
+// virtual does not run).
+@script:python@
+v << virtual.ref_put;
+@@
+NAMES["ref_put"] = v
+
+@script:python@
+@@
+use_names()
 
 @r exists@
+identifier PUT : script:python() { PUT == REF_PUT };
 expression X, E;
 identifier fld;
 position p1, p2;
 @@
- user_event_mm_put@p1(X);
+ PUT@p1(X);
  ... when != X = E
      when != &X
-     when != user_event_mm_put(X)
+     when != PUT(X)
 (
  X@p2->fld
 |
@@ -49,12 +76,13 @@ coccilib.org.print_todo(p2[0], MSG % (X, p2[0].current_element))
 coccilib.org.print_link(p1[0], "put here")
 
 @depends on context && !org && !report@
+identifier PUT : script:python() { PUT == REF_PUT };
 expression X;
 identifier fld;
 position r.p1, r.p2;
 @@
 (
-* user_event_mm_put@p1(X);
+* PUT@p1(X);
 |
 * X@p2->fld
 |

@@ -7,6 +7,8 @@
 # Each part is a file under testcases/integration/, sourced in this order:
 #   check-ruletable.sh plugin/rules.def is what the plugin, the wrapper, the
 #                      SARIF writer, the cocci scripts and the docs' tables use
+#   check-coccinames.sh the Coccinelle scripts' names are the rule set's
+#                      (cocci/ruleset.awk, -D KEY=VALUE; defaults built in)
 #   check-uecheck.sh   scripts/uecheck as a program: flag sorting, engines,
 #                      dedup, suppressions, baseline, exit codes, JSON/SARIF
 #   check-findings.sh  the findings pipeline: exact text/JSON/SARIF for odd
@@ -106,7 +108,7 @@ for tool in sparse git jq; do
 done
 export UECHECK_PLUGIN="$plugin"
 
-parts=${UECHECK_INTEGRATION:-ruletable uecheck findings focus kbuild hook precommit patch install demo}
+parts=${UECHECK_INTEGRATION:-ruletable coccinames uecheck findings focus kbuild hook precommit patch install demo}
 for part in $parts; do
 	if [ -f "$fix/check-$part.sh" ]; then
 		# shellcheck disable=SC1090

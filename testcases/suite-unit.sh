@@ -112,21 +112,26 @@ run_cocci() {
 	co=$3
 	strict=0
 	rules=
+	crs=
 	for o in $(ue_directive options "$cf"); do
 		case $o in
 		strict) strict=1 ;;
 		rules=*) rules=${o#rules=} ;;
+		ruleset=*) crs=$(dirname "$cf")/${o#ruleset=} ;;
 		esac
 	done
 	if [ -x "$top/scripts/uecheck" ] && [ -f "$top/cocci/run.sh" ]; then
 		set -- --engines=cocci
 		[ "$strict" = 1 ] && set -- "$@" --strict
 		[ -n "$rules" ] && set -- "$@" --rules="$rules"
+		[ -n "$crs" ] && set -- "$@" --ruleset="$crs"
 		"$top/scripts/uecheck" "$@" "$cf" >"$co.log" 2>&1
 		rc=$?
 	else
 		set -- -D report
 		[ "$strict" = 1 ] && set -- "$@" -D strict
+		[ -n "$crs" ] && set -- "$@" $(awk -v builtin="$top/rulesets" \
+			-f "$top/cocci/ruleset.awk" "$crs" | sed 's/^/-D /')
 		: >"$co.log"
 		rc=0
 		for sp in "$top"/cocci/*.cocci; do

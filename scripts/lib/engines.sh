@@ -44,15 +44,25 @@ ue_run_gcc() {
 }
 
 ue_run_cocci() {
+	ue_cocci_file=$1
 	if [ "$#" -eq 3 ]; then
 		set -- --copies "$2" "$3" "$1"
 	else
 		set -- "$1"
 	fi
 	[ "$UE_STRICT" = 1 ] && set -- -D strict "$@"
+	[ -n "${UE_RULESET:-}" ] && set -- --ruleset "$UE_RULESET" "$@"
 	sh "$UE_COCCI" --jobs "${UECHECK_COCCI_JOBS:-1}" "$@" >"$UE_TMP/cocci.out" 2>"$UE_TMP/cocci.err"
 	urc=$?
-	# run.sh: 0 whatever it found, 2 usage, 3 spatch missing or failed.
+	# run.sh: 0 whatever it found, 2 usage or a broken rule set, 3 spatch
+	# missing or failed, 4 a rule set the scripts cannot check (nothing
+	# was: said below unless another engine checked the file).
+	if [ "$urc" -eq 4 ]; then
+		F=$ue_cocci_file awk 'sub(/^.*: not checked by the cocci engine: /, "") {
+			print "uecheck: " ENVIRON["F"] ": not checked by the cocci engine: " $0 }' \
+			"$UE_TMP/cocci.err" >>"$UE_TMP/notchecked.cocci"
+		return 0
+	fi
 	if [ "$urc" -ne 0 ]; then
 		cat "$UE_TMP/cocci.err" >&2
 		return 3

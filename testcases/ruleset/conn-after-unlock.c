@@ -4,7 +4,7 @@
  * state is read again after spin_unlock(&c->lock): unguarded-access there.
  */
 /* uecheck-options: ruleset=conns.ruleset */
-/* uecheck-engines: gcc -- the Coccinelle scripts check the built-in rule set only */
+/* uecheck-engines: gcc -- a per-object lock: the Coccinelle scripts check global locks (cocci/run.sh refuses the rule set) */
 #include "conns.h"
 
 void poll_conn(int id)

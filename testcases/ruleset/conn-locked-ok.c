@@ -4,7 +4,7 @@
  * also one after the other and with spin_lock_bh(): silent.
  */
 /* uecheck-options: ruleset=conns.ruleset */
-/* uecheck-engines: gcc -- the Coccinelle scripts check the built-in rule set only */
+/* uecheck-engines: gcc -- a per-object lock: the Coccinelle scripts check global locks (cocci/run.sh refuses the rule set) */
 #include "conns.h"
 
 void swap_state(struct conn *a, struct conn *b)

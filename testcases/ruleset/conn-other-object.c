@@ -5,7 +5,7 @@
  * b->state.  (A single global lock could not tell the two apart.)
  */
 /* uecheck-options: ruleset=conns.ruleset */
-/* uecheck-engines: gcc -- the Coccinelle scripts check the built-in rule set only */
+/* uecheck-engines: gcc -- a per-object lock: the Coccinelle scripts check global locks (cocci/run.sh refuses the rule set) */
 #include "conns.h"
 
 void copy_state(struct conn *a, struct conn *b)

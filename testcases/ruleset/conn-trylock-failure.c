@@ -4,7 +4,7 @@
  * unguarded: unguarded-access on the failure branch only.
  */
 /* uecheck-options: ruleset=conns.ruleset */
-/* uecheck-engines: gcc -- the Coccinelle scripts check the built-in rule set only */
+/* uecheck-engines: gcc -- a per-object lock: the Coccinelle scripts check global locks (cocci/run.sh refuses the rule set) */
 #include "conns.h"
 
 int try_poll(struct conn *c)

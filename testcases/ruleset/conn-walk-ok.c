@@ -5,7 +5,7 @@
  * parameter's state read without a lock is the caller's to guard: silent.
  */
 /* uecheck-options: ruleset=conns.ruleset */
-/* uecheck-engines: gcc -- the Coccinelle scripts check the built-in rule set only */
+/* uecheck-engines: gcc -- a per-object lock: the Coccinelle scripts check global locks (cocci/run.sh refuses the rule set) */
 #include "conns.h"
 
 int sum_states(struct conn *head)

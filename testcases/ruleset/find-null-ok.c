@@ -4,7 +4,6 @@
  * every other path releases what it found: silent.
  */
 /* uecheck-options: ruleset=sessions.ruleset */
-/* uecheck-engines: gcc -- the Coccinelle scripts check the built-in rule set only */
 #include "sessions.h"
 
 int session_id(int id)

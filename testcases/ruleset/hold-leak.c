@@ -4,7 +4,6 @@
  * session_release() drops.  The early return keeps it: ref-leak there.
  */
 /* uecheck-options: ruleset=sessions.ruleset */
-/* uecheck-engines: gcc -- the Coccinelle scripts check the built-in rule set only */
 #include "sessions.h"
 
 int borrow(struct session *s, int busy)

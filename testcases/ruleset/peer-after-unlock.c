@@ -5,7 +5,6 @@
  * there, not at the read under the lock.
  */
 /* uecheck-options: ruleset=sessions.ruleset */
-/* uecheck-engines: gcc -- the Coccinelle scripts check the built-in rule set only */
 #include "sessions.h"
 
 void visit_peer(struct session *s)

@@ -5,7 +5,6 @@
  * lock-required at its call.
  */
 /* uecheck-options: ruleset=sessions.ruleset */
-/* uecheck-engines: gcc -- the Coccinelle scripts check the built-in rule set only */
 #include "sessions.h"
 
 static struct session *peer_of(struct session *s)

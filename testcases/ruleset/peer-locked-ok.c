@@ -4,7 +4,6 @@
  * with spin_lock() or spin_lock_bh(): silent.
  */
 /* uecheck-options: ruleset=sessions.ruleset */
-/* uecheck-engines: gcc -- the Coccinelle scripts check the built-in rule set only */
 #include "sessions.h"
 
 void link_peers(struct session *a, struct session *b)

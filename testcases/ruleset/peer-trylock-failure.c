@@ -5,7 +5,6 @@
  * success path is fine.
  */
 /* uecheck-options: ruleset=sessions.ruleset */
-/* uecheck-engines: gcc -- the Coccinelle scripts check the built-in rule set only */
 #include "sessions.h"
 
 int try_visit(struct session *s)

@@ -5,7 +5,6 @@
  * session is used after its release on that path: use-after-put.
  */
 /* uecheck-options: ruleset=sessions.ruleset */
-/* uecheck-engines: gcc -- the Coccinelle scripts check the built-in rule set only */
 #include "sessions.h"
 
 int finish(int id, int err)

@@ -5,7 +5,6 @@
  * findings under the built-in rule set, are silent here.
  */
 /* uecheck-options: ruleset=sessions.ruleset */
-/* uecheck-engines: gcc -- the Coccinelle scripts check the built-in rule set only */
 #include "sessions.h"
 
 void walk_unlocked(struct user_event *user)
