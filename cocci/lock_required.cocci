@@ -284,7 +284,7 @@ identifier LK : script:python() { LK == LOCK };
 @@
  fname(...) {
  ...
- \(lockdep_assert_held(&LK);\|lockdep_assert_held_once(&LK);\)
+ \(lockdep_assert_held(&LK);\|lockdep_assert_held_once(&LK);\|lockdep_assert_held_read(&LK);\|lockdep_assert_held_write(&LK);\)
  ... when any
  }
 
@@ -355,7 +355,7 @@ statement S;
 expression L;
 @@
  fname(...) {
- ... when != \(ACQ(&LK, ...)\|TRY(&LK, ...)\|TRYZ(&LK, ...)\|TRY1(L, &LK, ...)\|lockdep_assert_held(&LK)\|lockdep_assert_held_once(&LK)\|guard(GC)(&LK)\)
+ ... when != \(ACQ(&LK, ...)\|TRY(&LK, ...)\|TRYZ(&LK, ...)\|TRY1(L, &LK, ...)\|lockdep_assert_held(&LK)\|lockdep_assert_held_once(&LK)\|lockdep_assert_held_read(&LK)\|lockdep_assert_held_write(&LK)\|guard(GC)(&LK)\)
      when != scoped_guard(GC, &LK) S
      when != K(...)
      when any
@@ -393,7 +393,7 @@ statement S;
 expression L;
 @@
  fname(...) {
- ... when != \(ACQ(&LK, ...)\|TRY(&LK, ...)\|TRYZ(&LK, ...)\|TRY1(L, &LK, ...)\|lockdep_assert_held(&LK)\|lockdep_assert_held_once(&LK)\|guard(GC)(&LK)\)
+ ... when != \(ACQ(&LK, ...)\|TRY(&LK, ...)\|TRYZ(&LK, ...)\|TRY1(L, &LK, ...)\|lockdep_assert_held(&LK)\|lockdep_assert_held_once(&LK)\|lockdep_assert_held_read(&LK)\|lockdep_assert_held_write(&LK)\|guard(GC)(&LK)\)
      when != scoped_guard(GC, &LK) S
      when != K(...)
      when any
@@ -440,7 +440,7 @@ expression L;
 |
  U(...);
 )
- ... when != \(ACQ(&LK, ...)\|TRY(&LK, ...)\|TRYZ(&LK, ...)\|TRY1(L, &LK, ...)\|lockdep_assert_held(&LK)\|lockdep_assert_held_once(&LK)\|guard(GC)(&LK)\)
+ ... when != \(ACQ(&LK, ...)\|TRY(&LK, ...)\|TRYZ(&LK, ...)\|TRY1(L, &LK, ...)\|lockdep_assert_held(&LK)\|lockdep_assert_held_once(&LK)\|lockdep_assert_held_read(&LK)\|lockdep_assert_held_write(&LK)\|guard(GC)(&LK)\)
      when != scoped_guard(GC, &LK) S
      when != K(...)
      when any

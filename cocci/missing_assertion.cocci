@@ -192,7 +192,7 @@ statement S;
 expression L;
 @@
  fname@pf(...) {
- ... when != \(ACQ(&LK, ...)\|TRY(&LK, ...)\|TRYZ(&LK, ...)\|TRY1(L, &LK, ...)\|lockdep_assert_held(&LK)\|lockdep_assert_held_once(&LK)\|guard(GC)(&LK)\)
+ ... when != \(ACQ(&LK, ...)\|TRY(&LK, ...)\|TRYZ(&LK, ...)\|TRY1(L, &LK, ...)\|lockdep_assert_held(&LK)\|lockdep_assert_held_once(&LK)\|lockdep_assert_held_read(&LK)\|lockdep_assert_held_write(&LK)\|guard(GC)(&LK)\)
      when != scoped_guard(GC, &LK) S
  M->FLD
  ... when any

@@ -13,6 +13,8 @@
 # FILE:LINE: ..." on a broken rule set; 4 with one line "...: not checked
 # by the cocci engine: ..." when the rule set needs what the scripts do
 # not implement (a per-object lock, a lock argument other than 0 or 1).
+# The scripts check that the lock is held, not in which mode: shared
+# holds count as holds.
 
 function fail(status, msg) {
 	printf "uecheck-cocci: %s\n", msg > "/dev/stderr"
@@ -121,6 +123,12 @@ BEGIN {
 		op = ko[2]
 		if (op ~ /@0$/)
 			sub(/@0$/, "", op)
+		# The scripts do not tell holding for reading from holding
+		# for writing: a shared acquire is an acquire, a downgrade
+		# keeps the lock held.
+		if (op == "downgrade")
+			continue
+		sub(/-shared/, "", op)
 		if (op == "acquire" || op == "release" || op == "try")
 			key = "lock_" op
 		else if (op == "try-zero")

@@ -212,7 +212,7 @@ for r in $ref_calls; do
 done
 # shellcheck disable=SC2086 # -e NAME words, without blanks
 pick ref -F $ref_e
-pick mutex -E ${lock:+-e "lockdep_assert_held(_once)? *\\( *& *$lock *\\)"} \
+pick mutex -E ${lock:+-e "lockdep_assert_held(_once|_read|_write)? *\\( *& *$lock *\\)"} \
 	${lock:+-e "__must_hold *\\( *& *$lock *\\)"} ${guard_struct:+-e "$guard_struct"}
 # With --copies, the scripts read the copies of the one FILE.
 if [ -n "$local_copy" ]; then

@@ -121,6 +121,8 @@ static void diag_note(location_t loc, const char *fmt, ...)
 static const enum ue_rule rule_of_kind[FINDING_KIND_COUNT] = {
 	[FINDING_UNGUARDED_ACCESS]	= RULE_UNGUARDED_ACCESS,
 	[FINDING_LOCK_REQUIRED]		= RULE_LOCK_REQUIRED,
+	[FINDING_WRITE_SHARED]		= RULE_UNGUARDED_ACCESS,
+	[FINDING_LOCK_REQUIRED_EXCLUSIVE] = RULE_LOCK_REQUIRED,
 	[FINDING_MISSING_ASSERTION]	= RULE_MISSING_ASSERTION,
 	[FINDING_REF_LOST]		= RULE_REF_LEAK,
 	[FINDING_REF_HELD_AT_EXIT]	= RULE_REF_LEAK,
@@ -176,6 +178,8 @@ static void word_note(const struct finding_note *n)
 		[FREE_BY_FAILED_LOCK]	= "attempt to take '%s' fails on this path",
 		[FREE_BY_ASSERTION]	= "'%s' asserted not held here",
 		[FREE_BY_CALL]		= "'%s' released by this call",
+		[SHARED_BY_LOCK]	= "'%s' taken for reading only here",
+		[SHARED_BY_CALL]	= "'%s' held for reading only after this call",
 	};
 	const char *lock = rules_lock_name();
 	const char *field = rules_field_name(), *type = rules_struct_name();
@@ -204,6 +208,12 @@ static void word_note(const struct finding_note *n)
 		break;
 	case NOTE_ACCESSES:
 		diag_note(n->loc, "'%s' accesses '%s' of 'struct %s' here", n->name, field, type);
+		break;
+	case NOTE_WRITES:
+		diag_note(n->loc, "'%s' writes '%s' of 'struct %s' here", n->name, field, type);
+		break;
+	case NOTE_TAKE_FOR_WRITING:
+		diag_note(n->loc, "to write '%s', take '%s' with '%s'", field, lock, n->name);
 		break;
 	case NOTE_ACCESSED_HERE:
 		diag_note(n->loc, "'%s' of 'struct %s' is accessed here", field, type);
@@ -245,6 +255,14 @@ static bool word_finding(const struct finding *f)
 	case FINDING_LOCK_REQUIRED:
 		return diag_finding(rule, f->loc, NULL, UNKNOWN_LOCATION,
 				    "call to '%s' requires '%s' held, but it may not be held here in '%s'",
+				    f->name, lock, f->fn);
+	case FINDING_WRITE_SHARED:
+		return diag_finding(rule, f->loc, NULL, UNKNOWN_LOCATION,
+				    "write to '%s' of 'struct %s' with '%s' held only for reading in '%s'",
+				    field, type, lock, f->fn);
+	case FINDING_LOCK_REQUIRED_EXCLUSIVE:
+		return diag_finding(rule, f->loc, NULL, UNKNOWN_LOCATION,
+				    "call to '%s' requires '%s' held for writing, but it may be held only for reading here in '%s'",
 				    f->name, lock, f->fn);
 	case FINDING_MISSING_ASSERTION:
 		snprintf(fix, sizeof(fix), "\tlockdep_assert_held(&%s);\n", lock);

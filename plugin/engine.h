@@ -48,6 +48,7 @@ struct req_candidate {
 	unsigned char kind;	/* enum requirement */
 	bool direct;
 	unsigned int objs;	/* per-object lock: of these parameters' objects */
+	bool write;		/* held for writing */
 };
 
 /* The lock family's view of the function being analysed. */

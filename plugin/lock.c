@@ -3,8 +3,10 @@
  * lock.c - the lock family: where lock state is computed.
  *
  * A path state holds, per lock slot (the tracked global lock, locks passed
- * as parameters or stored at *parameter), a may-set of LK_HELD, LK_FREE
- * and LK_ENTRY (as the caller left it).  This file says what the lock API,
+ * as parameters or stored at *parameter), a may-set of LK_HELD, LK_SHARED
+ * (held for reading only: down_read(), read_lock()), LK_FREE and LK_ENTRY
+ * (as the caller left it).  Reads need the lock held in either mode,
+ * writes held for writing.  This file says what the lock API,
  * lockdep assertions, __must_hold() and callees' summaries do to it, checks
  * every access of the guarded field against it, and passes what a function
  * needs from its callers up as a requirement (struct summary, req*).
@@ -16,11 +18,15 @@
 /* ---- requirements ------------------------------------------------------ */
 
 static void set_requirement(struct summary *s, enum requirement kind, location_t loc,
-			    tree via, bool direct, unsigned int objs)
+			    tree via, bool direct, unsigned int objs, bool write)
 {
 	if (direct)
 		s->direct_entry_access = true;
 	s->req_objs |= objs;
+	if (write && s->req_write_loc == UNKNOWN_LOCATION) {
+		s->req_write_loc = loc;
+		s->req_write_via = via;
+	}
 	if (kind > s->req) {
 		s->req = kind;
 		s->req_loc = loc;
@@ -32,10 +38,10 @@ static void set_requirement(struct summary *s, enum requirement kind, location_t
 /*
  * Callers must hold the lock for the statement at LOC (final sweep only):
  * the global lock, or with a per-object lock that of the objects of the
- * parameters in OBJS.
+ * parameters in OBJS; WRITE: held for writing.
  */
 static void require(struct ctx *c, enum requirement kind, location_t loc,
-		    tree via, bool direct, unsigned int objs)
+		    tree via, bool direct, unsigned int objs, bool write)
 {
 	struct lock_walk *w = &c->lock;
 	struct req_candidate *r;
@@ -47,12 +53,13 @@ static void require(struct ctx *c, enum requirement kind, location_t loc,
 		if (r->loc == loc && r->via == via && r->kind == kind) {
 			r->direct |= direct;
 			r->objs |= objs;
+			r->write |= write;
 			return;
 		}
 	}
 	if (w->nreqs == MAX_REQ_CANDIDATES) {
 		/* Out of room: pass it up; a duplicate beats a missed bug. */
-		set_requirement(c->sum, kind, loc, via, direct, objs);
+		set_requirement(c->sum, kind, loc, via, direct, objs, write);
 		return;
 	}
 	r = &w->reqs[w->nreqs++];
@@ -61,6 +68,7 @@ static void require(struct ctx *c, enum requirement kind, location_t loc,
 	r->kind = kind;
 	r->direct = direct;
 	r->objs = objs;
+	r->write = write;
 }
 
 /* A lock finding at LOC is due on some path (before emitting()). */
@@ -89,7 +97,7 @@ static void settle_requirements(struct ctx *c)
 			reported = w->reported[j] == r->loc;
 		if (!reported)
 			set_requirement(c->sum, (enum requirement)r->kind, r->loc, r->via,
-					r->direct, r->objs);
+					r->direct, r->objs, r->write);
 	}
 }
 
@@ -97,7 +105,7 @@ static void settle_requirements(struct ctx *c)
 
 static void note_free_at(struct finding *f, location_t loc, int why)
 {
-	if (loc != UNKNOWN_LOCATION && why <= FREE_BY_CALL)
+	if (loc != UNKNOWN_LOCATION && why <= SHARED_BY_CALL)
 		finding_note(f, NOTE_LOCK_FREE, loc, NULL, why);
 }
 
@@ -125,6 +133,53 @@ static void note_callee_requirement(struct finding *f, const struct summary *s)
 		finding_note(f, NOTE_ASSERTS, s->req_loc, g, 0);
 	else
 		finding_note(f, NOTE_ACCESSES, s->req_loc, g, 0);
+}
+
+/* Why a callee needs the lock held for writing. */
+static void note_callee_write(struct finding *f, const struct summary *s)
+{
+	const char *g = fn_name(s->decl);
+
+	if (s->req_write_via)
+		finding_note2(f, NOTE_NEEDS_VIA, s->req_write_loc, g, fn_name(s->req_write_via));
+	else
+		finding_note(f, NOTE_WRITES, s->req_write_loc, g, 0);
+}
+
+/* The fix for a write under a lock held for reading. */
+static void note_take_for_writing(struct finding *f, location_t loc)
+{
+	const char *api = rules_lock_write_api_name();
+
+	if (api)
+		finding_note(f, NOTE_TAKE_FOR_WRITING, loc, api, 0);
+}
+
+/*
+ * Whether the statement stores to REF (or to a part of it) rather than
+ * reading it: REF is its left-hand side, under component selections only.
+ */
+static bool access_is_write(gimple *stmt, tree ref)
+{
+	tree t = gimple_get_lhs(stmt);
+
+	while (t) {
+		if (t == ref)
+			return true;
+		switch (TREE_CODE(t)) {
+		case COMPONENT_REF:
+		case ARRAY_REF:
+		case BIT_FIELD_REF:
+		case REALPART_EXPR:
+		case IMAGPART_EXPR:
+		case VIEW_CONVERT_EXPR:
+			t = TREE_OPERAND(t, 0);
+			break;
+		default:
+			return false;
+		}
+	}
+	return false;
 }
 
 /* ---- accesses of the guarded field -------------------------------------- */
@@ -178,7 +233,8 @@ static unsigned char object_lock_mask(struct astate *st, vkey base, struct objlo
  * callable from outside is not reported for it: a per-object lock is
  * mostly held by callers (docs/rulesets.md).
  */
-static void check_object_access(struct ctx *c, struct astate *st, tree ref, location_t loc)
+static void check_object_access(struct ctx *c, struct astate *st, tree ref, location_t loc,
+				bool write)
 {
 	tree ptr = access_base_pointer(ref);
 	vkey base = ptr ? value_key(ptr) : 0;
@@ -197,12 +253,23 @@ static void check_object_access(struct ctx *c, struct astate *st, tree ref, loca
 		}
 		return;
 	}
+	if (write && (m & LK_SHARED)) {
+		reported_here(c, loc);
+		if (emitting(c)) {
+			finding_init(&f, FINDING_WRITE_SHARED, loc, NULL);
+			if (o)
+				note_free_at(&f, o->free_loc, o->free_why);
+			note_take_for_writing(&f, loc);
+			diag_report(&f);
+		}
+		return;
+	}
 	if ((m & LK_ENTRY) && param >= 0)
-		require(c, REQ_UNASSERTED, loc, NULL, true, 1u << param);
+		require(c, REQ_UNASSERTED, loc, NULL, true, 1u << param, write);
 }
 
 static void check_access(struct ctx *c, struct astate *st, tree ref,
-			 location_t loc)
+			 location_t loc, bool write)
 {
 	unsigned char m = st->lock[SLOT_GLOBAL];
 	struct finding f;
@@ -210,7 +277,7 @@ static void check_access(struct ctx *c, struct astate *st, tree ref,
 	if (access_is_private(st, ref))
 		return;
 	if (rules_lock_per_object()) {
-		check_object_access(c, st, ref, loc);
+		check_object_access(c, st, ref, loc, write);
 		return;
 	}
 	if (m & LK_FREE) {
@@ -222,9 +289,19 @@ static void check_access(struct ctx *c, struct astate *st, tree ref,
 		}
 		return;
 	}
+	if (write && (m & LK_SHARED)) {
+		reported_here(c, loc);
+		if (emitting(c)) {
+			finding_init(&f, FINDING_WRITE_SHARED, loc, NULL);
+			note_lock_free(&f, st);
+			note_take_for_writing(&f, loc);
+			diag_report(&f);
+		}
+		return;
+	}
 	if (!(m & LK_ENTRY))
 		return;
-	require(c, REQ_UNASSERTED, loc, NULL, true, 0);
+	require(c, REQ_UNASSERTED, loc, NULL, true, 0, write);
 	if (c->sum->exposed && !c->sum->contract)
 		reported_here(c, loc);
 	if (c->sum->exposed && !c->sum->contract && emitting(c)) {
@@ -298,12 +375,21 @@ static void apply_assertions(struct ctx *c, gimple *stmt, struct astate *st)
 			st->free_why = FREE_BY_ASSERTION;
 			continue;
 		}
-		/* An unconditional assertion is a contract with every caller. */
+		/*
+		 * An unconditional assertion is a contract with every caller;
+		 * lockdep_assert_held_write() one to hold it for writing.
+		 */
 		if ((st->lock[SLOT_GLOBAL] & LK_ENTRY) && an->unconditional) {
 			if (c->final)
 				c->sum->contract = true;
-			require(c, REQ_ASSERTED, an->a->loc, NULL, false, 0);
+			require(c, REQ_ASSERTED, an->a->loc, NULL, false, 0,
+				an->a->kind == ASSERT_HELD_WRITE);
 		}
+		/*
+		 * Held, in a mode the path cannot tell: lockdep_assert_held_read()
+		 * leaves writes unchecked rather than pass "held for reading" to
+		 * the callers' paths through the exit cases.
+		 */
 		st->lock[SLOT_GLOBAL] = LK_HELD;
 	}
 }
@@ -315,7 +401,8 @@ void lock_operands(struct ctx *c, gimple *stmt, struct astate *st)
 	apply_assertions(c, stmt, st);
 	ops = operands_of(c, stmt);
 	for (unsigned int i = 0; i < ops->naccess; i++)
-		check_access(c, st, ops->access[i], operand_location(ops->access[i], stmt));
+		check_access(c, st, ops->access[i], operand_location(ops->access[i], stmt),
+			     access_is_write(stmt, ops->access[i]));
 }
 
 /* ---- entry ------------------------------------------------------------- */
@@ -348,11 +435,29 @@ static void set_lock(struct astate *st, int slot, unsigned char mask, location_t
 {
 	if (slot == SLOT_NONE)
 		return;
-	if (slot == SLOT_GLOBAL && (mask & LK_FREE) && !(st->lock[slot] & LK_FREE)) {
-		st->free_loc = loc;
-		st->free_why = why;
-	}
+	if (slot == SLOT_GLOBAL)
+		lock_cause_update(st->lock[slot], mask, &st->free_loc, &st->free_why, loc, why);
 	st->lock[slot] = mask;
+}
+
+/* What an operation that takes the lock leaves it as. */
+static unsigned char held_mask(enum lock_op op)
+{
+	switch (op) {
+	case LOCK_OP_ACQUIRE_SHARED:
+	case LOCK_OP_TRY_SHARED:
+	case LOCK_OP_TRY_ZERO_SHARED:
+	case LOCK_OP_DOWNGRADE:
+		return LK_SHARED;
+	default:
+		return LK_HELD;
+	}
+}
+
+/* A try that succeeds where its result is zero (mutex_lock_interruptible). */
+static bool try_zero(enum lock_op op)
+{
+	return op == LOCK_OP_TRY_ZERO || op == LOCK_OP_TRY_ZERO_SHARED;
 }
 
 /* The lock API on a per-object lock, &obj->lock: obj's entry. */
@@ -366,21 +471,25 @@ static void step_object_lock(struct astate *st, gcall *call, const struct lock_a
 
 	switch (api->op) {
 	case LOCK_OP_ACQUIRE:
-		objlock_set(st, base, LK_HELD, loc, 0);
+	case LOCK_OP_ACQUIRE_SHARED:
+	case LOCK_OP_DOWNGRADE:
+		objlock_set(st, base, held_mask(api->op), loc, SHARED_BY_LOCK);
 		break;
 	case LOCK_OP_RELEASE:
 		objlock_set(st, base, LK_FREE, loc, FREE_BY_UNLOCK);
 		break;
 	case LOCK_OP_TRY_NONZERO:
 	case LOCK_OP_TRY_ZERO:
+	case LOCK_OP_TRY_SHARED:
+	case LOCK_OP_TRY_ZERO_SHARED:
 		forget_call_value(st, call, lhs);
 		state_copy(&held, st);
 		state_copy(&failed, st);
-		objlock_set(&held, base, LK_HELD, loc, 0);
+		objlock_set(&held, base, held_mask(api->op), loc, SHARED_BY_LOCK);
 		objlock_set(&failed, base, LK_FREE, loc, FREE_BY_FAILED_LOCK);
-		if (fact_add_prio(&held, key, api->op != LOCK_OP_TRY_ZERO, FACT_LOCK))
+		if (fact_add_prio(&held, key, !try_zero(api->op), FACT_LOCK))
 			sset_add(out, &held);
-		if (fact_add_prio(&failed, key, api->op == LOCK_OP_TRY_ZERO, FACT_LOCK))
+		if (fact_add_prio(&failed, key, try_zero(api->op), FACT_LOCK))
 			sset_add(out, &failed);
 		return;
 	default:
@@ -401,8 +510,9 @@ static void step_lock_api(struct astate *st, gcall *call, const struct lock_api 
 	if (api->op == LOCK_OP_GUARD_HELD) {
 		slot = lock_slot_of_deref(gimple_call_arg(call, api->lock_arg));
 	} else {
-		slot = lock_slot_of(gimple_call_arg(call, api->lock_arg));
-		key = slot == SLOT_NONE ? object_lock_base(gimple_call_arg(call, api->lock_arg)) : 0;
+		/* &obj->lock first: a first member's address is obj's too. */
+		key = object_lock_base(gimple_call_arg(call, api->lock_arg));
+		slot = key ? SLOT_NONE : lock_slot_of(gimple_call_arg(call, api->lock_arg));
 		if (key) {
 			step_object_lock(st, call, api, key, out);
 			return;
@@ -411,13 +521,17 @@ static void step_lock_api(struct astate *st, gcall *call, const struct lock_api 
 
 	switch (api->op) {
 	case LOCK_OP_ACQUIRE:
-		set_lock(st, slot, LK_HELD, loc, 0);
+	case LOCK_OP_ACQUIRE_SHARED:
+	case LOCK_OP_DOWNGRADE:
+		set_lock(st, slot, held_mask(api->op), loc, SHARED_BY_LOCK);
 		break;
 	case LOCK_OP_RELEASE:
 		set_lock(st, slot, LK_FREE, loc, FREE_BY_UNLOCK);
 		break;
 	case LOCK_OP_TRY_NONZERO:
 	case LOCK_OP_TRY_ZERO:
+	case LOCK_OP_TRY_SHARED:
+	case LOCK_OP_TRY_ZERO_SHARED:
 	case LOCK_OP_GUARD_HELD:
 		/* A query whose answer is not used tells nothing. */
 		if (slot == SLOT_NONE || (api->op == LOCK_OP_GUARD_HELD && !lhs))
@@ -430,18 +544,19 @@ static void step_lock_api(struct astate *st, gcall *call, const struct lock_api 
 		 * the answer follows, and nothing is split.
 		 */
 		if (api->op == LOCK_OP_GUARD_HELD &&
-		    (st->lock[slot] == LK_HELD || st->lock[slot] == LK_FREE)) {
-			if (fact_add_prio(st, key, st->lock[slot] == LK_HELD, FACT_LOCK))
+		    (st->lock[slot] == LK_HELD || st->lock[slot] == LK_SHARED ||
+		     st->lock[slot] == LK_FREE)) {
+			if (fact_add_prio(st, key, st->lock[slot] != LK_FREE, FACT_LOCK))
 				sset_add(out, st);
 			return;
 		}
 		state_copy(&held, st);
 		state_copy(&failed, st);
-		set_lock(&held, slot, LK_HELD, loc, 0);
+		set_lock(&held, slot, held_mask(api->op), loc, SHARED_BY_LOCK);
 		set_lock(&failed, slot, LK_FREE, loc, FREE_BY_FAILED_LOCK);
-		if (fact_add_prio(&held, key, api->op != LOCK_OP_TRY_ZERO, FACT_LOCK))
+		if (fact_add_prio(&held, key, !try_zero(api->op), FACT_LOCK))
 			sset_add(out, &held);
-		if (fact_add_prio(&failed, key, api->op == LOCK_OP_TRY_ZERO, FACT_LOCK))
+		if (fact_add_prio(&failed, key, try_zero(api->op), FACT_LOCK))
 			sset_add(out, &failed);
 		return;
 	default:
@@ -478,7 +593,7 @@ static void check_callee_objects(struct ctx *c, struct astate *st, gcall *call,
 	location_t loc = gimple_location(call);
 	unsigned char m = 0;
 	unsigned int ours = 0;
-	struct objlock *freed = NULL;
+	struct objlock *freed = NULL, *shared = NULL;
 	struct finding f;
 
 	for (unsigned int i = 0; i < gimple_call_num_args(call) && i < 32; i++) {
@@ -497,6 +612,8 @@ static void check_callee_objects(struct ctx *c, struct astate *st, gcall *call,
 			ours |= 1u << param;
 		if ((mi & LK_FREE) && o && !freed)
 			freed = o;
+		if ((mi & LK_SHARED) && o && !shared)
+			shared = o;
 	}
 	if (m & LK_FREE) {
 		reported_here(c, loc);
@@ -509,8 +626,20 @@ static void check_callee_objects(struct ctx *c, struct astate *st, gcall *call,
 		}
 		return;
 	}
+	if (s->req_write_loc != UNKNOWN_LOCATION && (m & LK_SHARED)) {
+		reported_here(c, loc);
+		if (emitting(c)) {
+			finding_init(&f, FINDING_LOCK_REQUIRED_EXCLUSIVE, loc, fn_name(s->decl));
+			if (shared)
+				note_free_at(&f, shared->free_loc, shared->free_why);
+			note_callee_write(&f, s);
+			diag_report(&f);
+		}
+		return;
+	}
 	if (ours)
-		require(c, s->req, loc, s->decl, false, ours);
+		require(c, s->req, loc, s->decl, false, ours,
+			s->req_write_loc != UNKNOWN_LOCATION);
 }
 
 static void check_callee_requirement(struct ctx *c, struct astate *st,
@@ -536,9 +665,19 @@ static void check_callee_requirement(struct ctx *c, struct astate *st,
 		}
 		return;
 	}
+	if (s->req_write_loc != UNKNOWN_LOCATION && (m & LK_SHARED)) {
+		reported_here(c, loc);
+		if (emitting(c)) {
+			finding_init(&f, FINDING_LOCK_REQUIRED_EXCLUSIVE, loc, fn_name(s->decl));
+			note_lock_free(&f, st);
+			note_callee_write(&f, s);
+			diag_report(&f);
+		}
+		return;
+	}
 	if (!(m & LK_ENTRY))
 		return;
-	require(c, s->req, loc, s->decl, false, 0);
+	require(c, s->req, loc, s->decl, false, 0, s->req_write_loc != UNKNOWN_LOCATION);
 	if (c->sum->exposed && !c->sum->contract && s->req == REQ_UNASSERTED)
 		reported_here(c, loc);
 	if (c->sum->exposed && !c->sum->contract && s->req == REQ_UNASSERTED && emitting(c)) {
@@ -582,7 +721,15 @@ static void apply_exit_cases(struct astate *st, const struct call_info *ci, stru
 			slot = caller_slot(ci->call, cs);
 			if (slot == SLOT_NONE)
 				continue;
-			set_lock(&after, slot, (m & (LK_HELD | LK_FREE)) |
+			/*
+			 * A callee that asserts the lock at its entry and leaves
+			 * it held restates its contract: a caller holding it for
+			 * reading still holds it for reading.
+			 */
+			if (s->contract && m == LK_HELD && (st->lock[slot] & LK_SHARED) &&
+			    !(st->lock[slot] & LK_FREE))
+				continue;
+			set_lock(&after, slot, (m & (LK_HELD | LK_SHARED | LK_FREE)) |
 				 ((m & LK_ENTRY) ? st->lock[slot] : 0), loc, FREE_BY_CALL);
 		}
 		/* The objects of the arguments: what the callee left their locks as. */
@@ -595,7 +742,7 @@ static void apply_exit_cases(struct astate *st, const struct call_info *ci, stru
 			if (!m || m == LK_ENTRY || !base)
 				continue;
 			o = objlock_find(&after, base);
-			objlock_set(&after, base, (m & (LK_HELD | LK_FREE)) |
+			objlock_set(&after, base, (m & (LK_HELD | LK_SHARED | LK_FREE)) |
 				    ((m & LK_ENTRY) ? (o ? o->mask : LK_ENTRY) : 0),
 				    loc, FREE_BY_CALL);
 		}
@@ -769,6 +916,8 @@ void lock_reset_summary(struct summary *s)
 	s->req_via = NULL_TREE;
 	s->req_by_annotation = false;
 	s->req_objs = 0;
+	s->req_write_loc = UNKNOWN_LOCATION;
+	s->req_write_via = NULL_TREE;
 }
 
 /* strict: a static function relying on its callers should say so. */

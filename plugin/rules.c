@@ -235,6 +235,16 @@ const char *rules_lock_name(void)
 	return name;
 }
 
+/* The first exclusive acquire of the lock's kind, for a fix: 'down_write'. */
+const char *rules_lock_write_api_name(void)
+{
+	for (unsigned int i = 0; i < ue_rs.nlock_apis; i++)
+		if (ue_rs.lock_apis[i].op == LOCK_OP_ACQUIRE && ue_rs.lock_kind &&
+		    !strcmp(ue_rs.lock_apis[i].kind, ue_rs.lock_kind))
+			return ue_rs.lock_apis[i].name;
+	return NULL;
+}
+
 bool rules_lock_per_object(void)
 {
 	return ue_rs.lock_type != NULL;

@@ -29,7 +29,13 @@ static const char *const op_names[] = {
 	[LOCK_OP_RELEASE]	= "release",
 	[LOCK_OP_TRY_NONZERO]	= "try",
 	[LOCK_OP_TRY_ZERO]	= "try-zero",
+	[LOCK_OP_ACQUIRE_SHARED] = "acquire-shared",
+	[LOCK_OP_TRY_SHARED]	= "try-shared",
+	[LOCK_OP_TRY_ZERO_SHARED] = "try-zero-shared",
+	[LOCK_OP_DOWNGRADE]	= "downgrade",
 };
+#define LOCK_OP_WORDS "acquire, acquire-shared, release, try, try-shared, try-zero, " \
+		      "try-zero-shared, downgrade"
 
 static const char *const ref_keys[] = {
 	[REF_OP_NONE]		= NULL,
@@ -89,15 +95,14 @@ static bool add_lock_api(const struct origin *o, const char *kind, const char *o
 	int k;
 
 	if (len >= sizeof(op))
-		return bad(o, "unknown lock operation '%s' (acquire, release, try, try-zero)",
-			   opword);
+		return bad(o, "unknown lock operation '%s' (" LOCK_OP_WORDS ")", opword);
 	memcpy(op, opword, len);
 	op[len] = 0;
-	for (k = LOCK_OP_ACQUIRE; k <= LOCK_OP_TRY_ZERO; k++)
+	for (k = LOCK_OP_ACQUIRE; k < (int)ARRAY_SIZE(op_names); k++)
 		if (!strcmp(op, op_names[k]))
 			break;
-	if (k > LOCK_OP_TRY_ZERO)
-		return bad(o, "unknown lock operation '%s' (acquire, release, try, try-zero)", op);
+	if (k == (int)ARRAY_SIZE(op_names))
+		return bad(o, "unknown lock operation '%s' (" LOCK_OP_WORDS ")", op);
 	if (at && (!ISDIGIT(at[1]) || at[2] || at[1] > '7'))
 		return bad(o, "'%s': the lock's argument is @0 to @7", opword);
 	if (at)

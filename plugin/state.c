@@ -178,11 +178,26 @@ void objlock_set(struct astate *st, vkey base, unsigned char mask, location_t lo
 		o->base = base;
 		st->nobjs++;
 	}
-	if ((mask & LK_FREE) && !(o->mask & LK_FREE)) {
-		o->free_loc = loc;
-		o->free_why = why;
-	}
+	lock_cause_update(o->mask, mask, &o->free_loc, &o->free_why, loc, why);
 	o->mask = mask;
+}
+
+/*
+ * A lock's mask goes from OLD to MASK at LOC: the cause a note names is
+ * where it first may be free (WHY), else where it came to be held for
+ * reading only (a lock taken shared, or a callee that left it so).
+ */
+void lock_cause_update(unsigned char old, unsigned char mask, location_t *cause_loc,
+		       unsigned char *cause_why, location_t loc, int why)
+{
+	if ((mask & LK_FREE) && !(old & LK_FREE)) {
+		*cause_loc = loc;
+		*cause_why = why;
+	} else if (!(mask & LK_FREE) && (mask & LK_SHARED) &&
+		   ((old & LK_FREE) || !(old & LK_SHARED))) {
+		*cause_loc = loc;
+		*cause_why = why == FREE_BY_CALL ? SHARED_BY_CALL : SHARED_BY_LOCK;
+	}
 }
 
 void objlock_drop(struct astate *st, vkey base)

@@ -66,6 +66,10 @@ enum lock_op {
 	LOCK_OP_RELEASE,	/* not held afterwards */
 	LOCK_OP_TRY_NONZERO,	/* held only where the result is non-zero */
 	LOCK_OP_TRY_ZERO,	/* held only where the result is zero */
+	LOCK_OP_ACQUIRE_SHARED,	/* held for reading afterwards (down_read) */
+	LOCK_OP_TRY_SHARED,	/* ... only where the result is non-zero */
+	LOCK_OP_TRY_ZERO_SHARED, /* ... only where it is zero */
+	LOCK_OP_DOWNGRADE,	/* held for writing, then for reading */
 	/* cleanup.h's lock_ptr of the guard at *arg: held where non-zero */
 	LOCK_OP_GUARD_HELD,
 };
@@ -118,6 +122,7 @@ bool rules_is_mm_pointer_type(tree type);
 void rules_register(const char *plugin_name);	/* watches struct definitions */
 bool rules_unit_names_symbols(void);	/* defines user_event_mm or names get/put */
 const char *rules_lock_name(void);
+const char *rules_lock_write_api_name(void);	/* NULL: the kind has none */
 const char *rules_ref_api_name(enum ref_op op);
 const char *rules_field_name(void);	/* the guarded field */
 const char *rules_struct_name(void);	/* ... and its struct */
@@ -128,6 +133,8 @@ const char *fn_name(tree fndecl);
 
 enum assertion_kind {
 	ASSERT_HELD,		/* lockdep_assert_held(&event_mutex) */
+	ASSERT_HELD_READ,	/* lockdep_assert_held_read(): held for reading */
+	ASSERT_HELD_WRITE,	/* lockdep_assert_held_write(): for writing */
 	ASSERT_NOT_HELD,	/* lockdep_assert_not_held(&event_mutex) */
 	ASSERT_MUST_HOLD,	/* __must_hold(&event_mutex) */
 };
@@ -188,6 +195,7 @@ tree deref_pointer_of(tree ref);
 #define LK_HELD		1	/* lock masks: held */
 #define LK_FREE		2	/* not held */
 #define LK_ENTRY	4	/* as at function entry (caller's state) */
+#define LK_SHARED	8	/* held for reading only (rw_semaphore, rwlock_t) */
 
 #define MAX_CASES	4
 
@@ -219,6 +227,8 @@ struct summary {
 	tree req_via;		/* ... reached through this callee, or NULL */
 	bool req_by_annotation;	/* the requirement is a __must_hold() */
 	unsigned int req_objs;	/* per-object lock: of these parameters' objects */
+	location_t req_write_loc; /* a write that needs it held for writing, or unknown */
+	tree req_write_via;	/* ... reached through this callee, or NULL */
 	unsigned int consumes;	/* bit i: puts/transfers mm param i, every path */
 	unsigned int hands_on;	/* ... of those, stored somewhere on some path */
 	int returns_owned;	/* 0, or ref kind of the value it returns */
@@ -279,14 +289,14 @@ struct ptr {
 struct objlock {
 	vkey base;			/* the value of obj */
 	unsigned char mask;		/* LK_* may-set */
-	unsigned char free_why;		/* FREE_BY_* of free_loc */
+	unsigned char free_why;		/* FREE_BY_* or SHARED_BY_* of free_loc */
 	location_t free_loc;
 };
 
 struct astate {
 	unsigned char lock[NSLOTS];	/* LK_* may-set per lock slot */
 	location_t free_loc;		/* why the tracked lock may be free */
-	unsigned char free_why;		/* FREE_BY_* of free_loc */
+	unsigned char free_why;		/* FREE_BY_* or SHARED_BY_* of free_loc */
 	location_t last_loc;		/* last source position on this path */
 	unsigned char nobjs;		/* sorted by base */
 	struct objlock objs[MAX_OBJLOCKS];
@@ -301,6 +311,8 @@ enum {
 	FREE_BY_FAILED_LOCK,	/* trylock/interruptible that did not take it */
 	FREE_BY_ASSERTION,	/* lockdep_assert_not_held() */
 	FREE_BY_CALL,		/* a callee released it */
+	SHARED_BY_LOCK,		/* taken for reading only (down_read()) */
+	SHARED_BY_CALL,		/* a callee left it held for reading */
 };
 
 /* Sized to what it holds: most program points see one or two states. */
@@ -331,6 +343,8 @@ struct ptr *ptr_add(struct astate *st, vkey key);	/* NULL if full */
 struct objlock *objlock_find(struct astate *st, vkey base);
 /* Set BASE's lock to MASK (a new entry if room), noting why it may be free. */
 void objlock_set(struct astate *st, vkey base, unsigned char mask, location_t loc, int why);
+void lock_cause_update(unsigned char old, unsigned char mask, location_t *cause_loc,
+		       unsigned char *cause_why, location_t loc, int why);
 void objlock_drop(struct astate *st, vkey base);
 
 bool fresh_has(const struct astate *st, vkey key);
@@ -353,6 +367,8 @@ void analyse_function(struct summary *sum, bool report);
 enum finding_kind {
 	FINDING_UNGUARDED_ACCESS,	/* the guarded field read or written unlocked */
 	FINDING_LOCK_REQUIRED,		/* call of a callee that needs the lock */
+	FINDING_WRITE_SHARED,		/* the guarded field written, lock held for reading */
+	FINDING_LOCK_REQUIRED_EXCLUSIVE, /* a callee writes it, lock held for reading */
 	FINDING_MISSING_ASSERTION,	/* strict: relies on callers, says nothing */
 	FINDING_REF_LOST,		/* an owned reference overwritten */
 	FINDING_REF_HELD_AT_EXIT,	/* ... still owned where the function returns */
@@ -370,6 +386,8 @@ enum note_kind {
 	NOTE_ANNOTATED,		/* ... is __must_hold() */
 	NOTE_ASSERTS,		/* ... asserts the lock */
 	NOTE_ACCESSES,		/* ... accesses the guarded field */
+	NOTE_WRITES,		/* ... writes the guarded field */
+	NOTE_TAKE_FOR_WRITING,	/* fix: the kind's exclusive acquire */
 	NOTE_ACCESSED_HERE,	/* the access a missing assertion is for */
 	NOTE_REF_TAKEN,		/* where the reference was taken, by whom */
 	NOTE_EVERY_NODE,	/* a get_all list: each node holds one */

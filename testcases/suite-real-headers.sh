@@ -57,7 +57,7 @@ fail() { ue_not_ok "$1"; failed=1; }
 module() {
 	mkdir -p "$1/inc"
 	cp "$top/testcases/include-kernel/uecheck-test.h" "$top/testcases/include/uecheck-api.h" \
-		"$top/testcases/ruleset/sessions.h" "$top/testcases/ruleset/conns.h" "$1/inc/"
+		"$top"/testcases/ruleset/*.h "$1/inc/"
 	: >"$1/list"
 	objs=
 	for f in "$top"/testcases/lock/*.c "$top"/testcases/ref/*.c "$top"/testcases/ruleset/*.c; do
@@ -102,6 +102,13 @@ build_and_compare() {
 		fail "real-headers: $v $level: no compiler crash"
 		grep -B2 'internal compiler error' "$mdir/log" | head -n 8 | ue_diag
 	fi
+	# An error of the compiler's own (the plugin not loaded, an option
+	# refused) names no source line: no testcase may pass on it.
+	grep -E '^cc1(plus)?: (fatal )?error:' "$mdir/log" | sort -u >"$tmp/cc1err"
+	if [ -s "$tmp/cc1err" ]; then
+		fail "real-headers: $v $level: the compiler ran the plugin (no error of cc1's own)"
+		head -n 5 "$tmp/cc1err" | ue_diag
+	fi
 	while read -r o f; do
 		name="real-headers: $v $level: ${f#"$top"/testcases/}"
 		engines=$(ue_directive engines "$f")
@@ -116,7 +123,10 @@ build_and_compare() {
 		sed -n -e "s|^$mdir/||" -e "/^$o\.c:/p" "$mdir/log" |
 			ue_gcc_findings "$o.c" >"$tmp/got"
 		why=
-		if [ "$level" = -O0 ]; then
+		: >"$tmp/diff"
+		if [ -s "$tmp/cc1err" ]; then
+			why="did not compile"
+		elif [ "$level" = -O0 ]; then
 			if grep -E "(^|/)$o\.c:[0-9]+:[0-9]+: (fatal )?error:" "$mdir/log" |
 			   grep -qv '\[uecheck:'; then
 				why="did not compile"
@@ -135,7 +145,8 @@ build_and_compare() {
 			ue_skip "$name" "xfail: $xfail"
 		else
 			fail "$name"
-			[ -n "$why" ] && { echo "$why:"; grep -F "$o.c:" "$mdir/log" | grep 'error' | head -n 5; } | ue_diag
+			[ -n "$why" ] && { echo "$why:"; { cat "$tmp/cc1err"; grep -F "$o.c:" "$mdir/log"; } |
+				grep 'error' | head -n 5; } | ue_diag
 			ue_diag <"$tmp/diff"
 		fi
 	done <"$mdir/list"

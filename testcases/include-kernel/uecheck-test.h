@@ -17,6 +17,7 @@
 #include <linux/atomic.h>
 #include <linux/mutex.h>
 #include <linux/spinlock.h>
+#include <linux/rwsem.h>
 #include <linux/refcount.h>
 #include <linux/slab.h>
 #include <linux/rcupdate.h>

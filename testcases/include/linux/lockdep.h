@@ -26,12 +26,16 @@ extern int lock_is_held(const struct lockdep_map *lock);
 #define lockdep_assert_held(l)		lockdep_assert(lockdep_is_held(l))
 #define lockdep_assert_held_once(l)	lockdep_assert(lockdep_is_held(l))
 #define lockdep_assert_not_held(l)	lockdep_assert(!lockdep_is_held(l))
+#define lockdep_assert_held_read(l)	lockdep_assert(lockdep_is_held(l))
+#define lockdep_assert_held_write(l)	lockdep_assert(lockdep_is_held(l))
 
 #elif defined(UECHECK_STUB_CTX)
 
 #define __assume_ctx_lock(l)
 #define lockdep_assert_held(l)		do { __assume_ctx_lock(l); } while (0)
 #define lockdep_assert_held_once(l)	do { __assume_ctx_lock(l); } while (0)
+#define lockdep_assert_held_read(l)	do { __assume_ctx_lock(l); } while (0)
+#define lockdep_assert_held_write(l)	do { __assume_ctx_lock(l); } while (0)
 #define lockdep_assert_not_held(l)	do { (void)(l); } while (0)
 
 #else
@@ -39,6 +43,8 @@ extern int lock_is_held(const struct lockdep_map *lock);
 #define lockdep_assert_held(l)		do { (void)(l); } while (0)
 #define lockdep_assert_held_once(l)	do { (void)(l); } while (0)
 #define lockdep_assert_not_held(l)	do { (void)(l); } while (0)
+#define lockdep_assert_held_read(l)	do { (void)(l); } while (0)
+#define lockdep_assert_held_write(l)	do { (void)(l); } while (0)
 
 #endif
 

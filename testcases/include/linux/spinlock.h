@@ -20,11 +20,31 @@ typedef struct spinlock {
 
 #define DEFINE_SPINLOCK(x)	spinlock_t x = { { 0 } }
 
+#include <linux/rwlock.h>
+
 extern void _raw_spin_lock(raw_spinlock_t *lock);
 extern void _raw_spin_lock_bh(raw_spinlock_t *lock);
 extern int _raw_spin_trylock(raw_spinlock_t *lock);
 extern void _raw_spin_unlock(raw_spinlock_t *lock);
 extern void _raw_spin_unlock_bh(raw_spinlock_t *lock);
+extern unsigned long _raw_spin_lock_irqsave(raw_spinlock_t *lock);
+extern void _raw_spin_unlock_irqrestore(raw_spinlock_t *lock, unsigned long flags);
+
+/* As in the kernel: a macro handing the raw lock inside to the _raw_ one. */
+static __always_inline raw_spinlock_t *spinlock_check(spinlock_t *lock)
+{
+	return &lock->rlock;
+}
+
+#define raw_spin_lock_irqsave(lock, flags)			\
+	do { flags = _raw_spin_lock_irqsave(lock); } while (0)
+#define spin_lock_irqsave(lock, flags)				\
+	do { raw_spin_lock_irqsave(spinlock_check(lock), flags); } while (0)
+
+static __always_inline void spin_unlock_irqrestore(spinlock_t *lock, unsigned long flags)
+{
+	_raw_spin_unlock_irqrestore(&lock->rlock, flags);
+}
 
 static __always_inline void spin_lock(spinlock_t *lock)
 {
