@@ -23,6 +23,29 @@
 #define MAX_DEPTH 12
 
 /* REF, when it reads a pointer member at offset 0: the object it is in. */
+/* A field at offset 0 of its struct: its address is the struct's. */
+static bool field_at_zero(tree field)
+{
+	return TREE_CODE(field) == FIELD_DECL && DECL_FIELD_OFFSET(field) &&
+	       integer_zerop(DECL_FIELD_OFFSET(field)) &&
+	       integer_zerop(DECL_FIELD_BIT_OFFSET(field));
+}
+
+/*
+ * *REF with its first-member selections taken off (x.a.b with a and b at
+ * offset 0: x); false when there was none.
+ */
+static bool strip_first_members(tree *ref)
+{
+	bool any = false;
+
+	while (TREE_CODE(*ref) == COMPONENT_REF && field_at_zero(TREE_OPERAND(*ref, 1))) {
+		*ref = TREE_OPERAND(*ref, 0);
+		any = true;
+	}
+	return any;
+}
+
 static tree first_pointer_of(tree ref)
 {
 	tree field;
@@ -262,8 +285,23 @@ static int slot_rec(tree expr, int depth)
 		return SLOT_NONE;
 	STRIP_NOPS(expr);
 	switch (TREE_CODE(expr)) {
-	case ADDR_EXPR:
-		return rules_is_tracked_lock(TREE_OPERAND(expr, 0)) ? SLOT_GLOBAL : SLOT_NONE;
+	case ADDR_EXPR: {
+		tree op = TREE_OPERAND(expr, 0);
+
+		if (rules_is_tracked_lock(op))
+			return SLOT_GLOBAL;
+		/*
+		 * &lock->rlock, the raw lock inside a spinlock_t (what
+		 * spinlock_check() returns): the lock it is the first member of.
+		 */
+		if (!strip_first_members(&op))
+			return SLOT_NONE;
+		if (rules_is_tracked_lock(op))
+			return SLOT_GLOBAL;
+		if (TREE_CODE(op) == MEM_REF && integer_zerop(TREE_OPERAND(op, 1)))
+			return slot_rec(TREE_OPERAND(op, 0), depth + 1);
+		return SLOT_NONE;
+	}
 	case VAR_DECL:
 		return is_global_var(expr) ? SLOT_NONE : local_slot(expr, depth);
 	case MEM_REF:
@@ -330,11 +368,24 @@ static vkey object_lock_base_rec(tree expr, int depth)
 
 		if (gimple_assign_single_p(def) || gimple_assign_cast_p(def))
 			return object_lock_base_rec(gimple_assign_rhs1(def), depth + 1);
+		/* spinlock_check(&c->lock): a callee returning (a part of) its argument. */
+		if (is_gimple_call(def)) {
+			struct summary *s = summary_of(gimple_call_fndecl(def));
+			int i = s && s->ready && s->ret_slot >= SLOT_PARAM0 &&
+				s->ret_slot < SLOT_DEREF0 ? s->ret_slot - SLOT_PARAM0 : -1;
+
+			if (i >= 0 && (unsigned int)i < gimple_call_num_args(def))
+				return object_lock_base_rec(gimple_call_arg(def, i), depth + 1);
+		}
 		return 0;
 	}
 	if (TREE_CODE(expr) != ADDR_EXPR)
 		return 0;
 	ref = TREE_OPERAND(expr, 0);
+	/* &c->lock.rlock: the raw lock inside c's lock. */
+	while (TREE_CODE(ref) == COMPONENT_REF && !rules_is_object_lock_field(TREE_OPERAND(ref, 1)) &&
+	       field_at_zero(TREE_OPERAND(ref, 1)))
+		ref = TREE_OPERAND(ref, 0);
 	if (TREE_CODE(ref) != COMPONENT_REF || !rules_is_object_lock_field(TREE_OPERAND(ref, 1)))
 		return 0;
 	ref = TREE_OPERAND(ref, 0);
