@@ -143,7 +143,7 @@ static void classify_call(gcall *call, struct call_info *ci)
 	ci->lhs = gimple_call_lhs(call);
 	ci->key = ci->lhs ? value_key(ci->lhs) : 0;
 	api = rules_lock_api(ci->fndecl);
-	if (api && (unsigned int)api->lock_arg < gimple_call_num_args(call)) {
+	if (api && (api->lock_arg < 0 || (unsigned int)api->lock_arg < gimple_call_num_args(call))) {
 		ci->lock_api = api;
 		return;
 	}

@@ -509,6 +509,8 @@ static void step_lock_api(struct astate *st, gcall *call, const struct lock_api 
 
 	if (api->op == LOCK_OP_GUARD_HELD) {
 		slot = lock_slot_of_deref(gimple_call_arg(call, api->lock_arg));
+	} else if (api->lock_arg < 0) {
+		slot = SLOT_GLOBAL;	/* __acquires(&the_lock) on a prototype */
 	} else {
 		/* &obj->lock first: a first member's address is obj's too. */
 		key = object_lock_base(gimple_call_arg(call, api->lock_arg));

@@ -8,6 +8,11 @@
  * under GCC.  No GIMPLE is left of them.  libcpp's "used" callback fires for
  * every macro expansion, whatever the expansion is; we then read the
  * argument from the source text exactly as the developer wrote it.
+ *
+ * The same way, a prototype's __acquires(lock)/__releases(lock) (sparse's
+ * annotations in 6.x, context analysis' in 7.x) makes the function part of
+ * the lock API: it takes or drops the lock its parameter names, or the
+ * tracked global lock itself, wherever it is called.
  */
 #include "uecheck.h"
 
@@ -29,6 +34,28 @@ struct recorded {
 	struct assertion a;
 	unsigned int claimed_by;	/* DECL_UID of a prototype, or 0 */
 };
+
+/* An __acquires()/__releases() annotation, until a prototype claims it. */
+struct annotation {
+	enum lock_op op;
+	char *arg;			/* as written, without blanks */
+	struct srcpos at;
+};
+
+static const struct {
+	const char *name;
+	enum lock_op op;
+} annotating[] = {
+	{ "__acquires",		LOCK_OP_ACQUIRE },
+	{ "__acquires_shared",	LOCK_OP_ACQUIRE_SHARED },
+	{ "__releases",		LOCK_OP_RELEASE },
+	{ "__releases_shared",	LOCK_OP_RELEASE },
+};
+
+static struct annotation *anns;
+static unsigned int nanns, anns_cap;
+static hash_map<tree, struct lock_api *> *annotated;
+static cpp_hashnode *annotating_nodes[ARRAY_SIZE(annotating)];
 
 static struct recorded *recs;
 static unsigned int nrecs, recs_cap;
@@ -168,6 +195,27 @@ static void record(enum assertion_kind kind, const char *name, location_t loc)
 /* libcpp keeps one hash node per spelling: match macros by pointer. */
 static cpp_hashnode *watched_nodes[ARRAY_SIZE(watched)];
 
+static void record_annotation(enum lock_op op, const char *name, location_t loc)
+{
+	char arg[128];
+	struct srcpos at;
+	expanded_location sp;
+
+	sp = expand_location(linemap_resolve_location(line_table, loc,
+						      LRK_SPELLING_LOCATION, NULL));
+	if (!sp.file || !srcpos_of(loc, &at) ||
+	    !read_macro_argument(sp.file, sp.line, sp.column, name, arg, sizeof(arg)))
+		return;
+	if (nanns == anns_cap) {
+		anns_cap = anns_cap ? 2 * anns_cap : 64;
+		anns = XRESIZEVEC(struct annotation, anns, anns_cap);
+	}
+	anns[nanns].op = op;
+	anns[nanns].arg = xstrdup(arg);
+	anns[nanns].at = at;
+	nanns++;
+}
+
 static void on_macro_used(cpp_reader *reader, location_t loc, cpp_hashnode *node)
 {
 	if (chained_used)
@@ -177,6 +225,141 @@ static void on_macro_used(cpp_reader *reader, location_t loc, cpp_hashnode *node
 			record(watched[i].kind, watched[i].name, loc);
 			return;
 		}
+	for (size_t i = 0; i < ARRAY_SIZE(annotating); i++)
+		if (node == annotating_nodes[i]) {
+			record_annotation(annotating[i].op, annotating[i].name, loc);
+			return;
+		}
+}
+
+/*
+ * The names of a prototype's parameters, from its text: the last
+ * identifier of each comma-separated part of the list after NAME.
+ */
+static int parameter_names(const struct srcpos *name, char names[][64], int max)
+{
+	int len, depth = 0, n = 0, line = name->line, i = name->col - 1;
+	const char *text = source_line(name->file, line, &len);
+	char last[64] = "";
+	size_t lastlen = 0;
+	bool in_word = false;
+
+	for (int lines = 0; text && lines < 8; lines++) {
+		for (; i < len; i++) {
+			char c = text[i];
+
+			if (ISIDNUM(c)) {
+				if (!in_word)
+					lastlen = 0;
+				in_word = true;
+				if (depth == 1 && lastlen + 1 < sizeof(last)) {
+					last[lastlen++] = c;
+					last[lastlen] = 0;
+				}
+				continue;
+			}
+			in_word = false;
+			if (c == '(') {
+				depth++;
+			} else if (c == ')' || (c == ',' && depth == 1)) {
+				if (depth == 1) {
+					if (n == max)
+						return -1;
+					snprintf(names[n++], 64, "%s", last);
+					last[0] = 0;
+					lastlen = 0;
+				}
+				if (c == ')' && --depth == 0)
+					return n;
+			}
+		}
+		text = source_line(name->file, ++line, &len);
+		i = 0;
+	}
+	return -1;
+}
+
+/* "lock", "&lock", "(lock)": the parameter it names, -1 for the tracked global, -2 neither. */
+static int annotated_lock_arg(const char *arg, char names[][64], int nnames)
+{
+	size_t len = strlen(arg);
+
+	while (len >= 2 && arg[0] == '(' && arg[len - 1] == ')') {
+		arg++;
+		len -= 2;
+	}
+	if (len && arg[0] == '&') {
+		arg++;
+		len--;
+	}
+	if (rules_is_tracked_lock_text(arg, len))
+		return -1;
+	for (int i = 0; i < nnames; i++)
+		if (strlen(names[i]) == len && !strncmp(names[i], arg, len))
+			return i;
+	return -2;
+}
+
+/* The annotations after DECL's name are its own: one lock operation, or none. */
+static void claim_annotations(tree decl, const struct srcpos *name)
+{
+	char names[16][64];
+	struct lock_api *api;
+	int nnames = -2, lock_arg = -2;
+	enum lock_op op = LOCK_OP_NONE;
+	bool ambiguous = false;
+	unsigned int kept = 0;
+
+	for (unsigned int i = 0; i < nanns; i++) {
+		struct annotation *a = &anns[i];
+
+		/*
+		 * Before this name, or in another file: a definition's (no
+		 * declaration claims it, declarations finish in source
+		 * order), dropped.  After it but far: not this one's yet.
+		 */
+		if (strcmp(a->at.file, name->file) || srcpos_cmp(&a->at, name) <= 0) {
+			free(a->arg);
+			continue;
+		}
+		if (a->at.line - name->line >= 16) {
+			anns[kept++] = *a;
+			continue;
+		}
+		if (nnames == -2)
+			nnames = parameter_names(name, names, ARRAY_SIZE(names));
+		if (nnames >= 0) {
+			int arg = annotated_lock_arg(a->arg, names, nnames);
+
+			if (arg != -2) {
+				ambiguous |= op != LOCK_OP_NONE && (op != a->op || arg != lock_arg);
+				op = a->op;
+				lock_arg = arg;
+			}
+		}
+		free(a->arg);
+	}
+	nanns = kept;
+	if (op == LOCK_OP_NONE || ambiguous)
+		return;
+	if (!annotated)
+		annotated = new hash_map<tree, struct lock_api *>;
+	api = XCNEW(struct lock_api);
+	api->name = IDENTIFIER_POINTER(DECL_NAME(decl));
+	api->kind = "annotation";
+	api->op = op;
+	api->lock_arg = lock_arg;
+	annotated->put(decl, api);
+}
+
+const struct lock_api *macros_annotated_lock_api(tree fndecl)
+{
+	struct lock_api **api;
+
+	if (!annotated || !fndecl)
+		return NULL;
+	api = annotated->get(fndecl);
+	return api ? *api : NULL;
 }
 
 /*
@@ -188,9 +371,13 @@ static void on_finish_decl(void *gcc_data, void *user_data)
 	tree decl = (tree)gcc_data;
 	struct srcpos name;
 
-	/* Most declarations of a unit follow no __must_hold() at all. */
-	if (!unclaimed_must_hold || !decl || TREE_CODE(decl) != FUNCTION_DECL ||
+	/* Most declarations of a unit follow no annotation at all. */
+	if ((!unclaimed_must_hold && !nanns) || !decl || TREE_CODE(decl) != FUNCTION_DECL ||
 	    !srcpos_of(DECL_SOURCE_LOCATION(decl), &name))
+		return;
+	if (nanns)
+		claim_annotations(decl, &name);
+	if (!unclaimed_must_hold)
 		return;
 	for (unsigned int i = 0; i < nrecs; i++) {
 		struct assertion *a = &recs[i].a;
@@ -212,6 +399,10 @@ static void on_start_unit(void *gcc_data, void *user_data)
 	for (size_t i = 0; i < ARRAY_SIZE(watched); i++)
 		watched_nodes[i] = cpp_lookup(parse_in, (const unsigned char *)watched[i].name,
 					      strlen(watched[i].name));
+	for (size_t i = 0; i < ARRAY_SIZE(annotating); i++)
+		annotating_nodes[i] = cpp_lookup(parse_in,
+						 (const unsigned char *)annotating[i].name,
+						 strlen(annotating[i].name));
 	chained_used = cb->used;
 	cb->used = on_macro_used;
 }

@@ -100,7 +100,7 @@ const struct lock_api *rules_lock_api(tree fndecl)
 			return &ue_rs.lock_apis[i];
 	if (is_guard_lock_ptr(name) && first_param_is_pointer(fndecl))
 		return &guard_lock_ptr;
-	return NULL;
+	return macros_annotated_lock_api(fndecl);
 }
 
 /* The reference API of the rule set, indexed by enum ref_op. */

@@ -151,6 +151,12 @@ void macros_register(const char *plugin_name);
 /* Assertions written inside the body of the current function. */
 unsigned int macros_body_assertions(const struct assertion **out, unsigned int max);
 bool macros_must_hold(tree fndecl, location_t *where);
+/*
+ * The lock API a prototype's __acquires()/__releases() annotation makes
+ * of a function (its parameter, or the tracked global: lock_arg -1), or
+ * NULL.
+ */
+const struct lock_api *macros_annotated_lock_api(tree fndecl);
 /* Any lockdep assertion or __must_hold() of event_mutex in the unit. */
 bool macros_any_assertion(void);
 
