@@ -180,6 +180,7 @@ static void word_note(const struct finding_note *n)
 		[FREE_BY_CALL]		= "'%s' released by this call",
 		[SHARED_BY_LOCK]	= "'%s' taken for reading only here",
 		[SHARED_BY_CALL]	= "'%s' held for reading only after this call",
+		[SHARED_BY_ANNOTATION]	= "'%s' held for reading only, as annotated here",
 	};
 	const char *lock = rules_lock_name();
 	const char *field = rules_field_name(), *type = rules_struct_name();

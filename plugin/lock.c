@@ -17,6 +17,9 @@
 
 /* ---- requirements ------------------------------------------------------ */
 
+static void set_lock(struct astate *st, int slot, unsigned char mask, location_t loc,
+		     int why);
+
 static void set_requirement(struct summary *s, enum requirement kind, location_t loc,
 			    tree via, bool direct, unsigned int objs, bool write)
 {
@@ -105,7 +108,7 @@ static void settle_requirements(struct ctx *c)
 
 static void note_free_at(struct finding *f, location_t loc, int why)
 {
-	if (loc != UNKNOWN_LOCATION && why <= SHARED_BY_CALL)
+	if (loc != UNKNOWN_LOCATION && why <= SHARED_BY_ANNOTATION)
 		finding_note(f, NOTE_LOCK_FREE, loc, NULL, why);
 }
 
@@ -362,6 +365,31 @@ void lock_begin(struct ctx *c)
 		free_dominance_info(CDI_POST_DOMINATORS);
 }
 
+/*
+ * lockdep_assert_held(&p->lock) of a per-object lock, p a parameter: p's
+ * object as the assertion says; unconditional on a lock the caller left,
+ * a contract with the callers for p.
+ */
+static void apply_object_assertion(struct ctx *c, const struct anchor *an, struct astate *st)
+{
+	tree parm, def;
+	int i = macros_param_named(an->a->obj, &parm);
+	vkey base;
+
+	def = i >= 0 ? ssa_default_def(cfun, parm) : NULL_TREE;
+	if (!def || i >= 32)
+		return;
+	base = value_key(def);
+	if (an->a->kind == ASSERT_NOT_HELD) {
+		objlock_set(st, base, LK_FREE, an->a->loc, FREE_BY_ASSERTION);
+		return;
+	}
+	if ((object_lock_mask(st, base, NULL) & LK_ENTRY) && an->unconditional)
+		require(c, REQ_ASSERTED, an->a->loc, NULL, false, 1u << i,
+			an->a->kind == ASSERT_HELD_WRITE);
+	objlock_set(st, base, LK_HELD, an->a->loc, 0);
+}
+
 static void apply_assertions(struct ctx *c, gimple *stmt, struct astate *st)
 {
 	for (unsigned int i = 0; i < c->lock.nanchors; i++) {
@@ -369,6 +397,10 @@ static void apply_assertions(struct ctx *c, gimple *stmt, struct astate *st)
 
 		if (an->stmt != stmt)
 			continue;
+		if (an->a->obj) {
+			apply_object_assertion(c, an, st);
+			continue;
+		}
 		if (an->a->kind == ASSERT_NOT_HELD) {
 			st->lock[SLOT_GLOBAL] = LK_FREE;
 			st->free_loc = an->a->loc;
@@ -407,15 +439,45 @@ void lock_operands(struct ctx *c, gimple *stmt, struct astate *st)
 
 /* ---- entry ------------------------------------------------------------- */
 
+/* __must_hold(&p->lock), p a parameter: held at entry, callers must hold it. */
+static void object_must_hold(struct ctx *c, struct astate *st, const char *obj,
+			     bool shared, location_t where)
+{
+	tree parm, def;
+	int i = macros_param_named(obj, &parm);
+
+	def = i >= 0 ? ssa_default_def(cfun, parm) : NULL_TREE;
+	if (!def || i >= 32)
+		return;
+	objlock_set(st, value_key(def), shared ? LK_SHARED : LK_HELD, where,
+		    SHARED_BY_ANNOTATION);
+	if (c->final) {
+		c->sum->contract = true;
+		c->sum->req = REQ_UNASSERTED;
+		c->sum->req_loc = where;
+		c->sum->req_by_annotation = true;
+		c->sum->req_objs |= 1u << i;
+	}
+}
+
 void lock_entry(struct ctx *c, struct astate *st)
 {
 	location_t where;
+	bool shared = false;
+	const char *obj = NULL;
 
 	for (int k = 0; k < NSLOTS; k++)
 		st->lock[k] = LK_ENTRY;
-	if (!macros_must_hold(current_function_decl, &where))
+	if (!macros_must_hold(current_function_decl, &where, &shared, &obj))
 		return;
-	st->lock[SLOT_GLOBAL] = LK_HELD;
+	if (obj) {
+		object_must_hold(c, st, obj, shared, where);
+		return;
+	}
+	if (shared)
+		set_lock(st, SLOT_GLOBAL, LK_SHARED, where, SHARED_BY_ANNOTATION);
+	else
+		st->lock[SLOT_GLOBAL] = LK_HELD;
 	/*
 	 * Like sparse's context check, __must_hold binds every caller
 	 * statically: callable-from-outside callers must hold or say so.
@@ -511,6 +573,16 @@ static void step_lock_api(struct astate *st, gcall *call, const struct lock_api 
 		slot = lock_slot_of_deref(gimple_call_arg(call, api->lock_arg));
 	} else if (api->lock_arg < 0) {
 		slot = SLOT_GLOBAL;	/* __acquires(&the_lock) on a prototype */
+	} else if (api->object_arg) {
+		/* __acquires(&c->lock) on a prototype: the argument is c. */
+		tree arg = gimple_call_arg(call, api->lock_arg);
+
+		key = TREE_CODE(arg) == SSA_NAME ? value_key(arg) : 0;
+		if (key)
+			step_object_lock(st, call, api, key, out);
+		else
+			sset_add(out, st);
+		return;
 	} else {
 		/* &obj->lock first: a first member's address is obj's too. */
 		key = object_lock_base(gimple_call_arg(call, api->lock_arg));

@@ -28,6 +28,7 @@ static const struct watched_macro watched[] = {
 	{ "lockdep_assert_held_write",	ASSERT_HELD_WRITE },
 	{ "lockdep_assert_not_held",	ASSERT_NOT_HELD },
 	{ "__must_hold",		ASSERT_MUST_HOLD },
+	{ "__must_hold_shared",		ASSERT_MUST_HOLD_SHARED },
 };
 
 struct recorded {
@@ -59,6 +60,11 @@ static cpp_hashnode *annotating_nodes[ARRAY_SIZE(annotating)];
 
 static struct recorded *recs;
 static unsigned int nrecs, recs_cap;
+static bool is_must_hold(enum assertion_kind kind)
+{
+	return kind == ASSERT_MUST_HOLD || kind == ASSERT_MUST_HOLD_SHARED;
+}
+
 static unsigned int unclaimed_must_hold;	/* __must_hold() records no prototype took yet */
 static void (*chained_used)(cpp_reader *, location_t, cpp_hashnode *);
 
@@ -139,7 +145,32 @@ static bool read_macro_argument(const char *file, int line, int col,
 }
 
 /* "&event_mutex", "(&event_mutex)", "&(event_mutex)" all name the lock. */
-static bool argument_names_tracked_lock(const char *arg)
+/*
+ * A per-object lock's &p->lock: p's name into OBJ (NULL when ARG is not
+ * one), where lock is the rule set's lock field.
+ */
+static bool names_object_lock(const char *arg, size_t len, char **obj)
+{
+	const char *arrow;
+	size_t n;
+
+	if (!rules_lock_per_object())
+		return false;
+	arrow = strstr(arg, "->");
+	if (!arrow || (size_t)(arrow - arg) >= len)
+		return false;
+	n = arrow - arg;
+	if (!n || len - n - 2 != strlen(rules_lock_field_name()) ||
+	    strncmp(arrow + 2, rules_lock_field_name(), len - n - 2))
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!ISIDNUM(arg[i]))
+			return false;
+	*obj = xstrndup(arg, n);
+	return true;
+}
+
+static bool argument_names_tracked_lock(const char *arg, char **obj)
 {
 	size_t len = strlen(arg);
 
@@ -155,12 +186,14 @@ static bool argument_names_tracked_lock(const char *arg)
 		arg++;
 		len -= 2;
 	}
-	return rules_is_tracked_lock_text(arg, len);
+	*obj = NULL;
+	return rules_is_tracked_lock_text(arg, len) || names_object_lock(arg, len, obj);
 }
 
 static void record(enum assertion_kind kind, const char *name, location_t loc)
 {
 	char arg[256];
+	char *obj;
 	struct srcpos at;
 	expanded_location sp;
 	location_t spelling;
@@ -172,7 +205,7 @@ static void record(enum assertion_kind kind, const char *name, location_t loc)
 		return;
 	if (!read_macro_argument(sp.file, sp.line, sp.column, name, arg, sizeof(arg)))
 		return;
-	if (!argument_names_tracked_lock(arg))
+	if (!argument_names_tracked_lock(arg, &obj))
 		return;
 
 	if (nrecs == recs_cap) {
@@ -186,9 +219,10 @@ static void record(enum assertion_kind kind, const char *name, location_t loc)
 	recs[nrecs].a.col = at.col;
 	recs[nrecs].a.end_line = at.line;
 	recs[nrecs].a.end_col = at.col;
+	recs[nrecs].a.obj = obj;
 	recs[nrecs].claimed_by = 0;
 	nrecs++;
-	if (kind == ASSERT_MUST_HOLD)
+	if (is_must_hold(kind))
 		unclaimed_must_hold++;
 }
 
@@ -279,10 +313,14 @@ static int parameter_names(const struct srcpos *name, char names[][64], int max)
 	return -1;
 }
 
-/* "lock", "&lock", "(lock)": the parameter it names, -1 for the tracked global, -2 neither. */
-static int annotated_lock_arg(const char *arg, char names[][64], int nnames)
+/*
+ * "lock", "&lock", "(lock)": the parameter it names, -1 for the tracked
+ * global, -2 neither; "&c->lock" of a per-object lock: c's, with OBJECT.
+ */
+static int annotated_lock_arg(const char *arg, char names[][64], int nnames, bool *object)
 {
 	size_t len = strlen(arg);
+	char *obj;
 
 	while (len >= 2 && arg[0] == '(' && arg[len - 1] == ')') {
 		arg++;
@@ -292,8 +330,19 @@ static int annotated_lock_arg(const char *arg, char names[][64], int nnames)
 		arg++;
 		len--;
 	}
+	*object = false;
 	if (rules_is_tracked_lock_text(arg, len))
 		return -1;
+	if (names_object_lock(arg, len, &obj)) {
+		*object = true;
+		for (int i = 0; i < nnames; i++)
+			if (!strcmp(names[i], obj)) {
+				free(obj);
+				return i;
+			}
+		free(obj);
+		return -2;
+	}
 	for (int i = 0; i < nnames; i++)
 		if (strlen(names[i]) == len && !strncmp(names[i], arg, len))
 			return i;
@@ -307,7 +356,7 @@ static void claim_annotations(tree decl, const struct srcpos *name)
 	struct lock_api *api;
 	int nnames = -2, lock_arg = -2;
 	enum lock_op op = LOCK_OP_NONE;
-	bool ambiguous = false;
+	bool ambiguous = false, object = false;
 	unsigned int kept = 0;
 
 	for (unsigned int i = 0; i < nanns; i++) {
@@ -329,12 +378,15 @@ static void claim_annotations(tree decl, const struct srcpos *name)
 		if (nnames == -2)
 			nnames = parameter_names(name, names, ARRAY_SIZE(names));
 		if (nnames >= 0) {
-			int arg = annotated_lock_arg(a->arg, names, nnames);
+			bool obj;
+			int arg = annotated_lock_arg(a->arg, names, nnames, &obj);
 
 			if (arg != -2) {
-				ambiguous |= op != LOCK_OP_NONE && (op != a->op || arg != lock_arg);
+				ambiguous |= op != LOCK_OP_NONE &&
+					     (op != a->op || arg != lock_arg || obj != object);
 				op = a->op;
 				lock_arg = arg;
+				object = obj;
 			}
 		}
 		free(a->arg);
@@ -349,7 +401,20 @@ static void claim_annotations(tree decl, const struct srcpos *name)
 	api->kind = "annotation";
 	api->op = op;
 	api->lock_arg = lock_arg;
+	api->object_arg = object;
 	annotated->put(decl, api);
+}
+
+int macros_param_named(const char *name, tree *parm)
+{
+	int i = 0;
+
+	for (tree p = DECL_ARGUMENTS(current_function_decl); p; p = DECL_CHAIN(p), i++)
+		if (DECL_NAME(p) && !strcmp(IDENTIFIER_POINTER(DECL_NAME(p)), name)) {
+			*parm = p;
+			return i;
+		}
+	return -1;
 }
 
 const struct lock_api *macros_annotated_lock_api(tree fndecl)
@@ -383,7 +448,7 @@ static void on_finish_decl(void *gcc_data, void *user_data)
 		struct assertion *a = &recs[i].a;
 		struct srcpos at = { a->file, a->line, a->col };
 
-		if (a->kind != ASSERT_MUST_HOLD || recs[i].claimed_by)
+		if (!is_must_hold(a->kind) || recs[i].claimed_by)
 			continue;
 		if (srcpos_cmp(&at, &name) > 0 && a->line - name.line < 16) {
 			recs[i].claimed_by = DECL_UID(decl);
@@ -430,7 +495,7 @@ unsigned int macros_body_assertions(const struct assertion **out, unsigned int m
 		struct assertion *a = &recs[i].a;
 		struct srcpos at = { a->file, a->line, a->col };
 
-		if (a->kind == ASSERT_MUST_HOLD)
+		if (is_must_hold(a->kind))
 			continue;
 		if (srcpos_cmp(&at, &open) > 0 && srcpos_cmp(&at, &close) < 0)
 			out[n++] = a;
@@ -438,7 +503,7 @@ unsigned int macros_body_assertions(const struct assertion **out, unsigned int m
 	return n;
 }
 
-bool macros_must_hold(tree fndecl, location_t *where)
+bool macros_must_hold(tree fndecl, location_t *where, bool *shared, const char **obj)
 {
 	struct function *fn = DECL_STRUCT_FUNCTION(fndecl);
 	struct srcpos name, open;
@@ -450,12 +515,16 @@ bool macros_must_hold(tree fndecl, location_t *where)
 		struct assertion *a = &recs[i].a;
 		struct srcpos at = { a->file, a->line, a->col };
 
-		if (a->kind != ASSERT_MUST_HOLD)
+		if (!is_must_hold(a->kind))
 			continue;
 		if (recs[i].claimed_by == DECL_UID(fndecl) ||
 		    (have_def && srcpos_cmp(&at, &name) > 0 &&
 		     srcpos_cmp(&at, &open) < 0)) {
 			*where = a->loc;
+			if (shared)
+				*shared = a->kind == ASSERT_MUST_HOLD_SHARED;
+			if (obj)
+				*obj = a->obj;
 			return true;
 		}
 	}

@@ -245,6 +245,12 @@ const char *rules_lock_write_api_name(void)
 	return NULL;
 }
 
+/* A per-object lock's field: "lock" of conn.lock. */
+const char *rules_lock_field_name(void)
+{
+	return ue_rs.lock_type ? ue_rs.lock : "";
+}
+
 bool rules_lock_per_object(void)
 {
 	return ue_rs.lock_type != NULL;

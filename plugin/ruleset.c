@@ -118,6 +118,7 @@ static bool add_lock_api(const struct origin *o, const char *kind, const char *o
 	api->kind = xstrdup(kind);
 	api->op = (enum lock_op)k;
 	api->lock_arg = arg;
+	api->object_arg = false;
 	return true;
 }
 

@@ -111,7 +111,7 @@ static bool unit_may_have_findings(void)
 		if (!analysable(node))
 			continue;
 		push_cfun(DECL_STRUCT_FUNCTION(node->decl));
-		asserts = macros_body_assertions(&a, 1) || macros_must_hold(node->decl, &where);
+		asserts = macros_body_assertions(&a, 1) || macros_must_hold(node->decl, &where, NULL, NULL);
 		pop_cfun();
 		if (asserts)
 			return true;

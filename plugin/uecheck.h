@@ -79,6 +79,7 @@ struct lock_api {
 	const char *kind;	/* mutex, spinlock, ... (the rule set's words) */
 	enum lock_op op;
 	int lock_arg;		/* which argument is the lock */
+	bool object_arg;	/* ... or the object whose lock it is (&c->lock) */
 };
 
 
@@ -123,6 +124,7 @@ void rules_register(const char *plugin_name);	/* watches struct definitions */
 bool rules_unit_names_symbols(void);	/* defines user_event_mm or names get/put */
 const char *rules_lock_name(void);
 const char *rules_lock_write_api_name(void);	/* NULL: the kind has none */
+const char *rules_lock_field_name(void);	/* per-object: the lock's field */
 const char *rules_ref_api_name(enum ref_op op);
 const char *rules_field_name(void);	/* the guarded field */
 const char *rules_struct_name(void);	/* ... and its struct */
@@ -137,6 +139,7 @@ enum assertion_kind {
 	ASSERT_HELD_WRITE,	/* lockdep_assert_held_write(): for writing */
 	ASSERT_NOT_HELD,	/* lockdep_assert_not_held(&event_mutex) */
 	ASSERT_MUST_HOLD,	/* __must_hold(&event_mutex) */
+	ASSERT_MUST_HOLD_SHARED, /* __must_hold_shared(): held for reading at entry */
 };
 
 struct assertion {
@@ -145,12 +148,16 @@ struct assertion {
 	const char *file;	/* position of the invocation, outermost */
 	int line, col;		/* start of the macro name */
 	int end_line, end_col;	/* closing parenthesis */
+	const char *obj;	/* per-object lock: "c" of &c->lock, else NULL */
 };
 
 void macros_register(const char *plugin_name);
 /* Assertions written inside the body of the current function. */
 unsigned int macros_body_assertions(const struct assertion **out, unsigned int max);
-bool macros_must_hold(tree fndecl, location_t *where);
+/* SHARED (may be NULL): __must_hold_shared(), held for reading only. */
+bool macros_must_hold(tree fndecl, location_t *where, bool *shared, const char **obj);
+/* The parameter of the current function named NAME, its index, or -1. */
+int macros_param_named(const char *name, tree *parm);
 /*
  * The lock API a prototype's __acquires()/__releases() annotation makes
  * of a function (its parameter, or the tracked global: lock_arg -1), or
@@ -319,6 +326,7 @@ enum {
 	FREE_BY_CALL,		/* a callee released it */
 	SHARED_BY_LOCK,		/* taken for reading only (down_read()) */
 	SHARED_BY_CALL,		/* a callee left it held for reading */
+	SHARED_BY_ANNOTATION,	/* __must_hold_shared() on the function */
 };
 
 /* Sized to what it holds: most program points see one or two states. */

@@ -9,6 +9,7 @@
 #define _UECHECK_STUB_LINUX_SPINLOCK_H
 
 #include <linux/compiler_types.h>
+#include <linux/lockdep.h>
 
 typedef struct raw_spinlock {
 	unsigned int slock;
@@ -16,6 +17,9 @@ typedef struct raw_spinlock {
 
 typedef struct spinlock {
 	struct raw_spinlock rlock;
+#ifdef CONFIG_LOCKDEP
+	struct lockdep_map dep_map;
+#endif
 } spinlock_t;
 
 #define DEFINE_SPINLOCK(x)	spinlock_t x = { { 0 } }
