@@ -144,7 +144,6 @@ static bool read_macro_argument(const char *file, int line, int col,
 	return false;
 }
 
-/* "&event_mutex", "(&event_mutex)", "&(event_mutex)" all name the lock. */
 /*
  * A per-object lock's &p->lock: p's name into OBJ (NULL when ARG is not
  * one), where lock is the rule set's lock field.
@@ -170,22 +169,31 @@ static bool names_object_lock(const char *arg, size_t len, char **obj)
 	return true;
 }
 
+/* "&event_mutex", "(&event_mutex)", "&(event_mutex)": "event_mutex", its length in LEN. */
+static const char *lock_argument_text(const char *arg, size_t *len)
+{
+	*len = strlen(arg);
+	while (*len >= 2 && arg[0] == '(' && arg[*len - 1] == ')') {
+		arg++;
+		*len -= 2;
+	}
+	if (*len && arg[0] == '&') {
+		arg++;
+		(*len)--;
+	}
+	while (*len >= 2 && arg[0] == '(' && arg[*len - 1] == ')') {
+		arg++;
+		*len -= 2;
+	}
+	return arg;
+}
+
+/* The argument names the tracked lock (global, or a per-object one: OBJ). */
 static bool argument_names_tracked_lock(const char *arg, char **obj)
 {
-	size_t len = strlen(arg);
+	size_t len;
 
-	while (len >= 2 && arg[0] == '(' && arg[len - 1] == ')') {
-		arg++;
-		len -= 2;
-	}
-	if (len && arg[0] == '&') {
-		arg++;
-		len--;
-	}
-	while (len >= 2 && arg[0] == '(' && arg[len - 1] == ')') {
-		arg++;
-		len -= 2;
-	}
+	arg = lock_argument_text(arg, &len);
 	*obj = NULL;
 	return rules_is_tracked_lock_text(arg, len) || names_object_lock(arg, len, obj);
 }
@@ -319,17 +327,10 @@ static int parameter_names(const struct srcpos *name, char names[][64], int max)
  */
 static int annotated_lock_arg(const char *arg, char names[][64], int nnames, bool *object)
 {
-	size_t len = strlen(arg);
+	size_t len;
 	char *obj;
 
-	while (len >= 2 && arg[0] == '(' && arg[len - 1] == ')') {
-		arg++;
-		len -= 2;
-	}
-	if (len && arg[0] == '&') {
-		arg++;
-		len--;
-	}
+	arg = lock_argument_text(arg, &len);
 	*object = false;
 	if (rules_is_tracked_lock_text(arg, len))
 		return -1;
