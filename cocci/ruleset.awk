@@ -9,7 +9,8 @@
 # An include names a file beside the including one, else one of DIR.
 # The plugin's parser (plugin/ruleset.c) is the full check of a rule set;
 # this one stops at what would make the scripts check something else than
-# the file says.  Exit status: 0; 2 with one line "uecheck-cocci:
+# the file says, or nothing at all (no guard and no refs, a lock kind
+# without an API).  Exit status: 0; 2 with one line "uecheck-cocci:
 # FILE:LINE: ..." on a broken rule set; 4 with one line "...: not checked
 # by the cocci engine: ..." when the rule set needs what the scripts do
 # not implement (a per-object lock, a lock argument other than 0 or 1).
@@ -84,9 +85,12 @@ function load(file, depth,   line, w, n, i, k, where, inc, kv, nr) {
 				     "' (the Coccinelle scripts check a global lock)")
 			v["lock"] = w[2]
 			kind = w[3]
+			lock_where = where
 		} else if (w[1] == "guard") {
 			if (n != 3 || w[2] !~ /^[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*$/)
 				fail(2, where ": 'guard' needs STRUCT.FIELD LOCK")
+			if (w[3] != v["lock"])
+				fail(2, where ": 'guard': '" w[3] "' is not the rule set's lock")
 			v["guard_struct"] = w[2]
 			sub(/\..*/, "", v["guard_struct"])
 			v["guard_field"] = w[2]
@@ -116,6 +120,18 @@ BEGIN {
 		      "lock_try1 guard_struct guard_field ref_struct ref_get_all ref_get " \
 		      "ref_current ref_put ref_link", keys, " ")
 	load(ARGV[1], 0)
+	# What the plugin refuses too: nothing to check, a lock without an API.
+	if (v["guard_struct"] == "" && v["ref_struct"] == "")
+		fail(2, ARGV[1] ": the rule set checks nothing: no 'guard' and no 'refs' line")
+	if (kind != "") {
+		for (k in api) {
+			split(k, ko, SUBSEP)
+			if (ko[1] == kind)
+				known = 1
+		}
+		if (!known)
+			fail(2, lock_where ": lock '" v["lock"] "': no 'lock-api " kind "' lines")
+	}
 	for (k in api) {
 		split(k, ko, SUBSEP)
 		if (ko[1] != kind)

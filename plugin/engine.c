@@ -89,6 +89,33 @@ static tree collect_operands(tree *tp, int *walk_subtrees, void *data)
 	return NULL_TREE;
 }
 
+/*
+ * Whether the statement stores to REF (or to a part of it) rather than
+ * reading it: REF is its left-hand side, under component selections only.
+ */
+static bool stores_to(gimple *stmt, tree ref)
+{
+	tree t = gimple_get_lhs(stmt);
+
+	while (t) {
+		if (t == ref)
+			return true;
+		switch (TREE_CODE(t)) {
+		case COMPONENT_REF:
+		case ARRAY_REF:
+		case BIT_FIELD_REF:
+		case REALPART_EXPR:
+		case IMAGPART_EXPR:
+		case VIEW_CONVERT_EXPR:
+			t = TREE_OPERAND(t, 0);
+			break;
+		default:
+			return false;
+		}
+	}
+	return false;
+}
+
 const struct stmt_operands *operands_of(struct ctx *c, gimple *stmt)
 {
 	struct stmt_operands **cached = c->operands->get(stmt);
@@ -102,6 +129,9 @@ const struct stmt_operands *operands_of(struct ctx *c, gimple *stmt)
 		if (gimple_op(stmt, i))
 			walk_tree(gimple_op_ptr(stmt, i), collect_operands, ops, NULL);
 	}
+	for (unsigned int i = 0; i < ops->naccess; i++)
+		if (stores_to(stmt, ops->access[i]))
+			ops->access_writes |= 1u << i;
 	c->operands->put(stmt, ops);
 	return ops;
 }

@@ -98,6 +98,7 @@ struct ctx {
 struct stmt_operands {
 	unsigned char naccess, nderef;
 	tree access[MAX_OPERANDS];	/* COMPONENT_REFs of the guarded field */
+	unsigned char access_writes;	/* bit i: access[i] is stored to */
 	tree deref[MAX_OPERANDS];	/* SSA pointers under a MEM_REF */
 	tree deref_in[MAX_OPERANDS];	/* the expression of each, if it has a location */
 	tree outer;			/* the last expression with a location seen */

@@ -159,30 +159,36 @@ static void note_take_for_writing(struct finding *f, location_t loc)
 }
 
 /*
- * Whether the statement stores to REF (or to a part of it) rather than
- * reading it: REF is its left-hand side, under component selections only.
+ * The field written where the lock may be held for reading only (the
+ * cause: where it was taken so, CAUSE_LOC/WHY).
  */
-static bool access_is_write(gimple *stmt, tree ref)
+static void report_write_shared(struct ctx *c, location_t loc, location_t cause_loc,
+				int cause_why)
 {
-	tree t = gimple_get_lhs(stmt);
+	struct finding f;
 
-	while (t) {
-		if (t == ref)
-			return true;
-		switch (TREE_CODE(t)) {
-		case COMPONENT_REF:
-		case ARRAY_REF:
-		case BIT_FIELD_REF:
-		case REALPART_EXPR:
-		case IMAGPART_EXPR:
-		case VIEW_CONVERT_EXPR:
-			t = TREE_OPERAND(t, 0);
-			break;
-		default:
-			return false;
-		}
-	}
-	return false;
+	reported_here(c, loc);
+	if (!emitting(c))
+		return;
+	finding_init(&f, FINDING_WRITE_SHARED, loc, NULL);
+	note_free_at(&f, cause_loc, cause_why);
+	note_take_for_writing(&f, loc);
+	diag_report(&f);
+}
+
+/* A callee that writes the field, called where the lock may be held for reading only. */
+static void report_needs_exclusive(struct ctx *c, location_t loc, const struct summary *s,
+				   location_t cause_loc, int cause_why)
+{
+	struct finding f;
+
+	reported_here(c, loc);
+	if (!emitting(c))
+		return;
+	finding_init(&f, FINDING_LOCK_REQUIRED_EXCLUSIVE, loc, fn_name(s->decl));
+	note_free_at(&f, cause_loc, cause_why);
+	note_callee_write(&f, s);
+	diag_report(&f);
 }
 
 /* ---- accesses of the guarded field -------------------------------------- */
@@ -257,14 +263,8 @@ static void check_object_access(struct ctx *c, struct astate *st, tree ref, loca
 		return;
 	}
 	if (write && (m & LK_SHARED)) {
-		reported_here(c, loc);
-		if (emitting(c)) {
-			finding_init(&f, FINDING_WRITE_SHARED, loc, NULL);
-			if (o)
-				note_free_at(&f, o->free_loc, o->free_why);
-			note_take_for_writing(&f, loc);
-			diag_report(&f);
-		}
+		report_write_shared(c, loc, o ? o->free_loc : UNKNOWN_LOCATION,
+				    o ? o->free_why : 0);
 		return;
 	}
 	if ((m & LK_ENTRY) && param >= 0)
@@ -293,13 +293,7 @@ static void check_access(struct ctx *c, struct astate *st, tree ref,
 		return;
 	}
 	if (write && (m & LK_SHARED)) {
-		reported_here(c, loc);
-		if (emitting(c)) {
-			finding_init(&f, FINDING_WRITE_SHARED, loc, NULL);
-			note_lock_free(&f, st);
-			note_take_for_writing(&f, loc);
-			diag_report(&f);
-		}
+		report_write_shared(c, loc, st->free_loc, st->free_why);
 		return;
 	}
 	if (!(m & LK_ENTRY))
@@ -384,9 +378,12 @@ static void apply_object_assertion(struct ctx *c, const struct anchor *an, struc
 		objlock_set(st, base, LK_FREE, an->a->loc, FREE_BY_ASSERTION);
 		return;
 	}
-	if ((object_lock_mask(st, base, NULL) & LK_ENTRY) && an->unconditional)
+	if ((object_lock_mask(st, base, NULL) & LK_ENTRY) && an->unconditional) {
+		if (c->final)
+			c->sum->contract = true;
 		require(c, REQ_ASSERTED, an->a->loc, NULL, false, 1u << i,
 			an->a->kind == ASSERT_HELD_WRITE);
+	}
 	objlock_set(st, base, LK_HELD, an->a->loc, 0);
 }
 
@@ -434,7 +431,7 @@ void lock_operands(struct ctx *c, gimple *stmt, struct astate *st)
 	ops = operands_of(c, stmt);
 	for (unsigned int i = 0; i < ops->naccess; i++)
 		check_access(c, st, ops->access[i], operand_location(ops->access[i], stmt),
-			     access_is_write(stmt, ops->access[i]));
+			     ops->access_writes & (1u << i));
 }
 
 /* ---- entry ------------------------------------------------------------- */
@@ -701,14 +698,8 @@ static void check_callee_objects(struct ctx *c, struct astate *st, gcall *call,
 		return;
 	}
 	if (s->req_write_loc != UNKNOWN_LOCATION && (m & LK_SHARED)) {
-		reported_here(c, loc);
-		if (emitting(c)) {
-			finding_init(&f, FINDING_LOCK_REQUIRED_EXCLUSIVE, loc, fn_name(s->decl));
-			if (shared)
-				note_free_at(&f, shared->free_loc, shared->free_why);
-			note_callee_write(&f, s);
-			diag_report(&f);
-		}
+		report_needs_exclusive(c, loc, s, shared ? shared->free_loc : UNKNOWN_LOCATION,
+				       shared ? shared->free_why : 0);
 		return;
 	}
 	if (ours)
@@ -740,13 +731,7 @@ static void check_callee_requirement(struct ctx *c, struct astate *st,
 		return;
 	}
 	if (s->req_write_loc != UNKNOWN_LOCATION && (m & LK_SHARED)) {
-		reported_here(c, loc);
-		if (emitting(c)) {
-			finding_init(&f, FINDING_LOCK_REQUIRED_EXCLUSIVE, loc, fn_name(s->decl));
-			note_lock_free(&f, st);
-			note_callee_write(&f, s);
-			diag_report(&f);
-		}
+		report_needs_exclusive(c, loc, s, st->free_loc, st->free_why);
 		return;
 	}
 	if (!(m & LK_ENTRY))
@@ -769,6 +754,20 @@ void lock_check_call(struct ctx *c, struct astate *st, const struct call_info *c
 
 	if (s && !ci->lock_api)
 		check_callee_requirement(c, st, ci->call, s);
+}
+
+/*
+ * A lock's mask after a call whose exit case left it as M, the caller's
+ * mask being CALLER.  A callee that needs the lock held (CONTRACT: it
+ * asserts it at entry or is annotated __must_hold()) and leaves it held
+ * restates that need: it holds the lock as its caller does, so a hold
+ * for reading stays one.
+ */
+static unsigned char lock_after_call(unsigned char m, unsigned char caller, bool contract)
+{
+	if (contract && m == LK_HELD && (caller & LK_SHARED) && !(caller & LK_FREE))
+		return caller;
+	return (m & (LK_HELD | LK_SHARED | LK_FREE)) | ((m & LK_ENTRY) ? caller : 0);
 }
 
 /* One path per exit case of the callee: what it left each lock as. */
@@ -795,16 +794,8 @@ static void apply_exit_cases(struct astate *st, const struct call_info *ci, stru
 			slot = caller_slot(ci->call, cs);
 			if (slot == SLOT_NONE)
 				continue;
-			/*
-			 * A callee that asserts the lock at its entry and leaves
-			 * it held restates its contract: a caller holding it for
-			 * reading still holds it for reading.
-			 */
-			if (s->contract && m == LK_HELD && (st->lock[slot] & LK_SHARED) &&
-			    !(st->lock[slot] & LK_FREE))
-				continue;
-			set_lock(&after, slot, (m & (LK_HELD | LK_SHARED | LK_FREE)) |
-				 ((m & LK_ENTRY) ? st->lock[slot] : 0), loc, FREE_BY_CALL);
+			set_lock(&after, slot, lock_after_call(m, st->lock[slot], s->contract),
+				 loc, FREE_BY_CALL);
 		}
 		/* The objects of the arguments: what the callee left their locks as. */
 		for (unsigned int i = 0; i < MAX_LOCK_PARAMS && i < gimple_call_num_args(ci->call); i++) {
@@ -816,8 +807,9 @@ static void apply_exit_cases(struct astate *st, const struct call_info *ci, stru
 			if (!m || m == LK_ENTRY || !base)
 				continue;
 			o = objlock_find(&after, base);
-			objlock_set(&after, base, (m & (LK_HELD | LK_SHARED | LK_FREE)) |
-				    ((m & LK_ENTRY) ? (o ? o->mask : LK_ENTRY) : 0),
+			objlock_set(&after, base,
+				    lock_after_call(m, o ? o->mask : LK_ENTRY,
+						    s->contract && (s->req_objs & (1u << i))),
 				    loc, FREE_BY_CALL);
 		}
 		if (ec->ret_nonzero >= 0 && ci->key &&

@@ -24,7 +24,7 @@ struct watched_macro {
 static const struct watched_macro watched[] = {
 	{ "lockdep_assert_held",	ASSERT_HELD },
 	{ "lockdep_assert_held_once",	ASSERT_HELD },
-	{ "lockdep_assert_held_read",	ASSERT_HELD_READ },
+	{ "lockdep_assert_held_read",	ASSERT_HELD },	/* held; the mode: docs/rulesets.md */
 	{ "lockdep_assert_held_write",	ASSERT_HELD_WRITE },
 	{ "lockdep_assert_not_held",	ASSERT_NOT_HELD },
 	{ "__must_hold",		ASSERT_MUST_HOLD },

@@ -135,7 +135,6 @@ const char *fn_name(tree fndecl);
 
 enum assertion_kind {
 	ASSERT_HELD,		/* lockdep_assert_held(&event_mutex) */
-	ASSERT_HELD_READ,	/* lockdep_assert_held_read(): held for reading */
 	ASSERT_HELD_WRITE,	/* lockdep_assert_held_write(): for writing */
 	ASSERT_NOT_HELD,	/* lockdep_assert_not_held(&event_mutex) */
 	ASSERT_MUST_HOLD,	/* __must_hold(&event_mutex) */

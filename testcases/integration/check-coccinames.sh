@@ -88,3 +88,17 @@ ok=1
 	grep -q "cn-bad.ruleset:2: 'guard'" "$tmp/cn.err" && ok=0
 verdict "$ok" "coccinames: run.sh rejects a broken rule set with exit 2 and one line naming FILE:LINE (exit $rc)"
 [ "$ok" -eq 0 ] || diag "$tmp/cn.err"
+# A rule set that would leave the scripts nothing to look for is an
+# error, never an empty (clean-looking) run.
+printf 'include kernel-locks.ruleset\n' >"$tmp/cn-empty.ruleset"
+printf 'lock l mutex\nguard s.f l\n' >"$tmp/cn-noapi.ruleset"
+for bad in "cn-empty.ruleset: the rule set checks nothing" "cn-noapi.ruleset:1: lock 'l': no 'lock-api mutex' lines"; do
+	f=${bad%%:*}
+	sh "$top/cocci/run.sh" --ruleset "$tmp/$f" "$tmp/cn.c" >"$tmp/cn.out" 2>"$tmp/cn.err"
+	rc=$?
+	ok=1
+	[ "$rc" -eq 2 ] && [ "$(wc -l <"$tmp/cn.err")" -eq 1 ] && [ ! -s "$tmp/cn.out" ] &&
+		grep -qF "$bad" "$tmp/cn.err" && ok=0
+	verdict "$ok" "coccinames: run.sh refuses $f ('${bad#*: }', exit $rc)"
+	[ "$ok" -eq 0 ] || diag "$tmp/cn.err"
+done

@@ -10,6 +10,9 @@
 
 typedef struct {
 	unsigned int lock;
+#ifdef CONFIG_LOCKDEP
+	struct lockdep_map dep_map;
+#endif
 } rwlock_t;
 
 #define DEFINE_RWLOCK(x)	rwlock_t x = { 0 }
