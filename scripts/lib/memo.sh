@@ -9,11 +9,13 @@
 #
 # An entry is keyed by everything the engine's answer depends on:
 #   - the file's content (not its name or time);
-#   - the engine, uecheck's version, --strict and --rules;
+#   - the engine, uecheck's version, --strict, --rules and --ruleset
+#     (the file and the rule sets beside it);
 #   - the engine itself: for gcc the plugin's two files, the compiler's
 #     version and target, the compiler flags and the working directory
-#     (relative -I paths); for cocci the scripts, the macro file and
-#     spatch's version; for both lib/engines.sh, which runs them;
+#     (relative -I paths); for cocci the scripts, the macro file,
+#     ruleset.awk, the built-in rule sets and spatch's version; for both
+#     lib/engines.sh, which runs them;
 #   - for gcc also every header the compile read (GCC's -MD list): the
 #     entry records their names and the hash of their contents, and a
 #     lookup hashes them again, so an edited header is a miss.
@@ -59,7 +61,10 @@ ue_memo_tool() {
 		[ -n "${ue_memo_cocci_id:-}" ] && { echo "$ue_memo_cocci_id"; return 0; }
 		ue_memo_cocci_id=$({
 			d=$(dirname "$UE_COCCI")
-			cat "$UE_COCCI" "$d"/*.cocci "$d"/*.h 2>/dev/null
+			# The scripts, and the built-in rule sets that name what
+			# they look for (ruleset.awk reads them).
+			cat "$UE_COCCI" "$d"/*.cocci "$d"/*.h "$d"/*.awk "$d"/../rulesets/*.ruleset \
+				2>/dev/null
 			cat "${lib:-}/engines.sh" 2>/dev/null
 			"${SPATCH:-spatch}" --version 2>&1 | sed -n 1p
 		} | ue_memo_hash)

@@ -213,6 +213,31 @@ memo_check --rules=ref-leak
 [ "$(runs)" -gt "$n1" ] && [ ! -s "$tmp/m.out" ]
 verdict $? "cache: other options are checked again"
 
+# The cocci engine's answers depend on the built-in rule sets too (the
+# scripts' names come from them): a copy of cocci/ and rulesets/ whose
+# kernel-locks.ruleset changes is asked again.
+cp -R "$top/cocci" "$top/rulesets" "$r/"
+cat >"$r/spatch" <<EOF2
+#!/bin/sh
+case "\$*" in *--sp-file*) echo run >>"$r/spatch.log" ;; esac
+exec spatch "\$@"
+EOF2
+chmod 755 "$r/spatch"
+: >"$r/spatch.log"
+cocci_memo() {
+	(cd "$r" && UECHECK_CACHE_DIR=$r/cache UECHECK_COCCI=$r/cocci/run.sh SPATCH=$r/spatch \
+		sh "$uecheck" --engines=cocci m.c) >"$tmp/m.out" 2>&1
+}
+cocci_memo
+n1=$(grep -c . "$r/spatch.log")
+cocci_memo
+n2=$(grep -c . "$r/spatch.log")
+echo "# a changed rule set" >>"$r/rulesets/kernel-locks.ruleset"
+cocci_memo
+n3=$(grep -c . "$r/spatch.log")
+[ "$n1" -gt 0 ] && [ "$n2" -eq "$n1" ] && [ "$n3" -gt "$n2" ]
+verdict $? "cache: the cocci engine is asked again when a built-in rule set changed (spatch runs $n1, $n2, $n3)"
+
 # The same through the hook: the HEAD version of m.c was checked (and
 # cached) under the old header; after the header changed, the finding
 # the new header causes in both versions is not new.
