@@ -123,6 +123,8 @@ BEGIN {
 	# What the plugin refuses too: nothing to check, a lock without an API.
 	if (v["guard_struct"] == "" && v["ref_struct"] == "")
 		fail(2, ARGV[1] ": the rule set checks nothing: no 'guard' and no 'refs' line")
+	if (v["ref_struct"] != "" && v["ref_put"] == "")
+		fail(2, ARGV[1] ": 'refs " v["ref_struct"] "' needs put=FUNCTION")
 	if (kind != "") {
 		for (k in api) {
 			split(k, ko, SUBSEP)
