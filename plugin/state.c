@@ -196,8 +196,9 @@ void lock_cause_update(unsigned char old, unsigned char mask, location_t *cause_
 	} else if (!(mask & LK_FREE) && (mask & LK_SHARED) &&
 		   ((old & LK_FREE) || !(old & LK_SHARED))) {
 		*cause_loc = loc;
-		*cause_why = why == FREE_BY_CALL ? SHARED_BY_CALL :
-			     why == SHARED_BY_ANNOTATION ? SHARED_BY_ANNOTATION : SHARED_BY_LOCK;
+		/* A SHARED_BY_* cause as given; a callee's as its own; else a lock call. */
+		*cause_why = why >= SHARED_BY_LOCK ? why :
+			     why == FREE_BY_CALL ? SHARED_BY_CALL : SHARED_BY_LOCK;
 	}
 }
 

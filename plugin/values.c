@@ -22,7 +22,6 @@
 
 #define MAX_DEPTH 12
 
-/* REF, when it reads a pointer member at offset 0: the object it is in. */
 /* A field at offset 0 of its struct: its address is the struct's. */
 static bool field_at_zero(tree field)
 {
@@ -46,16 +45,11 @@ static bool strip_first_members(tree *ref)
 	return any;
 }
 
+/* REF, when it reads a pointer member at offset 0: the object it is in. */
 static tree first_pointer_of(tree ref)
 {
-	tree field;
-
-	if (TREE_CODE(ref) != COMPONENT_REF || !POINTER_TYPE_P(TREE_TYPE(ref)))
-		return NULL_TREE;
-	field = TREE_OPERAND(ref, 1);
-	if (TREE_CODE(field) != FIELD_DECL || !DECL_FIELD_OFFSET(field) ||
-	    !integer_zerop(DECL_FIELD_OFFSET(field)) ||
-	    !integer_zerop(DECL_FIELD_BIT_OFFSET(field)))
+	if (TREE_CODE(ref) != COMPONENT_REF || !POINTER_TYPE_P(TREE_TYPE(ref)) ||
+	    !field_at_zero(TREE_OPERAND(ref, 1)))
 		return NULL_TREE;
 	return TREE_OPERAND(ref, 0);
 }
