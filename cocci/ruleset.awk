@@ -13,7 +13,8 @@
 # without an API).  Exit status: 0; 2 with one line "uecheck-cocci:
 # FILE:LINE: ..." on a broken rule set; 4 with one line "...: not checked
 # by the cocci engine: ..." when the rule set needs what the scripts do
-# not implement (a per-object lock, a lock argument other than 0 or 1).
+# not implement (a per-object lock, a second guarded field, a lock
+# argument other than 0 or 1).
 # The scripts check that the lock is held, not in which mode: shared
 # holds count as holds.
 
@@ -91,6 +92,9 @@ function load(file, depth,   line, w, n, i, k, where, inc, kv, nr) {
 				fail(2, where ": 'guard' needs STRUCT.FIELD LOCK")
 			if (w[3] != v["lock"])
 				fail(2, where ": 'guard': '" w[3] "' is not the rule set's lock")
+			if (v["guard_struct"] != "")
+				fail(4, where ": not checked by the cocci engine: a second guarded field '" \
+				     w[2] "' (the Coccinelle scripts check one)")
 			v["guard_struct"] = w[2]
 			sub(/\..*/, "", v["guard_struct"])
 			v["guard_field"] = w[2]

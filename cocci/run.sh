@@ -180,7 +180,9 @@ ref_calls=$(for k in ref_get_all ref_get ref_current ref_put; do name_of $k; don
 #   ref    files calling a function that takes or drops a reference (the
 #          reference scripts: no ownership without one of them);
 #   mutex  files asserting the lock, or naming the guarded struct
-#          (lock_required: the two ways a function can need the lock).
+#          (lock_required: the two ways a function can need the lock);
+#   excl   files asserting it not held or annotated __must_not_hold()
+#          (lock_held).
 # An empty name (a rule set without a guard or without refs) leaves its
 # scripts without files.
 tokens=$(printf '%s\n' "$lock" "$guard_struct" "$ref_struct" $ref_calls | grep . | sed 's/^/-e /' | tr '\n' ' ')
@@ -214,12 +216,15 @@ done
 pick ref -F $ref_e
 pick mutex -E ${lock:+-e "lockdep_assert_held(_once|_read|_write)? *\\( *& *$lock *\\)"} \
 	${lock:+-e "__must_hold *\\( *& *$lock *\\)"} ${guard_struct:+-e "$guard_struct"}
+pick excl -E ${lock:+-e "(lockdep_assert_not_held|__must_not_hold) *\\( *& *$lock *\\)"}
 # With --copies, the scripts read the copies of the one FILE.
 if [ -n "$local_copy" ]; then
 	for l in mm ref; do
 		[ -s "$tmp/$l" ] && printf '%s\n' "$local_copy" >"$tmp/$l"
 	done
-	[ -s "$tmp/mutex" ] && printf '%s\n' "$calls_copy" >"$tmp/mutex"
+	for l in mutex excl; do
+		[ -s "$tmp/$l" ] && printf '%s\n' "$calls_copy" >"$tmp/$l"
+	done
 fi
 
 # The work is split into tasks, each one spatch process running one script
@@ -235,6 +240,7 @@ for cocci in "$here"/*.cocci; do
 	name=$(basename "$cocci" .cocci)
 	case $name in
 	lock_required) list=$tmp/mutex ;;
+	lock_held) list=$tmp/excl ;;
 	unguarded_access | missing_assertion) list=$tmp/mm ;;
 	*) list=$tmp/ref ;;
 	esac

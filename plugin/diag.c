@@ -121,6 +121,7 @@ static void diag_note(location_t loc, const char *fmt, ...)
 static const enum ue_rule rule_of_kind[FINDING_KIND_COUNT] = {
 	[FINDING_UNGUARDED_ACCESS]	= RULE_UNGUARDED_ACCESS,
 	[FINDING_LOCK_REQUIRED]		= RULE_LOCK_REQUIRED,
+	[FINDING_LOCK_HELD]		= RULE_LOCK_HELD,
 	[FINDING_WRITE_SHARED]		= RULE_UNGUARDED_ACCESS,
 	[FINDING_LOCK_REQUIRED_EXCLUSIVE] = RULE_LOCK_REQUIRED,
 	[FINDING_MISSING_ASSERTION]	= RULE_MISSING_ASSERTION,
@@ -159,7 +160,16 @@ void finding_note2(struct finding *f, enum note_kind kind, location_t loc,
 	n->loc = loc;
 	n->name = name;
 	n->name2 = name2;
+	n->field = NULL_TREE;
 	n->why = 0;
+}
+
+void finding_note_field(struct finding *f, enum note_kind kind, location_t loc,
+			const char *name, tree field)
+{
+	finding_note2(f, kind, loc, name, NULL);
+	if (f->notes[f->nnotes - 1].kind == kind)
+		f->notes[f->nnotes - 1].field = field;
 }
 
 void finding_note(struct finding *f, enum note_kind kind, location_t loc,
@@ -183,7 +193,7 @@ static void word_note(const struct finding_note *n)
 		[SHARED_BY_ANNOTATION]	= "'%s' held for reading only, as annotated here",
 	};
 	const char *lock = rules_lock_name();
-	const char *field = rules_field_name(), *type = rules_struct_name();
+	const char *field = rules_field_name(n->field), *type = rules_struct_name(n->field);
 
 	switch (n->kind) {
 	case NOTE_LOCK_FREE:
@@ -207,11 +217,24 @@ static void word_note(const struct finding_note *n)
 	case NOTE_ASSERTS:
 		diag_note(n->loc, "'%s' asserts '%s' here", n->name, lock);
 		break;
+	case NOTE_EXCL_ANNOTATED:
+		diag_note(n->loc, "'%s' is annotated '__must_not_hold(&%s)' here", n->name, lock);
+		break;
+	case NOTE_ASSERTS_NOT_HELD:
+		diag_note(n->loc, "'%s' asserts '%s' not held here", n->name, lock);
+		break;
+	case NOTE_EXCL_VIA:
+		diag_note(n->loc, "'%s' must be called without '%s' because it calls '%s' here",
+			  n->name, lock, n->name2);
+		break;
 	case NOTE_ACCESSES:
 		diag_note(n->loc, "'%s' accesses '%s' of 'struct %s' here", n->name, field, type);
 		break;
 	case NOTE_WRITES:
 		diag_note(n->loc, "'%s' writes '%s' of 'struct %s' here", n->name, field, type);
+		break;
+	case NOTE_ASSERTS_WRITE:
+		diag_note(n->loc, "'%s' asserts '%s' held for writing here", n->name, lock);
 		break;
 	case NOTE_TAKE_FOR_WRITING:
 		diag_note(n->loc, "to write '%s', take '%s' with '%s'", field, lock, n->name);
@@ -245,7 +268,7 @@ static bool word_finding(const struct finding *f)
 {
 	enum ue_rule rule = finding_rule(f->kind);
 	const char *lock = rules_lock_name(), *put = rules_ref_api_name(REF_OP_PUT);
-	const char *field = rules_field_name(), *type = rules_struct_name();
+	const char *field = rules_field_name(f->field), *type = rules_struct_name(f->field);
 	char fix[128];
 
 	switch (f->kind) {
@@ -256,6 +279,10 @@ static bool word_finding(const struct finding *f)
 	case FINDING_LOCK_REQUIRED:
 		return diag_finding(rule, f->loc, NULL, UNKNOWN_LOCATION,
 				    "call to '%s' requires '%s' held, but it may not be held here in '%s'",
+				    f->name, lock, f->fn);
+	case FINDING_LOCK_HELD:
+		return diag_finding(rule, f->loc, NULL, UNKNOWN_LOCATION,
+				    "call to '%s' requires '%s' not held, but it may be held here in '%s'",
 				    f->name, lock, f->fn);
 	case FINDING_WRITE_SHARED:
 		return diag_finding(rule, f->loc, NULL, UNKNOWN_LOCATION,

@@ -49,12 +49,15 @@ struct req_candidate {
 	bool direct;
 	unsigned int objs;	/* per-object lock: of these parameters' objects */
 	bool write;		/* held for writing */
+	tree field;		/* the guarded field accessed there, or NULL */
 };
 
 /* The lock family's view of the function being analysed. */
 struct lock_walk {
 	struct anchor anchors[MAX_ASSERTIONS];
 	unsigned int nanchors;
+	bool no_analysis;	/* __no_context_analysis: the body is not checked */
+	bool every_path_known;	/* lock.c's every_path[] is this function's */
 	bool ret_slot_set, ret_deref_set;
 	/*
 	 * One cause, one finding: what the final sweep would pass up to the

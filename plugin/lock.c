@@ -11,7 +11,11 @@
  * every access of the guarded field against it, and passes what a function
  * needs from its callers up as a requirement (struct summary, req*).
  *
- * Findings: unguarded-access, lock-required, missing-assertion.
+ * Findings: unguarded-access, lock-required, lock-held, missing-assertion.
+ * None in a
+ * function that is __no_context_analysis, or for a statement written inside
+ * context_unsafe(): the developer said the analysis cannot follow it, so
+ * its lock effects are applied but nothing is checked or passed up.
  */
 #include "engine.h"
 
@@ -20,20 +24,21 @@
 static void set_lock(struct astate *st, int slot, unsigned char mask, location_t loc,
 		     int why);
 
-static void set_requirement(struct summary *s, enum requirement kind, location_t loc,
-			    tree via, bool direct, unsigned int objs, bool write)
+static void set_requirement(struct summary *s, const struct req_candidate *r)
 {
-	if (direct)
+	if (r->direct)
 		s->direct_entry_access = true;
-	s->req_objs |= objs;
-	if (write && s->req_write_loc == UNKNOWN_LOCATION) {
-		s->req_write_loc = loc;
-		s->req_write_via = via;
+	s->req_objs |= r->objs;
+	if (r->write && s->req_write_loc == UNKNOWN_LOCATION) {
+		s->req_write_loc = r->loc;
+		s->req_write_via = r->via;
+		s->req_write_field = r->field;
 	}
-	if (kind > s->req) {
-		s->req = kind;
-		s->req_loc = loc;
-		s->req_via = via;
+	if (r->kind > s->req) {
+		s->req = (enum requirement)r->kind;
+		s->req_loc = r->loc;
+		s->req_via = r->via;
+		s->req_field = r->field;
 		s->req_by_annotation = false;
 	}
 }
@@ -41,13 +46,14 @@ static void set_requirement(struct summary *s, enum requirement kind, location_t
 /*
  * Callers must hold the lock for the statement at LOC (final sweep only):
  * the global lock, or with a per-object lock that of the objects of the
- * parameters in OBJS; WRITE: held for writing.
+ * parameters in OBJS; WRITE: held for writing.  FIELD: the guarded field
+ * the statement accesses, if that is why.
  */
 static void require(struct ctx *c, enum requirement kind, location_t loc,
-		    tree via, bool direct, unsigned int objs, bool write)
+		    tree via, bool direct, unsigned int objs, bool write, tree field)
 {
 	struct lock_walk *w = &c->lock;
-	struct req_candidate *r;
+	struct req_candidate *r, out_of_room;
 
 	if (!c->final)
 		return;
@@ -60,18 +66,17 @@ static void require(struct ctx *c, enum requirement kind, location_t loc,
 			return;
 		}
 	}
-	if (w->nreqs == MAX_REQ_CANDIDATES) {
-		/* Out of room: pass it up; a duplicate beats a missed bug. */
-		set_requirement(c->sum, kind, loc, via, direct, objs, write);
-		return;
-	}
-	r = &w->reqs[w->nreqs++];
+	/* Out of room: pass it up; a duplicate beats a missed bug. */
+	r = w->nreqs == MAX_REQ_CANDIDATES ? &out_of_room : &w->reqs[w->nreqs++];
 	r->loc = loc;
 	r->via = via;
 	r->kind = kind;
 	r->direct = direct;
 	r->objs = objs;
 	r->write = write;
+	r->field = field;
+	if (r == &out_of_room)
+		set_requirement(c->sum, r);
 }
 
 /* A lock finding at LOC is due on some path (before emitting()). */
@@ -99,8 +104,7 @@ static void settle_requirements(struct ctx *c)
 		for (unsigned int j = 0; j < w->nreported && !reported; j++)
 			reported = w->reported[j] == r->loc;
 		if (!reported)
-			set_requirement(c->sum, (enum requirement)r->kind, r->loc, r->via,
-					r->direct, r->objs, r->write);
+			set_requirement(c->sum, r);
 	}
 }
 
@@ -135,7 +139,7 @@ static void note_callee_requirement(struct finding *f, const struct summary *s)
 	else if (s->req == REQ_ASSERTED)
 		finding_note(f, NOTE_ASSERTS, s->req_loc, g, 0);
 	else
-		finding_note(f, NOTE_ACCESSES, s->req_loc, g, 0);
+		finding_note_field(f, NOTE_ACCESSES, s->req_loc, g, s->req_field);
 }
 
 /* Why a callee needs the lock held for writing. */
@@ -145,25 +149,27 @@ static void note_callee_write(struct finding *f, const struct summary *s)
 
 	if (s->req_write_via)
 		finding_note2(f, NOTE_NEEDS_VIA, s->req_write_loc, g, fn_name(s->req_write_via));
-	else
-		finding_note(f, NOTE_WRITES, s->req_write_loc, g, 0);
+	else if (s->req_write_field)
+		finding_note_field(f, NOTE_WRITES, s->req_write_loc, g, s->req_write_field);
+	else	/* lockdep_assert_held_write() */
+		finding_note(f, NOTE_ASSERTS_WRITE, s->req_write_loc, g, 0);
 }
 
-/* The fix for a write under a lock held for reading. */
-static void note_take_for_writing(struct finding *f, location_t loc)
+/* The fix for a write of FIELD under a lock held for reading. */
+static void note_take_for_writing(struct finding *f, location_t loc, tree field)
 {
 	const char *api = rules_lock_write_api_name();
 
 	if (api)
-		finding_note(f, NOTE_TAKE_FOR_WRITING, loc, api, 0);
+		finding_note_field(f, NOTE_TAKE_FOR_WRITING, loc, api, field);
 }
 
 /*
  * The field written where the lock may be held for reading only (the
  * cause: where it was taken so, CAUSE_LOC/WHY).
  */
-static void report_write_shared(struct ctx *c, location_t loc, location_t cause_loc,
-				int cause_why)
+static void report_write_shared(struct ctx *c, location_t loc, tree field,
+				location_t cause_loc, int cause_why)
 {
 	struct finding f;
 
@@ -171,8 +177,9 @@ static void report_write_shared(struct ctx *c, location_t loc, location_t cause_
 	if (!emitting(c))
 		return;
 	finding_init(&f, FINDING_WRITE_SHARED, loc, NULL);
+	f.field = field;
 	note_free_at(&f, cause_loc, cause_why);
-	note_take_for_writing(&f, loc);
+	note_take_for_writing(&f, loc, field);
 	diag_report(&f);
 }
 
@@ -189,6 +196,13 @@ static void report_needs_exclusive(struct ctx *c, location_t loc, const struct s
 	note_free_at(&f, cause_loc, cause_why);
 	note_callee_write(&f, s);
 	diag_report(&f);
+}
+
+/* ---- where the developer turned the analysis off ------------------------- */
+
+static bool unchecked_at(const struct ctx *c, location_t loc)
+{
+	return c->lock.no_analysis || macros_in_context_unsafe(loc);
 }
 
 /* ---- accesses of the guarded field -------------------------------------- */
@@ -245,7 +259,7 @@ static unsigned char object_lock_mask(struct astate *st, vkey base, struct objlo
 static void check_object_access(struct ctx *c, struct astate *st, tree ref, location_t loc,
 				bool write)
 {
-	tree ptr = access_base_pointer(ref);
+	tree ptr = access_base_pointer(ref), field = TREE_OPERAND(ref, 1);
 	vkey base = ptr ? value_key(ptr) : 0;
 	struct objlock *o;
 	unsigned char m = object_lock_mask(st, base, &o);
@@ -256,6 +270,7 @@ static void check_object_access(struct ctx *c, struct astate *st, tree ref, loca
 		reported_here(c, loc);
 		if (emitting(c)) {
 			finding_init(&f, FINDING_UNGUARDED_ACCESS, loc, NULL);
+			f.field = field;
 			if (o)
 				note_free_at(&f, o->free_loc, o->free_why);
 			diag_report(&f);
@@ -263,21 +278,22 @@ static void check_object_access(struct ctx *c, struct astate *st, tree ref, loca
 		return;
 	}
 	if (write && (m & LK_SHARED)) {
-		report_write_shared(c, loc, o ? o->free_loc : UNKNOWN_LOCATION,
+		report_write_shared(c, loc, field, o ? o->free_loc : UNKNOWN_LOCATION,
 				    o ? o->free_why : 0);
 		return;
 	}
 	if ((m & LK_ENTRY) && param >= 0)
-		require(c, REQ_UNASSERTED, loc, NULL, true, 1u << param, write);
+		require(c, REQ_UNASSERTED, loc, NULL, true, 1u << param, write, field);
 }
 
 static void check_access(struct ctx *c, struct astate *st, tree ref,
 			 location_t loc, bool write)
 {
 	unsigned char m = st->lock[SLOT_GLOBAL];
+	tree field = TREE_OPERAND(ref, 1);
 	struct finding f;
 
-	if (access_is_private(st, ref))
+	if (access_is_private(st, ref) || unchecked_at(c, loc))
 		return;
 	if (rules_lock_per_object()) {
 		check_object_access(c, st, ref, loc, write);
@@ -287,28 +303,57 @@ static void check_access(struct ctx *c, struct astate *st, tree ref,
 		reported_here(c, loc);
 		if (emitting(c)) {
 			finding_init(&f, FINDING_UNGUARDED_ACCESS, loc, NULL);
+			f.field = field;
 			note_lock_free(&f, st);
 			diag_report(&f);
 		}
 		return;
 	}
 	if (write && (m & LK_SHARED)) {
-		report_write_shared(c, loc, st->free_loc, st->free_why);
+		report_write_shared(c, loc, field, st->free_loc, st->free_why);
 		return;
 	}
 	if (!(m & LK_ENTRY))
 		return;
-	require(c, REQ_UNASSERTED, loc, NULL, true, 0, write);
+	require(c, REQ_UNASSERTED, loc, NULL, true, 0, write, field);
 	if (c->sum->exposed && !c->sum->contract)
 		reported_here(c, loc);
 	if (c->sum->exposed && !c->sum->contract && emitting(c)) {
 		finding_init(&f, FINDING_UNGUARDED_ACCESS, loc, NULL);
+		f.field = field;
 		note_exposed(&f);
 		diag_report(&f);
 	}
 }
 
 /* ---- lockdep assertions in the body -------------------------------------- */
+
+/*
+ * Blocks on every path through the body (they post-dominate its first),
+ * by index: where a call binds the callers as an unconditional assertion
+ * does.  Only asked in units that say a lock must not be held.
+ */
+static bool *every_path;
+static int every_path_len;
+
+static void find_every_path_blocks(basic_block first)
+{
+	basic_block bb;
+
+	if (every_path_len < last_basic_block_for_fn(cfun)) {
+		every_path_len = last_basic_block_for_fn(cfun);
+		every_path = XRESIZEVEC(bool, every_path, every_path_len);
+	}
+	memset(every_path, 0, every_path_len * sizeof(*every_path));
+	FOR_EACH_BB_FN(bb, cfun)
+		every_path[bb->index] = first && dominated_by_p(CDI_POST_DOMINATORS, first, bb);
+}
+
+static bool on_every_path(const struct ctx *c, basic_block bb)
+{
+	return c->lock.every_path_known && bb && bb->index < every_path_len &&
+	       every_path[bb->index];
+}
 
 /* Place each assertion of the body on the first statement written after it. */
 void lock_begin(struct ctx *c)
@@ -321,10 +366,14 @@ void lock_begin(struct ctx *c)
 			    single_succ(ENTRY_BLOCK_PTR_FOR_FN(cfun)) : NULL;
 
 	w->nanchors = 0;
-	if (!n)
+	w->no_analysis = macros_no_context_analysis(current_function_decl);
+	w->every_path_known = macros_any_exclusion();
+	if (!n && !w->every_path_known)
 		return;
 	if (!had_postdom)
 		calculate_dominance_info(CDI_POST_DOMINATORS);
+	if (w->every_path_known)
+		find_every_path_blocks(first);
 	for (unsigned int i = 0; i < n; i++) {
 		struct srcpos at = { as[i]->file, as[i]->line, as[i]->col };
 		struct srcpos best_pos = { NULL, 0, 0 };
@@ -382,7 +431,7 @@ static void apply_object_assertion(struct ctx *c, const struct anchor *an, struc
 		if (c->final)
 			c->sum->contract = true;
 		require(c, REQ_ASSERTED, an->a->loc, NULL, false, 1u << i,
-			an->a->kind == ASSERT_HELD_WRITE);
+			an->a->kind == ASSERT_HELD_WRITE, NULL_TREE);
 	}
 	objlock_set(st, base, LK_HELD, an->a->loc, 0);
 }
@@ -399,6 +448,10 @@ static void apply_assertions(struct ctx *c, gimple *stmt, struct astate *st)
 			continue;
 		}
 		if (an->a->kind == ASSERT_NOT_HELD) {
+			/* On every path, on the caller's lock: callers must not hold it. */
+			if ((st->lock[SLOT_GLOBAL] & LK_ENTRY) && an->unconditional && c->final &&
+			    c->sum->excl_loc == UNKNOWN_LOCATION)
+				c->sum->excl_loc = an->a->loc;
 			st->lock[SLOT_GLOBAL] = LK_FREE;
 			st->free_loc = an->a->loc;
 			st->free_why = FREE_BY_ASSERTION;
@@ -412,7 +465,7 @@ static void apply_assertions(struct ctx *c, gimple *stmt, struct astate *st)
 			if (c->final)
 				c->sum->contract = true;
 			require(c, REQ_ASSERTED, an->a->loc, NULL, false, 0,
-				an->a->kind == ASSERT_HELD_WRITE);
+				an->a->kind == ASSERT_HELD_WRITE, NULL_TREE);
 		}
 		/*
 		 * Held, in a mode the path cannot tell: lockdep_assert_held_read()
@@ -452,6 +505,7 @@ static void object_must_hold(struct ctx *c, struct astate *st, const char *obj,
 		c->sum->contract = true;
 		c->sum->req = REQ_UNASSERTED;
 		c->sum->req_loc = where;
+		c->sum->req_field = NULL_TREE;
 		c->sum->req_by_annotation = true;
 		c->sum->req_objs |= 1u << i;
 	}
@@ -465,6 +519,15 @@ void lock_entry(struct ctx *c, struct astate *st)
 
 	for (int k = 0; k < NSLOTS; k++)
 		st->lock[k] = LK_ENTRY;
+	/*
+	 * __must_not_hold(): callers must not hold it.  The body starts as
+	 * the caller left it (a caller holding it is reported at its call,
+	 * and once), not as free.
+	 */
+	if (c->final && macros_must_not_hold(current_function_decl, &where)) {
+		c->sum->excl_loc = where;
+		c->sum->excl_by_annotation = true;
+	}
 	if (!macros_must_hold(current_function_decl, &where, &shared, &obj))
 		return;
 	if (obj) {
@@ -483,6 +546,7 @@ void lock_entry(struct ctx *c, struct astate *st)
 		c->sum->contract = true;
 		c->sum->req = REQ_UNASSERTED;
 		c->sum->req_loc = where;
+		c->sum->req_field = NULL_TREE;
 		c->sum->req_by_annotation = true;
 	}
 }
@@ -704,7 +768,7 @@ static void check_callee_objects(struct ctx *c, struct astate *st, gcall *call,
 	}
 	if (ours)
 		require(c, s->req, loc, s->decl, false, ours,
-			s->req_write_loc != UNKNOWN_LOCATION);
+			s->req_write_loc != UNKNOWN_LOCATION, NULL_TREE);
 }
 
 static void check_callee_requirement(struct ctx *c, struct astate *st,
@@ -714,7 +778,7 @@ static void check_callee_requirement(struct ctx *c, struct astate *st,
 	unsigned char m = st->lock[SLOT_GLOBAL];
 	struct finding f;
 
-	if (s->req == REQ_NONE)
+	if (s->req == REQ_NONE || unchecked_at(c, loc))
 		return;
 	if (rules_lock_per_object()) {
 		check_callee_objects(c, st, call, s);
@@ -736,7 +800,8 @@ static void check_callee_requirement(struct ctx *c, struct astate *st,
 	}
 	if (!(m & LK_ENTRY))
 		return;
-	require(c, s->req, loc, s->decl, false, 0, s->req_write_loc != UNKNOWN_LOCATION);
+	require(c, s->req, loc, s->decl, false, 0, s->req_write_loc != UNKNOWN_LOCATION,
+		NULL_TREE);
 	if (c->sum->exposed && !c->sum->contract && s->req == REQ_UNASSERTED)
 		reported_here(c, loc);
 	if (c->sum->exposed && !c->sum->contract && s->req == REQ_UNASSERTED && emitting(c)) {
@@ -748,12 +813,83 @@ static void check_callee_requirement(struct ctx *c, struct astate *st,
 }
 
 /* Before the call's effect: does the callee need the lock we may not hold? */
+/* Why CALLEE must be called without the lock: the cause at LOC. */
+struct exclusion {
+	tree callee;
+	location_t loc;
+	tree via;		/* a callee of its own that must be, or NULL */
+	bool by_annotation;	/* __must_not_hold(), else an assertion */
+};
+
+static void note_callee_exclusion(struct finding *f, const struct exclusion *x)
+{
+	const char *g = fn_name(x->callee);
+
+	if (x->via)
+		finding_note2(f, NOTE_EXCL_VIA, x->loc, g, fn_name(x->via));
+	else
+		finding_note(f, x->by_annotation ? NOTE_EXCL_ANNOTATED : NOTE_ASSERTS_NOT_HELD,
+			     x->loc, g, 0);
+}
+
+/*
+ * A callee that must be called without the global lock: a finding where
+ * it may be held; on the lock the caller left, on every path, the
+ * callers' condition too.  Where the caller's state is unknown nothing is
+ * reported: callers are not asked to prove the lock free.
+ */
+static void check_callee_exclusion(struct ctx *c, struct astate *st, gcall *call,
+				   const struct exclusion *x)
+{
+	location_t loc = gimple_location(call);
+	unsigned char m = st->lock[SLOT_GLOBAL];
+	struct finding f;
+
+	if (rules_lock_per_object() || unchecked_at(c, loc))
+		return;
+	if (m & (LK_HELD | LK_SHARED)) {
+		reported_here(c, loc);
+		if (emitting(c)) {
+			finding_init(&f, FINDING_LOCK_HELD, loc, fn_name(x->callee));
+			note_callee_exclusion(&f, x);
+			diag_report(&f);
+		}
+		return;
+	}
+	if ((m & LK_ENTRY) && c->final && on_every_path(c, gimple_bb(call)) &&
+	    c->sum->excl_loc == UNKNOWN_LOCATION) {
+		c->sum->excl_loc = loc;
+		c->sum->excl_via = x->callee;
+	}
+}
+
+/* What the callee says of the lock being held: its summary, or its prototype. */
+static bool callee_exclusion(const struct call_info *ci, const struct summary *s,
+			     struct exclusion *x)
+{
+	x->callee = ci->fndecl;
+	x->via = NULL_TREE;
+	x->by_annotation = true;
+	if (s) {
+		x->loc = s->excl_loc;
+		x->via = s->excl_via;
+		x->by_annotation = s->excl_by_annotation;
+		return x->loc != UNKNOWN_LOCATION;
+	}
+	return ci->fndecl && macros_any_exclusion() && macros_must_not_hold(ci->fndecl, &x->loc);
+}
+
 void lock_check_call(struct ctx *c, struct astate *st, const struct call_info *ci)
 {
 	const struct summary *s = ci->callee ? ci->callee : ci->ref_api_sum;
+	struct exclusion x;
 
-	if (s && !ci->lock_api)
+	if (ci->lock_api)
+		return;
+	if (s)
 		check_callee_requirement(c, st, ci->call, s);
+	if (callee_exclusion(ci, s, &x))
+		check_callee_exclusion(c, st, ci->call, &x);
 }
 
 /*
@@ -770,11 +906,18 @@ static unsigned char lock_after_call(unsigned char m, unsigned char caller, bool
 	return (m & (LK_HELD | LK_SHARED | LK_FREE)) | ((m & LK_ENTRY) ? caller : 0);
 }
 
-/* One path per exit case of the callee: what it left each lock as. */
+/*
+ * One path per exit case of the callee: what it left each lock as.  A
+ * callee that must be called without the global lock, called with it
+ * (lock-held, reported once at the call), leaves the caller's hold as it
+ * was: its exit cases assume the lock free at entry.
+ */
 static void apply_exit_cases(struct astate *st, const struct call_info *ci, struct sset *out)
 {
 	const struct summary *s = ci->callee;
 	location_t loc = gimple_location(ci->call);
+	bool keep_global = s->excl_loc != UNKNOWN_LOCATION &&
+			   (st->lock[SLOT_GLOBAL] & (LK_HELD | LK_SHARED));
 
 	if (!s->ncases) {
 		sset_add(out, st);
@@ -792,7 +935,7 @@ static void apply_exit_cases(struct astate *st, const struct call_info *ci, stru
 			if (!m || m == LK_ENTRY)
 				continue;
 			slot = caller_slot(ci->call, cs);
-			if (slot == SLOT_NONE)
+			if (slot == SLOT_NONE || (slot == SLOT_GLOBAL && keep_global))
 				continue;
 			set_lock(&after, slot, lock_after_call(m, st->lock[slot], s->contract),
 				 loc, FREE_BY_CALL);
@@ -979,11 +1122,16 @@ void lock_reset_summary(struct summary *s)
 	s->ret_deref_param = -1;
 	s->req = REQ_NONE;
 	s->req_loc = UNKNOWN_LOCATION;
+	s->req_field = NULL_TREE;
 	s->req_via = NULL_TREE;
 	s->req_by_annotation = false;
 	s->req_objs = 0;
 	s->req_write_loc = UNKNOWN_LOCATION;
 	s->req_write_via = NULL_TREE;
+	s->req_write_field = NULL_TREE;
+	s->excl_loc = UNKNOWN_LOCATION;
+	s->excl_via = NULL_TREE;
+	s->excl_by_annotation = false;
 }
 
 /* strict: a static function relying on its callers should say so. */
@@ -994,8 +1142,8 @@ static void missing_assertion(struct ctx *c)
 	location_t line_start = UNKNOWN_LOCATION;
 	struct finding f;
 
-	if (!ue_cfg.strict || s->exposed || s->contract || !s->direct_entry_access ||
-	    s->req != REQ_UNASSERTED || !emitting(c))
+	if (!ue_cfg.strict || c->lock.no_analysis || s->exposed || s->contract ||
+	    !s->direct_entry_access || s->req != REQ_UNASSERTED || !emitting(c))
 		return;
 	brace = expand_location(cfun->function_start_locus);
 	if (brace.file) {
@@ -1008,7 +1156,7 @@ static void missing_assertion(struct ctx *c)
 	finding_init(&f, FINDING_MISSING_ASSERTION, DECL_SOURCE_LOCATION(current_function_decl),
 		     NULL);
 	f.fixit_before = line_start;
-	finding_note(&f, NOTE_ACCESSED_HERE, s->req_loc, NULL, 0);
+	finding_note_field(&f, NOTE_ACCESSED_HERE, s->req_loc, NULL, s->req_field);
 	diag_report(&f);
 }
 

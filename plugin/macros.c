@@ -12,7 +12,9 @@
  * The same way, a prototype's __acquires(lock)/__releases(lock) (sparse's
  * annotations in 6.x, context analysis' in 7.x) makes the function part of
  * the lock API: it takes or drops the lock its parameter names, or the
- * tracked global lock itself, wherever it is called.
+ * tracked global lock itself, wherever it is called.  A struct field's
+ * __guarded_by() of the tracked lock (7.x) makes the field guarded, as a
+ * guard line of the rule set would.
  */
 #include "uecheck.h"
 
@@ -29,6 +31,9 @@ static const struct watched_macro watched[] = {
 	{ "lockdep_assert_not_held",	ASSERT_NOT_HELD },
 	{ "__must_hold",		ASSERT_MUST_HOLD },
 	{ "__must_hold_shared",		ASSERT_MUST_HOLD_SHARED },
+	{ "__no_context_analysis",	ASSERT_NO_ANALYSIS },
+	{ "__context_unsafe",		ASSERT_NO_ANALYSIS },
+	{ "__must_not_hold",		ASSERT_MUST_NOT_HOLD },
 };
 
 struct recorded {
@@ -51,21 +56,75 @@ static const struct {
 	{ "__acquires_shared",	LOCK_OP_ACQUIRE_SHARED },
 	{ "__releases",		LOCK_OP_RELEASE },
 	{ "__releases_shared",	LOCK_OP_RELEASE },
+	/* (ret, lock): held where the result is ret (record_annotation) */
+	{ "__cond_acquires",	LOCK_OP_TRY_NONZERO },
+	{ "__cond_acquires_shared", LOCK_OP_TRY_SHARED },
 };
+
+/*
+ * 7.x's __cond_acquires(ret, lock): the lock is held where the function
+ * returned RET, one of true, nonzero, nonnull (a try: held where non-zero)
+ * or false, 0, NULL (held where zero).  OP is the try's; the operation,
+ * or LOCK_OP_NONE for another RET, and the lock's text into *LOCK.  6.x's
+ * __cond_acquires(lock) says neither (refcount_dec_and_lock() is held
+ * where true, tcp_sigpool_start() where 0): not used.
+ */
+static enum lock_op conditional_op(enum lock_op op, char *arg, char **lock)
+{
+	static const char *const held_nonzero[] = { "true", "nonzero", "nonnull" };
+	static const char *const held_zero[] = { "false", "0", "NULL" };
+	char *comma = strchr(arg, ',');
+
+	if (!comma)
+		return LOCK_OP_NONE;
+	*comma = 0;
+	*lock = comma + 1;
+	for (size_t i = 0; i < ARRAY_SIZE(held_nonzero); i++)
+		if (!strcmp(arg, held_nonzero[i]))
+			return op;
+	for (size_t i = 0; i < ARRAY_SIZE(held_zero); i++)
+		if (!strcmp(arg, held_zero[i]))
+			return op == LOCK_OP_TRY_SHARED ? LOCK_OP_TRY_ZERO_SHARED : LOCK_OP_TRY_ZERO;
+	return LOCK_OP_NONE;
+}
 
 static struct annotation *anns;
 static unsigned int nanns, anns_cap;
+
+/* A __guarded_by() naming the tracked lock, until a struct's field claims it. */
+struct field_guard {
+	struct srcpos at;
+	bool object;		/* names the per-object lock field: &lock */
+};
+
+static struct field_guard *fguards;
+static unsigned int nfguards, fguards_cap;
+static hash_set<tree> *guarded_fields;
+static cpp_hashnode *guarded_by_node;
 static hash_map<tree, struct lock_api *> *annotated;
 static cpp_hashnode *annotating_nodes[ARRAY_SIZE(annotating)];
 
 static struct recorded *recs;
 static unsigned int nrecs, recs_cap;
+/* Said of a function (its prototype or its definition), not inside a body. */
 static bool is_must_hold(enum assertion_kind kind)
 {
-	return kind == ASSERT_MUST_HOLD || kind == ASSERT_MUST_HOLD_SHARED;
+	return kind == ASSERT_MUST_HOLD || kind == ASSERT_MUST_HOLD_SHARED ||
+	       kind == ASSERT_NO_ANALYSIS || kind == ASSERT_MUST_NOT_HOLD;
 }
 
 static unsigned int unclaimed_must_hold;	/* __must_hold() records no prototype took yet */
+static unsigned int nexclusions;	/* lockdep_assert_not_held(), __must_not_hold() */
+
+/* context_unsafe(...) as written: the analysis is off between the parentheses. */
+struct region {
+	struct srcpos start;
+	int end_line, end_col;
+};
+
+static struct region *unsafe;
+static unsigned int nunsafe, unsafe_cap;
+static cpp_hashnode *unsafe_node;
 static void (*chained_used)(cpp_reader *, location_t, cpp_hashnode *);
 
 bool srcpos_of(location_t loc, struct srcpos *pos)
@@ -99,15 +158,18 @@ int srcpos_cmp(const struct srcpos *a, const struct srcpos *b)
 }
 
 /*
- * Copy the text between the parentheses that follow the macro name at
- * (file, line, col), without blanks, into buf.  Returns false if the
- * invocation cannot be read (then the assertion is not trusted).
+ * Scan the invocation of the macro NAME at (file, line, col), at most
+ * MAX_LINES lines, to its closing parenthesis (its position into *END_LINE,
+ * *END_COL); with BUF, copy the text between the parentheses without
+ * blanks into it.  Quoted text is skipped whole.  Returns false if the
+ * invocation cannot be read (then the annotation is not trusted).
  */
-static bool read_macro_argument(const char *file, int line, int col,
-				const char *name, char *buf, size_t size)
+static bool scan_macro_call(const char *file, int line, int col, const char *name,
+			    char *buf, size_t size, int max_lines, int *end_line, int *end_col)
 {
 	size_t n = 0;
 	int depth = 0, len, i;
+	char quote = 0;
 	const char *text = source_line(file, line, &len);
 	size_t namelen = strlen(name);
 
@@ -115,23 +177,39 @@ static bool read_macro_argument(const char *file, int line, int col,
 	    strncmp(text + col - 1, name, namelen))
 		return false;
 	i = col - 1 + namelen;
-	for (int lines = 0; lines < 8; lines++) {
+	for (int lines = 0; lines < max_lines; lines++) {
 		for (; i < len; i++) {
 			char c = text[i];
 
+			if (quote) {
+				if (c == '\\')
+					i++;
+				else if (c == quote)
+					quote = 0;
+				continue;
+			}
 			if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
 				continue;
-			if (c == '(') {
+			if (c == '"' || c == '\'') {
+				if (!depth)
+					return false;
+				quote = c;
+			} else if (c == '(') {
 				if (depth++ == 0)
 					continue;
 			} else if (c == ')') {
 				if (--depth == 0) {
-					buf[n] = '\0';
+					if (buf)
+						buf[n] = '\0';
+					*end_line = line;
+					*end_col = i + 1;
 					return true;
 				}
 			} else if (depth == 0) {
 				return false;	/* not an invocation */
 			}
+			if (!buf)
+				continue;
 			if (n + 1 >= size)
 				return false;
 			buf[n++] = c;
@@ -142,6 +220,15 @@ static bool read_macro_argument(const char *file, int line, int col,
 		i = 0;
 	}
 	return false;
+}
+
+/* The text between the parentheses, without blanks, into BUF. */
+static bool read_macro_argument(const char *file, int line, int col,
+				const char *name, char *buf, size_t size)
+{
+	int end_line, end_col;
+
+	return scan_macro_call(file, line, col, name, buf, size, 8, &end_line, &end_col);
 }
 
 /*
@@ -198,23 +285,33 @@ static bool argument_names_tracked_lock(const char *arg, char **obj)
 	return rules_is_tracked_lock_text(arg, len) || names_object_lock(arg, len, obj);
 }
 
+/*
+ * Where the macro used at LOC is written: SP, the spelling of its name (in
+ * the header of a macro that uses it, if so), and AT, the outermost
+ * expansion point in the source.
+ */
+static bool macro_written_at(location_t loc, expanded_location *sp, struct srcpos *at)
+{
+	*sp = expand_location(linemap_resolve_location(line_table, loc,
+						       LRK_SPELLING_LOCATION, NULL));
+	return sp->file && srcpos_of(loc, at);
+}
+
 static void record(enum assertion_kind kind, const char *name, location_t loc)
 {
 	char arg[256];
 	char *obj;
 	struct srcpos at;
 	expanded_location sp;
-	location_t spelling;
 
-	spelling = linemap_resolve_location(line_table, loc,
-					    LRK_SPELLING_LOCATION, NULL);
-	sp = expand_location(spelling);
-	if (!sp.file || !srcpos_of(loc, &at))
+	if (!macro_written_at(loc, &sp, &at))
 		return;
-	if (!read_macro_argument(sp.file, sp.line, sp.column, name, arg, sizeof(arg)))
+	if (kind == ASSERT_NO_ANALYSIS) {
+		obj = NULL;	/* of no lock: of the function */
+	} else if (!read_macro_argument(sp.file, sp.line, sp.column, name, arg, sizeof(arg)) ||
+		   !argument_names_tracked_lock(arg, &obj)) {
 		return;
-	if (!argument_names_tracked_lock(arg, &obj))
-		return;
+	}
 
 	if (nrecs == recs_cap) {
 		recs_cap = recs_cap ? 2 * recs_cap : 32;
@@ -232,6 +329,8 @@ static void record(enum assertion_kind kind, const char *name, location_t loc)
 	nrecs++;
 	if (is_must_hold(kind))
 		unclaimed_must_hold++;
+	if (kind == ASSERT_NOT_HELD || kind == ASSERT_MUST_NOT_HOLD)
+		nexclusions++;
 }
 
 /* libcpp keeps one hash node per spelling: match macros by pointer. */
@@ -239,29 +338,112 @@ static cpp_hashnode *watched_nodes[ARRAY_SIZE(watched)];
 
 static void record_annotation(enum lock_op op, const char *name, location_t loc)
 {
-	char arg[128];
+	char arg[128], *lock = arg;
 	struct srcpos at;
 	expanded_location sp;
 
-	sp = expand_location(linemap_resolve_location(line_table, loc,
-						      LRK_SPELLING_LOCATION, NULL));
-	if (!sp.file || !srcpos_of(loc, &at) ||
+	if (!macro_written_at(loc, &sp, &at) ||
 	    !read_macro_argument(sp.file, sp.line, sp.column, name, arg, sizeof(arg)))
+		return;
+	if (op == LOCK_OP_TRY_NONZERO || op == LOCK_OP_TRY_SHARED)
+		op = conditional_op(op, arg, &lock);
+	if (op == LOCK_OP_NONE)
 		return;
 	if (nanns == anns_cap) {
 		anns_cap = anns_cap ? 2 * anns_cap : 64;
 		anns = XRESIZEVEC(struct annotation, anns, anns_cap);
 	}
 	anns[nanns].op = op;
-	anns[nanns].arg = xstrdup(arg);
+	anns[nanns].arg = xstrdup(lock);
 	anns[nanns].at = at;
 	nanns++;
+}
+
+/*
+ * __guarded_by(&lock, ...): kept if one of the locks is the tracked one,
+ * a global by its name, or (a per-object lock) the field of the same
+ * struct the rule set names: the struct is checked when it is complete.
+ */
+static void record_field_guard(location_t loc)
+{
+	static const char name[] = "__guarded_by";
+	char arg[256], *part, *save;
+	struct srcpos at;
+	expanded_location sp;
+	bool global = false, object = false;
+
+	if (!macro_written_at(loc, &sp, &at) ||
+	    !read_macro_argument(sp.file, sp.line, sp.column, name, arg, sizeof(arg)))
+		return;
+	for (part = strtok_r(arg, ",", &save); part; part = strtok_r(NULL, ",", &save)) {
+		size_t len;
+		const char *text = lock_argument_text(part, &len);
+
+		global |= rules_is_tracked_lock_text(text, len);
+		object |= rules_lock_per_object() &&
+			  len == strlen(rules_lock_field_name()) &&
+			  !strncmp(text, rules_lock_field_name(), len);
+	}
+	if (!global && !object)
+		return;
+	if (nfguards == fguards_cap) {
+		fguards_cap = fguards_cap ? 2 * fguards_cap : 16;
+		fguards = XRESIZEVEC(struct field_guard, fguards, fguards_cap);
+	}
+	fguards[nfguards].at = at;
+	fguards[nfguards].object = object;
+	nfguards++;
+}
+
+/* context_unsafe(...): its extent as written, up to 64 lines. */
+static void record_unsafe(location_t loc)
+{
+	struct srcpos at;
+	expanded_location sp;
+	struct region r;
+
+	/* Written in the source itself, not in a macro of a header. */
+	if (!macro_written_at(loc, &sp, &at) || strcmp(sp.file, at.file) || sp.line != at.line ||
+	    !scan_macro_call(sp.file, sp.line, sp.column, "context_unsafe", NULL, 0, 64,
+			     &r.end_line, &r.end_col))
+		return;
+	r.start = at;
+	if (nunsafe == unsafe_cap) {
+		unsafe_cap = unsafe_cap ? 2 * unsafe_cap : 16;
+		unsafe = XRESIZEVEC(struct region, unsafe, unsafe_cap);
+	}
+	unsafe[nunsafe++] = r;
+}
+
+bool macros_in_context_unsafe(location_t loc)
+{
+	struct srcpos at;
+
+	if (!nunsafe || !srcpos_of(loc, &at))
+		return false;
+	for (unsigned int i = 0; i < nunsafe; i++) {
+		const struct region *r = &unsafe[i];
+
+		/* An operand of the macro is at its name: the start counts. */
+		if (!strcmp(r->start.file, at.file) && srcpos_cmp(&at, &r->start) >= 0 &&
+		    (at.line < r->end_line || (at.line == r->end_line && at.col < r->end_col)))
+			return true;
+	}
+	return false;
 }
 
 static void on_macro_used(cpp_reader *reader, location_t loc, cpp_hashnode *node)
 {
 	if (chained_used)
 		chained_used(reader, loc, node);
+	if (node == guarded_by_node) {
+		record_field_guard(loc);
+		return;
+	}
+	if (node == unsafe_node) {
+		record_unsafe(loc);
+		return;
+	}
 	for (size_t i = 0; i < ARRAY_SIZE(watched); i++)
 		if (node == watched_nodes[i]) {
 			record(watched[i].kind, watched[i].name, loc);
@@ -469,14 +651,72 @@ static void on_start_unit(void *gcc_data, void *user_data)
 		annotating_nodes[i] = cpp_lookup(parse_in,
 						 (const unsigned char *)annotating[i].name,
 						 strlen(annotating[i].name));
+	guarded_by_node = cpp_lookup(parse_in, (const unsigned char *)"__guarded_by",
+				     strlen("__guarded_by"));
+	unsafe_node = cpp_lookup(parse_in, (const unsigned char *)"context_unsafe",
+				 strlen("context_unsafe"));
 	chained_used = cb->used;
 	cb->used = on_macro_used;
+}
+
+/* G is written after FIELD's name and before the next field's (NEXT, or none). */
+static bool guard_follows(const struct field_guard *g, const struct srcpos *field,
+			  const struct srcpos *next)
+{
+	return !strcmp(g->at.file, field->file) && srcpos_cmp(&g->at, field) > 0 &&
+	       g->at.line - field->line < 8 &&
+	       (!next || strcmp(next->file, field->file) || srcpos_cmp(&g->at, next) < 0);
+}
+
+/* A complete struct: its fields claim the __guarded_by() written after them. */
+static void on_finish_type(void *gcc_data, void *user_data)
+{
+	tree type = (tree)gcc_data;
+	bool has_object_lock = false;
+
+	if (!nfguards || !type || !RECORD_OR_UNION_TYPE_P(type) || !COMPLETE_TYPE_P(type))
+		return;
+	for (tree f = TYPE_FIELDS(type); f; f = DECL_CHAIN(f))
+		has_object_lock |= rules_is_object_lock_field(f);
+	for (tree f = TYPE_FIELDS(type); f && nfguards; f = DECL_CHAIN(f)) {
+		struct srcpos name, next;
+		bool have_next = false;
+		unsigned int kept = 0;
+
+		if (TREE_CODE(f) != FIELD_DECL || !srcpos_of(DECL_SOURCE_LOCATION(f), &name))
+			continue;
+		for (tree g = DECL_CHAIN(f); g && !have_next; g = DECL_CHAIN(g))
+			have_next = TREE_CODE(g) == FIELD_DECL &&
+				    srcpos_of(DECL_SOURCE_LOCATION(g), &next);
+		for (unsigned int i = 0; i < nfguards; i++) {
+			if (guard_follows(&fguards[i], &name, have_next ? &next : NULL) &&
+			    (!fguards[i].object || has_object_lock)) {
+				if (!guarded_fields)
+					guarded_fields = new hash_set<tree>;
+				guarded_fields->add(f);
+				continue;
+			}
+			fguards[kept++] = fguards[i];
+		}
+		nfguards = kept;
+	}
 }
 
 void macros_register(const char *plugin_name)
 {
 	register_callback(plugin_name, PLUGIN_START_UNIT, on_start_unit, NULL);
 	register_callback(plugin_name, PLUGIN_FINISH_DECL, on_finish_decl, NULL);
+	register_callback(plugin_name, PLUGIN_FINISH_TYPE, on_finish_type, NULL);
+}
+
+bool macros_field_guarded(tree field)
+{
+	return guarded_fields && guarded_fields->contains(field);
+}
+
+bool macros_any_guarded_field(void)
+{
+	return guarded_fields != NULL;
 }
 
 bool macros_any_assertion(void)
@@ -504,7 +744,11 @@ unsigned int macros_body_assertions(const struct assertion **out, unsigned int m
 	return n;
 }
 
-bool macros_must_hold(tree fndecl, location_t *where, bool *shared, const char **obj)
+/*
+ * The annotation of FNDECL of one of the kinds in KINDS (a bit per kind):
+ * a prototype's, or one between the definition's name and its body.
+ */
+static const struct assertion *function_annotation(tree fndecl, unsigned int kinds)
 {
 	struct function *fn = DECL_STRUCT_FUNCTION(fndecl);
 	struct srcpos name, open;
@@ -516,18 +760,47 @@ bool macros_must_hold(tree fndecl, location_t *where, bool *shared, const char *
 		struct assertion *a = &recs[i].a;
 		struct srcpos at = { a->file, a->line, a->col };
 
-		if (!is_must_hold(a->kind))
+		if (!(kinds & (1u << a->kind)))
 			continue;
 		if (recs[i].claimed_by == DECL_UID(fndecl) ||
 		    (have_def && srcpos_cmp(&at, &name) > 0 &&
-		     srcpos_cmp(&at, &open) < 0)) {
-			*where = a->loc;
-			if (shared)
-				*shared = a->kind == ASSERT_MUST_HOLD_SHARED;
-			if (obj)
-				*obj = a->obj;
-			return true;
-		}
+		     srcpos_cmp(&at, &open) < 0))
+			return a;
 	}
-	return false;
+	return NULL;
+}
+
+bool macros_must_hold(tree fndecl, location_t *where, bool *shared, const char **obj)
+{
+	const struct assertion *a = function_annotation(fndecl, (1u << ASSERT_MUST_HOLD) |
+							(1u << ASSERT_MUST_HOLD_SHARED));
+
+	if (!a)
+		return false;
+	*where = a->loc;
+	if (shared)
+		*shared = a->kind == ASSERT_MUST_HOLD_SHARED;
+	if (obj)
+		*obj = a->obj;
+	return true;
+}
+
+bool macros_must_not_hold(tree fndecl, location_t *where)
+{
+	const struct assertion *a = function_annotation(fndecl, 1u << ASSERT_MUST_NOT_HOLD);
+
+	if (!a || a->obj)	/* of an object's lock: not yet */
+		return false;
+	*where = a->loc;
+	return true;
+}
+
+bool macros_any_exclusion(void)
+{
+	return nexclusions > 0;
+}
+
+bool macros_no_context_analysis(tree fndecl)
+{
+	return nrecs && function_annotation(fndecl, 1u << ASSERT_NO_ANALYSIS);
 }

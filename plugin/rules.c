@@ -142,9 +142,11 @@ static void on_finish_type(void *gcc_data, void *user_data)
 {
 	tree type = (tree)gcc_data;
 
-	if (type && TYPE_P(type) && COMPLETE_TYPE_P(type) &&
-	    (type_named(type, ue_rs.guard_type) || type_named(type, ue_rs.ref_type)))
-		mm_defined = true;
+	if (!type || !TYPE_P(type) || !COMPLETE_TYPE_P(type) || mm_defined)
+		return;
+	mm_defined = type_named(type, ue_rs.ref_type);
+	for (unsigned int i = 0; i < ue_rs.nguards && !mm_defined; i++)
+		mm_defined = type_named(type, ue_rs.guards[i].type);
 }
 
 void rules_register(const char *plugin_name)
@@ -154,7 +156,7 @@ void rules_register(const char *plugin_name)
 
 bool rules_unit_names_symbols(void)
 {
-	if (mm_defined)
+	if (mm_defined || macros_any_guarded_field())
 		return true;
 	for (int i = REF_OP_GET_ALL; i <= REF_OP_PUT; i++)
 		if (ue_rs.ref_api[i] && maybe_get_identifier(ue_rs.ref_api[i]))
@@ -178,12 +180,19 @@ bool rules_is_allocator(tree fndecl)
 	return fndecl && TREE_CODE(fndecl) == FUNCTION_DECL && DECL_IS_MALLOC(fndecl);
 }
 
+/* A guard line of the rule set, or the field's own __guarded_by(). */
 bool rules_is_guarded_field(tree field)
 {
-	return ue_rs.guard_field && field && TREE_CODE(field) == FIELD_DECL &&
-	       DECL_NAME(field) &&
-	       !strcmp(IDENTIFIER_POINTER(DECL_NAME(field)), ue_rs.guard_field) &&
-	       type_named(DECL_CONTEXT(field), ue_rs.guard_type);
+	const char *name;
+
+	if (!field || TREE_CODE(field) != FIELD_DECL || !DECL_NAME(field))
+		return false;
+	name = IDENTIFIER_POINTER(DECL_NAME(field));
+	for (unsigned int i = 0; i < ue_rs.nguards; i++)
+		if (!strcmp(name, ue_rs.guards[i].field) &&
+		    type_named(DECL_CONTEXT(field), ue_rs.guards[i].type))
+			return true;
+	return macros_field_guarded(field);
 }
 
 bool rules_is_link_field(tree field)
@@ -206,14 +215,18 @@ const char *rules_ref_api_name(enum ref_op op)
 	return name ? name : "";
 }
 
-const char *rules_field_name(void)
+const char *rules_field_name(tree field)
 {
-	return ue_rs.guard_field ? ue_rs.guard_field : "";
+	return field && DECL_NAME(field) ? IDENTIFIER_POINTER(DECL_NAME(field)) : "";
 }
 
-const char *rules_struct_name(void)
+const char *rules_struct_name(tree field)
 {
-	return ue_rs.guard_type ? ue_rs.guard_type : "";
+	tree name = field ? TYPE_NAME(TYPE_MAIN_VARIANT(DECL_CONTEXT(field))) : NULL_TREE;
+
+	if (name && TREE_CODE(name) == TYPE_DECL)
+		name = DECL_NAME(name);
+	return name && TREE_CODE(name) == IDENTIFIER_NODE ? IDENTIFIER_POINTER(name) : "";
 }
 
 const char *rules_ref_type_name(void)

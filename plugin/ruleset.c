@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * ruleset.c - reads a rule set (rulesets/NAME.ruleset, docs/rulesets.md): the
- * lock API, the tracked lock, the guarded field and the reference API that
+ * lock API, the tracked lock, the fields it guards and the reference API that
  * the rule families check.  rules.c matches the program against it.
  *
  * The rule sets of rulesets/ are built in (gen/rulesets.h, made by
@@ -267,19 +267,28 @@ static bool parse_line(const struct origin *o, char *line, bool is_builtin, int 
 		return true;
 	}
 	if (!strcmp(w[0], "guard")) {
+		struct guard_rule g;
+
 		if (n != 3)
 			return bad(o, "'guard' needs STRUCT.FIELD LOCK");
-		if (ue_rs.guard_field)
-			return bad(o, "a second 'guard' line (one guarded field per rule set)");
-		if (!split_field(o, w[1], &ue_rs.guard_type, &ue_rs.guard_field))
+		if (!split_field(o, w[1], &g.type, &g.field))
 			return false;
 		if (!ue_rs.lock || strcmp(w[2], ue_rs.lock_word))
 			return bad(o, "'guard': '%s' is not the rule set's lock (a 'lock' line "
 				   "before it names it)", w[2]);
-		if (ue_rs.lock_type && strcmp(ue_rs.lock_type, ue_rs.guard_type))
+		if (ue_rs.lock_type && strcmp(ue_rs.lock_type, g.type))
 			return bad(o, "'guard': the lock '%s' is a field of another struct than "
-				   "'%s' (a per-object lock guards its own object)", w[2],
-				   ue_rs.guard_type);
+				   "'%s' (a per-object lock guards its own object)", w[2], g.type);
+		for (unsigned int i = 0; i < ue_rs.nguards; i++)
+			if (!strcmp(ue_rs.guards[i].type, g.type) &&
+			    !strcmp(ue_rs.guards[i].field, g.field))
+				return bad(o, "'guard %s' a second time", w[1]);
+		if (ue_rs.nguards == ue_rs.guards_cap) {
+			ue_rs.guards_cap = ue_rs.guards_cap ? 2 * ue_rs.guards_cap : 4;
+			ue_rs.guards = XRESIZEVEC(struct guard_rule, ue_rs.guards,
+						  ue_rs.guards_cap);
+		}
+		ue_rs.guards[ue_rs.nguards++] = g;
 		return true;
 	}
 	if (!strcmp(w[0], "refs"))
@@ -314,7 +323,7 @@ static bool complete(const char *file)
 	struct origin o = { file, 0 };
 	bool kind_known = false;
 
-	if (!ue_rs.guard_field && !ue_rs.ref_type)
+	if (!ue_rs.nguards && !ue_rs.ref_type)
 		return bad(&o, "the rule set checks nothing: no 'guard' and no 'refs' line");
 	if (ue_rs.lock) {
 		for (unsigned int i = 0; i < ue_rs.nlock_apis && !kind_known; i++)

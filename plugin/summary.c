@@ -35,6 +35,7 @@ static bool summary_equal(const struct summary *a, const struct summary *b)
 	    a->ret_rest_param != b->ret_rest_param ||
 	    a->req_by_annotation != b->req_by_annotation || a->req_objs != b->req_objs ||
 	    a->req_write_loc != b->req_write_loc || a->req_write_via != b->req_write_via ||
+	    a->excl_loc != b->excl_loc || a->excl_via != b->excl_via ||
 	    a->consumes != b->consumes || a->hands_on != b->hands_on ||
 	    a->returns_owned != b->returns_owned || a->returns_fresh != b->returns_fresh)
 		return false;
@@ -61,12 +62,12 @@ static void dump_summary(const struct summary *s)
 {
 	fprintf(stderr, "uecheck-debug: %s: req=%d%s contract=%d exposed=%d direct=%d "
 		"ret_slot=%d ret_deref=%d ret_rest=%d consumes=%#x hands_on=%#x "
-		"returns_owned=%d fresh=%d write_req=%d cases=%u",
+		"returns_owned=%d fresh=%d write_req=%d excl=%d cases=%u",
 		fn_name(s->decl), s->req, s->req_via ? "(via)" : "", s->contract,
 		s->exposed, s->direct_entry_access, s->ret_slot, s->ret_deref_param,
 		s->ret_rest_param,
 		s->consumes, s->hands_on, s->returns_owned, s->returns_fresh,
-		s->req_write_loc != UNKNOWN_LOCATION, s->ncases);
+		s->req_write_loc != UNKNOWN_LOCATION, s->excl_loc != UNKNOWN_LOCATION, s->ncases);
 	for (unsigned int k = 0; k < s->ncases; k++) {
 		fprintf(stderr, " [");
 		for (int j = 0; j < NSLOTS; j++)

@@ -85,6 +85,11 @@ struct lock_api {
 
 /* ---- the rule set (ruleset.c) ------------------------------------------ */
 
+/* STRUCT.FIELD is only valid under the rule set's lock. */
+struct guard_rule {
+	const char *type, *field;
+};
+
 struct ruleset {
 	const char *source;		/* as given: a file or a built-in name */
 	struct lock_api *lock_apis;
@@ -94,7 +99,8 @@ struct ruleset {
 	const char *lock_word;		/* as written: NAME or STRUCT.FIELD */
 	const char *lock_origin;	/* where its line is, for messages */
 	int lock_line;
-	const char *guard_type, *guard_field;	/* guarded by the lock */
+	struct guard_rule *guards;	/* fields guarded by the lock */
+	unsigned int nguards, guards_cap;
 	const char *ref_type;		/* struct whose references are counted */
 	const char *ref_api[REF_OP_PUT + 1];	/* by enum ref_op; NULL: none */
 	const char *link_field;		/* of a get_all list */
@@ -126,8 +132,8 @@ const char *rules_lock_name(void);
 const char *rules_lock_write_api_name(void);	/* NULL: the kind has none */
 const char *rules_lock_field_name(void);	/* per-object: the lock's field */
 const char *rules_ref_api_name(enum ref_op op);
-const char *rules_field_name(void);	/* the guarded field */
-const char *rules_struct_name(void);	/* ... and its struct */
+const char *rules_field_name(tree field);	/* a guarded field's name ... */
+const char *rules_struct_name(tree field);	/* ... and its struct's */
 const char *rules_ref_type_name(void);	/* the struct references are counted on */
 const char *fn_name(tree fndecl);
 
@@ -139,6 +145,8 @@ enum assertion_kind {
 	ASSERT_NOT_HELD,	/* lockdep_assert_not_held(&event_mutex) */
 	ASSERT_MUST_HOLD,	/* __must_hold(&event_mutex) */
 	ASSERT_MUST_HOLD_SHARED, /* __must_hold_shared(): held for reading at entry */
+	ASSERT_NO_ANALYSIS,	/* __no_context_analysis, __context_unsafe(why) */
+	ASSERT_MUST_NOT_HOLD,	/* __must_not_hold(&event_mutex): callers must not hold it */
 };
 
 struct assertion {
@@ -155,6 +163,14 @@ void macros_register(const char *plugin_name);
 unsigned int macros_body_assertions(const struct assertion **out, unsigned int max);
 /* SHARED (may be NULL): __must_hold_shared(), held for reading only. */
 bool macros_must_hold(tree fndecl, location_t *where, bool *shared, const char **obj);
+/* FNDECL is __must_not_hold() of the tracked global lock (WHERE: as written). */
+bool macros_must_not_hold(tree fndecl, location_t *where);
+/* Any lockdep_assert_not_held() or __must_not_hold() of it in the unit. */
+bool macros_any_exclusion(void);
+/* FNDECL is __no_context_analysis: its body is not checked for locks. */
+bool macros_no_context_analysis(tree fndecl);
+/* LOC is inside a context_unsafe(...) as written. */
+bool macros_in_context_unsafe(location_t loc);
 /* The parameter of the current function named NAME, its index, or -1. */
 int macros_param_named(const char *name, tree *parm);
 /*
@@ -165,6 +181,12 @@ int macros_param_named(const char *name, tree *parm);
 const struct lock_api *macros_annotated_lock_api(tree fndecl);
 /* Any lockdep assertion or __must_hold() of event_mutex in the unit. */
 bool macros_any_assertion(void);
+/*
+ * FIELD carries __guarded_by() of the tracked lock (a global, or the
+ * per-object lock field of its own struct); the unit defines such a field.
+ */
+bool macros_field_guarded(tree field);
+bool macros_any_guarded_field(void);
 
 /* Source position of a location, macro expansions resolved outward. */
 struct srcpos {
@@ -236,10 +258,15 @@ struct summary {
 	int ret_rest_param;	/* returns param i's ->next (list rest), or -1 */
 	enum requirement req;
 	location_t req_loc;	/* the access/assertion that needs the lock */
+	tree req_field;		/* ... the guarded field of that access, or NULL */
 	tree req_via;		/* ... reached through this callee, or NULL */
 	bool req_by_annotation;	/* the requirement is a __must_hold() */
 	unsigned int req_objs;	/* per-object lock: of these parameters' objects */
 	location_t req_write_loc; /* a write that needs it held for writing, or unknown */
+	tree req_write_field;	/* ... the field it writes, or NULL */
+	location_t excl_loc;	/* callers must not hold the lock: why, or unknown */
+	tree excl_via;		/* ... a callee that must not be called with it, or NULL */
+	bool excl_by_annotation; /* ... __must_not_hold() (else an assertion) */
 	tree req_write_via;	/* ... reached through this callee, or NULL */
 	unsigned int consumes;	/* bit i: puts/transfers mm param i, every path */
 	unsigned int hands_on;	/* ... of those, stored somewhere on some path */
@@ -380,6 +407,7 @@ void analyse_function(struct summary *sum, bool report);
 enum finding_kind {
 	FINDING_UNGUARDED_ACCESS,	/* the guarded field read or written unlocked */
 	FINDING_LOCK_REQUIRED,		/* call of a callee that needs the lock */
+	FINDING_LOCK_HELD,		/* ... that must not be called with it */
 	FINDING_WRITE_SHARED,		/* the guarded field written, lock held for reading */
 	FINDING_LOCK_REQUIRED_EXCLUSIVE, /* a callee writes it, lock held for reading */
 	FINDING_MISSING_ASSERTION,	/* strict: relies on callers, says nothing */
@@ -398,8 +426,12 @@ enum note_kind {
 	NOTE_NEEDS_VIA,		/* the callee needs the lock through its callee */
 	NOTE_ANNOTATED,		/* ... is __must_hold() */
 	NOTE_ASSERTS,		/* ... asserts the lock */
+	NOTE_EXCL_ANNOTATED,	/* ... is __must_not_hold() */
+	NOTE_ASSERTS_NOT_HELD,	/* ... asserts the lock not held */
+	NOTE_EXCL_VIA,		/* ... must not hold it because of its callee */
 	NOTE_ACCESSES,		/* ... accesses the guarded field */
 	NOTE_WRITES,		/* ... writes the guarded field */
+	NOTE_ASSERTS_WRITE,	/* ... asserts the lock held for writing */
 	NOTE_TAKE_FOR_WRITING,	/* fix: the kind's exclusive acquire */
 	NOTE_ACCESSED_HERE,	/* the access a missing assertion is for */
 	NOTE_REF_TAKEN,		/* where the reference was taken, by whom */
@@ -416,6 +448,7 @@ struct finding_note {
 	enum note_kind kind;
 	location_t loc;
 	const char *name, *name2;	/* the functions it names, if any */
+	tree field;			/* the guarded field it is about, if any */
 	int why;			/* NOTE_LOCK_FREE: FREE_BY_* */
 };
 
@@ -424,6 +457,7 @@ struct finding {
 	location_t loc;
 	const char *fn;			/* the function it is in */
 	const char *name;		/* callee, put function or variable */
+	tree field;			/* the guarded field accessed, if any */
 	location_t fixit_before;	/* a line to insert the fix before */
 	unsigned int nnotes;
 	struct finding_note notes[MAX_FINDING_NOTES];
@@ -436,6 +470,9 @@ void finding_note(struct finding *f, enum note_kind kind, location_t loc,
 		  const char *name, int why);
 void finding_note2(struct finding *f, enum note_kind kind, location_t loc,
 		   const char *name, const char *name2);
+/* A note about guarded field FIELD (accessed, written there). */
+void finding_note_field(struct finding *f, enum note_kind kind, location_t loc,
+			const char *name, tree field);
 /* Print it, unless its rule is off or it was printed already. */
 bool diag_report(const struct finding *f);
 void diag_reset_function(void);

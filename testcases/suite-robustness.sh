@@ -122,6 +122,8 @@ bad_ruleset "a per-object lock guarding another struct" \
 bad_ruleset "a lock of no STRUCT.FIELD" "bad.ruleset:2: 'c.' is not STRUCT.FIELD" \
 	"$ks""lock c. spinlock\n"
 bad_ruleset "nothing to check" "checks nothing" "$ks""lock l mutex\n"
+bad_ruleset "a guard line twice" "bad.ruleset:4: 'guard s.f' a second time" \
+	"$ks""lock l mutex\nguard s.f l\nguard s.f l\n"
 bad_ruleset "an unknown lock operation" "bad.ruleset:1: unknown lock operation 'grab'" \
 	"lock-api mutex grab mutex_lock\n"
 bad_ruleset "a lock argument out of range" "'try@9': the lock's argument is @0 to @7" \

@@ -13,9 +13,9 @@ new finding can be (cocci/run.sh --copies LOCAL CALLS):
   LOCAL  for the scripts that look at one function and the lock wrappers it
          calls directly: the changed functions, their direct callers (the
          change may be to a wrapper) and what those call directly;
-  CALLS  for lock_required.cocci, which follows requirements up the call
-         chain: every function up the chain from a changed one, and
-         everything they call.
+  CALLS  for lock_required.cocci and lock_held.cocci, which follow
+         requirements up the call chain: every function up the chain
+         from a changed one, and everything they call.
 
 A function is changed when its text (header and body) is not in BEFORE
 under its names (every identifier its header writes before a '(': its own

@@ -54,6 +54,23 @@ void enable_unlocked(struct user_event *user, struct user_event_mm *a,
 	update_all(user);	/* expect: lock-required */
 }
 
+/* Takes event_mutex itself: its callers must not hold it. */
+static void refresh_all(struct user_event *user)
+{
+	lockdep_assert_not_held(&event_mutex);
+	mutex_lock(&event_mutex);
+	update_all(user);
+	mutex_unlock(&event_mutex);
+}
+
+/* ... and this one does: it would wait for itself. */
+void refresh_locked(struct user_event *user)
+{
+	mutex_lock(&event_mutex);
+	refresh_all(user);	/* expect: lock-held */
+	mutex_unlock(&event_mutex);
+}
+
 /* Stops early and forgets the nodes it did not reach. */
 int find_first(struct user_event *user)
 {

@@ -26,6 +26,32 @@
 #include <linux/errno.h>
 #include <linux/user_events.h>
 
+/*
+ * 6.x has no context analysis: what a backport of annotated code adds
+ * (and 6.x's sparse __cond_acquires(lock) has one argument, 7.x's two).
+ */
+#ifndef __guarded_by
+# define __guarded_by(...)
+# undef __cond_acquires
+# define __cond_acquires(...)
+# define __cond_acquires_shared(...)
+#endif
+#ifndef __pt_guarded_by
+# define __pt_guarded_by(...)
+#endif
+#ifndef __must_not_hold
+# define __must_not_hold(...)
+#endif
+#ifndef __no_context_analysis
+# define __no_context_analysis
+#endif
+#ifndef __context_unsafe
+# define __context_unsafe(comment)	__no_context_analysis
+#endif
+#ifndef context_unsafe
+# define context_unsafe(...)		({ __VA_ARGS__; })
+#endif
+
 #include <uecheck-api.h>
 
 #endif

@@ -80,6 +80,16 @@ ok=1
 	grep -q "not checked by the cocci engine: the per-object lock 'conn.lock'" "$tmp/cn.err" && ok=0
 verdict "$ok" "coccinames: run.sh refuses a per-object lock with exit 4 and one line (exit $rc)"
 [ "$ok" -eq 0 ] || diag "$tmp/cn.err"
+# Two guarded fields: the plugin checks both, the scripts one: refused.
+printf 'include kernel-locks.ruleset\nlock l mutex\nguard s.f l\nguard s.g l\n' >"$tmp/cn-two.ruleset"
+sh "$top/cocci/run.sh" --ruleset "$tmp/cn-two.ruleset" "$tmp/cn.c" >"$tmp/cn.out" 2>"$tmp/cn.err"
+rc=$?
+ok=1
+[ "$rc" -eq 4 ] && [ "$(wc -l <"$tmp/cn.err")" -eq 1 ] && [ ! -s "$tmp/cn.out" ] &&
+	grep -q "cn-two.ruleset:4: not checked by the cocci engine: a second guarded field 's.g'" \
+		"$tmp/cn.err" && ok=0
+verdict "$ok" "coccinames: run.sh refuses a second guarded field with exit 4 and one line (exit $rc)"
+[ "$ok" -eq 0 ] || diag "$tmp/cn.err"
 printf 'lock sess_lock spinlock\nguard session peer\n' >"$tmp/cn-bad.ruleset"
 sh "$top/cocci/run.sh" --ruleset "$tmp/cn-bad.ruleset" "$tmp/cn.c" >"$tmp/cn.out" 2>"$tmp/cn.err"
 rc=$?

@@ -198,7 +198,7 @@ verdict $? "findings: partialFingerprints distinct, and stable when lines shift"
 
 jq -e '.runs[0] | .automationDetails.id == "uecheck/" and
 	([.tool.driver.rules[].id] == ["unguarded-access", "lock-required",
-	  "missing-assertion", "ref-leak", "double-put", "use-after-put"]) and
+	  "lock-held", "missing-assertion", "ref-leak", "double-put", "use-after-put"]) and
 	all(.tool.driver.rules[]; (.fullDescription.text | length) > 40 and
 	    (.help.text | length) > 40 and (.helpUri | test("^[a-z]+://")))' \
 	"$fd/all.sarif" >/dev/null &&

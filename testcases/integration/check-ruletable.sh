@@ -8,9 +8,9 @@
 # below are written by hand: a table that lost or renamed a rule fails here.
 
 . "$top/scripts/lib/rules.sh"
-want="unguarded-access lock-required missing-assertion ref-leak double-put use-after-put"
+want="unguarded-access lock-required lock-held missing-assertion ref-leak double-put use-after-put"
 ids=$(ue_rule_ids "$top/plugin/rules.def")
-check "ruletable: plugin/rules.def holds the six rules, in order" [ "$ids" = "$want" ]
+check "ruletable: plugin/rules.def holds the seven rules, in order" [ "$ids" = "$want" ]
 
 # The plugin: every id of the table accepted, the message of an unknown one
 # lists exactly the table.

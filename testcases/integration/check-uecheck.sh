@@ -358,7 +358,7 @@ if jq -e '
 	.version == "2.1.0" and (."$schema" | test("sarif-2\\.1\\.0")) and
 	(.runs | length) == 1 and
 	.runs[0].tool.driver.name == "uecheck" and
-	([.runs[0].tool.driver.rules[].id] | length == 6 and (unique | length) == 6) and
+	([.runs[0].tool.driver.rules[].id] | length == 7 and (unique | length) == 7) and
 	.runs[0].tool.driver.rules as $rules |
 	(.runs[0].results | length) == 5 and
 	all(.runs[0].results[];

@@ -6,8 +6,8 @@
 #
 #   sh testcases/lib/corpus-text.sh CC PLUGIN
 #
-# Compiles every testcases/{lock,ref,demo}/*.c at -O2 with its own
-# "uecheck-options:" and prints, per file, a "== FILE" line and then each
+# Compiles every testcases/{lock,ref,ruleset,demo}/*.c at -O2 with its own
+# "uecheck-options:" (a ruleset=FILE beside the testcase) and prints, per file, a "== FILE" line and then each
 # uecheck warning or error and every note, as GCC printed them (path
 # relative to testcases/).  GCC's own "In function" lines, source excerpts
 # and caret lines are left out: they are not uecheck's.  A file that does
@@ -23,12 +23,16 @@ case $2 in
 esac
 top=$(cd "$(dirname "$0")/../.." && pwd)
 
-for file in "$top"/testcases/lock/*.c "$top"/testcases/ref/*.c "$top"/testcases/demo/*.c; do
+for file in "$top"/testcases/lock/*.c "$top"/testcases/ref/*.c \
+	    "$top"/testcases/ruleset/*.c "$top"/testcases/demo/*.c; do
 	[ -f "$file" ] || continue
 	rel=${file#"$top"/testcases/}
 	set --
-	for o in $(sed -n 's/.*uecheck-options: *\([a-z=, -]*\).*/\1/p' "$file" |
+	for o in $(sed -n 's/.*uecheck-options: *\([a-z=., -]*\).*/\1/p' "$file" |
 		sed 's/ --.*//' | head -n 1); do
+		case $o in
+		ruleset=*) o=ruleset=$(dirname "$rel")/${o#ruleset=} ;;
+		esac
 		set -- "$@" "-fplugin-arg-uecheck-$o"
 	done
 	out=$(cd "$top/testcases" &&

@@ -15,9 +15,18 @@
 #else
 # define __must_hold(x)
 # define __acquires(x)
-# define __cond_acquires(x)
+# define __cond_acquires(...)		/* 6.x (lock), 7.x (ret, lock) */
+# define __cond_acquires_shared(...)
 # define __releases(x)
 #endif
+
+/* 7.x context analysis: Clang's attributes, nothing under GCC. */
+#define __guarded_by(...)
+#define __pt_guarded_by(...)
+#define __must_not_hold(...)
+#define __no_context_analysis
+#define __context_unsafe(comment)	__no_context_analysis
+#define context_unsafe(...)		({ __VA_ARGS__; })
 
 #define __cleanup(func)		__attribute__((__cleanup__(func)))
 #define __always_inline		inline __attribute__((__always_inline__))
