@@ -180,6 +180,17 @@ void finding_note(struct finding *f, enum note_kind kind, location_t loc,
 		f->notes[f->nnotes - 1].why = why;
 }
 
+/* "'next' of 'struct user_event_mm'", or a guarded global's "'pool_offset'". */
+static const char *guarded_text(tree decl, char *buf, size_t size)
+{
+	if (decl && TREE_CODE(decl) == FIELD_DECL)
+		snprintf(buf, size, "'%s' of 'struct %s'", rules_field_name(decl),
+			 rules_struct_name(decl));
+	else
+		snprintf(buf, size, "'%s'", rules_field_name(decl));
+	return buf;
+}
+
 static void word_note(const struct finding_note *n)
 {
 	static const char *const why_free[] = {
@@ -193,8 +204,10 @@ static void word_note(const struct finding_note *n)
 		[SHARED_BY_ANNOTATION]	= "'%s' held for reading only, as annotated here",
 	};
 	const char *lock = rules_lock_name();
-	const char *field = rules_field_name(n->field), *type = rules_struct_name(n->field);
+	const char *field = rules_field_name(n->field);
+	char what[256];
 
+	guarded_text(n->field, what, sizeof(what));
 	switch (n->kind) {
 	case NOTE_LOCK_FREE:
 		if (n->why >= 0 && n->why < (int)ARRAY_SIZE(why_free))
@@ -228,10 +241,10 @@ static void word_note(const struct finding_note *n)
 			  n->name, lock, n->name2);
 		break;
 	case NOTE_ACCESSES:
-		diag_note(n->loc, "'%s' accesses '%s' of 'struct %s' here", n->name, field, type);
+		diag_note(n->loc, "'%s' accesses %s here", n->name, what);
 		break;
 	case NOTE_WRITES:
-		diag_note(n->loc, "'%s' writes '%s' of 'struct %s' here", n->name, field, type);
+		diag_note(n->loc, "'%s' writes %s here", n->name, what);
 		break;
 	case NOTE_ASSERTS_WRITE:
 		diag_note(n->loc, "'%s' asserts '%s' held for writing here", n->name, lock);
@@ -240,7 +253,7 @@ static void word_note(const struct finding_note *n)
 		diag_note(n->loc, "to write '%s', take '%s' with '%s'", field, lock, n->name);
 		break;
 	case NOTE_ACCESSED_HERE:
-		diag_note(n->loc, "'%s' of 'struct %s' is accessed here", field, type);
+		diag_note(n->loc, "%s is accessed here", what);
 		break;
 	case NOTE_REF_TAKEN:
 		diag_note(n->loc, "reference taken here by '%s'", n->name);
@@ -268,14 +281,14 @@ static bool word_finding(const struct finding *f)
 {
 	enum ue_rule rule = finding_rule(f->kind);
 	const char *lock = rules_lock_name(), *put = rules_ref_api_name(REF_OP_PUT);
-	const char *field = rules_field_name(f->field), *type = rules_struct_name(f->field);
-	char fix[128];
+	char fix[128], what[256];
+
+	guarded_text(f->field, what, sizeof(what));
 
 	switch (f->kind) {
 	case FINDING_UNGUARDED_ACCESS:
 		return diag_finding(rule, f->loc, NULL, UNKNOWN_LOCATION,
-				    "access to '%s' of 'struct %s' without '%s' held in '%s'",
-				    field, type, lock, f->fn);
+				    "access to %s without '%s' held in '%s'", what, lock, f->fn);
 	case FINDING_LOCK_REQUIRED:
 		return diag_finding(rule, f->loc, NULL, UNKNOWN_LOCATION,
 				    "call to '%s' requires '%s' held, but it may not be held here in '%s'",
@@ -286,8 +299,8 @@ static bool word_finding(const struct finding *f)
 				    f->name, lock, f->fn);
 	case FINDING_WRITE_SHARED:
 		return diag_finding(rule, f->loc, NULL, UNKNOWN_LOCATION,
-				    "write to '%s' of 'struct %s' with '%s' held only for reading in '%s'",
-				    field, type, lock, f->fn);
+				    "write to %s with '%s' held only for reading in '%s'", what, lock,
+				    f->fn);
 	case FINDING_LOCK_REQUIRED_EXCLUSIVE:
 		return diag_finding(rule, f->loc, NULL, UNKNOWN_LOCATION,
 				    "call to '%s' requires '%s' held for writing, but it may be held only for reading here in '%s'",

@@ -67,6 +67,10 @@ static tree collect_operands(tree *tp, int *walk_subtrees, void *data)
 	tree t = *tp;
 
 	if (TYPE_P(t) || DECL_P(t) || CONSTANT_CLASS_P(t)) {
+		/* A global declared __guarded_by(): read, written or address-taken. */
+		if (TREE_CODE(t) == VAR_DECL && rules_is_guarded_var(t) &&
+		    ops->naccess < MAX_OPERANDS)
+			ops->access[ops->naccess++] = t;
 		*walk_subtrees = 0;
 		return NULL_TREE;
 	}
@@ -138,7 +142,11 @@ const struct stmt_operands *operands_of(struct ctx *c, gimple *stmt)
 
 tree access_base_pointer(tree ref)
 {
-	tree base = TREE_OPERAND(ref, 0);
+	tree base;
+
+	if (TREE_CODE(ref) != COMPONENT_REF)
+		return NULL_TREE;	/* a global */
+	base = TREE_OPERAND(ref, 0);
 
 	while (TREE_CODE(base) == COMPONENT_REF || TREE_CODE(base) == ARRAY_REF)
 		base = TREE_OPERAND(base, 0);

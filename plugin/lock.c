@@ -210,9 +210,11 @@ static bool unchecked_at(const struct ctx *c, location_t loc)
 /* Private objects: just allocated and not yet published, or a plain local. */
 static bool access_is_private(const struct astate *st, tree ref)
 {
-	tree base = TREE_OPERAND(ref, 0);
-	tree ptr = access_base_pointer(ref);
+	tree base, ptr = access_base_pointer(ref);
 
+	if (TREE_CODE(ref) != COMPONENT_REF)
+		return false;	/* a global is everyone's */
+	base = TREE_OPERAND(ref, 0);
 	while (TREE_CODE(base) == COMPONENT_REF || TREE_CODE(base) == ARRAY_REF)
 		base = TREE_OPERAND(base, 0);
 	if (TREE_CODE(base) == VAR_DECL && !is_global_var(base) && !TREE_ADDRESSABLE(base))
@@ -259,7 +261,7 @@ static unsigned char object_lock_mask(struct astate *st, vkey base, struct objlo
 static void check_object_access(struct ctx *c, struct astate *st, tree ref, location_t loc,
 				bool write)
 {
-	tree ptr = access_base_pointer(ref), field = TREE_OPERAND(ref, 1);
+	tree ptr = access_base_pointer(ref), field = rules_guarded_decl(ref);
 	vkey base = ptr ? value_key(ptr) : 0;
 	struct objlock *o;
 	unsigned char m = object_lock_mask(st, base, &o);
@@ -290,7 +292,7 @@ static void check_access(struct ctx *c, struct astate *st, tree ref,
 			 location_t loc, bool write)
 {
 	unsigned char m = st->lock[SLOT_GLOBAL];
-	tree field = TREE_OPERAND(ref, 1);
+	tree field = rules_guarded_decl(ref);
 	struct finding f;
 
 	if (access_is_private(st, ref) || unchecked_at(c, loc))

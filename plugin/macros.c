@@ -99,7 +99,7 @@ struct field_guard {
 
 static struct field_guard *fguards;
 static unsigned int nfguards, fguards_cap;
-static hash_set<tree> *guarded_fields;
+static hash_set<tree> *guarded_fields, *guarded_vars;
 static cpp_hashnode *guarded_by_node;
 static hash_map<tree, struct lock_api *> *annotated;
 static cpp_hashnode *annotating_nodes[ARRAY_SIZE(annotating)];
@@ -161,8 +161,10 @@ int srcpos_cmp(const struct srcpos *a, const struct srcpos *b)
  * Scan the invocation of the macro NAME at (file, line, col), at most
  * MAX_LINES lines, to its closing parenthesis (its position into *END_LINE,
  * *END_COL); with BUF, copy the text between the parentheses without
- * blanks into it.  Quoted text is skipped whole.  Returns false if the
- * invocation cannot be read (then the annotation is not trusted).
+ * blanks into it.  Quoted text is skipped whole, comments are left out
+ * (the preprocessor dropped them, as from a comment before the lock).
+ * Returns false if the invocation cannot be read (then the annotation is
+ * not trusted).
  */
 static bool scan_macro_call(const char *file, int line, int col, const char *name,
 			    char *buf, size_t size, int max_lines, int *end_line, int *end_col)
@@ -170,6 +172,7 @@ static bool scan_macro_call(const char *file, int line, int col, const char *nam
 	size_t n = 0;
 	int depth = 0, len, i;
 	char quote = 0;
+	bool comment = false;
 	const char *text = source_line(file, line, &len);
 	size_t namelen = strlen(name);
 
@@ -188,6 +191,20 @@ static bool scan_macro_call(const char *file, int line, int col, const char *nam
 					quote = 0;
 				continue;
 			}
+			if (comment) {
+				if (c == '*' && i + 1 < len && text[i + 1] == '/') {
+					comment = false;
+					i++;
+				}
+				continue;
+			}
+			if (c == '/' && i + 1 < len && text[i + 1] == '*') {
+				comment = true;
+				i++;
+				continue;
+			}
+			if (c == '/' && i + 1 < len && text[i + 1] == '/')
+				break;	/* the rest of the line */
 			if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
 				continue;
 			if (c == '"' || c == '\'') {
@@ -611,6 +628,31 @@ const struct lock_api *macros_annotated_lock_api(tree fndecl)
 }
 
 /*
+ * A global's __guarded_by(&lock) of the tracked lock: written after its
+ * name, or before it on the same line ("static __guarded_by(&l)
+ * LIST_HEAD(name);"), and lexed before its declaration finished.
+ */
+static void claim_var_guard(tree decl, const struct srcpos *name)
+{
+	unsigned int kept = 0;
+
+	for (unsigned int i = 0; i < nfguards; i++) {
+		const struct field_guard *g = &fguards[i];
+
+		if (!g->object && !strcmp(g->at.file, name->file) &&
+		    (g->at.line == name->line ||
+		     (srcpos_cmp(&g->at, name) > 0 && g->at.line - name->line < 8))) {
+			if (!guarded_vars)
+				guarded_vars = new hash_set<tree>;
+			guarded_vars->add(decl);
+			continue;
+		}
+		fguards[kept++] = *g;
+	}
+	nfguards = kept;
+}
+
+/*
  * A prototype with __must_hold(): the annotation was lexed after the
  * declarator's name and before the declaration finished.
  */
@@ -620,8 +662,14 @@ static void on_finish_decl(void *gcc_data, void *user_data)
 	struct srcpos name;
 
 	/* Most declarations of a unit follow no annotation at all. */
-	if ((!unclaimed_must_hold && !nanns) || !decl || TREE_CODE(decl) != FUNCTION_DECL ||
+	if ((!unclaimed_must_hold && !nanns && !nfguards) || !decl ||
 	    !srcpos_of(DECL_SOURCE_LOCATION(decl), &name))
+		return;
+	if (TREE_CODE(decl) == VAR_DECL && is_global_var(decl) && nfguards) {
+		claim_var_guard(decl, &name);
+		return;
+	}
+	if (TREE_CODE(decl) != FUNCTION_DECL)
 		return;
 	if (nanns)
 		claim_annotations(decl, &name);
@@ -716,7 +764,12 @@ bool macros_field_guarded(tree field)
 
 bool macros_any_guarded_field(void)
 {
-	return guarded_fields != NULL;
+	return guarded_fields || guarded_vars;
+}
+
+bool macros_var_guarded(tree var)
+{
+	return guarded_vars && guarded_vars->contains(var);
 }
 
 bool macros_any_assertion(void)

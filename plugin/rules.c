@@ -195,6 +195,16 @@ bool rules_is_guarded_field(tree field)
 	return macros_field_guarded(field);
 }
 
+bool rules_is_guarded_var(tree var)
+{
+	return var && TREE_CODE(var) == VAR_DECL && is_global_var(var) && macros_var_guarded(var);
+}
+
+tree rules_guarded_decl(tree ref)
+{
+	return TREE_CODE(ref) == COMPONENT_REF ? TREE_OPERAND(ref, 1) : ref;
+}
+
 bool rules_is_link_field(tree field)
 {
 	return ue_rs.link_field && field && TREE_CODE(field) == FIELD_DECL &&
@@ -222,7 +232,8 @@ const char *rules_field_name(tree field)
 
 const char *rules_struct_name(tree field)
 {
-	tree name = field ? TYPE_NAME(TYPE_MAIN_VARIANT(DECL_CONTEXT(field))) : NULL_TREE;
+	tree name = field && TREE_CODE(field) == FIELD_DECL ?
+		    TYPE_NAME(TYPE_MAIN_VARIANT(DECL_CONTEXT(field))) : NULL_TREE;
 
 	if (name && TREE_CODE(name) == TYPE_DECL)
 		name = DECL_NAME(name);

@@ -120,6 +120,9 @@ const struct lock_api *rules_lock_api(tree fndecl);
 enum ref_op rules_ref_api(tree fndecl);
 bool rules_is_allocator(tree fndecl);	/* the malloc attribute */
 bool rules_is_guarded_field(tree field);
+bool rules_is_guarded_var(tree var);	/* a global: __guarded_by() */
+/* What an access of the guarded data names: the field of obj->field, or the global. */
+tree rules_guarded_decl(tree ref);
 bool rules_is_link_field(tree field);	/* the link of a get_all list */
 bool rules_is_tracked_lock(tree decl);
 bool rules_lock_per_object(void);	/* the lock is a field: &obj->lock */
@@ -132,8 +135,8 @@ const char *rules_lock_name(void);
 const char *rules_lock_write_api_name(void);	/* NULL: the kind has none */
 const char *rules_lock_field_name(void);	/* per-object: the lock's field */
 const char *rules_ref_api_name(enum ref_op op);
-const char *rules_field_name(tree field);	/* a guarded field's name ... */
-const char *rules_struct_name(tree field);	/* ... and its struct's */
+const char *rules_field_name(tree field);	/* a guarded field's (or global's) name ... */
+const char *rules_struct_name(tree field);	/* ... and its struct's ("" for a global) */
 const char *rules_ref_type_name(void);	/* the struct references are counted on */
 const char *fn_name(tree fndecl);
 
@@ -187,6 +190,8 @@ bool macros_any_assertion(void);
  */
 bool macros_field_guarded(tree field);
 bool macros_any_guarded_field(void);
+/* A global variable declared __guarded_by() of the tracked global lock. */
+bool macros_var_guarded(tree var);
 
 /* Source position of a location, macro expansions resolved outward. */
 struct srcpos {

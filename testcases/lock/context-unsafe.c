@@ -10,7 +10,7 @@
 
 int peek_unsafe(struct user_event_mm *mm)
 {
-	return context_unsafe(mm->next != NULL);
+	return context_unsafe(/* racy :) */ mm->next != NULL);
 }
 
 int peek_unsafe_then_checked(struct user_event_mm *mm)
@@ -29,7 +29,9 @@ static int peek_helper(struct user_event_mm *mm)
 
 int call_unsafe(struct user_event_mm *mm)
 {
-	return context_unsafe(peek_helper(mm));
+	return context_unsafe(/* a heuristic ( */ peek_helper(mm)) +
+	       context_unsafe(peek_helper(mm) // a heuristic )
+			      );
 }
 
 int call_checked(struct user_event_mm *mm)
