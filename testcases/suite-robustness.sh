@@ -100,6 +100,39 @@ for bad in 'bogus' 'strict=1' 'werror=yes' 'analyze-only=1' 'rules' 'rules=' \
 	expect_one_error "bad input: -fplugin-arg-uecheck-$bad" "uecheck" \
 		$compile -fplugin="$tmp/uecheck.so" "-fplugin-arg-uecheck-$bad" "$tmp/ok.c"
 done
+# Odd annotations (empty, unknown forms, 6.x's one-argument
+# __cond_acquires(), a comment running past the line): no crash, no word.
+cat >"$tmp/odd.c" <<'EOF'
+#define __cond_acquires(...)
+#define __guarded_by(...)
+#define __must_not_hold(...)
+#define __must_hold(...)
+#define lockdep_assert_held(...)
+#define context_unsafe(...) ({ __VA_ARGS__; })
+struct mutex { int x; };
+extern struct mutex event_mutex;
+struct user_event_mm { struct user_event_mm *next; int a __guarded_by(); };
+int try_unknown(void) __cond_acquires(maybe, &event_mutex);
+int try_old(void) __cond_acquires(&event_mutex);
+int try_empty(void) __cond_acquires(, );
+void no_hold(void) __must_not_hold();
+int held(struct user_event_mm *p) __must_hold(&event_mutex /* a comment
+	running on */);
+int held(struct user_event_mm *p) { lockdep_assert_held(&event_mutex); return p->a; }
+int f(struct user_event_mm *p)
+{
+	context_unsafe();
+	no_hold();
+	return p->a + try_unknown() + try_old() + try_empty();
+}
+EOF
+$compile -fplugin="$tmp/uecheck.so" "$tmp/odd.c" >"$tmp/odd.out" 2>&1
+rc=$?
+odd=1
+[ "$rc" -eq 0 ] && [ ! -s "$tmp/odd.out" ] && odd=0
+zero "$odd" "odd annotations: compiled as without the plugin, nothing said (exit $rc)"
+[ "$odd" -eq 0 ] || diag "$tmp/odd.out"
+
 # Bad rule sets: one line naming the file, the line and what is wrong.
 # bad_ruleset NAME WANT TEXT: a rule set of TEXT (printf format) is refused.
 bad_ruleset() {
