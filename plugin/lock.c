@@ -333,13 +333,16 @@ static void check_access(struct ctx *c, struct astate *st, tree ref,
 /*
  * Blocks on every path through the body (they post-dominate its first),
  * by index: where a call binds the callers as an unconditional assertion
- * does.  Only asked in units that say a lock must not be held.
+ * does.  Found when the final sweep first asks, for this function.
  */
 static bool *every_path;
 static int every_path_len;
 
-static void find_every_path_blocks(basic_block first)
+static void find_every_path_blocks(void)
 {
+	bool had_postdom = dom_info_available_p(CDI_POST_DOMINATORS);
+	basic_block first = single_succ_p(ENTRY_BLOCK_PTR_FOR_FN(cfun)) ?
+			    single_succ(ENTRY_BLOCK_PTR_FOR_FN(cfun)) : NULL;
 	basic_block bb;
 
 	if (every_path_len < last_basic_block_for_fn(cfun)) {
@@ -347,14 +350,21 @@ static void find_every_path_blocks(basic_block first)
 		every_path = XRESIZEVEC(bool, every_path, every_path_len);
 	}
 	memset(every_path, 0, every_path_len * sizeof(*every_path));
+	if (!had_postdom)
+		calculate_dominance_info(CDI_POST_DOMINATORS);
 	FOR_EACH_BB_FN(bb, cfun)
 		every_path[bb->index] = first && dominated_by_p(CDI_POST_DOMINATORS, first, bb);
+	if (!had_postdom)
+		free_dominance_info(CDI_POST_DOMINATORS);
 }
 
-static bool on_every_path(const struct ctx *c, basic_block bb)
+static bool on_every_path(struct ctx *c, basic_block bb)
 {
-	return c->lock.every_path_known && bb && bb->index < every_path_len &&
-	       every_path[bb->index];
+	if (!c->lock.every_path_known) {
+		find_every_path_blocks();
+		c->lock.every_path_known = true;
+	}
+	return bb && bb->index < every_path_len && every_path[bb->index];
 }
 
 /* Place each assertion of the body on the first statement written after it. */
@@ -369,13 +379,11 @@ void lock_begin(struct ctx *c)
 
 	w->nanchors = 0;
 	w->no_analysis = macros_no_context_analysis(current_function_decl);
-	w->every_path_known = macros_any_exclusion();
-	if (!n && !w->every_path_known)
+	w->every_path_known = false;
+	if (!n)
 		return;
 	if (!had_postdom)
 		calculate_dominance_info(CDI_POST_DOMINATORS);
-	if (w->every_path_known)
-		find_every_path_blocks(first);
 	for (unsigned int i = 0; i < n; i++) {
 		struct srcpos at = { as[i]->file, as[i]->line, as[i]->col };
 		struct srcpos best_pos = { NULL, 0, 0 };

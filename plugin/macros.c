@@ -113,8 +113,16 @@ static bool is_must_hold(enum assertion_kind kind)
 	       kind == ASSERT_NO_ANALYSIS || kind == ASSERT_MUST_NOT_HOLD;
 }
 
-static unsigned int unclaimed_must_hold;	/* __must_hold() records no prototype took yet */
+/*
+ * Function annotations (__must_hold(), ...) no prototype took yet, by
+ * index into recs: few at a time, for 7.x's lock headers annotate many
+ * inline functions and a unit finishes thousands of declarations.
+ */
+static unsigned int *pending, npending, pending_cap;
 static unsigned int nexclusions;	/* lockdep_assert_not_held(), __must_not_hold() */
+static unsigned int nmust_not_hold;	/* ... of which __must_not_hold() */
+/* __no_context_analysis records: 7.x's lock headers have them in every unit. */
+static unsigned int nno_analysis;
 
 /* context_unsafe(...) as written: the analysis is off between the parentheses. */
 struct region {
@@ -324,7 +332,14 @@ static void record(enum assertion_kind kind, const char *name, location_t loc)
 	if (!macro_written_at(loc, &sp, &at))
 		return;
 	if (kind == ASSERT_NO_ANALYSIS) {
-		obj = NULL;	/* of no lock: of the function */
+		/*
+		 * Of no lock: of the function.  Kept for the file being
+		 * compiled only: 7.x's lock headers annotate their own inline
+		 * functions (the lock API), thousands of expansions a unit.
+		 */
+		if (strcmp(at.file, main_input_filename))
+			return;
+		obj = NULL;
 	} else if (!read_macro_argument(sp.file, sp.line, sp.column, name, arg, sizeof(arg)) ||
 		   !argument_names_tracked_lock(arg, &obj)) {
 		return;
@@ -344,10 +359,19 @@ static void record(enum assertion_kind kind, const char *name, location_t loc)
 	recs[nrecs].a.obj = obj;
 	recs[nrecs].claimed_by = 0;
 	nrecs++;
-	if (is_must_hold(kind))
-		unclaimed_must_hold++;
+	if (is_must_hold(kind)) {
+		if (npending == pending_cap) {
+			pending_cap = pending_cap ? 2 * pending_cap : 16;
+			pending = XRESIZEVEC(unsigned int, pending, pending_cap);
+		}
+		pending[npending++] = nrecs - 1;
+	}
 	if (kind == ASSERT_NOT_HELD || kind == ASSERT_MUST_NOT_HOLD)
 		nexclusions++;
+	if (kind == ASSERT_MUST_NOT_HOLD)
+		nmust_not_hold++;
+	if (kind == ASSERT_NO_ANALYSIS)
+		nno_analysis++;
 }
 
 /* libcpp keeps one hash node per spelling: match macros by pointer. */
@@ -661,31 +685,40 @@ static void on_finish_decl(void *gcc_data, void *user_data)
 	tree decl = (tree)gcc_data;
 	struct srcpos name;
 
+	unsigned int kept = 0;
+
 	/* Most declarations of a unit follow no annotation at all. */
-	if ((!unclaimed_must_hold && !nanns && !nfguards) || !decl ||
-	    !srcpos_of(DECL_SOURCE_LOCATION(decl), &name))
+	if (!decl)
 		return;
-	if (TREE_CODE(decl) == VAR_DECL && is_global_var(decl) && nfguards) {
-		claim_var_guard(decl, &name);
+	if (TREE_CODE(decl) == VAR_DECL && is_global_var(decl)) {
+		if (nfguards && srcpos_of(DECL_SOURCE_LOCATION(decl), &name))
+			claim_var_guard(decl, &name);
 		return;
 	}
-	if (TREE_CODE(decl) != FUNCTION_DECL)
+	if (TREE_CODE(decl) != FUNCTION_DECL || (!npending && !nanns) ||
+	    !srcpos_of(DECL_SOURCE_LOCATION(decl), &name))
 		return;
 	if (nanns)
 		claim_annotations(decl, &name);
-	if (!unclaimed_must_hold)
-		return;
-	for (unsigned int i = 0; i < nrecs; i++) {
-		struct assertion *a = &recs[i].a;
+	/*
+	 * Written after the name, close: this prototype's.  Before its name
+	 * or in another file: no later declaration's either (they finish in
+	 * source order), so it is dropped; a definition finds its own
+	 * between its name and its body (function_annotation()).
+	 */
+	for (unsigned int i = 0; i < npending; i++) {
+		struct assertion *a = &recs[pending[i]].a;
 		struct srcpos at = { a->file, a->line, a->col };
 
-		if (!is_must_hold(a->kind) || recs[i].claimed_by)
+		if (strcmp(at.file, name.file) || srcpos_cmp(&at, &name) <= 0)
 			continue;
-		if (srcpos_cmp(&at, &name) > 0 && a->line - name.line < 16) {
-			recs[i].claimed_by = DECL_UID(decl);
-			unclaimed_must_hold--;
+		if (a->line - name.line < 16) {
+			recs[pending[i]].claimed_by = DECL_UID(decl);
+			continue;
 		}
+		pending[kept++] = pending[i];
 	}
+	npending = kept;
 }
 
 static void on_start_unit(void *gcc_data, void *user_data)
@@ -774,7 +807,7 @@ bool macros_var_guarded(tree var)
 
 bool macros_any_assertion(void)
 {
-	return nrecs > 0;
+	return nrecs > nno_analysis;
 }
 
 unsigned int macros_body_assertions(const struct assertion **out, unsigned int max)
@@ -840,8 +873,11 @@ bool macros_must_hold(tree fndecl, location_t *where, bool *shared, const char *
 
 bool macros_must_not_hold(tree fndecl, location_t *where)
 {
-	const struct assertion *a = function_annotation(fndecl, 1u << ASSERT_MUST_NOT_HOLD);
+	const struct assertion *a;
 
+	if (!nmust_not_hold)
+		return false;
+	a = function_annotation(fndecl, 1u << ASSERT_MUST_NOT_HOLD);
 	if (!a || a->obj)	/* of an object's lock: not yet */
 		return false;
 	*where = a->loc;
@@ -853,7 +889,23 @@ bool macros_any_exclusion(void)
 	return nexclusions > 0;
 }
 
+/*
+ * Asked at every analysis of a function, and 7.x's headers leave a record
+ * for each annotated inline function: the answer is kept per function.
+ */
 bool macros_no_context_analysis(tree fndecl)
 {
-	return nrecs && function_annotation(fndecl, 1u << ASSERT_NO_ANALYSIS);
+	static hash_map<tree, bool> *known;
+	bool *seen, off;
+
+	if (!nno_analysis)
+		return false;
+	if (!known)
+		known = new hash_map<tree, bool>;
+	seen = known->get(fndecl);
+	if (seen)
+		return *seen;
+	off = function_annotation(fndecl, 1u << ASSERT_NO_ANALYSIS) != NULL;
+	known->put(fndecl, off);
+	return off;
 }
