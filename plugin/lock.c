@@ -886,7 +886,7 @@ static bool callee_exclusion(const struct call_info *ci, const struct summary *s
 		x->by_annotation = s->excl_by_annotation;
 		return x->loc != UNKNOWN_LOCATION;
 	}
-	return ci->fndecl && macros_any_exclusion() && macros_must_not_hold(ci->fndecl, &x->loc);
+	return ci->fndecl && macros_must_not_hold(ci->fndecl, &x->loc);
 }
 
 void lock_check_call(struct ctx *c, struct astate *st, const struct call_info *ci)

@@ -119,8 +119,7 @@ static bool is_must_hold(enum assertion_kind kind)
  * inline functions and a unit finishes thousands of declarations.
  */
 static unsigned int *pending, npending, pending_cap;
-static unsigned int nexclusions;	/* lockdep_assert_not_held(), __must_not_hold() */
-static unsigned int nmust_not_hold;	/* ... of which __must_not_hold() */
+static unsigned int nmust_not_hold;	/* __must_not_hold() records */
 /* __no_context_analysis records: 7.x's lock headers have them in every unit. */
 static unsigned int nno_analysis;
 
@@ -366,8 +365,6 @@ static void record(enum assertion_kind kind, const char *name, location_t loc)
 		}
 		pending[npending++] = nrecs - 1;
 	}
-	if (kind == ASSERT_NOT_HELD || kind == ASSERT_MUST_NOT_HOLD)
-		nexclusions++;
 	if (kind == ASSERT_MUST_NOT_HOLD)
 		nmust_not_hold++;
 	if (kind == ASSERT_NO_ANALYSIS)
@@ -884,10 +881,6 @@ bool macros_must_not_hold(tree fndecl, location_t *where)
 	return true;
 }
 
-bool macros_any_exclusion(void)
-{
-	return nexclusions > 0;
-}
 
 /*
  * Asked at every analysis of a function, and 7.x's headers leave a record

@@ -168,8 +168,6 @@ unsigned int macros_body_assertions(const struct assertion **out, unsigned int m
 bool macros_must_hold(tree fndecl, location_t *where, bool *shared, const char **obj);
 /* FNDECL is __must_not_hold() of the tracked global lock (WHERE: as written). */
 bool macros_must_not_hold(tree fndecl, location_t *where);
-/* Any lockdep_assert_not_held() or __must_not_hold() of it in the unit. */
-bool macros_any_exclusion(void);
 /* FNDECL is __no_context_analysis: its body is not checked for locks. */
 bool macros_no_context_analysis(tree fndecl);
 /* LOC is inside a context_unsafe(...) as written. */
