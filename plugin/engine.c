@@ -78,6 +78,17 @@ static tree collect_operands(tree *tp, int *walk_subtrees, void *data)
 
 	if (CAN_HAVE_LOCATION_P(t) && EXPR_HAS_LOCATION(t))
 		ops->outer = t;
+	if (TREE_CODE(t) == ADDR_EXPR && !ops->address_is_access) {
+		tree base = TREE_OPERAND(t, 0);
+
+		/* Not an access: only the pointers it goes through are used. */
+		while (handled_component_p(base))
+			base = TREE_OPERAND(base, 0);
+		if (!DECL_P(base))
+			walk_tree(&base, collect_operands, ops, NULL);
+		*walk_subtrees = 0;
+		return NULL_TREE;
+	}
 	if (TREE_CODE(t) == COMPONENT_REF && rules_is_guarded_field(TREE_OPERAND(t, 1)) &&
 	    ops->naccess < MAX_OPERANDS)
 		ops->access[ops->naccess++] = t;
@@ -130,6 +141,16 @@ const struct stmt_operands *operands_of(struct ctx *c, gimple *stmt)
 	ops = XCNEW(struct stmt_operands);
 	for (unsigned int i = 0; i < gimple_num_ops(stmt); i++) {
 		ops->outer = NULL_TREE;
+		/*
+		 * Taking a guarded field's address: an access for the rule
+		 * set's guard (docs/rules.md).  For an annotated lock, as in
+		 * Clang's context analysis (-Wthread-safety-pointer), only
+		 * when the address is passed to a function: kept in a local,
+		 * it is what the atomics do lock-free on purpose
+		 * (try_cmpxchg(&lock->owner, ...) in rtmutex.c).
+		 */
+		ops->address_is_access = rules_ruleset_pass() ||
+					 (is_gimple_call(stmt) && i >= 3);
 		if (gimple_op(stmt, i))
 			walk_tree(gimple_op_ptr(stmt, i), collect_operands, ops, NULL);
 	}

@@ -105,6 +105,7 @@ struct stmt_operands {
 	tree deref[MAX_OPERANDS];	/* SSA pointers under a MEM_REF */
 	tree deref_in[MAX_OPERANDS];	/* the expression of each, if it has a location */
 	tree outer;			/* the last expression with a location seen */
+	bool address_is_access;		/* while walking: &field counts (operands_of) */
 };
 
 /* A call as the families see it: what the callee is to each rule. */

@@ -39,6 +39,7 @@ static const struct watched_macro watched[] = {
 struct recorded {
 	struct assertion a;
 	unsigned int claimed_by;	/* DECL_UID of a prototype, or 0 */
+	bool matches;		/* names the lock of this pass (macros_track_lock()) */
 };
 
 /* An __acquires()/__releases() annotation, until a prototype claims it. */
@@ -91,17 +92,46 @@ static enum lock_op conditional_op(enum lock_op op, char *arg, char **lock)
 static struct annotation *anns;
 static unsigned int nanns, anns_cap;
 
-/* A __guarded_by() naming the tracked lock, until a struct's field claims it. */
+/* A __guarded_by(), until a struct's field or a global claims it. */
 struct field_guard {
 	struct srcpos at;
-	bool object;		/* names the per-object lock field: &lock */
+	unsigned int n;
+	const char *lock[MAX_GUARD_LOCKS];
 };
 
 static struct field_guard *fguards;
 static unsigned int nfguards, fguards_cap;
-static hash_set<tree> *guarded_fields, *guarded_vars;
+/* The claimed ones: every lock's, whichever lock a pass tracks. */
+static struct guard_of *guards;
+static unsigned int nguards, guards_cap;
+static hash_map<tree, unsigned int> *guard_index;
+static bool any_guarded;	/* of the lock of this pass */
 static cpp_hashnode *guarded_by_node;
-static hash_map<tree, struct lock_api *> *annotated;
+
+/*
+ * One lock an __acquires()/__releases() names, resolved against the
+ * prototype's parameters: parameter ARG itself, ARG's object's field
+ * TEXT (&p->lock), or the global TEXT (ARG -1).
+ */
+struct lock_claim {
+	enum lock_op op;
+	int arg;
+	bool object;
+	const char *text;
+};
+
+/* A prototype's lock annotations; API is what they make of it in this pass. */
+#define MAX_CLAIMS	4
+struct annotated_fn {
+	unsigned int n;
+	struct lock_claim claims[MAX_CLAIMS];
+	struct lock_api api;
+	bool active;
+};
+
+static hash_map<tree, struct annotated_fn *> *annotated;
+static struct annotated_fn **afns;
+static unsigned int nafns, afns_cap;
 static cpp_hashnode *annotating_nodes[ARRAY_SIZE(annotating)];
 
 static struct recorded *recs;
@@ -119,19 +149,25 @@ static bool is_must_hold(enum assertion_kind kind)
  * inline functions and a unit finishes thousands of declarations.
  */
 static unsigned int *pending, npending, pending_cap;
-static unsigned int nmust_not_hold;	/* __must_not_hold() records */
+static unsigned int nmust_not_hold;	/* __must_not_hold() records of this pass's lock */
+static unsigned int nmatching;		/* records of this pass's lock, not of a function */
 /* __no_context_analysis records: 7.x's lock headers have them in every unit. */
 static unsigned int nno_analysis;
 
-/* context_unsafe(...) as written: the analysis is off between the parentheses. */
+/*
+ * context_unsafe(...) as written: the analysis is off between the
+ * parentheses.  7.x's data_race(expr) turns it off too (a read meant to
+ * race, as KCSAN is told): rt_mutex_owner() reads ->owner so.
+ */
 struct region {
 	struct srcpos start;
 	int end_line, end_col;
 };
 
+static const char *const unsafe_names[] = { "context_unsafe", "data_race" };
 static struct region *unsafe;
 static unsigned int nunsafe, unsafe_cap;
-static cpp_hashnode *unsafe_node;
+static cpp_hashnode *unsafe_nodes[ARRAY_SIZE(unsafe_names)];
 static void (*chained_used)(cpp_reader *, location_t, cpp_hashnode *);
 
 bool srcpos_of(location_t loc, struct srcpos *pos)
@@ -299,14 +335,31 @@ static const char *lock_argument_text(const char *arg, size_t *len)
 	return arg;
 }
 
-/* The argument names the tracked lock (global, or a per-object one: OBJ). */
-static bool argument_names_tracked_lock(const char *arg, char **obj)
+/* LOCK (as lock_argument_text() leaves it) is the tracked lock: global, or a per-object one (OBJ). */
+static bool names_tracked_lock(const char *lock, char **obj)
+{
+	size_t len = strlen(lock);
+
+	*obj = NULL;
+	return rules_is_tracked_lock_text(lock, len) || names_object_lock(lock, len, obj);
+}
+
+/* The lock ARG names, as lock_argument_text() leaves it, in a copy. */
+static char *lock_text_copy(const char *arg)
 {
 	size_t len;
 
 	arg = lock_argument_text(arg, &len);
-	*obj = NULL;
-	return rules_is_tracked_lock_text(arg, len) || names_object_lock(arg, len, obj);
+	return xstrndup(arg, len);
+}
+
+/* A growing array: room for one more element of SIZE bytes. */
+static void *grow(void *array, unsigned int n, unsigned int *cap, size_t size)
+{
+	if (n < *cap)
+		return array;
+	*cap = *cap ? 2 * *cap : 16;
+	return xrealloc(array, *cap * size);
 }
 
 /*
@@ -324,7 +377,7 @@ static bool macro_written_at(location_t loc, expanded_location *sp, struct srcpo
 static void record(enum assertion_kind kind, const char *name, location_t loc)
 {
 	char arg[256];
-	char *obj;
+	char *lock = NULL;
 	struct srcpos at;
 	expanded_location sp;
 
@@ -338,16 +391,14 @@ static void record(enum assertion_kind kind, const char *name, location_t loc)
 		 */
 		if (strcmp(at.file, main_input_filename))
 			return;
-		obj = NULL;
-	} else if (!read_macro_argument(sp.file, sp.line, sp.column, name, arg, sizeof(arg)) ||
-		   !argument_names_tracked_lock(arg, &obj)) {
+	} else if (!read_macro_argument(sp.file, sp.line, sp.column, name, arg, sizeof(arg))) {
 		return;
+	} else {
+		/* Of any lock: which one a pass checks is asked later. */
+		lock = lock_text_copy(arg);
 	}
 
-	if (nrecs == recs_cap) {
-		recs_cap = recs_cap ? 2 * recs_cap : 32;
-		recs = XRESIZEVEC(struct recorded, recs, recs_cap);
-	}
+	recs = (struct recorded *)grow(recs, nrecs, &recs_cap, sizeof(*recs));
 	recs[nrecs].a.kind = kind;
 	recs[nrecs].a.loc = loc;
 	recs[nrecs].a.file = at.file;
@@ -355,18 +406,15 @@ static void record(enum assertion_kind kind, const char *name, location_t loc)
 	recs[nrecs].a.col = at.col;
 	recs[nrecs].a.end_line = at.line;
 	recs[nrecs].a.end_col = at.col;
-	recs[nrecs].a.obj = obj;
+	recs[nrecs].a.obj = NULL;
+	recs[nrecs].a.lock = lock;
 	recs[nrecs].claimed_by = 0;
+	recs[nrecs].matches = false;
 	nrecs++;
 	if (is_must_hold(kind)) {
-		if (npending == pending_cap) {
-			pending_cap = pending_cap ? 2 * pending_cap : 16;
-			pending = XRESIZEVEC(unsigned int, pending, pending_cap);
-		}
+		pending = (unsigned int *)grow(pending, npending, &pending_cap, sizeof(*pending));
 		pending[npending++] = nrecs - 1;
 	}
-	if (kind == ASSERT_MUST_NOT_HOLD)
-		nmust_not_hold++;
 	if (kind == ASSERT_NO_ANALYSIS)
 		nno_analysis++;
 }
@@ -387,20 +435,17 @@ static void record_annotation(enum lock_op op, const char *name, location_t loc)
 		op = conditional_op(op, arg, &lock);
 	if (op == LOCK_OP_NONE)
 		return;
-	if (nanns == anns_cap) {
-		anns_cap = anns_cap ? 2 * anns_cap : 64;
-		anns = XRESIZEVEC(struct annotation, anns, anns_cap);
-	}
+	anns = (struct annotation *)grow(anns, nanns, &anns_cap, sizeof(*anns));
 	anns[nanns].op = op;
-	anns[nanns].arg = xstrdup(lock);
+	anns[nanns].arg = lock_text_copy(lock);
 	anns[nanns].at = at;
 	nanns++;
 }
 
 /*
- * __guarded_by(&lock, ...): kept if one of the locks is the tracked one,
- * a global by its name, or (a per-object lock) the field of the same
- * struct the rule set names: the struct is checked when it is complete.
+ * __guarded_by(&lock, ...): its locks as written, whichever they are; the
+ * field after which it is written claims it when its struct is complete,
+ * a global when its declaration finishes.
  */
 static void record_field_guard(location_t loc)
 {
@@ -408,33 +453,26 @@ static void record_field_guard(location_t loc)
 	char arg[256], *part, *save;
 	struct srcpos at;
 	expanded_location sp;
-	bool global = false, object = false;
+	struct field_guard g;
 
 	if (!macro_written_at(loc, &sp, &at) ||
 	    !read_macro_argument(sp.file, sp.line, sp.column, name, arg, sizeof(arg)))
 		return;
+	g.at = at;
+	g.n = 0;
 	for (part = strtok_r(arg, ",", &save); part; part = strtok_r(NULL, ",", &save)) {
-		size_t len;
-		const char *text = lock_argument_text(part, &len);
-
-		global |= rules_is_tracked_lock_text(text, len);
-		object |= rules_lock_per_object() &&
-			  len == strlen(rules_lock_field_name()) &&
-			  !strncmp(text, rules_lock_field_name(), len);
+		if (g.n == MAX_GUARD_LOCKS)
+			return;		/* not read: never guarded */
+		g.lock[g.n++] = lock_text_copy(part);
 	}
-	if (!global && !object)
+	if (!g.n)
 		return;
-	if (nfguards == fguards_cap) {
-		fguards_cap = fguards_cap ? 2 * fguards_cap : 16;
-		fguards = XRESIZEVEC(struct field_guard, fguards, fguards_cap);
-	}
-	fguards[nfguards].at = at;
-	fguards[nfguards].object = object;
-	nfguards++;
+	fguards = (struct field_guard *)grow(fguards, nfguards, &fguards_cap, sizeof(*fguards));
+	fguards[nfguards++] = g;
 }
 
-/* context_unsafe(...): its extent as written, up to 64 lines. */
-static void record_unsafe(location_t loc)
+/* context_unsafe(...), data_race(...): its extent as written, up to 64 lines. */
+static void record_unsafe(const char *name, location_t loc)
 {
 	struct srcpos at;
 	expanded_location sp;
@@ -442,14 +480,11 @@ static void record_unsafe(location_t loc)
 
 	/* Written in the source itself, not in a macro of a header. */
 	if (!macro_written_at(loc, &sp, &at) || strcmp(sp.file, at.file) || sp.line != at.line ||
-	    !scan_macro_call(sp.file, sp.line, sp.column, "context_unsafe", NULL, 0, 64,
+	    !scan_macro_call(sp.file, sp.line, sp.column, name, NULL, 0, 64,
 			     &r.end_line, &r.end_col))
 		return;
 	r.start = at;
-	if (nunsafe == unsafe_cap) {
-		unsafe_cap = unsafe_cap ? 2 * unsafe_cap : 16;
-		unsafe = XRESIZEVEC(struct region, unsafe, unsafe_cap);
-	}
+	unsafe = (struct region *)grow(unsafe, nunsafe, &unsafe_cap, sizeof(*unsafe));
 	unsafe[nunsafe++] = r;
 }
 
@@ -478,10 +513,11 @@ static void on_macro_used(cpp_reader *reader, location_t loc, cpp_hashnode *node
 		record_field_guard(loc);
 		return;
 	}
-	if (node == unsafe_node) {
-		record_unsafe(loc);
-		return;
-	}
+	for (size_t i = 0; i < ARRAY_SIZE(unsafe_names); i++)
+		if (node == unsafe_nodes[i]) {
+			record_unsafe(unsafe_names[i], loc);
+			return;
+		}
 	for (size_t i = 0; i < ARRAY_SIZE(watched); i++)
 		if (node == watched_nodes[i]) {
 			record(watched[i].kind, watched[i].name, loc);
@@ -541,47 +577,56 @@ static int parameter_names(const struct srcpos *name, char names[][64], int max)
 	return -1;
 }
 
-/*
- * "lock", "&lock", "(lock)": the parameter it names, -1 for the tracked
- * global, -2 neither; "&c->lock" of a per-object lock: c's, with OBJECT.
- */
-static int annotated_lock_arg(const char *arg, char names[][64], int nnames, bool *object)
+static bool is_identifier(const char *s, size_t len)
 {
-	size_t len;
-	char *obj;
-
-	arg = lock_argument_text(arg, &len);
-	*object = false;
-	if (rules_is_tracked_lock_text(arg, len))
-		return -1;
-	if (names_object_lock(arg, len, &obj)) {
-		*object = true;
-		for (int i = 0; i < nnames; i++)
-			if (!strcmp(names[i], obj)) {
-				free(obj);
-				return i;
-			}
-		free(obj);
-		return -2;
-	}
-	for (int i = 0; i < nnames; i++)
-		if (strlen(names[i]) == len && !strncmp(names[i], arg, len))
-			return i;
-	return -2;
+	if (!len || ISDIGIT(s[0]))
+		return false;
+	for (size_t i = 0; i < len; i++)
+		if (!ISIDNUM(s[i]))
+			return false;
+	return true;
 }
 
-/* The annotations after DECL's name are its own: one lock operation, or none. */
+/*
+ * What the lock text ARG ("lock", "c->lock", "event_mutex") names among
+ * the prototype's parameters NAMES: the parameter, a parameter's field, or
+ * a global; false for anything else.
+ */
+static bool resolve_claim(const char *arg, char names[][64], int nnames, struct lock_claim *c)
+{
+	const char *arrow = strstr(arg, "->");
+	size_t n = arrow ? (size_t)(arrow - arg) : strlen(arg);
+
+	c->object = arrow != NULL;
+	c->text = NULL;
+	for (int i = 0; i < nnames; i++)
+		if (strlen(names[i]) == n && !strncmp(names[i], arg, n)) {
+			c->arg = i;
+			if (arrow) {
+				if (!is_identifier(arrow + 2, strlen(arrow + 2)))
+					return false;
+				c->text = xstrdup(arrow + 2);
+			}
+			return true;
+		}
+	if (arrow || !is_identifier(arg, n))
+		return false;
+	c->arg = -1;
+	c->text = xstrdup(arg);
+	return true;
+}
+
+/* The annotations after DECL's name are its own, of whichever locks. */
 static void claim_annotations(tree decl, const struct srcpos *name)
 {
 	char names[16][64];
-	struct lock_api *api;
-	int nnames = -2, lock_arg = -2;
-	enum lock_op op = LOCK_OP_NONE;
-	bool ambiguous = false, object = false;
+	struct annotated_fn *fn = NULL;
+	int nnames = -2;
 	unsigned int kept = 0;
 
 	for (unsigned int i = 0; i < nanns; i++) {
 		struct annotation *a = &anns[i];
+		struct lock_claim c;
 
 		/*
 		 * Before this name, or in another file: a definition's (no
@@ -598,32 +643,57 @@ static void claim_annotations(tree decl, const struct srcpos *name)
 		}
 		if (nnames == -2)
 			nnames = parameter_names(name, names, ARRAY_SIZE(names));
-		if (nnames >= 0) {
-			bool obj;
-			int arg = annotated_lock_arg(a->arg, names, nnames, &obj);
-
-			if (arg != -2) {
-				ambiguous |= op != LOCK_OP_NONE &&
-					     (op != a->op || arg != lock_arg || obj != object);
-				op = a->op;
-				lock_arg = arg;
-				object = obj;
-			}
+		c.op = a->op;
+		if (nnames >= 0 && resolve_claim(a->arg, names, nnames, &c)) {
+			if (!fn)
+				fn = XCNEW(struct annotated_fn);
+			if (fn->n < MAX_CLAIMS)
+				fn->claims[fn->n++] = c;
 		}
 		free(a->arg);
 	}
 	nanns = kept;
-	if (op == LOCK_OP_NONE || ambiguous)
+	if (!fn)
 		return;
 	if (!annotated)
-		annotated = new hash_map<tree, struct lock_api *>;
-	api = XCNEW(struct lock_api);
-	api->name = IDENTIFIER_POINTER(DECL_NAME(decl));
-	api->kind = "annotation";
-	api->op = op;
-	api->lock_arg = lock_arg;
-	api->object_arg = object;
-	annotated->put(decl, api);
+		annotated = new hash_map<tree, struct annotated_fn *>;
+	fn->api.name = IDENTIFIER_POINTER(DECL_NAME(decl));
+	fn->api.kind = "annotation";
+	annotated->put(decl, fn);
+	afns = (struct annotated_fn **)grow(afns, nafns, &afns_cap, sizeof(*afns));
+	afns[nafns++] = fn;
+}
+
+/* The claim is about the lock of this pass (a parameter always may be). */
+static bool claim_matches(const struct lock_claim *c)
+{
+	if (c->object)
+		return rules_lock_per_object() && !strcmp(c->text, rules_lock_field_name());
+	return c->arg >= 0 || rules_is_tracked_lock_text(c->text, strlen(c->text));
+}
+
+/* One lock operation of this pass's lock, or none: two different ones cancel. */
+static void resolve_annotated(struct annotated_fn *fn)
+{
+	enum lock_op op = LOCK_OP_NONE;
+	int lock_arg = -2;
+	bool object = false, ambiguous = false;
+
+	for (unsigned int i = 0; i < fn->n; i++) {
+		const struct lock_claim *c = &fn->claims[i];
+
+		if (!claim_matches(c))
+			continue;
+		ambiguous |= op != LOCK_OP_NONE &&
+			     (op != c->op || c->arg != lock_arg || c->object != object);
+		op = c->op;
+		lock_arg = c->arg;
+		object = c->object;
+	}
+	fn->active = op != LOCK_OP_NONE && !ambiguous;
+	fn->api.op = op;
+	fn->api.lock_arg = lock_arg;
+	fn->api.object_arg = object;
 }
 
 int macros_param_named(const char *name, tree *parm)
@@ -640,12 +710,98 @@ int macros_param_named(const char *name, tree *parm)
 
 const struct lock_api *macros_annotated_lock_api(tree fndecl)
 {
-	struct lock_api **api;
+	struct annotated_fn **fn;
 
 	if (!annotated || !fndecl)
 		return NULL;
-	api = annotated->get(fndecl);
-	return api ? *api : NULL;
+	fn = annotated->get(fndecl);
+	return fn && (*fn)->active ? &(*fn)->api : NULL;
+}
+
+/*
+ * A claimed __guarded_by(): in a struct, a lock that names a field of the
+ * same struct is that field (&lock is the object's own); else a global.
+ */
+static void add_guard(tree decl, const struct field_guard *g)
+{
+	struct guard_of *o;
+
+	if (!guard_index)
+		guard_index = new hash_map<tree, unsigned int>;
+	if (guard_index->get(decl))
+		return;
+	guards = (struct guard_of *)grow(guards, nguards, &guards_cap, sizeof(*guards));
+	o = &guards[nguards];
+	memset(o, 0, sizeof(*o));
+	o->decl = decl;
+	o->n = g->n;
+	for (unsigned int i = 0; i < g->n; i++) {
+		o->lock[i] = g->lock[i];
+		if (TREE_CODE(decl) != FIELD_DECL)
+			continue;
+		for (tree f = TYPE_FIELDS(DECL_CONTEXT(decl)); f; f = DECL_CHAIN(f))
+			if (TREE_CODE(f) == FIELD_DECL && DECL_NAME(f) &&
+			    !strcmp(IDENTIFIER_POINTER(DECL_NAME(f)), g->lock[i]))
+				o->sibling[i] = f;
+	}
+	guard_index->put(decl, nguards++);
+}
+
+/*
+ * G guards with the lock of this pass.  Several locks (Clang: each
+ * suffices to read) are read as any of them by the rule set's pass, and
+ * are not an annotated lock's: holding one of the others would be taken
+ * for a bug.
+ */
+static bool guard_matches(const struct guard_of *g)
+{
+	if (g->n > 1 && !rules_ruleset_pass())
+		return false;
+	for (unsigned int i = 0; i < g->n; i++)
+		if (g->sibling[i] ? rules_is_object_lock_field(g->sibling[i]) :
+		    rules_is_tracked_lock_text(g->lock[i], strlen(g->lock[i])))
+			return true;
+	return false;
+}
+
+const struct guard_of *macros_guard_of(tree decl)
+{
+	unsigned int *i = guard_index && decl ? guard_index->get(decl) : NULL;
+
+	return i ? &guards[*i] : NULL;
+}
+
+unsigned int macros_guards(const struct guard_of **out)
+{
+	*out = guards;
+	return nguards;
+}
+
+/*
+ * The lock a pass tracks changed (locks.c): which records, annotations and
+ * guards are of it.
+ */
+void macros_track_lock(void)
+{
+	nmust_not_hold = 0;
+	nmatching = 0;
+	for (unsigned int i = 0; i < nrecs; i++) {
+		struct recorded *r = &recs[i];
+		char *obj = NULL;
+
+		free(CONST_CAST(char *, r->a.obj));
+		r->matches = r->a.kind == ASSERT_NO_ANALYSIS || names_tracked_lock(r->a.lock, &obj);
+		r->a.obj = obj;
+		if (!r->matches || r->a.kind == ASSERT_NO_ANALYSIS)
+			continue;
+		nmatching++;
+		nmust_not_hold += r->a.kind == ASSERT_MUST_NOT_HOLD;
+	}
+	for (unsigned int i = 0; i < nafns; i++)
+		resolve_annotated(afns[i]);
+	any_guarded = false;
+	for (unsigned int i = 0; i < nguards && !any_guarded; i++)
+		any_guarded = guard_matches(&guards[i]);
 }
 
 /*
@@ -660,12 +816,10 @@ static void claim_var_guard(tree decl, const struct srcpos *name)
 	for (unsigned int i = 0; i < nfguards; i++) {
 		const struct field_guard *g = &fguards[i];
 
-		if (!g->object && !strcmp(g->at.file, name->file) &&
+		if (!strcmp(g->at.file, name->file) &&
 		    (g->at.line == name->line ||
 		     (srcpos_cmp(&g->at, name) > 0 && g->at.line - name->line < 8))) {
-			if (!guarded_vars)
-				guarded_vars = new hash_set<tree>;
-			guarded_vars->add(decl);
+			add_guard(decl, g);
 			continue;
 		}
 		fguards[kept++] = *g;
@@ -688,6 +842,7 @@ static void on_finish_decl(void *gcc_data, void *user_data)
 	if (!decl)
 		return;
 	if (TREE_CODE(decl) == VAR_DECL && is_global_var(decl)) {
+		locks_saw_global(decl);
 		if (nfguards && srcpos_of(DECL_SOURCE_LOCATION(decl), &name))
 			claim_var_guard(decl, &name);
 		return;
@@ -731,8 +886,9 @@ static void on_start_unit(void *gcc_data, void *user_data)
 						 strlen(annotating[i].name));
 	guarded_by_node = cpp_lookup(parse_in, (const unsigned char *)"__guarded_by",
 				     strlen("__guarded_by"));
-	unsafe_node = cpp_lookup(parse_in, (const unsigned char *)"context_unsafe",
-				 strlen("context_unsafe"));
+	for (size_t i = 0; i < ARRAY_SIZE(unsafe_names); i++)
+		unsafe_nodes[i] = cpp_lookup(parse_in, (const unsigned char *)unsafe_names[i],
+					     strlen(unsafe_names[i]));
 	chained_used = cb->used;
 	cb->used = on_macro_used;
 }
@@ -750,12 +906,9 @@ static bool guard_follows(const struct field_guard *g, const struct srcpos *fiel
 static void on_finish_type(void *gcc_data, void *user_data)
 {
 	tree type = (tree)gcc_data;
-	bool has_object_lock = false;
 
 	if (!nfguards || !type || !RECORD_OR_UNION_TYPE_P(type) || !COMPLETE_TYPE_P(type))
 		return;
-	for (tree f = TYPE_FIELDS(type); f; f = DECL_CHAIN(f))
-		has_object_lock |= rules_is_object_lock_field(f);
 	for (tree f = TYPE_FIELDS(type); f && nfguards; f = DECL_CHAIN(f)) {
 		struct srcpos name, next;
 		bool have_next = false;
@@ -767,11 +920,8 @@ static void on_finish_type(void *gcc_data, void *user_data)
 			have_next = TREE_CODE(g) == FIELD_DECL &&
 				    srcpos_of(DECL_SOURCE_LOCATION(g), &next);
 		for (unsigned int i = 0; i < nfguards; i++) {
-			if (guard_follows(&fguards[i], &name, have_next ? &next : NULL) &&
-			    (!fguards[i].object || has_object_lock)) {
-				if (!guarded_fields)
-					guarded_fields = new hash_set<tree>;
-				guarded_fields->add(f);
+			if (guard_follows(&fguards[i], &name, have_next ? &next : NULL)) {
+				add_guard(f, &fguards[i]);
 				continue;
 			}
 			fguards[kept++] = fguards[i];
@@ -789,22 +939,24 @@ void macros_register(const char *plugin_name)
 
 bool macros_field_guarded(tree field)
 {
-	return guarded_fields && guarded_fields->contains(field);
+	const struct guard_of *g = macros_guard_of(field);
+
+	return g && guard_matches(g);
 }
 
 bool macros_any_guarded_field(void)
 {
-	return guarded_fields || guarded_vars;
+	return any_guarded;
 }
 
 bool macros_var_guarded(tree var)
 {
-	return guarded_vars && guarded_vars->contains(var);
+	return macros_field_guarded(var);
 }
 
 bool macros_any_assertion(void)
 {
-	return nrecs > nno_analysis;
+	return nmatching > 0;
 }
 
 unsigned int macros_body_assertions(const struct assertion **out, unsigned int max)
@@ -819,7 +971,7 @@ unsigned int macros_body_assertions(const struct assertion **out, unsigned int m
 		struct assertion *a = &recs[i].a;
 		struct srcpos at = { a->file, a->line, a->col };
 
-		if (is_must_hold(a->kind))
+		if (is_must_hold(a->kind) || !recs[i].matches)
 			continue;
 		if (srcpos_cmp(&at, &open) > 0 && srcpos_cmp(&at, &close) < 0)
 			out[n++] = a;
@@ -843,7 +995,7 @@ static const struct assertion *function_annotation(tree fndecl, unsigned int kin
 		struct assertion *a = &recs[i].a;
 		struct srcpos at = { a->file, a->line, a->col };
 
-		if (!(kinds & (1u << a->kind)))
+		if (!(kinds & (1u << a->kind)) || !recs[i].matches)
 			continue;
 		if (recs[i].claimed_by == DECL_UID(fndecl) ||
 		    (have_def && srcpos_cmp(&at, &name) > 0 &&

@@ -249,13 +249,18 @@ const char *rules_ref_type_name(void)
 const char *rules_lock_name(void)
 {
 	static char *name;
+	static const char *of_lock, *of_type;
 
 	if (!ue_rs.lock)
 		return "";
 	if (!ue_rs.lock_type)
 		return ue_rs.lock;
-	if (!name)
+	if (!name || of_lock != ue_rs.lock || of_type != ue_rs.lock_type) {
+		free(name);
 		name = concat(ue_rs.lock_type, "->", ue_rs.lock, NULL);
+		of_lock = ue_rs.lock;
+		of_type = ue_rs.lock_type;
+	}
 	return name;
 }
 
@@ -298,4 +303,63 @@ bool rules_is_tracked_lock_text(const char *text, size_t len)
 {
 	return ue_rs.lock && !ue_rs.lock_type && strlen(ue_rs.lock) == len &&
 	       !strncmp(text, ue_rs.lock, len);
+}
+
+/* The rules of the lock family (rules.def): what a pass of another lock runs. */
+static unsigned int lock_family_rules(void)
+{
+	static const char *const family[RULE_COUNT] = {
+#define UE_RULE(name, id, fam, mode, text) [RULE_##name] = #fam,
+#include "rules.def"
+#undef UE_RULE
+	};
+	unsigned int mask = 0;
+
+	for (int i = 0; i < RULE_COUNT; i++)
+		if (!strcmp(family[i], "lock"))
+			mask |= 1u << i;
+	return mask;
+}
+
+static struct ruleset ruleset_saved;
+static unsigned int rules_saved;
+static bool switched;
+
+/*
+ * A pass of another lock: the rule set's lock API, and nothing else of
+ * it: no guard lines, no reference API (its fields are the rule set's
+ * lock's, its references another family's).
+ */
+void rules_track(const struct tracked_lock *l)
+{
+	if (!switched) {
+		ruleset_saved = ue_rs;
+		rules_saved = ue_cfg.rules;
+	}
+	ue_rs = ruleset_saved;
+	ue_cfg.rules = rules_saved;
+	switched = l != NULL;
+	if (!l)
+		return;
+	ue_rs.lock = l->name;
+	ue_rs.lock_type = l->type;
+	ue_rs.lock_kind = l->kind;
+	ue_rs.nguards = 0;
+	ue_rs.ref_type = NULL;
+	memset(ue_rs.ref_api, 0, sizeof(ue_rs.ref_api));
+	ue_rs.link_field = NULL;
+	ue_cfg.rules &= lock_family_rules();
+}
+
+bool rules_ruleset_pass(void)
+{
+	return !switched;
+}
+
+bool rules_kind_known(const char *kind)
+{
+	for (unsigned int i = 0; kind && i < ue_rs.nlock_apis; i++)
+		if (!strcmp(ue_rs.lock_apis[i].kind, kind))
+			return true;
+	return false;
 }

@@ -120,7 +120,7 @@ static bool unit_may_have_findings(void)
 	return false;
 }
 
-void summaries_run(void)
+void summaries_run(bool always)
 {
 	cgraph_node *node;
 	unsigned int *queue, head = 0, tail = 0;
@@ -133,7 +133,7 @@ void summaries_run(void)
 	FOR_EACH_FUNCTION_WITH_GIMPLE_BODY(node)
 		if (analysable(node))
 			nsums++;
-	if (!nsums || !unit_may_have_findings())
+	if (!nsums || (!always && !unit_may_have_findings()))
 		return;
 	sums = XCNEWVEC(struct summary, nsums);
 	by_uid = new hash_map<int_hash<unsigned int, 0, UINT_MAX>, unsigned int>;

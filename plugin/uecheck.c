@@ -17,6 +17,11 @@
  *   -fplugin-arg-uecheck-ruleset=FILE  check the rule set FILE (rulesets/,
  *                                      docs/rulesets.md) instead of the
  *                                      built-in user_events one
+ *   -fplugin-arg-uecheck-locks=MODE    annotated (default): also check each
+ *                                      lock a __guarded_by() names;
+ *                                      ruleset: the rule set's lock only;
+ *                                      kbuild: annotated where the file's
+ *                                      Makefile opts in (CONTEXT_ANALYSIS)
  *   -fplugin-arg-uecheck-analyze-only  stop the compiler after the analysis
  *                                      (use with -S -o /dev/null)
  *
@@ -35,6 +40,7 @@ struct ue_config ue_cfg = {
 	.strict = false,
 	.werror = false,
 	.analyze_only = false,
+	.locks = LOCKS_ANNOTATED,
 	.rules = (1u << RULE_COUNT) - 1,
 };
 
@@ -44,6 +50,8 @@ static struct plugin_info uecheck_info = {
 		"werror\tfindings are errors\n"
 		"rules=ID[,ID...]\trun only these rules\n"
 		"ruleset=FILE\tcheck this rule set (default: the built-in user_events)\n"
+		"locks=annotated|ruleset|kbuild\talso the locks __guarded_by() names (default),\n"
+		"\tnot, or where the file's Makefile sets CONTEXT_ANALYSIS\n"
 		"analyze-only\tstop after the analysis (with -S -o /dev/null)\n",
 };
 
@@ -70,7 +78,7 @@ public:
 
 	unsigned int execute(function *) final override
 	{
-		summaries_run();
+		locks_run();
 		if (ue_cfg.analyze_only) {
 			/*
 			 * Findings are printed; nothing else is wanted from cc1.
@@ -152,9 +160,23 @@ static bool parse_args(struct plugin_name_args *info)
 				return false;
 			}
 			ruleset = value;
+		} else if (!strcmp(key, "locks")) {
+			is_flag = false;
+			if (value && !strcmp(value, "annotated")) {
+				ue_cfg.locks = LOCKS_ANNOTATED;
+			} else if (value && !strcmp(value, "ruleset")) {
+				ue_cfg.locks = LOCKS_RULESET;
+			} else if (value && !strcmp(value, "kbuild")) {
+				ue_cfg.locks = LOCKS_KBUILD;
+			} else {
+				error("uecheck: -fplugin-arg-uecheck-locks needs 'annotated', "
+				      "'ruleset' or 'kbuild'%s%s%s", value ? " (not '" : "",
+				      value ? value : "", value ? "')" : "");
+				return false;
+			}
 		} else {
 			error("uecheck: unknown option '-fplugin-arg-%s-%s' (known: strict, "
-			      "werror, rules=, ruleset=, analyze-only)", info->base_name, key);
+			      "werror, rules=, ruleset=, locks=, analyze-only)", info->base_name, key);
 			return false;
 		}
 		if (is_flag && value) {

@@ -18,6 +18,8 @@
  *   state.c     the abstract state of one path and sets of them
  *   engine.c    the per-function dataflow: CFG walk, fixpoint, path states,
  *               branch facts, calls classified (engine.h: its interface)
+ *   locks.c     which locks a unit is checked for: the rule set's, then
+ *               each lock its __guarded_by() annotations name (one pass each)
  *   lock.c      the lock family: where lock state is computed, accesses of
  *               the guarded field checked, requirements passed to callers
  *   ownership.c the ownership family: where references are tracked
@@ -40,10 +42,17 @@ enum ue_rule {
 	RULE_COUNT
 };
 
+enum locks_mode {
+	LOCKS_ANNOTATED,	/* also each lock a __guarded_by() names */
+	LOCKS_RULESET,		/* the rule set's lock only */
+	LOCKS_KBUILD,		/* annotated where the kbuild Makefile opts in */
+};
+
 struct ue_config {
 	bool strict;		/* report missing-assertion */
 	bool werror;		/* findings are errors */
 	bool analyze_only;	/* stop cc1 after the analysis */
+	enum locks_mode locks;	/* locks=: which locks are checked (locks.c) */
 	unsigned int rules;	/* bit per enum ue_rule that is enabled */
 };
 extern struct ue_config ue_cfg;
@@ -128,6 +137,19 @@ bool rules_is_tracked_lock(tree decl);
 bool rules_lock_per_object(void);	/* the lock is a field: &obj->lock */
 bool rules_is_object_lock_field(tree field);
 bool rules_is_tracked_lock_text(const char *text, size_t len);
+
+/* A lock a pass tracks in place of the rule set's (locks.c). */
+struct tracked_lock {
+	const char *name;	/* the global, or the field of ... */
+	const char *type;	/* ... this struct; NULL for a global */
+	const char *kind;	/* mutex, spinlock, rwsem, rwlock: the rule set's kinds */
+};
+/* Track L with the lock family only; NULL: back to the rule set. */
+void rules_track(const struct tracked_lock *l);
+bool rules_ruleset_pass(void);	/* the rule set's own lock is tracked */
+bool rules_kind_known(const char *kind);	/* the rule set has its API */
+void locks_run(void);
+void locks_saw_global(tree decl);	/* a global declared: a lock, maybe */
 bool rules_is_mm_pointer_type(tree type);
 void rules_register(const char *plugin_name);	/* watches struct definitions */
 bool rules_unit_names_symbols(void);	/* defines user_event_mm or names get/put */
@@ -159,6 +181,16 @@ struct assertion {
 	int line, col;		/* start of the macro name */
 	int end_line, end_col;	/* closing parenthesis */
 	const char *obj;	/* per-object lock: "c" of &c->lock, else NULL */
+	const char *lock;	/* the lock as written, without & and blanks, or NULL */
+};
+
+/* A __guarded_by() a field or a global carries. */
+#define MAX_GUARD_LOCKS	4
+struct guard_of {
+	tree decl;			/* the field or the global */
+	unsigned int n;
+	const char *lock[MAX_GUARD_LOCKS];	/* as written: "lock", "event_mutex" */
+	tree sibling[MAX_GUARD_LOCKS];	/* the same struct's field of that name, or NULL */
 };
 
 void macros_register(const char *plugin_name);
@@ -190,6 +222,11 @@ bool macros_field_guarded(tree field);
 bool macros_any_guarded_field(void);
 /* A global variable declared __guarded_by() of the tracked global lock. */
 bool macros_var_guarded(tree var);
+/* Every lock's: the __guarded_by() of DECL, or NULL; all of them. */
+const struct guard_of *macros_guard_of(tree decl);
+unsigned int macros_guards(const struct guard_of **out);
+/* The tracked lock changed: select the records, annotations, guards of it. */
+void macros_track_lock(void);
 
 /* Source position of a location, macro expansions resolved outward. */
 struct srcpos {
@@ -279,7 +316,8 @@ struct summary {
 };
 
 struct summary *summary_of(tree fndecl);	/* NULL: no body here */
-void summaries_run(void);
+/* ALWAYS: analyse even a unit that names none of the rule set's symbols. */
+void summaries_run(bool always);
 
 /* ---- abstract path states (state.c) ----------------------------------- */
 

@@ -10,7 +10,12 @@
 #   - make C=2 CHECK="scripts/uecheck --engines=gcc,cocci" on the same
 #     targets succeeds with zero findings, every file checked;
 #   - Linux 6.1 (no struct user_event_mm at all): trace_events_user.o
-#     builds with the plugin, silently.
+#     builds with the plugin, silently;
+#   - Linux 7.3, the objects where Clang's context analysis is on
+#     (CONTEXT_ANALYSIS in their Makefiles, lib/test_context-analysis.o
+#     among them) that its config builds, with the plugin checking every
+#     lock their __guarded_by() names: no crash, zero findings, and a pass
+#     for such a lock really ran (UECHECK_DEBUG on two of them).
 # Timings are printed as "#" lines.  Each build is bounded by
 # UECHECK_KERNEL_TIMEOUT seconds (default 900).
 #
@@ -178,11 +183,64 @@ whole_dir() {
 	rm -rf "$work" "$tmp/plain"
 }
 
+# context_objects: 7.3's opted-in objects, built with the default
+# locks=annotated; silence means something only if annotated locks were
+# checked, so two objects are built again with UECHECK_DEBUG=1, which names
+# each lock a pass checks.
+context_objects() {
+	if ! tree 7.3; then
+		fail "kernel-dir: prepared 7.3 tree from scripts/kernel-tree.sh"
+		return
+	fi
+	work=$tmp/obj-ctx
+	rm -rf "$work"
+	cp -a "$obj" "$work"
+	t0=$(now)
+	kmake "$work" "$tmp/ctx.log" -k KCFLAGS="-fplugin=$plugin" $context_targets
+	rc=$?
+	t1=$(now)
+	echo "# 7.3 context analysis objects: $(grep -c '^  CC ' "$tmp/ctx.log") compiled with the plugin in $((t1 - t0)) s"
+	if [ "$rc" -eq 0 ] && ! grep -q 'internal compiler error' "$tmp/ctx.log"; then
+		pass "kernel-dir: 7.3 objects where Clang's context analysis is on build with the plugin, no compiler crash"
+	else
+		fail "kernel-dir: 7.3 objects where Clang's context analysis is on build with the plugin, no compiler crash"
+		diag "$tmp/ctx.log"
+	fi
+	if findings "$tmp/ctx.log" >"$tmp/found"; then
+		fail "kernel-dir: zero findings in 7.3's context analysis objects ($(wc -l <"$tmp/found") found)"
+		diag "$tmp/found"
+	else
+		pass "kernel-dir: zero findings in 7.3's context analysis objects"
+	fi
+	rm -f "$work/kernel/locking/mutex.o" "$work/lib/stackdepot.o"
+	UECHECK_DEBUG=1 kmake "$work" "$tmp/ctx-debug.log" KCFLAGS="-fplugin=$plugin" \
+		kernel/locking/mutex.o lib/stackdepot.o
+	if grep -q "a pass for lock 'mutex->wait_lock'" "$tmp/ctx-debug.log" &&
+	   grep -q "a pass for lock 'pool_lock'" "$tmp/ctx-debug.log"; then
+		pass "kernel-dir: 7.3 mutex.o and stackdepot.o: their annotated locks were checked"
+	else
+		fail "kernel-dir: 7.3 mutex.o and stackdepot.o: their annotated locks were checked"
+		grep 'a pass for' "$tmp/ctx-debug.log" | diag
+	fi
+	rm -rf "$work"
+}
+
 targets="kernel/trace/ kernel/fork.o kernel/exit.o"
+context_targets="kernel/locking/mutex.o kernel/locking/rtmutex_api.o kernel/locking/rwsem.o
+	kernel/futex/ kernel/sched/core.o kernel/sched/fair.o kernel/kcov.o
+	lib/rhashtable.o lib/stackdepot.o lib/test_context-analysis.o
+	block/ crypto/ drivers/ata/ drivers/scsi/scsi.o drivers/scsi/hosts.o
+	drivers/scsi/scsi_lib.o drivers/scsi/scsi_error.o drivers/scsi/sd.o
+	drivers/scsi/scsi_scan.o drivers/scsi/scsi_sysfs.o drivers/scsi/sr.o"
 check_engines=${UECHECK_CHECK_ENGINES:-gcc,cocci}
 for v in ${UECHECK_KERNEL_VERSIONS:-6.12 7.3}; do
 	whole_dir "$v"
 done
+
+case " ${UECHECK_KERNEL_VERSIONS:-6.12 7.3} " in
+*" 7.3 "*) context_objects ;;
+*) skip "kernel-dir: 7.3 context analysis objects" "7.3 not in UECHECK_KERNEL_VERSIONS" ;;
+esac
 
 # 6.1 has no struct user_event_mm: the plugin must stay silent there.
 if [ "${UECHECK_KERNEL_61:-1}" = 0 ]; then

@@ -96,7 +96,7 @@ compile="$cc -c -o /dev/null"
 
 for bad in 'bogus' 'strict=1' 'werror=yes' 'analyze-only=1' 'rules' 'rules=' \
 	   'rules=no-such-rule' 'rules=ref-leak,,double-put' 'rules=ref-leak,' \
-	   'rules=,ref-leak' 'rules=REF-LEAK'; do
+	   'rules=,ref-leak' 'rules=REF-LEAK' 'locks' 'locks=' 'locks=all'; do
 	expect_one_error "bad input: -fplugin-arg-uecheck-$bad" "uecheck" \
 		$compile -fplugin="$tmp/uecheck.so" "-fplugin-arg-uecheck-$bad" "$tmp/ok.c"
 done
@@ -132,6 +132,47 @@ odd=1
 [ "$rc" -eq 0 ] && [ ! -s "$tmp/odd.out" ] && odd=0
 zero "$odd" "odd annotations: compiled as without the plugin, nothing said (exit $rc)"
 [ "$odd" -eq 0 ] || diag "$tmp/odd.out"
+
+# locks=kbuild reads the Makefile beside the file as scripts/Makefile.lib
+# would: the object's CONTEXT_ANALYSIS_x.o first, n turns it off, else the
+# directory's CONTEXT_ANALYSIS.  annotated-locks.c has 7 findings, all of
+# annotated locks.
+# kbuild_case NAME WANT MAKEFILE-TEXT: findings of d/x.c under locks=kbuild.
+mkdir -p "$tmp/kb/d"
+cp "$top/testcases/lock/annotated-locks.c" "$tmp/kb/d/x.c"
+kbuild_case() {
+	rm -f "$tmp/kb/d/Makefile"
+	# shellcheck disable=SC2059 # TEXT is a format on purpose
+	[ -n "$3" ] && printf "$3" >"$tmp/kb/d/Makefile"
+	n=$(cd "$tmp/kb" && $compile -std=gnu11 -nostdinc -I "$top/testcases/include" \
+		-fplugin="$tmp/uecheck.so" -fplugin-arg-uecheck-locks=kbuild d/x.c 2>&1 |
+		grep -c '\[uecheck:')
+	if [ "$n" -eq "$2" ]; then
+		pass "locks=kbuild: $1 ($2 findings)"
+	else
+		fail "locks=kbuild: $1 ($n findings, wanted $2)"
+	fi
+}
+kbuild_case "no Makefile: the rule set's lock only" 0 ""
+kbuild_case "CONTEXT_ANALYSIS := y for the directory" 7 'obj-y += x.o\nCONTEXT_ANALYSIS := y\n'
+kbuild_case "CONTEXT_ANALYSIS_x.o := y for the object" 7 'CONTEXT_ANALYSIS_x.o:=y\n'
+kbuild_case "another object's line" 0 'CONTEXT_ANALYSIS_xy.o := y\nCONTEXT_ANALYSIS_y.o := y\n'
+kbuild_case "the object's n over the directory's y" 0 'CONTEXT_ANALYSIS := y\nCONTEXT_ANALYSIS_x.o := n\n'
+kbuild_case "the directory's n" 0 'CONTEXT_ANALYSIS = n\n'
+# The CHECK wrapper passes --locks on, and refuses a bad one (exit 2).
+wrapper_locks() {
+	UECHECK_PLUGIN="$tmp/uecheck.so" UECHECK_CC="$cc" sh "$top/scripts/uecheck" --engines=gcc \
+		"$@" -std=gnu11 -nostdinc -I "$top/testcases/include" "$tmp/kb/d/x.c" 2>&1
+}
+rm -f "$tmp/kb/d/Makefile"
+n=$(wrapper_locks | grep -c '\[uecheck:')
+m=$(wrapper_locks --locks=ruleset | grep -c '\[uecheck:')
+zero "$([ "$n" -eq 7 ] && [ "$m" -eq 0 ] && echo 0 || echo 1)" \
+	"scripts/uecheck: annotated locks by default ($n findings), none with --locks=ruleset ($m)"
+wrapper_locks --locks=all >"$tmp/wl.out"
+rc=$?
+zero "$([ "$rc" -eq 2 ] && grep -q "unknown --locks 'all'" "$tmp/wl.out" && echo 0 || echo 1)" \
+	"scripts/uecheck --locks=all: refused, exit 2 (exit $rc)"
 
 # Bad rule sets: one line naming the file, the line and what is wrong.
 # bad_ruleset NAME WANT TEXT: a rule set of TEXT (printf format) is refused.

@@ -19,7 +19,7 @@
 #                                  UE_TMP/notchecked.cocci
 #   ue_run_sparse ARG...           the real sparse, output passed through;
 #                                  returns sparse's exit status
-# Settings read: UE_PLUGIN, UE_COCCI, UE_STRICT, UE_RULES, UE_RULESET, UECHECK_CC,
+# Settings read: UE_PLUGIN, UE_COCCI, UE_STRICT, UE_RULES, UE_RULESET, UE_LOCKS, UECHECK_CC,
 # UECHECK_SPARSE.
 
 ue_run_gcc() {
@@ -29,6 +29,7 @@ ue_run_gcc() {
 	[ "$UE_STRICT" = 1 ] && set -- "$@" -fplugin-arg-uecheck-strict
 	[ -n "$UE_RULES" ] && set -- "$@" "-fplugin-arg-uecheck-rules=$UE_RULES"
 	[ -n "${UE_RULESET:-}" ] && set -- "$@" "-fplugin-arg-uecheck-ruleset=$UE_RULESET"
+	[ -n "${UE_LOCKS:-}" ] && set -- "$@" "-fplugin-arg-uecheck-locks=$UE_LOCKS"
 	"${UECHECK_CC:-gcc}" "$@" -fno-diagnostics-show-caret \
 		-fdiagnostics-color=never -fdiagnostics-column-unit=byte \
 		-S -o /dev/null "$uf" \

@@ -3,7 +3,9 @@
  * Where the developer turned the analysis off (7.x context analysis):
  * nothing is checked inside context_unsafe(...), nor in a function that
  * is __no_context_analysis or __context_unsafe(why), and nothing is
- * passed from there to callers; the code around it still is.
+ * passed from there to callers; the code around it still is.  data_race()
+ * turns it off as well (it does in 7.x: a read meant to race, as
+ * rt_mutex_owner() reads rt_mutex_base.owner).
  */
 /* uecheck-engines: gcc -- the Coccinelle scripts do not read context_unsafe() or __no_context_analysis */
 #include <uecheck-test.h>
@@ -20,6 +22,12 @@ int peek_unsafe_then_checked(struct user_event_mm *mm)
 		mm->next != NULL);
 
 	return racy + (mm->next != NULL);	/* expect: unguarded-access */
+}
+
+int peek_racy(struct user_event_mm *mm)
+{
+	return data_race(READ_ONCE(mm->next) != NULL) +
+	       (mm->next != NULL);		/* expect: unguarded-access */
 }
 
 static int peek_helper(struct user_event_mm *mm)

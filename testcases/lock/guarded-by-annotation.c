@@ -3,8 +3,8 @@
  * A field annotated __guarded_by(&event_mutex) (7.x context analysis; it
  * expands to nothing under GCC) is guarded as user_event_mm.next is,
  * without a line in the rule set: reading or writing it needs event_mutex.
- * A field guarded by another lock, and one written after the annotated
- * declarator, are not.
+ * One written after the annotated declarator does not; a field guarded by
+ * another lock needs that lock (annotated-locks.c), not event_mutex.
  */
 /* uecheck-engines: gcc -- __guarded_by() is read through the preprocessor by the plugin; the Coccinelle scripts check the rule set's guard lines */
 #include <uecheck-test.h>
@@ -44,7 +44,7 @@ void fault_unlocked(struct enabler_stats *s)
 
 int others_unlocked(struct enabler_stats *s)
 {
-	return s->misses + (int)s->last_seen;
+	return s->misses + (int)s->last_seen;	/* expect: unguarded-access */
 }
 
 static int hits_of(struct enabler_stats *s)

@@ -4,7 +4,8 @@
  * is guarded as a field would be: reading, writing or taking its address
  * needs event_mutex.  The annotation may follow the name or, as in
  * lib/stackdepot.c's "static __guarded_by(&pool_lock) LIST_HEAD(...)",
- * precede it on its line; a global guarded by another lock is not checked.
+ * precede it on its line.  A global guarded by another lock needs that
+ * lock, not event_mutex.
  */
 /* uecheck-engines: gcc -- __guarded_by() is read through the preprocessor by the plugin; the Coccinelle scripts check the rule set's guard lines */
 #include <uecheck-test.h>
@@ -40,7 +41,7 @@ void bump_generation(void)
 
 int stats_unlocked(void)
 {
-	return nr_stats;
+	return nr_stats;		/* expect: unguarded-access */
 }
 
 static long generation_of(void)

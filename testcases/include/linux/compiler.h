@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* uecheck test stubs: READ_ONCE/WRITE_ONCE through volatile casts. */
+/* uecheck test stubs: READ_ONCE/WRITE_ONCE through volatile casts, data_race(). */
 #ifndef _UECHECK_STUB_LINUX_COMPILER_H
 #define _UECHECK_STUB_LINUX_COMPILER_H
 
@@ -12,5 +12,8 @@
 	} while (0)
 
 #define barrier()		__asm__ __volatile__("" : : : "memory")
+
+/* A read meant to race (KCSAN is not told here): the value of EXPR. */
+#define data_race(expr)		({ __auto_type __v = (expr); __v; })
 
 #endif

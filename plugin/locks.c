@@ -1,0 +1,225 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * locks.c - which locks a translation unit is checked for.
+ *
+ * The lock family tracks one lock at a time: the rule set's (event_mutex
+ * for user_events).  With locks=annotated (the default), each other lock
+ * that a __guarded_by() of the unit names gets a pass of its own, when a
+ * function here reads or writes what it guards: 7.x's context analysis
+ * annotations as rules, under GCC.  A pass of another lock runs the lock
+ * family only, with the rule set's lock API and the kernel's annotations.
+ *
+ * Not a candidate: a lock of a kind the rule set has no API for (seqlock,
+ * local_lock, RCU, ...: its holders would look unlocked), a guard naming
+ * several locks, a lock no guarded access of the unit uses.
+ */
+#include "uecheck.h"
+
+#define MAX_TRACKED	16
+
+struct candidates {
+	struct tracked_lock lock[MAX_TRACKED];
+	unsigned int n;
+};
+
+/* The lock kind of a declaration of TYPE, as the rule set's kinds say it. */
+static const char *kind_of_type(tree type)
+{
+	static const struct {
+		const char *type, *kind;
+	} kinds[] = {
+		{ "mutex", "mutex" },
+		{ "spinlock", "spinlock" }, { "spinlock_t", "spinlock" },
+		{ "raw_spinlock", "spinlock" }, { "raw_spinlock_t", "spinlock" },
+		{ "rw_semaphore", "rwsem" },
+		{ "rwlock_t", "rwlock" },
+	};
+
+	for (int pass = 0; pass < 2 && type; pass++) {
+		tree name = TYPE_NAME(pass ? TYPE_MAIN_VARIANT(type) : type);
+
+		if (name && TREE_CODE(name) == TYPE_DECL)
+			name = DECL_NAME(name);
+		if (!name || TREE_CODE(name) != IDENTIFIER_NODE)
+			continue;
+		for (size_t i = 0; i < ARRAY_SIZE(kinds); i++)
+			if (!strcmp(IDENTIFIER_POINTER(name), kinds[i].type))
+				return kinds[i].kind;
+	}
+	return NULL;
+}
+
+/*
+ * Globals of a lock type, by name: a lock only declared (extern struct
+ * mutex m;) is in no symbol table a pass could ask at the end.
+ */
+static hash_map<tree, tree> *global_locks;
+
+void locks_saw_global(tree decl)
+{
+	if (!DECL_NAME(decl) || !RECORD_OR_UNION_TYPE_P(TREE_TYPE(decl)) ||
+	    !kind_of_type(TREE_TYPE(decl)))
+		return;
+	if (!global_locks)
+		global_locks = new hash_map<tree, tree>;
+	global_locks->put(DECL_NAME(decl), decl);
+}
+
+static tree global_named(const char *name)
+{
+	tree id = maybe_get_identifier(name);
+	tree *decl = global_locks && id ? global_locks->get(id) : NULL;
+
+	return decl ? *decl : NULL_TREE;
+}
+
+static bool same_lock(const struct tracked_lock *a, const char *name, const char *type)
+{
+	return !strcmp(a->name, name) && (a->type ? type && !strcmp(a->type, type) : !type);
+}
+
+/* G's lock, if it is one a pass can track. */
+static void add_candidate(struct candidates *c, const struct guard_of *g)
+{
+	const char *name = g->lock[0], *type = NULL, *kind;
+	tree decl;
+
+	if (g->n != 1)
+		return;
+	if (g->sibling[0]) {
+		type = rules_struct_name(g->sibling[0]);
+		if (!*type)
+			return;		/* an anonymous struct: no name to say */
+		decl = g->sibling[0];
+	} else {
+		decl = global_named(name);
+	}
+	for (unsigned int i = 0; i < c->n; i++)
+		if (same_lock(&c->lock[i], name, type))
+			return;
+	if ((ue_rs.lock && !ue_rs.lock_type == !type && !strcmp(ue_rs.lock, name) &&
+	     (!type || !strcmp(ue_rs.lock_type, type))) || c->n == MAX_TRACKED)
+		return;		/* the rule set's own: its pass checks it */
+	kind = decl ? kind_of_type(TREE_TYPE(decl)) : NULL;
+	if (!rules_kind_known(kind))
+		return;
+	c->lock[c->n].name = name;
+	c->lock[c->n].type = type;
+	c->lock[c->n].kind = kind;
+	c->n++;
+}
+
+static tree find_guarded_use(tree *tp, int *walk_subtrees, void *data)
+{
+	const struct guard_of *g;
+
+	if (TYPE_P(*tp)) {
+		*walk_subtrees = 0;
+		return NULL_TREE;
+	}
+	if (TREE_CODE(*tp) != FIELD_DECL && TREE_CODE(*tp) != VAR_DECL)
+		return NULL_TREE;
+	g = macros_guard_of(*tp);
+	if (g)
+		add_candidate((struct candidates *)data, g);
+	return NULL_TREE;
+}
+
+/* The locks whose guarded data some function of the unit uses. */
+static void collect(struct candidates *c)
+{
+	const struct guard_of *all;
+	cgraph_node *node;
+
+	c->n = 0;
+	if (!macros_guards(&all))
+		return;
+	FOR_EACH_FUNCTION_WITH_GIMPLE_BODY(node) {
+		struct function *fn = DECL_STRUCT_FUNCTION(node->decl);
+		basic_block bb;
+
+		if (!fn || !fn->cfg)
+			continue;
+		FOR_EACH_BB_FN(bb, fn)
+			for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi);
+			     gsi_next(&gsi)) {
+				gimple *stmt = gsi_stmt(gsi);
+
+				for (unsigned int i = 0; i < gimple_num_ops(stmt); i++)
+					if (gimple_op(stmt, i))
+						walk_tree(gimple_op_ptr(stmt, i), find_guarded_use,
+							  c, NULL);
+			}
+	}
+}
+
+/*
+ * locks=kbuild: as Clang's context analysis is switched on, by the
+ * Makefile of the file's directory: CONTEXT_ANALYSIS_file.o := y, or
+ * CONTEXT_ANALYSIS := y that the object's own n does not turn off
+ * (scripts/Makefile.lib concatenates the two and tests for a leading n).
+ * Under GCC kbuild adds no flag for it, so the plugin reads the lines.
+ */
+static bool kbuild_opted_in(void)
+{
+	char *dir = xstrdup(main_input_filename), *slash = strrchr(dir, '/');
+	const char *base = lbasename(main_input_filename);
+	size_t stem = strcspn(base, ".");
+	char *mk, *text, *line, *save;
+	char object = 0, directory = 0;
+
+	if (slash)
+		slash[1] = 0;
+	mk = concat(slash ? dir : "", "Makefile", NULL);
+	text = ruleset_read_file(mk);
+	for (line = text ? strtok_r(text, "\n", &save) : NULL; line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		static const char var[] = "CONTEXT_ANALYSIS";
+		char *p = line, *value;
+		char *which = &directory;
+
+		if (strncmp(p, var, sizeof(var) - 1))
+			continue;
+		p += sizeof(var) - 1;
+		if (*p == '_') {
+			if (strncmp(p + 1, base, stem) || strncmp(p + 1 + stem, ".o", 2))
+				continue;
+			p += 1 + stem + 2;
+			which = &object;
+		}
+		value = p + strspn(p, " \t");
+		if (*value == ':')
+			value++;
+		if (*value != '=')
+			continue;
+		value++;
+		value += strspn(value, " \t");
+		*which = *value;
+	}
+	free(text);
+	free(mk);
+	free(dir);
+	return object ? object != 'n' : directory && directory != 'n';
+}
+
+void locks_run(void)
+{
+	struct candidates c;
+
+	macros_track_lock();
+	summaries_run(false);
+	if (ue_cfg.locks == LOCKS_RULESET || (ue_cfg.locks == LOCKS_KBUILD && !kbuild_opted_in()))
+		return;
+	collect(&c);
+	for (unsigned int i = 0; i < c.n; i++) {
+		rules_track(&c.lock[i]);
+		if (!ue_cfg.rules)
+			break;		/* rules=: none of the lock family */
+		macros_track_lock();
+		if (getenv("UECHECK_DEBUG"))
+			fprintf(stderr, "uecheck-debug: a pass for lock '%s' (%s)\n",
+				rules_lock_name(), c.lock[i].kind);
+		summaries_run(true);
+	}
+	rules_track(NULL);
+}
