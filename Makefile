@@ -41,7 +41,7 @@ PLUGIN_CXXFLAGS := -I$(GCC_PLUGIN_DIR)/include -Iplugin -I$(OUT)/gen -fPIC \
 	-Wall -Wno-narrowing -Wno-unused-parameter -Wno-format-diag \
 	-Wno-missing-field-initializers
 
-.PHONY: all plugin deps test demo bench install uninstall clean check-plugin-headers
+.PHONY: all plugin deps test demo bench context-table install uninstall clean check-plugin-headers
 
 all: plugin
 
@@ -87,6 +87,14 @@ bench:
 	sh scripts/deps.sh bench
 	$(MAKE) plugin
 	sh scripts/bench.sh
+
+# docs/context-analysis.md: uecheck beside Clang 23 on Linux 7.3 (the
+# sid chroot with clang-23, both 7.3 trees: scripts/context-compare.sh).
+context-table:
+	sh scripts/deps.sh test
+	$(MAKE) plugin
+	sh scripts/context-compare.sh >docs/context-analysis.md.new
+	mv docs/context-analysis.md.new docs/context-analysis.md
 
 install: plugin
 	sh scripts/install.sh install "$(DESTDIR)" "$(PREFIX)"

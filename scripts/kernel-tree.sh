@@ -13,8 +13,8 @@
 #            lockdep  the same + PROVE_LOCKING and DEBUG_LOCK_ALLOC, so that
 #                     lockdep_assert_held() expands to real calls
 #
-# Environment: UECHECK_KERNEL_CC (default gcc) configures and prepares the
-# tree with another compiler, in its own build directory
+# Environment: UECHECK_KERNEL_CC (default gcc; clang-23 too, for the
+# context analysis oracle) configures and prepares the tree with another compiler, in its own build directory
 # obj-FLAVOR-COMPILER; UECHECK_KERNEL_CHROOT=ROOT runs those make commands
 # in a chroot of scripts/toolchain-chroot.sh (the source stays shared).
 # HOSTCC is the same compiler: a suite may have gcc-16 and no plain gcc.
@@ -94,7 +94,9 @@ krun() {
 	fi
 }
 krun sh -c 'command -v make' >/dev/null 2>&1 || die "make not found (make deps)"
-kccver=$(krun "$kcc" -dumpfullversion 2>/dev/null) || die "$kcc not found${kroot:+ in $kroot} (make deps)"
+# Clang has no -dumpfullversion; its -dumpversion is the full one.
+kccver=$(krun "$kcc" -dumpfullversion 2>/dev/null || krun "$kcc" -dumpversion 2>/dev/null) ||
+	die "$kcc not found${kroot:+ in $kroot} (make deps)"
 
 base=$cache/linux-$ver
 src=$base/src
