@@ -180,14 +180,22 @@ void finding_note(struct finding *f, enum note_kind kind, location_t loc,
 		f->notes[f->nnotes - 1].why = why;
 }
 
-/* "'next' of 'struct user_event_mm'", or a guarded global's "'pool_offset'". */
+/*
+ * "'next' of 'struct user_event_mm'", or a guarded global's "'pool_offset'";
+ * for __pt_guarded_by() data "what 'stack_pools' points to".
+ */
 static const char *guarded_text(tree decl, char *buf, size_t size)
 {
+	bool pointee = rules_is_pointee_guarded(decl) &&
+		       !rules_is_guarded_field(decl) && !rules_is_guarded_var(decl);
+
 	if (decl && TREE_CODE(decl) == FIELD_DECL)
-		snprintf(buf, size, "'%s' of 'struct %s'", rules_field_name(decl),
-			 rules_struct_name(decl));
+		snprintf(buf, size, "%s'%s' of 'struct %s'%s", pointee ? "what " : "",
+			 rules_field_name(decl), rules_struct_name(decl),
+			 pointee ? " points to" : "");
 	else
-		snprintf(buf, size, "'%s'", rules_field_name(decl));
+		snprintf(buf, size, "%s'%s'%s", pointee ? "what " : "", rules_field_name(decl),
+			 pointee ? " points to" : "");
 	return buf;
 }
 

@@ -61,6 +61,41 @@ location_t operand_location(tree t, gimple *stmt)
 	return start;
 }
 
+/*
+ * What the pointer PTR was loaded from, when that is __pt_guarded_by()
+ * data (obj->vals, a global's stack_pools): through copies, casts and
+ * pointer arithmetic (&vals[i]), a few steps back.
+ */
+static tree pointee_source(tree ptr)
+{
+	for (int depth = 0; depth < 4 && TREE_CODE(ptr) == SSA_NAME; depth++) {
+		gimple *def = SSA_NAME_DEF_STMT(ptr);
+		tree rhs;
+
+		if (!def || !is_gimple_assign(def))
+			return NULL_TREE;
+		rhs = gimple_assign_rhs1(def);
+		switch (gimple_assign_rhs_code(def)) {
+		case POINTER_PLUS_EXPR:
+		case SSA_NAME:
+		CASE_CONVERT:
+			ptr = rhs;
+			continue;
+		default:
+			break;
+		}
+		if (!gimple_assign_single_p(def))
+			return NULL_TREE;
+		if (TREE_CODE(rhs) == COMPONENT_REF &&
+		    rules_is_pointee_guarded(TREE_OPERAND(rhs, 1)))
+			return rhs;
+		if (TREE_CODE(rhs) == VAR_DECL && rules_is_pointee_guarded(rhs))
+			return rhs;
+		return NULL_TREE;
+	}
+	return NULL_TREE;
+}
+
 static tree collect_operands(tree *tp, int *walk_subtrees, void *data)
 {
 	struct stmt_operands *ops = (struct stmt_operands *)data;
@@ -82,10 +117,13 @@ static tree collect_operands(tree *tp, int *walk_subtrees, void *data)
 		tree base = TREE_OPERAND(t, 0);
 
 		/* Not an access: only the pointers it goes through are used. */
+		unsigned char accesses = ops->naccess;
+
 		while (handled_component_p(base))
 			base = TREE_OPERAND(base, 0);
 		if (!DECL_P(base))
 			walk_tree(&base, collect_operands, ops, NULL);
+		ops->naccess = accesses;	/* &p->x of a __pt_guarded_by() p neither */
 		*walk_subtrees = 0;
 		return NULL_TREE;
 	}
@@ -100,6 +138,14 @@ static tree collect_operands(tree *tp, int *walk_subtrees, void *data)
 		 */
 		ops->deref_in[ops->nderef] = enclosing ? enclosing : ops->outer;
 		ops->deref[ops->nderef++] = TREE_OPERAND(t, 0);
+	}
+	/* *p of a __pt_guarded_by() pointer: an access of what p was read from. */
+	if (TREE_CODE(t) == MEM_REF && TREE_CODE(TREE_OPERAND(t, 0)) == SSA_NAME &&
+	    ops->naccess < MAX_OPERANDS) {
+		tree from = pointee_source(TREE_OPERAND(t, 0));
+
+		if (from)
+			ops->access[ops->naccess++] = from;
 	}
 	return NULL_TREE;
 }

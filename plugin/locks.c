@@ -119,9 +119,11 @@ static tree find_guarded_use(tree *tp, int *walk_subtrees, void *data)
 	}
 	if (TREE_CODE(*tp) != FIELD_DECL && TREE_CODE(*tp) != VAR_DECL)
 		return NULL_TREE;
-	g = macros_guard_of(*tp);
-	if (g)
-		add_candidate((struct candidates *)data, g);
+	for (int pointee = 0; pointee < 2; pointee++) {
+		g = macros_guard_of(*tp, pointee);
+		if (g)
+			add_candidate((struct candidates *)data, g);
+	}
 	return NULL_TREE;
 }
 

@@ -95,6 +95,7 @@ static unsigned int nanns, anns_cap;
 /* A __guarded_by(), until a struct's field or a global claims it. */
 struct field_guard {
 	struct srcpos at;
+	bool pointee;		/* __pt_guarded_by(): what the pointer points to */
 	unsigned int n;
 	const char *lock[MAX_GUARD_LOCKS];
 };
@@ -104,9 +105,9 @@ static unsigned int nfguards, fguards_cap;
 /* The claimed ones: every lock's, whichever lock a pass tracks. */
 static struct guard_of *guards;
 static unsigned int nguards, guards_cap;
-static hash_map<tree, unsigned int> *guard_index;
+static hash_map<tree, unsigned int> *guard_index, *pointee_index;
 static bool any_guarded;	/* of the lock of this pass */
-static cpp_hashnode *guarded_by_node;
+static cpp_hashnode *guarded_by_node, *pt_guarded_by_node;
 
 /*
  * One lock an __acquires()/__releases() names, resolved against the
@@ -447,9 +448,8 @@ static void record_annotation(enum lock_op op, const char *name, location_t loc)
  * field after which it is written claims it when its struct is complete,
  * a global when its declaration finishes.
  */
-static void record_field_guard(location_t loc)
+static void record_field_guard(const char *name, bool pointee, location_t loc)
 {
-	static const char name[] = "__guarded_by";
 	char arg[256], *part, *save;
 	struct srcpos at;
 	expanded_location sp;
@@ -459,6 +459,7 @@ static void record_field_guard(location_t loc)
 	    !read_macro_argument(sp.file, sp.line, sp.column, name, arg, sizeof(arg)))
 		return;
 	g.at = at;
+	g.pointee = pointee;
 	g.n = 0;
 	for (part = strtok_r(arg, ",", &save); part; part = strtok_r(NULL, ",", &save)) {
 		if (g.n == MAX_GUARD_LOCKS)
@@ -488,6 +489,30 @@ static void record_unsafe(const char *name, location_t loc)
 	unsafe[nunsafe++] = r;
 }
 
+/*
+ * "x = context_unsafe(y)": GCC folds the statement expression into one
+ * assignment at the '=', just before the region.  Only an '=' and blanks
+ * between AT and the region's start: the statement is the region's.
+ */
+static bool assigns_region(const struct srcpos *at, const struct region *r)
+{
+	int len, eq = 0;
+	const char *text;
+
+	if (at->line != r->start.line || at->col >= r->start.col)
+		return false;
+	text = source_line(at->file, at->line, &len);
+	if (!text || r->start.col - 1 > len)
+		return false;
+	for (int i = at->col - 1; i < r->start.col - 1; i++) {
+		if (text[i] == '=')
+			eq++;
+		else if (text[i] != ' ' && text[i] != '\t')
+			return false;
+	}
+	return eq == 1;
+}
+
 bool macros_in_context_unsafe(location_t loc)
 {
 	struct srcpos at;
@@ -497,9 +522,13 @@ bool macros_in_context_unsafe(location_t loc)
 	for (unsigned int i = 0; i < nunsafe; i++) {
 		const struct region *r = &unsafe[i];
 
+		if (strcmp(r->start.file, at.file))
+			continue;
 		/* An operand of the macro is at its name: the start counts. */
-		if (!strcmp(r->start.file, at.file) && srcpos_cmp(&at, &r->start) >= 0 &&
+		if (srcpos_cmp(&at, &r->start) >= 0 &&
 		    (at.line < r->end_line || (at.line == r->end_line && at.col < r->end_col)))
+			return true;
+		if (assigns_region(&at, r))
 			return true;
 	}
 	return false;
@@ -509,8 +538,9 @@ static void on_macro_used(cpp_reader *reader, location_t loc, cpp_hashnode *node
 {
 	if (chained_used)
 		chained_used(reader, loc, node);
-	if (node == guarded_by_node) {
-		record_field_guard(loc);
+	if (node == guarded_by_node || node == pt_guarded_by_node) {
+		record_field_guard(node == guarded_by_node ? "__guarded_by" : "__pt_guarded_by",
+				   node == pt_guarded_by_node, loc);
 		return;
 	}
 	for (size_t i = 0; i < ARRAY_SIZE(unsafe_names); i++)
@@ -724,16 +754,18 @@ const struct lock_api *macros_annotated_lock_api(tree fndecl)
  */
 static void add_guard(tree decl, const struct field_guard *g)
 {
+	hash_map<tree, unsigned int> **index = g->pointee ? &pointee_index : &guard_index;
 	struct guard_of *o;
 
-	if (!guard_index)
-		guard_index = new hash_map<tree, unsigned int>;
-	if (guard_index->get(decl))
+	if (!*index)
+		*index = new hash_map<tree, unsigned int>;
+	if ((*index)->get(decl))
 		return;
 	guards = (struct guard_of *)grow(guards, nguards, &guards_cap, sizeof(*guards));
 	o = &guards[nguards];
 	memset(o, 0, sizeof(*o));
 	o->decl = decl;
+	o->pointee = g->pointee;
 	o->n = g->n;
 	for (unsigned int i = 0; i < g->n; i++) {
 		o->lock[i] = g->lock[i];
@@ -744,7 +776,7 @@ static void add_guard(tree decl, const struct field_guard *g)
 			    !strcmp(IDENTIFIER_POINTER(DECL_NAME(f)), g->lock[i]))
 				o->sibling[i] = f;
 	}
-	guard_index->put(decl, nguards++);
+	(*index)->put(decl, nguards++);
 }
 
 /*
@@ -764,9 +796,10 @@ static bool guard_matches(const struct guard_of *g)
 	return false;
 }
 
-const struct guard_of *macros_guard_of(tree decl)
+const struct guard_of *macros_guard_of(tree decl, bool pointee)
 {
-	unsigned int *i = guard_index && decl ? guard_index->get(decl) : NULL;
+	hash_map<tree, unsigned int> *index = pointee ? pointee_index : guard_index;
+	unsigned int *i = index && decl ? index->get(decl) : NULL;
 
 	return i ? &guards[*i] : NULL;
 }
@@ -789,7 +822,7 @@ void macros_track_lock(void)
 		struct recorded *r = &recs[i];
 		char *obj = NULL;
 
-		free(CONST_CAST(char *, r->a.obj));
+		free((void *)r->a.obj);
 		r->matches = r->a.kind == ASSERT_NO_ANALYSIS || names_tracked_lock(r->a.lock, &obj);
 		r->a.obj = obj;
 		if (!r->matches || r->a.kind == ASSERT_NO_ANALYSIS)
@@ -886,6 +919,8 @@ static void on_start_unit(void *gcc_data, void *user_data)
 						 strlen(annotating[i].name));
 	guarded_by_node = cpp_lookup(parse_in, (const unsigned char *)"__guarded_by",
 				     strlen("__guarded_by"));
+	pt_guarded_by_node = cpp_lookup(parse_in, (const unsigned char *)"__pt_guarded_by",
+					strlen("__pt_guarded_by"));
 	for (size_t i = 0; i < ARRAY_SIZE(unsafe_names); i++)
 		unsafe_nodes[i] = cpp_lookup(parse_in, (const unsigned char *)unsafe_names[i],
 					     strlen(unsafe_names[i]));
@@ -939,7 +974,14 @@ void macros_register(const char *plugin_name)
 
 bool macros_field_guarded(tree field)
 {
-	const struct guard_of *g = macros_guard_of(field);
+	const struct guard_of *g = macros_guard_of(field, false);
+
+	return g && guard_matches(g);
+}
+
+bool macros_pointee_guarded(tree decl)
+{
+	const struct guard_of *g = macros_guard_of(decl, true);
 
 	return g && guard_matches(g);
 }

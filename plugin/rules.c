@@ -200,6 +200,13 @@ bool rules_is_guarded_var(tree var)
 	return var && TREE_CODE(var) == VAR_DECL && is_global_var(var) && macros_var_guarded(var);
 }
 
+bool rules_is_pointee_guarded(tree decl)
+{
+	return decl && (TREE_CODE(decl) == FIELD_DECL ||
+			(TREE_CODE(decl) == VAR_DECL && is_global_var(decl))) &&
+	       macros_pointee_guarded(decl);
+}
+
 tree rules_guarded_decl(tree ref)
 {
 	return TREE_CODE(ref) == COMPONENT_REF ? TREE_OPERAND(ref, 1) : ref;

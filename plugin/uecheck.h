@@ -130,6 +130,8 @@ enum ref_op rules_ref_api(tree fndecl);
 bool rules_is_allocator(tree fndecl);	/* the malloc attribute */
 bool rules_is_guarded_field(tree field);
 bool rules_is_guarded_var(tree var);	/* a global: __guarded_by() */
+/* A field or global __pt_guarded_by() the tracked lock: *it is guarded data. */
+bool rules_is_pointee_guarded(tree decl);
 /* What an access of the guarded data names: the field of obj->field, or the global. */
 tree rules_guarded_decl(tree ref);
 bool rules_is_link_field(tree field);	/* the link of a get_all list */
@@ -184,10 +186,11 @@ struct assertion {
 	const char *lock;	/* the lock as written, without & and blanks, or NULL */
 };
 
-/* A __guarded_by() a field or a global carries. */
+/* A __guarded_by() (or __pt_guarded_by()) a field or a global carries. */
 #define MAX_GUARD_LOCKS	4
 struct guard_of {
 	tree decl;			/* the field or the global */
+	bool pointee;			/* __pt_guarded_by(): what it points to */
 	unsigned int n;
 	const char *lock[MAX_GUARD_LOCKS];	/* as written: "lock", "event_mutex" */
 	tree sibling[MAX_GUARD_LOCKS];	/* the same struct's field of that name, or NULL */
@@ -222,8 +225,10 @@ bool macros_field_guarded(tree field);
 bool macros_any_guarded_field(void);
 /* A global variable declared __guarded_by() of the tracked global lock. */
 bool macros_var_guarded(tree var);
-/* Every lock's: the __guarded_by() of DECL, or NULL; all of them. */
-const struct guard_of *macros_guard_of(tree decl);
+/* DECL is __pt_guarded_by() the tracked lock: what it points to is guarded. */
+bool macros_pointee_guarded(tree decl);
+/* Every lock's: the __guarded_by() (POINTEE: __pt_guarded_by()) of DECL, or NULL; all of them. */
+const struct guard_of *macros_guard_of(tree decl, bool pointee);
 unsigned int macros_guards(const struct guard_of **out);
 /* The tracked lock changed: select the records, annotations, guards of it. */
 void macros_track_lock(void);

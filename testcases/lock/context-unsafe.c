@@ -24,6 +24,15 @@ int peek_unsafe_then_checked(struct user_event_mm *mm)
 	return racy + (mm->next != NULL);	/* expect: unguarded-access */
 }
 
+/* GCC folds "n = context_unsafe(x)" into one assignment, at its '='. */
+struct user_event_mm *next_unsafe(struct user_event_mm *mm)
+{
+	struct user_event_mm *n;
+
+	n = context_unsafe(mm->next);
+	return n;
+}
+
 int peek_racy(struct user_event_mm *mm)
 {
 	return data_race(READ_ONCE(mm->next) != NULL) +
