@@ -12,6 +12,8 @@
 #   scripts/bench-synthetic.sh  4: analysis time and memory vs function size
 #   scripts/bench-cocci.sh      5a: Coccinelle whole-tree scan
 #   scripts/bench-hook.sh       5b: pre-commit hook
+#   scripts/bench-context.sh    6: plugin overhead on 7.3's context
+#                               analysis objects (annotated locks)
 #
 # Environment: BENCH_DOC (default docs/benchmarks.md; "none" to leave it),
 # and what the parts read (CC, UECHECK_PLUGIN, BENCH_RUNS, ...).
@@ -77,6 +79,8 @@ else
 		"-" "-" >>"$BENCH_RESULTS"
 	echo
 fi
+
+part "plugin where 7.3's context analysis is on" bench-context.sh
 
 echo "== summary"
 awk -F '\t' '{ printf "%-62s %-28s %-12s %s\n", $1, $2, $3, $4 }' "$BENCH_RESULTS"
