@@ -124,33 +124,23 @@ compile() {
 	fi
 }
 
-# uecheck_at SOURCE LOG: "LINE RULE" of each finding in SOURCE.
-uecheck_at() {
-	grep -E "^$1:[0-9]+:[0-9]+: (warning|error): .*\[uecheck:[a-z-]+\]\$" "$2" |
-		sed -E "s|^$1:([0-9]+):[0-9]+: [a-z]+: .*\[uecheck:([a-z-]+)\]\$|\1 \2|" | sort -n
+# warnings_at SOURCE LOG TAG: "LINE TEXT" of each warning in SOURCE whose
+# [TAG] matches the extended regex TAG: TEXT is the message, or with
+# RULE_ONLY=1 the tag's inside (uecheck's rule id).
+warnings_at() {
+	grep -E "^$1:[0-9]+:[0-9]+: (warning|error): .* \[$3\]\$" "$2" |
+		if [ "${RULE_ONLY:-0}" = 1 ]; then
+			sed -E "s|^$1:([0-9]+):[0-9]+: [a-z]+: .* \[$3\]\$|\1 \2|"
+		else
+			sed -E "s|^$1:([0-9]+):[0-9]+: [a-z]+: (.*) \[$3\]\$|\1 \2|"
+		fi | sort -k1,1n -k2
 }
+uecheck_at() { RULE_ONLY=1 warnings_at "$1" "$2" 'uecheck:([a-z-]+)'; }
+clang_at() { warnings_at "$1" "$2" '-Wthread-safety[a-z-]*'; }
 
-# clang_at SOURCE LOG: "LINE TEXT" of each context analysis warning in SOURCE.
-clang_at() {
-	grep -E "^$1:[0-9]+:[0-9]+: (warning|error): .*\[-Wthread-safety[a-z-]*\]\$" "$2" |
-		sed -E "s|^$1:([0-9]+):[0-9]+: [a-z]+: (.*) \[-Wthread-safety[a-z-]*\]\$|\1 \2|" | sort -n
-}
-
-# expectations FILE: "LINE RULE" of each expectation comment.
-expectations() {
-	awk '{
-		s = $0
-		while (match(s, /\/\* *expect: *[a-z, -]+\*\//)) {
-			m = substr(s, RSTART, RLENGTH)
-			s = substr(s, RSTART + RLENGTH)
-			sub(/^\/\* *expect: */, "", m)
-			sub(/ *\*\/$/, "", m)
-			n = split(m, r, / *, */)
-			for (i = 1; i <= n; i++)
-				print NR, r[i]
-		}
-	}' "$1"
-}
+# The seeds' expectations: the corpus' own reader (ue_expectations).
+# shellcheck source=testcases/lib/expect.sh
+. "$top/testcases/lib/expect.sh"
 
 # both NAME FILE SOURCE SUFFIX: both tools on SOURCE, results into RAW.
 both() {
@@ -187,7 +177,7 @@ for s in "$seeds"/*.seed; do
 		failed=1
 		continue
 	fi
-	expectations "$c" >"$raw/$name.want"
+	ue_expectations gcc "$c" >"$raw/$name.want"
 	both "$name" "$f" "$c" ""
 	[ -f "$raw/$(basename "$f" .c).base.uecheck" ] ||
 		both "$(basename "$f" .c)" "$f" "$src/$f" .base
