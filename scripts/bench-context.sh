@@ -24,24 +24,13 @@ trap 'exit 130' INT TERM
 
 command -v valgrind >/dev/null 2>&1 ||
 	{ echo "bench-context: valgrind not installed (make deps)" >&2; exit 1; }
-sh "${UECHECK_KERNEL_TREE_SH:-$top/scripts/kernel-tree.sh}" 7.3 >"$tmp/tree" || exit 1
-src=$(sed -n 's/^SRC=//p' "$tmp/tree")
-obj=$(sed -n 's/^OBJ=//p' "$tmp/tree")
+bench_tree bench-context 7.3
 work=$tmp/obj
 cp -a "$obj" "$work" || exit 1
 # shellcheck disable=SC2086 # one word per object
 make -s -C "$src" O="$work" CC="$cc" -j"$(nproc 2>/dev/null || echo 2)" $objects >/dev/null 2>&1 ||
 	{ echo "bench-context: building $objects failed" >&2; exit 1; }
 cd "$work" || exit 1
-
-cc1_instructions() {
-	rm -f "$tmp"/cg.*
-	valgrind --tool=callgrind --trace-children=yes --callgrind-out-file="$tmp/cg.%p" \
-		sh -c "$1" >/dev/null 2>&1 || return 1
-	for f in "$tmp"/cg.*; do
-		grep -q '^cmd: .*/cc1 ' "$f" && sed -n 's/^totals: //p' "$f"
-	done | head -n 1
-}
 
 echo "== 6. plugin overhead where 7.3's context analysis is on (callgrind, cc1 instructions)"
 ta=0 tb=0

@@ -72,14 +72,6 @@ record "trace_events_user.o: object identical with the plugin" "$same" "yes" \
 # Wall time on a shared VM moves by a few percent from run to run, more
 # than the 2% being judged; instructions executed by cc1 do not move.
 if command -v valgrind >/dev/null 2>&1; then
-	cc1_instructions() {
-		rm -f "$tmp"/cg.*
-		valgrind --tool=callgrind --trace-children=yes --callgrind-out-file="$tmp/cg.%p" \
-			sh -c "$1" >/dev/null 2>&1 || return 1
-		for f in "$tmp"/cg.*; do
-			grep -q '^cmd: .*/cc1 ' "$f" && sed -n 's/^totals: //p' "$f"
-		done | head -n 1
-	}
 	ia=$(cc1_instructions "$plain")
 	ib=$(cc1_instructions "$with")
 	if [ -n "$ia" ] && [ -n "$ib" ]; then

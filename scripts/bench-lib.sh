@@ -17,6 +17,8 @@
 #   pair_ratio CSV A B                   median of per-round B / A
 #   bench_tree PART VERSION              the prepared kernel tree: sets src
 #                                        and obj, or exits with one line
+#   cc1_instructions CMD                 instructions cc1 executes for CMD
+#                                        (callgrind; needs tmp)
 #
 # Needs: hyperfine, /usr/bin/time (GNU), awk.  BENCH_RESULTS names the file
 # that record() appends to.
@@ -133,4 +135,16 @@ bench_tree() {
 		echo "$1: $bt_sh $2 printed no usable SRC=/OBJ=" >&2
 		exit 1
 	fi
+}
+
+# cc1_instructions CMD: instructions cc1 executes for the compile CMD
+# (callgrind; instruction counts do not move with the machine's load).
+# Needs $tmp.  Status 1 when callgrind fails.
+cc1_instructions() {
+	rm -f "$tmp"/cg.*
+	valgrind --tool=callgrind --trace-children=yes --callgrind-out-file="$tmp/cg.%p" \
+		sh -c "$1" >/dev/null 2>&1 || return 1
+	for f in "$tmp"/cg.*; do
+		grep -q '^cmd: .*/cc1 ' "$f" && sed -n 's/^totals: //p' "$f"
+	done | head -n 1
 }
