@@ -82,6 +82,7 @@ static bool same_lock(const struct tracked_lock *a, const char *name, const char
 static void add_candidate(struct candidates *c, const struct guard_of *g)
 {
 	const char *name = g->lock[0], *type = NULL, *kind;
+	struct tracked_lock own = { ue_rs.lock, ue_rs.lock_type, ue_rs.lock_kind };
 	tree decl;
 
 	if (g->n != 1)
@@ -94,12 +95,11 @@ static void add_candidate(struct candidates *c, const struct guard_of *g)
 	} else {
 		decl = global_named(name);
 	}
+	if (c->n == MAX_TRACKED || (own.name && same_lock(&own, name, type)))
+		return;		/* the rule set's own: its pass checks it */
 	for (unsigned int i = 0; i < c->n; i++)
 		if (same_lock(&c->lock[i], name, type))
 			return;
-	if ((ue_rs.lock && !ue_rs.lock_type == !type && !strcmp(ue_rs.lock, name) &&
-	     (!type || !strcmp(ue_rs.lock_type, type))) || c->n == MAX_TRACKED)
-		return;		/* the rule set's own: its pass checks it */
 	kind = decl ? kind_of_type(TREE_TYPE(decl)) : NULL;
 	if (!rules_kind_known(kind))
 		return;
