@@ -101,8 +101,14 @@ static void add_candidate(struct candidates *c, const struct guard_of *g)
 		if (same_lock(&c->lock[i], name, type))
 			return;
 	kind = decl ? kind_of_type(TREE_TYPE(decl)) : NULL;
-	if (!rules_kind_known(kind))
+	if (!rules_kind_known(kind)) {
+		/* Not checked: say so where one asks (docs/rulesets.md lists why). */
+		if (getenv("UECHECK_DEBUG"))
+			fprintf(stderr, "uecheck-debug: lock '%s%s%s' not checked: not declared "
+				"as a lock of a kind the rule set has an API for\n",
+				type ? type : "", type ? "->" : "", name);
 		return;
+	}
 	c->lock[c->n].name = name;
 	c->lock[c->n].type = type;
 	c->lock[c->n].kind = kind;

@@ -159,6 +159,12 @@ kbuild_case "CONTEXT_ANALYSIS_x.o := y for the object" 7 'CONTEXT_ANALYSIS_x.o:=
 kbuild_case "another object's line" 0 'CONTEXT_ANALYSIS_xy.o := y\nCONTEXT_ANALYSIS_y.o := y\n'
 kbuild_case "the object's n over the directory's y" 0 'CONTEXT_ANALYSIS := y\nCONTEXT_ANALYSIS_x.o := n\n'
 kbuild_case "the directory's n" 0 'CONTEXT_ANALYSIS = n\n'
+# A lock of a kind without API is not checked, and UECHECK_DEBUG says so.
+UECHECK_DEBUG=1 $compile -std=gnu11 -nostdinc -I "$top/testcases/include" \
+	-fplugin="$tmp/uecheck.so" "$tmp/kb/d/x.c" >"$tmp/dbg.out" 2>&1
+zero "$(grep -q "lock 'custom_lock' not checked" "$tmp/dbg.out" &&
+	grep -q "a pass for lock 'stats_lock'" "$tmp/dbg.out" && echo 0 || echo 1)" \
+	"UECHECK_DEBUG names the annotated locks checked and the one not checked"
 # The CHECK wrapper passes --locks on, and refuses a bad one (exit 2).
 wrapper_locks() {
 	UECHECK_PLUGIN="$tmp/uecheck.so" UECHECK_CC="$cc" sh "$top/scripts/uecheck" --engines=gcc \
