@@ -20,6 +20,8 @@
 struct candidates {
 	struct tracked_lock lock[MAX_TRACKED];
 	unsigned int n;
+	struct tracked_lock unchecked[MAX_TRACKED];	/* named once each */
+	unsigned int nunchecked;
 };
 
 /* The lock kind of a declaration of TYPE, as the rule set's kinds say it. */
@@ -100,6 +102,9 @@ static void add_candidate(struct candidates *c, const struct guard_of *g)
 	for (unsigned int i = 0; i < c->n; i++)
 		if (same_lock(&c->lock[i], name, type))
 			return;
+	for (unsigned int i = 0; i < c->nunchecked; i++)
+		if (same_lock(&c->unchecked[i], name, type))
+			return;
 	kind = decl ? kind_of_type(TREE_TYPE(decl)) : NULL;
 	if (!rules_kind_known(kind)) {
 		/* Not checked: say so where one asks (docs/rulesets.md lists why). */
@@ -107,6 +112,11 @@ static void add_candidate(struct candidates *c, const struct guard_of *g)
 			fprintf(stderr, "uecheck-debug: lock '%s%s%s' not checked: not declared "
 				"as a lock of a kind the rule set has an API for\n",
 				type ? type : "", type ? "->" : "", name);
+		if (c->nunchecked < MAX_TRACKED) {
+			c->unchecked[c->nunchecked].name = name;
+			c->unchecked[c->nunchecked].type = type;
+			c->nunchecked++;
+		}
 		return;
 	}
 	c->lock[c->n].name = name;
@@ -139,7 +149,7 @@ static void collect(struct candidates *c)
 	const struct guard_of *all;
 	cgraph_node *node;
 
-	c->n = 0;
+	c->n = c->nunchecked = 0;
 	if (!macros_guards(&all))
 		return;
 	FOR_EACH_FUNCTION_WITH_GIMPLE_BODY(node) {

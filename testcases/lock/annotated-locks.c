@@ -146,3 +146,9 @@ unsigned long not_checked(void)
 	mutex_unlock(&reset_lock);
 	return nr_resets + custom_data;
 }
+
+/* A second use of the unchecked lock's data: UECHECK_DEBUG names it once. */
+int custom_twice(void)
+{
+	return custom_data * 2;
+}
