@@ -487,10 +487,10 @@ statement S;
 expression L;
 @@
 (
- if (\(!TRY(&LK, ...)\|TRYZ(&LK, ...)\|!TRY1(L, &LK, ...)\))
+ if (\(!TRY(&LK, ...)\|TRYZ(&LK, ...)\|!TRY1(L, &LK, ...)\|unlikely(!TRY(&LK, ...))\|unlikely(TRYZ(&LK, ...))\|unlikely(!TRY1(L, &LK, ...))\))
  { <+... target@p(...) ...+> }
 |
- if (\(TRY(&LK, ...)\|TRY1(L, &LK, ...)\)) S else { <+... target@p(...) ...+> }
+ if (\(TRY(&LK, ...)\|TRY1(L, &LK, ...)\|likely(TRY(&LK, ...))\|likely(TRY1(L, &LK, ...))\)) S else { <+... target@p(...) ...+> }
 )
 
 @script:python@

@@ -327,10 +327,10 @@ statement S;
 expression L;
 @@
 (
- if (\(!TRY(&LK, ...)\|TRYZ(&LK, ...)\|!TRY1(L, &LK, ...)\))
+ if (\(!TRY(&LK, ...)\|TRYZ(&LK, ...)\|!TRY1(L, &LK, ...)\|unlikely(!TRY(&LK, ...))\|unlikely(TRYZ(&LK, ...))\|unlikely(!TRY1(L, &LK, ...))\))
  { <+... \(M@p->FLD\|(*M@p).FLD\) ...+> }
 |
- if (\(TRY(&LK, ...)\|TRY1(L, &LK, ...)\)) S else { <+... \(M@p->FLD\|(*M@p).FLD\) ...+> }
+ if (\(TRY(&LK, ...)\|TRY1(L, &LK, ...)\|likely(TRY(&LK, ...))\|likely(TRY1(L, &LK, ...))\)) S else { <+... \(M@p->FLD\|(*M@p).FLD\) ...+> }
 )
 
 // Functions that say they need the mutex: their callers are checked.

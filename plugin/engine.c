@@ -381,6 +381,12 @@ static bool add_branch_fact(struct astate *st, tree x, bool nonzero, int depth)
 	}
 	if (gimple_assign_cast_p(def))
 		return add_branch_fact(st, gimple_assign_rhs1(def), nonzero, depth + 1);
+	/* likely(x), unlikely(x): __builtin_expect(x, c) is x. */
+	if (is_gimple_call(def) && gimple_call_num_args(def) >= 1 &&
+	    (gimple_call_builtin_p(def, BUILT_IN_EXPECT) ||
+	     (gimple_call_internal_p(def) &&
+	      gimple_call_internal_fn(def) == IFN_BUILTIN_EXPECT)))
+		return add_branch_fact(st, gimple_call_arg(def, 0), nonzero, depth + 1);
 	/* !b on a bool result: GIMPLE writes it ~b, b ^ 1 or a truth-not. */
 	if (is_gimple_assign(def) && TREE_CODE(TREE_TYPE(x)) == BOOLEAN_TYPE &&
 	    TREE_CODE(TREE_TYPE(gimple_assign_rhs1(def))) == BOOLEAN_TYPE) {
