@@ -917,6 +917,33 @@ static unsigned char lock_after_call(unsigned char m, unsigned char caller, bool
 }
 
 /*
+ * A callee's lock parameter CS given &obj->lock, a per-object lock (or,
+ * for a lock stored at *param, a guard's &scope holding it): what the
+ * callee left it as (M) is obj's, as for the lock API itself
+ * (step_lock_api()).  The guard classes' constructors take the lock so,
+ * their destructors drop it: scoped_cond_guard(mutex_try, ..., &d->mtx)
+ * after an unlock of d->mtx, and d->counter after the scope.
+ */
+static void apply_to_object_lock(struct astate *st, gcall *call, int cs, unsigned char m,
+				 bool contract, location_t loc)
+{
+	bool deref = cs >= SLOT_DEREF0;
+	unsigned int i = cs - (deref ? SLOT_DEREF0 : SLOT_PARAM0);
+	struct objlock *o;
+	vkey base;
+
+	if (cs < SLOT_PARAM0 || i >= gimple_call_num_args(call))
+		return;
+	base = deref ? object_lock_base_deref(gimple_call_arg(call, i)) :
+		       object_lock_base(gimple_call_arg(call, i));
+	if (!base)
+		return;
+	o = objlock_find(st, base);
+	objlock_set(st, base, lock_after_call(m, o ? o->mask : LK_ENTRY, contract), loc,
+		    FREE_BY_CALL);
+}
+
+/*
  * One path per exit case of the callee: what it left each lock as.  A
  * callee that must be called without the global lock, called with it
  * (lock-held, reported once at the call), leaves the caller's hold as it
@@ -944,6 +971,8 @@ static void apply_exit_cases(struct astate *st, const struct call_info *ci, stru
 
 			if (!m || m == LK_ENTRY)
 				continue;
+			/* Both: the guard's lock_ptr asks the slot (step_lock_api()). */
+			apply_to_object_lock(&after, ci->call, cs, m, s->contract, loc);
 			slot = caller_slot(ci->call, cs);
 			if (slot == SLOT_NONE || (slot == SLOT_GLOBAL && keep_global))
 				continue;

@@ -264,6 +264,8 @@ vkey value_key(tree expr);
 int lock_slot_of(tree expr);
 /* For &obj->LOCK (the rule set's per-object lock): the value of obj, or 0. */
 vkey object_lock_base(tree expr);
+/* The same for the lock stored at *EXPR (a guard's &scope). */
+vkey object_lock_base_deref(tree expr);
 int lock_slot_of_deref(tree expr);
 int param_index(tree ssa);	/* parameter number of a default def, or -1 */
 /* P when REF reads *P, or the pointer at offset 0 of *P; else NULL. */

@@ -71,6 +71,21 @@ tree deref_pointer_of(tree ref)
  */
 static hash_map<tree, gimple *> *single_store;
 
+/*
+ * "var = {}": the zeroing GCC writes before a partial initializer
+ * ("class_raw_spinlock_irqsave_t _t = { .lock = l }" leaves flags 0).
+ * Not the store of the pointer the initializer then writes.
+ */
+static bool zeroes_whole(gimple *stmt)
+{
+	tree rhs;
+
+	if (!gimple_assign_single_p(stmt))
+		return false;
+	rhs = gimple_assign_rhs1(stmt);
+	return TREE_CODE(rhs) == CONSTRUCTOR && CONSTRUCTOR_NELTS(rhs) == 0;
+}
+
 static void scan_single_stores(void)
 {
 	hash_map<tree, int> count;
@@ -88,7 +103,8 @@ static void scan_single_stores(void)
 			 * store, nor is -ftrivial-auto-var-init's zeroing.
 			 */
 			if ((!is_gimple_assign(stmt) && !is_gimple_call(stmt)) ||
-			    gimple_clobber_p(stmt) || compat_is_auto_var_init(stmt))
+			    gimple_clobber_p(stmt) || compat_is_auto_var_init(stmt) ||
+			    zeroes_whole(stmt))
 				continue;
 			lhs = gimple_get_lhs(stmt);
 			if (lhs && first_pointer_of(lhs))
@@ -392,6 +408,37 @@ static vkey object_lock_base_rec(tree expr, int depth)
 vkey object_lock_base(tree expr)
 {
 	return rules_lock_per_object() ? object_lock_base_rec(expr, 0) : 0;
+}
+
+/*
+ * The object whose per-object lock is stored at *EXPR: a guard's &scope,
+ * the local its constructor returned into (a summary's ret_slot says
+ * which argument's lock it holds), given &obj->lock.
+ */
+vkey object_lock_base_deref(tree expr)
+{
+	gimple *store;
+	struct summary *s;
+	int i;
+
+	if (!rules_lock_per_object() || !expr)
+		return 0;
+	STRIP_NOPS(expr);
+	if (TREE_CODE(expr) != ADDR_EXPR || TREE_CODE(TREE_OPERAND(expr, 0)) != VAR_DECL)
+		return 0;
+	store = stored_into(TREE_OPERAND(expr, 0));
+	if (!store)
+		return 0;
+	if (gimple_assign_single_p(store))
+		return object_lock_base_rec(gimple_assign_rhs1(store), 0);
+	if (!is_gimple_call(store))
+		return 0;
+	s = summary_of(gimple_call_fndecl(store));
+	i = s && s->ready && s->ret_slot >= SLOT_PARAM0 && s->ret_slot < SLOT_DEREF0 ?
+		s->ret_slot - SLOT_PARAM0 : -1;
+	if (i < 0 || (unsigned int)i >= gimple_call_num_args(store))
+		return 0;
+	return object_lock_base_rec(gimple_call_arg(store, i), 0);
 }
 
 int lock_slot_of_deref(tree expr)
