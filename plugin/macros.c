@@ -95,6 +95,7 @@ static unsigned int nanns, anns_cap;
 /* A __guarded_by(), until a struct's field or a global claims it. */
 struct field_guard {
 	struct srcpos at;
+	struct srcpos spelled;	/* in a macro's definition: there */
 	bool pointee;		/* __pt_guarded_by(): what the pointer points to */
 	unsigned int n;
 	const char *lock[MAX_GUARD_LOCKS];
@@ -171,21 +172,26 @@ static unsigned int nunsafe, unsafe_cap;
 static cpp_hashnode *unsafe_nodes[ARRAY_SIZE(unsafe_names)];
 static void (*chained_used)(cpp_reader *, location_t, cpp_hashnode *);
 
-bool srcpos_of(location_t loc, struct srcpos *pos)
+/* LOC resolved out of macro expansions as KIND says. */
+static bool srcpos_resolved(location_t loc, enum location_resolution_kind kind,
+			    struct srcpos *pos)
 {
 	expanded_location x;
 
 	if (loc == UNKNOWN_LOCATION)
 		return false;
-	loc = linemap_resolve_location(line_table, loc,
-				       LRK_MACRO_EXPANSION_POINT, NULL);
-	x = expand_location(loc);
+	x = expand_location(linemap_resolve_location(line_table, loc, kind, NULL));
 	if (!x.file || x.line <= 0)
 		return false;
 	pos->file = x.file;
 	pos->line = x.line;
 	pos->col = x.column;
 	return true;
+}
+
+bool srcpos_of(location_t loc, struct srcpos *pos)
+{
+	return srcpos_resolved(loc, LRK_MACRO_EXPANSION_POINT, pos);
 }
 
 int srcpos_cmp(const struct srcpos *a, const struct srcpos *b)
@@ -251,6 +257,8 @@ static bool scan_macro_call(const char *file, int line, int col, const char *nam
 				break;	/* the rest of the line */
 			if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
 				continue;
+			if (c == '\\' && i + 1 == len)
+				continue;	/* a macro definition's continued line */
 			if (c == '"' || c == '\'') {
 				if (!depth)
 					return false;
@@ -284,12 +292,24 @@ static bool scan_macro_call(const char *file, int line, int col, const char *nam
 }
 
 /* The text between the parentheses, without blanks, into BUF. */
-static bool read_macro_argument(const char *file, int line, int col,
-				const char *name, char *buf, size_t size)
+bool macro_call_text(const char *file, int line, int col, const char *name, char *buf,
+		     size_t size)
 {
 	int end_line, end_col;
 
 	return scan_macro_call(file, line, col, name, buf, size, 8, &end_line, &end_col);
+}
+
+/*
+ * The argument of the annotation NAME spelled at SP, expanded at AT: as
+ * written, or, written in a macro's definition, in the terms of its
+ * invocation (macrodef.c).
+ */
+static bool read_macro_argument(const expanded_location *sp, const struct srcpos *at,
+				const char *name, char *buf, size_t size)
+{
+	return macro_call_text(sp->file, sp->line, sp->column, name, buf, size) &&
+	       macrodef_resolve(sp, at, buf, size);
 }
 
 /*
@@ -392,7 +412,7 @@ static void record(enum assertion_kind kind, const char *name, location_t loc)
 		 */
 		if (strcmp(at.file, main_input_filename))
 			return;
-	} else if (!read_macro_argument(sp.file, sp.line, sp.column, name, arg, sizeof(arg))) {
+	} else if (!read_macro_argument(&sp, &at, name, arg, sizeof(arg))) {
 		return;
 	} else {
 		/* Of any lock: which one a pass checks is asked later. */
@@ -430,7 +450,7 @@ static void record_annotation(enum lock_op op, const char *name, location_t loc)
 	expanded_location sp;
 
 	if (!macro_written_at(loc, &sp, &at) ||
-	    !read_macro_argument(sp.file, sp.line, sp.column, name, arg, sizeof(arg)))
+	    !read_macro_argument(&sp, &at, name, arg, sizeof(arg)))
 		return;
 	if (op == LOCK_OP_TRY_NONZERO || op == LOCK_OP_TRY_SHARED)
 		op = conditional_op(op, arg, &lock);
@@ -456,9 +476,12 @@ static void record_field_guard(const char *name, bool pointee, location_t loc)
 	struct field_guard g;
 
 	if (!macro_written_at(loc, &sp, &at) ||
-	    !read_macro_argument(sp.file, sp.line, sp.column, name, arg, sizeof(arg)))
+	    !read_macro_argument(&sp, &at, name, arg, sizeof(arg)))
 		return;
 	g.at = at;
+	g.spelled.file = sp.file;
+	g.spelled.line = sp.line;
+	g.spelled.col = sp.column;
 	g.pointee = pointee;
 	g.n = 0;
 	for (part = strtok_r(arg, ",", &save); part; part = strtok_r(NULL, ",", &save)) {
@@ -928,34 +951,70 @@ static void on_start_unit(void *gcc_data, void *user_data)
 	cb->used = on_macro_used;
 }
 
-/* G is written after FIELD's name and before the next field's (NEXT, or none). */
-static bool guard_follows(const struct field_guard *g, const struct srcpos *field,
-			  const struct srcpos *next)
+/* G at AT is written after FIELD's name and before the next field's (NEXT, or none). */
+static bool follows(const struct srcpos *at, const struct srcpos *field, const struct srcpos *next)
 {
-	return !strcmp(g->at.file, field->file) && srcpos_cmp(&g->at, field) > 0 &&
-	       g->at.line - field->line < 8 &&
-	       (!next || strcmp(next->file, field->file) || srcpos_cmp(&g->at, next) < 0);
+	return !strcmp(at->file, field->file) && srcpos_cmp(at, field) > 0 &&
+	       at->line - field->line < 8 &&
+	       (!next || strcmp(next->file, field->file) || srcpos_cmp(at, next) < 0);
 }
 
-/* A complete struct: its fields claim the __guarded_by() written after them. */
+/* Where LOC is spelled: in a macro's definition, there. */
+static bool spelled_at(location_t loc, struct srcpos *pos)
+{
+	return srcpos_resolved(loc, LRK_SPELLING_LOCATION, pos);
+}
+
+/*
+ * G belongs to FIELD (NAME where written, next field's NEXT): written after
+ * it.  A struct a macro builds has all its fields and guards at the macro's
+ * call: then their order in the definition tells.
+ */
+static bool guard_follows(const struct field_guard *g, tree field, const struct srcpos *name,
+			  tree next_field, const struct srcpos *next)
+{
+	struct srcpos f_sp, n_sp;
+
+	if (srcpos_cmp(&g->at, name))
+		return follows(&g->at, name, next);
+	if (!spelled_at(DECL_SOURCE_LOCATION(field), &f_sp))
+		return false;
+	if (next && !srcpos_cmp(next, name) && next_field &&
+	    spelled_at(DECL_SOURCE_LOCATION(next_field), &n_sp))
+		return follows(&g->spelled, &f_sp, &n_sp);
+	return follows(&g->spelled, &f_sp, NULL);
+}
+
+/*
+ * A complete struct: its fields claim the __guarded_by() written after them.
+ * Once: the C parser tells of a struct again where a declaration names it
+ * ("struct track t __guarded_by(&lock);" in a later struct), when a guard
+ * written since would follow its last field.
+ */
 static void on_finish_type(void *gcc_data, void *user_data)
 {
 	tree type = (tree)gcc_data;
+	static hash_set<tree> *finished;
 
-	if (!nfguards || !type || !RECORD_OR_UNION_TYPE_P(type) || !COMPLETE_TYPE_P(type))
+	if (!type || !RECORD_OR_UNION_TYPE_P(type) || !COMPLETE_TYPE_P(type))
+		return;
+	if (!finished)
+		finished = new hash_set<tree>;
+	if (finished->add(type) || !nfguards)
 		return;
 	for (tree f = TYPE_FIELDS(type); f && nfguards; f = DECL_CHAIN(f)) {
 		struct srcpos name, next;
-		bool have_next = false;
+		tree next_field = NULL_TREE;
 		unsigned int kept = 0;
 
 		if (TREE_CODE(f) != FIELD_DECL || !srcpos_of(DECL_SOURCE_LOCATION(f), &name))
 			continue;
-		for (tree g = DECL_CHAIN(f); g && !have_next; g = DECL_CHAIN(g))
-			have_next = TREE_CODE(g) == FIELD_DECL &&
-				    srcpos_of(DECL_SOURCE_LOCATION(g), &next);
+		for (tree g = DECL_CHAIN(f); g && !next_field; g = DECL_CHAIN(g))
+			if (TREE_CODE(g) == FIELD_DECL && srcpos_of(DECL_SOURCE_LOCATION(g), &next))
+				next_field = g;
 		for (unsigned int i = 0; i < nfguards; i++) {
-			if (guard_follows(&fguards[i], &name, have_next ? &next : NULL)) {
+			if (guard_follows(&fguards[i], f, &name, next_field,
+					  next_field ? &next : NULL)) {
 				add_guard(f, &fguards[i]);
 				continue;
 			}

@@ -12,6 +12,8 @@
  *               the lock or reference API, which field is guarded
  *   macros.c    recognises lockdep assertions and __must_hold by the names
  *               developers write, through libcpp (they may expand to nothing)
+ *   macrodef.c  an annotation written in a macro's definition, read in the
+ *               terms of the macro's call (LIST_HEAD_GUARDED(name, lock))
  *   source.c    source lines as written, read without disturbing GCC's cache
  *   values.c    what an expression denotes: abstract value keys and lock
  *               identities, followed through SSA copies, locals and summaries
@@ -242,6 +244,12 @@ bool srcpos_of(location_t loc, struct srcpos *pos);
 /* The text of a line of a file as written, without its newline (source.c). */
 const char *source_line(const char *file, int line, int *len);
 int srcpos_cmp(const struct srcpos *a, const struct srcpos *b);
+/* The text between the parentheses of the call of macro NAME at FILE:LINE:COL, blanks gone. */
+bool macro_call_text(const char *file, int line, int col, const char *name, char *buf,
+		     size_t size);
+/* ARG, spelled at SPELLED in a macro's definition, in the terms of its call at AT (macrodef.c). */
+bool macrodef_resolve(const expanded_location *spelled, const struct srcpos *at, char *arg,
+		      size_t size);
 
 /* ---- values ----------------------------------------------------------- */
 

@@ -51,6 +51,10 @@
 #ifndef context_unsafe
 # define context_unsafe(...)		({ __VA_ARGS__; })
 #endif
+#ifndef LIST_HEAD_GUARDED
+# define LIST_HEAD_GUARDED(name, lock) \
+	__guarded_by(&(lock)) LIST_HEAD(name)
+#endif
 
 #include <uecheck-api.h>
 

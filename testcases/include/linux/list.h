@@ -6,6 +6,12 @@
 #include <linux/stddef.h>
 #include <linux/types.h>
 
+#define LIST_HEAD_INIT(name)	{ &(name), &(name) }
+#define LIST_HEAD(name)		struct list_head name = LIST_HEAD_INIT(name)
+/* 7.x: the annotation inside the macro, in terms of its parameter. */
+#define LIST_HEAD_GUARDED(name, lock) \
+	__guarded_by(&(lock)) LIST_HEAD(name)
+
 static inline void INIT_LIST_HEAD(struct list_head *list)
 {
 	list->next = list;
