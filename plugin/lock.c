@@ -378,7 +378,10 @@ void lock_begin(struct ctx *c)
 			    single_succ(ENTRY_BLOCK_PTR_FOR_FN(cfun)) : NULL;
 
 	w->nanchors = 0;
-	w->no_analysis = macros_no_context_analysis(current_function_decl);
+	w->no_analysis = macros_no_context_analysis(current_function_decl) ||
+			 /* A lock attempt's body, as Clang: not for the rule set, nor strict. */
+			 (!rules_ruleset_pass() && !ue_cfg.strict &&
+			  macros_annotated_attempt(current_function_decl));
 	w->every_path_known = false;
 	if (!n)
 		return;

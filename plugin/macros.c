@@ -710,6 +710,13 @@ static void claim_annotations(tree decl, const struct srcpos *name)
 		return;
 	if (!annotated)
 		annotated = new hash_map<tree, struct annotated_fn *>;
+	/* A definition after its prototype: one function, the claims of both. */
+	if (struct annotated_fn **had = annotated->get(decl)) {
+		for (unsigned int i = 0; i < fn->n && (*had)->n < MAX_CLAIMS; i++)
+			(*had)->claims[(*had)->n++] = fn->claims[i];
+		XDELETE(fn);
+		return;
+	}
 	fn->api.name = IDENTIFIER_POINTER(DECL_NAME(decl));
 	fn->api.kind = "annotation";
 	annotated->put(decl, fn);
@@ -769,6 +776,30 @@ const struct lock_api *macros_annotated_lock_api(tree fndecl)
 		return NULL;
 	fn = annotated->get(fndecl);
 	return fn && (*fn)->active ? &(*fn)->api : NULL;
+}
+
+/*
+ * FNDECL says __cond_acquires() (of any lock): a lock attempt.  Clang's
+ * analysis does not check the body of one (its ThreadSafety.cpp: trylock
+ * functions are not checked), and the kernel's annotated code is written
+ * against that: kernel/locking/mutex.c's __mutex_lock_common() reads
+ * first_waiter after dropping wait_lock, a hint it re-checks.
+ */
+bool macros_annotated_attempt(tree fndecl)
+{
+	struct annotated_fn **fn = annotated && fndecl ? annotated->get(fndecl) : NULL;
+
+	for (unsigned int i = 0; fn && i < (*fn)->n; i++)
+		switch ((*fn)->claims[i].op) {
+		case LOCK_OP_TRY_NONZERO:
+		case LOCK_OP_TRY_ZERO:
+		case LOCK_OP_TRY_SHARED:
+		case LOCK_OP_TRY_ZERO_SHARED:
+			return true;
+		default:
+			break;
+		}
+	return false;
 }
 
 /*
@@ -929,6 +960,22 @@ static void on_finish_decl(void *gcc_data, void *user_data)
 	npending = kept;
 }
 
+/*
+ * A definition's __acquires()/__cond_acquires(), written between its
+ * parameters and its body (7.x's inline lock functions:
+ * _raw_spin_trylock_irqsave() is defined so, with no prototype): lexed
+ * when its body starts.
+ */
+static void on_start_function(void *gcc_data, void *user_data)
+{
+	tree decl = (tree)gcc_data;
+	struct srcpos name;
+
+	if (nanns && decl && TREE_CODE(decl) == FUNCTION_DECL && DECL_NAME(decl) &&
+	    srcpos_of(DECL_SOURCE_LOCATION(decl), &name))
+		claim_annotations(decl, &name);
+}
+
 static void on_start_unit(void *gcc_data, void *user_data)
 {
 	cpp_callbacks *cb = cpp_get_callbacks(parse_in);
@@ -1028,6 +1075,7 @@ void macros_register(const char *plugin_name)
 {
 	register_callback(plugin_name, PLUGIN_START_UNIT, on_start_unit, NULL);
 	register_callback(plugin_name, PLUGIN_FINISH_DECL, on_finish_decl, NULL);
+	register_callback(plugin_name, PLUGIN_START_PARSE_FUNCTION, on_start_function, NULL);
 	register_callback(plugin_name, PLUGIN_FINISH_TYPE, on_finish_type, NULL);
 }
 

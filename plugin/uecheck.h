@@ -217,6 +217,8 @@ int macros_param_named(const char *name, tree *parm);
  * NULL.
  */
 const struct lock_api *macros_annotated_lock_api(tree fndecl);
+/* FNDECL is annotated __cond_acquires(): a lock attempt, whose body Clang does not check. */
+bool macros_annotated_attempt(tree fndecl);
 /* Any lockdep assertion or __must_hold() of event_mutex in the unit. */
 bool macros_any_assertion(void);
 /*
