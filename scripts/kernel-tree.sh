@@ -12,6 +12,12 @@
 #                     (6.1: + COMPILE_TEST, which USER_EVENTS depends on there)
 #            lockdep  the same + PROVE_LOCKING and DEBUG_LOCK_ALLOC, so that
 #                     lockdep_assert_held() expands to real calls
+#            context  default + what builds 7.x's objects with Clang's context
+#                     analysis on that x86_64 defconfig leaves out: Bluetooth,
+#                     NVMe host, UFS, TOMOYO, KFENCE, KCOV, KCSAN, MD RAID456
+#                     (raid6 and xor), SCSI device handlers, zoned and
+#                     integrity sd, FC transport (for scsi_netlink),
+#                     COMPILE_TEST for ASPEED's LPC snoop, CONTEXT_ANALYSIS_TEST
 #
 # Environment: UECHECK_KERNEL_CC (default gcc; clang-23 too, for the
 # context analysis oracle) configures and prepares the tree with another compiler, in its own build directory
@@ -56,7 +62,7 @@ die() {
 }
 
 if [ $# -lt 1 ] || [ $# -gt 2 ]; then
-	die "usage: kernel-tree.sh VERSION [FLAVOR] (VERSION 6.12, 7.3 or 6.1, FLAVOR default or lockdep)"
+	die "usage: kernel-tree.sh VERSION [FLAVOR] (VERSION 6.12, 7.3 or 6.1, FLAVOR default, lockdep or context)"
 fi
 ver=$1
 flavor=${2:-default}
@@ -72,8 +78,24 @@ opts_off="WERROR"
 case "$flavor" in
 default) opts_off="$opts_off LOCKDEP" ;;
 lockdep) opts_on="$opts_on DEBUG_KERNEL PROVE_LOCKING DEBUG_LOCK_ALLOC LOCKDEP" ;;
-*) die "unknown flavor '$flavor' (known: default, lockdep)" ;;
+context)
+	[ "$ver" = 7.3 ] || die "flavor context is for 7.3 (the release with context analysis), not $ver"
+	# KASAN off: KCSAN excludes it.  Each name is checked =y below.
+	opts_off="$opts_off LOCKDEP KASAN"
+	opts_on="$opts_on EXPERT CONTEXT_ANALYSIS_TEST DEBUG_KERNEL COMPILE_TEST
+		BT BT_BREDR BT_LE BT_RFCOMM BT_BNEP BT_HIDP BT_HCIBTUSB BT_HCIUART
+		BT_HCIUART_H4 BT_HCIVHCI NVME_CORE BLK_DEV_NVME NVME_MULTIPATH
+		NVME_FABRICS NVME_TCP SCSI_UFSHCD SCSI_UFSHCD_PCI SECURITY
+		SECURITY_TOMOYO KFENCE KCOV KCSAN MD BLK_DEV_MD MD_RAID456 RAID6_PQ
+		XOR_BLOCKS SCSI_DH SCSI_DH_RDAC SCSI_DH_HP_SW SCSI_DH_EMC SCSI_DH_ALUA
+		BLK_DEV_ZONED BLK_DEV_INTEGRITY SCSI_LOGGING SCSI_PROC_FS SCSI_FC_ATTRS
+		SCSI_NETLINK ASPEED_LPC_SNOOP"
+	;;
+*) die "unknown flavor '$flavor' (known: default, lockdep, context)" ;;
 esac
+# One line for the stamp, however the lists above are wrapped.
+# shellcheck disable=SC2086
+opts_on=$(echo $opts_on)
 
 pkg=linux-source-$ver
 sh "$here/kernel-source.sh" "$ver" >"${TMPDIR:-/tmp}/uecheck-ksrc.$$" || {

@@ -13,9 +13,10 @@
 #     builds with the plugin, silently;
 #   - Linux 7.3, the objects where Clang's context analysis is on
 #     (CONTEXT_ANALYSIS in their Makefiles, lib/test_context-analysis.o
-#     among them) that its config builds, with the plugin checking every
+#     among them) that x86_64 can build, in kernel-tree.sh's context
+#     flavor, with the plugin checking every
 #     lock their __guarded_by() names: no crash, zero findings, and a pass
-#     for such a lock really ran (UECHECK_DEBUG on two of them).
+#     for such a lock really ran (UECHECK_DEBUG on four of them).
 # Timings are printed as "#" lines.  Each build is bounded by
 # UECHECK_KERNEL_TIMEOUT seconds (default 900).
 #
@@ -47,21 +48,22 @@ trap 'exit 130' INT TERM
 
 [ -f "$plugin" ] || { echo "not ok - kernel-dir: plugin $plugin exists (make plugin)"; exit 1; }
 
-# tree VERSION: sets src and obj from scripts/kernel-tree.sh, or fails.
+# tree VERSION [FLAVOR]: sets src and obj from scripts/kernel-tree.sh, or
+# fails.
 tree() {
 	src='' obj=''
 	if [ ! -f "$tree_sh" ]; then
 		echo "# $tree_sh is missing"
 		return 1
 	fi
-	sh "$tree_sh" "$1" >"$tmp/tree" 2>"$tmp/tree.err" || {
+	sh "$tree_sh" "$@" >"$tmp/tree" 2>"$tmp/tree.err" || {
 		diag "$tmp/tree.err"
 		return 1
 	}
 	src=$(sed -n 's/^SRC=//p' "$tmp/tree")
 	obj=$(sed -n 's/^OBJ=//p' "$tmp/tree")
 	if [ ! -d "$src" ] || [ ! -d "$obj" ]; then
-		echo "# kernel-tree.sh $1 printed no usable SRC=/OBJ= lines"
+		echo "# kernel-tree.sh $* printed no usable SRC=/OBJ= lines"
 		return 1
 	fi
 }
@@ -183,13 +185,14 @@ whole_dir() {
 	rm -rf "$work" "$tmp/plain"
 }
 
-# context_objects: 7.3's opted-in objects, built with the default
-# locks=annotated; silence means something only if annotated locks were
-# checked, so two objects are built again with UECHECK_DEBUG=1, which names
-# each lock a pass checks.
+# context_objects: 7.3's opted-in objects, in the tree of the context
+# flavor (its config builds them), with the default locks=annotated;
+# silence means something only if annotated locks were checked, so two
+# objects are built again with UECHECK_DEBUG=1, which names each lock a
+# pass checks.
 context_objects() {
-	if ! tree 7.3; then
-		fail "kernel-dir: prepared 7.3 tree from scripts/kernel-tree.sh"
+	if ! tree 7.3 context; then
+		fail "kernel-dir: prepared 7.3 context tree from scripts/kernel-tree.sh"
 		return
 	fi
 	work=$tmp/obj-ctx
@@ -227,28 +230,48 @@ context_objects() {
 	else
 		pass "kernel-dir: zero findings in 7.3's context analysis objects"
 	fi
-	rm -f "$work/kernel/locking/mutex.o" "$work/lib/stackdepot.o"
+	# mutex.o: a struct's lock; stackdepot.o: a global; fabrics.o: lists
+	# of LIST_HEAD_GUARDED(); test_context-analysis.o: structs a macro
+	# builds (TEST_SPINLOCK_COMMON()).
+	rm -f "$work/kernel/locking/mutex.o" "$work/lib/stackdepot.o" \
+		"$work/drivers/nvme/host/fabrics.o" "$work/lib/test_context-analysis.o"
 	UECHECK_DEBUG=1 kmake "$work" "$tmp/ctx-debug.log" KCFLAGS="-fplugin=$plugin" \
-		kernel/locking/mutex.o lib/stackdepot.o
-	if grep -q "a pass for lock 'mutex->wait_lock'" "$tmp/ctx-debug.log" &&
-	   grep -q "a pass for lock 'pool_lock'" "$tmp/ctx-debug.log"; then
-		pass "kernel-dir: 7.3 mutex.o and stackdepot.o: their annotated locks were checked"
+		kernel/locking/mutex.o lib/stackdepot.o drivers/nvme/host/fabrics.o \
+		lib/test_context-analysis.o
+	missing=
+	for l in 'mutex->wait_lock' pool_lock nvmf_hosts_mutex nvmf_transports_rwsem \
+		'test_raw_spinlock_data->lock' 'test_spinlock_data->lock' \
+		'test_write_lock_data->lock' 'test_read_lock_data->lock'; do
+		grep -q "a pass for lock '$l'" "$tmp/ctx-debug.log" || missing="$missing $l"
+	done
+	if [ -z "$missing" ]; then
+		pass "kernel-dir: 7.3 mutex.o, stackdepot.o, fabrics.o, test_context-analysis.o: their annotated locks were checked"
 	else
-		fail "kernel-dir: 7.3 mutex.o and stackdepot.o: their annotated locks were checked"
+		fail "kernel-dir: 7.3 mutex.o, stackdepot.o, fabrics.o, test_context-analysis.o: their annotated locks were checked (not:$missing)"
 		grep 'a pass for' "$tmp/ctx-debug.log" | diag
 	fi
 	rm -rf "$work"
 }
 
 targets="kernel/trace/ kernel/fork.o kernel/exit.o"
-# (Those its config builds: kcov.o, bluetooth, nvme, ufs, tomoyo, kfence
-# and kcsan are not configured in x86_64 defconfig and do not compile.)
+# Every Makefile line CONTEXT_ANALYSIS of 7.3 that x86_64 can build (the
+# context flavor configures them).  Not here: arch/s390 and drivers/s390
+# (another architecture), kernel/locking/ww_rt_mutex.o (PREEMPT_RT only).
 context_targets="kernel/locking/mutex.o kernel/locking/rtmutex_api.o kernel/locking/rwsem.o
-	kernel/futex/ kernel/sched/core.o kernel/sched/fair.o
+	kernel/kcov.o kernel/kcsan/ kernel/futex/ kernel/sched/core.o kernel/sched/fair.o
 	lib/rhashtable.o lib/stackdepot.o lib/test_context-analysis.o
-	block/ crypto/ drivers/ata/ drivers/scsi/scsi.o drivers/scsi/hosts.o
-	drivers/scsi/scsi_lib.o drivers/scsi/scsi_error.o drivers/scsi/sd.o
-	drivers/scsi/scsi_scan.o drivers/scsi/scsi_sysfs.o drivers/scsi/sr.o"
+	lib/raid/raid6/ lib/raid/xor/ mm/kfence/ block/ crypto/ security/tomoyo/
+	net/bluetooth/ net/bluetooth/rfcomm/ net/bluetooth/bnep/ net/bluetooth/hidp/
+	drivers/bluetooth/ drivers/nvme/host/ drivers/ufs/core/ drivers/ufs/host/
+	drivers/ata/ drivers/scsi/device_handler/ drivers/soc/aspeed/aspeed-lpc-snoop.o
+	drivers/scsi/constants.o drivers/scsi/hosts.o drivers/scsi/scsi.o
+	drivers/scsi/scsi_common.o drivers/scsi/scsi_devinfo.o drivers/scsi/scsi_dh.o
+	drivers/scsi/scsi_error.o drivers/scsi/scsi_ioctl.o drivers/scsi/scsi_lib.o
+	drivers/scsi/scsi_lib_dma.o drivers/scsi/scsi_logging.o drivers/scsi/scsi_netlink.o
+	drivers/scsi/scsi_pm.o drivers/scsi/scsi_proc.o drivers/scsi/scsi_scan.o
+	drivers/scsi/scsi_sysfs.o drivers/scsi/scsi_trace.o drivers/scsi/scsicam.o
+	drivers/scsi/sd.o drivers/scsi/sd_dif.o drivers/scsi/sd_zbc.o drivers/scsi/sr.o
+	drivers/scsi/sr_ioctl.o"
 check_engines=${UECHECK_CHECK_ENGINES:-gcc,cocci}
 for v in ${UECHECK_KERNEL_VERSIONS:-6.12 7.3}; do
 	whole_dir "$v"
