@@ -16,7 +16,9 @@
 #     among them) that x86_64 can build, in kernel-tree.sh's context
 #     flavor, with the plugin checking every
 #     lock their __guarded_by() names: no crash, zero findings, and a pass
-#     for such a lock really ran (UECHECK_DEBUG on four of them).
+#     for such a lock really ran (UECHECK_DEBUG on four of them); then,
+#     as annotated locks are checked wherever they are used, whole
+#     directories of that tree (mm/, kernel/, lib/, fs/, ...): zero findings.
 # Timings are printed as "#" lines.  Each build is bounded by
 # UECHECK_KERNEL_TIMEOUT seconds (default 900).
 #
@@ -250,6 +252,26 @@ context_objects() {
 		fail "kernel-dir: 7.3 mutex.o, stackdepot.o, fabrics.o, test_context-analysis.o: their annotated locks were checked (not:$missing)"
 		grep 'a pass for' "$tmp/ctx-debug.log" | diag
 	fi
+	# Beyond the opt-in: locks=annotated checks an annotated lock wherever
+	# its data is used, so whole directories must be silent too.
+	: >"$tmp/wide.stamp"
+	t0=$(now)
+	kmake "$work" "$tmp/wide.log" -k KCFLAGS="-fplugin=$plugin" $wide_targets
+	rc=$?
+	t1=$(now)
+	n=$(find "$work" -name '*.o' -newer "$tmp/wide.stamp" ! -path '*/tools/*' | wc -l)
+	echo "# 7.3 beyond the opt-in: $n more objects compiled with the plugin in $((t1 - t0)) s"
+	# shellcheck disable=SC2086 # one line for the result's name
+	dirs=$(echo $wide_targets)
+	if [ "$rc" -ne 0 ] || grep -q 'internal compiler error' "$tmp/wide.log"; then
+		fail "kernel-dir: 7.3 $dirs build with the plugin, no compiler crash"
+		diag "$tmp/wide.log"
+	elif findings "$tmp/wide.log" >"$tmp/found"; then
+		fail "kernel-dir: zero findings in 7.3's $dirs ($(wc -l <"$tmp/found") found)"
+		diag "$tmp/found"
+	else
+		pass "kernel-dir: zero findings in 7.3's $dirs"
+	fi
 	rm -rf "$work"
 }
 
@@ -272,6 +294,9 @@ context_targets="kernel/locking/mutex.o kernel/locking/rtmutex_api.o kernel/lock
 	drivers/scsi/scsi_sysfs.o drivers/scsi/scsi_trace.o drivers/scsi/scsicam.o
 	drivers/scsi/sd.o drivers/scsi/sd_dif.o drivers/scsi/sd_zbc.o drivers/scsi/sr.o
 	drivers/scsi/sr_ioctl.o"
+# Whole directories of the same tree, in the default locks=annotated.
+wide_targets="mm/ kernel/ lib/ fs/ net/core/ net/ipv4/ drivers/base/ drivers/tty/
+	drivers/md/ security/"
 check_engines=${UECHECK_CHECK_ENGINES:-gcc,cocci}
 for v in ${UECHECK_KERNEL_VERSIONS:-6.12 7.3}; do
 	whole_dir "$v"
