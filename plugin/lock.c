@@ -541,6 +541,16 @@ void lock_entry(struct ctx *c, struct astate *st)
 		c->sum->excl_loc = where;
 		c->sum->excl_by_annotation = true;
 	}
+	if (c->final && macros_must_not_hold_object(current_function_decl, &where, &obj)) {
+		tree parm;
+		int i = macros_param_named(obj, &parm);
+
+		if (i >= 0 && i < 32) {
+			c->sum->excl_objs |= 1u << i;
+			c->sum->excl_objs_loc = where;
+		}
+		obj = NULL;
+	}
 	if (!macros_must_hold(current_function_decl, &where, &shared, &obj))
 		return;
 	if (obj) {
@@ -892,6 +902,36 @@ static bool callee_exclusion(const struct call_info *ci, const struct summary *s
 	return ci->fndecl && macros_must_not_hold(ci->fndecl, &x->loc);
 }
 
+/*
+ * A callee annotated __must_not_hold(&p->lock), p a parameter: a finding
+ * where the object the caller passes may have its lock held.
+ */
+static void check_callee_object_exclusion(struct ctx *c, struct astate *st, gcall *call,
+					  const struct summary *s)
+{
+	location_t loc = gimple_location(call);
+	struct exclusion x = { s->decl, s->excl_objs_loc, NULL_TREE, true };
+	struct finding f;
+
+	if (!s->excl_objs || !rules_lock_per_object() || unchecked_at(c, loc))
+		return;
+	for (unsigned int i = 0; i < gimple_call_num_args(call) && i < 32; i++) {
+		tree arg = gimple_call_arg(call, i);
+		vkey base = TREE_CODE(arg) == SSA_NAME ? value_key(arg) : 0;
+
+		if (!(s->excl_objs & (1u << i)) || !base ||
+		    !(object_lock_mask(st, base, NULL) & (LK_HELD | LK_SHARED)))
+			continue;
+		reported_here(c, loc);
+		if (emitting(c)) {
+			finding_init(&f, FINDING_LOCK_HELD, loc, fn_name(s->decl));
+			note_callee_exclusion(&f, &x);
+			diag_report(&f);
+		}
+		return;
+	}
+}
+
 void lock_check_call(struct ctx *c, struct astate *st, const struct call_info *ci)
 {
 	const struct summary *s = ci->callee ? ci->callee : ci->ref_api_sum;
@@ -901,6 +941,8 @@ void lock_check_call(struct ctx *c, struct astate *st, const struct call_info *c
 		return;
 	if (s)
 		check_callee_requirement(c, st, ci->call, s);
+	if (ci->callee)
+		check_callee_object_exclusion(c, st, ci->call, ci->callee);
 	if (callee_exclusion(ci, s, &x))
 		check_callee_exclusion(c, st, ci->call, &x);
 }
@@ -1174,6 +1216,8 @@ void lock_reset_summary(struct summary *s)
 	s->excl_loc = UNKNOWN_LOCATION;
 	s->excl_via = NULL_TREE;
 	s->excl_by_annotation = false;
+	s->excl_objs = 0;
+	s->excl_objs_loc = UNKNOWN_LOCATION;
 }
 
 /* strict: a static function relying on its callers should say so. */

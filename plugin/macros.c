@@ -1176,9 +1176,23 @@ bool macros_must_not_hold(tree fndecl, location_t *where)
 	if (!nmust_not_hold)
 		return false;
 	a = function_annotation(fndecl, 1u << ASSERT_MUST_NOT_HOLD);
-	if (!a || a->obj)	/* of an object's lock: not yet */
+	if (!a || a->obj)	/* of an object's lock: the next one */
 		return false;
 	*where = a->loc;
+	return true;
+}
+
+bool macros_must_not_hold_object(tree fndecl, location_t *where, const char **obj)
+{
+	const struct assertion *a;
+
+	if (!nmust_not_hold)
+		return false;
+	a = function_annotation(fndecl, 1u << ASSERT_MUST_NOT_HOLD);
+	if (!a || !a->obj)
+		return false;
+	*where = a->loc;
+	*obj = a->obj;
 	return true;
 }
 

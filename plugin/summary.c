@@ -36,6 +36,7 @@ static bool summary_equal(const struct summary *a, const struct summary *b)
 	    a->req_by_annotation != b->req_by_annotation || a->req_objs != b->req_objs ||
 	    a->req_write_loc != b->req_write_loc || a->req_write_via != b->req_write_via ||
 	    a->excl_loc != b->excl_loc || a->excl_via != b->excl_via ||
+	    a->excl_objs != b->excl_objs || a->excl_objs_loc != b->excl_objs_loc ||
 	    a->consumes != b->consumes || a->hands_on != b->hands_on ||
 	    a->returns_owned != b->returns_owned || a->returns_fresh != b->returns_fresh)
 		return false;

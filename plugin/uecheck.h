@@ -205,6 +205,8 @@ unsigned int macros_body_assertions(const struct assertion **out, unsigned int m
 bool macros_must_hold(tree fndecl, location_t *where, bool *shared, const char **obj);
 /* FNDECL is __must_not_hold() of the tracked global lock (WHERE: as written). */
 bool macros_must_not_hold(tree fndecl, location_t *where);
+/* The same of a per-object lock: __must_not_hold(&OBJ->lock), OBJ a parameter's name. */
+bool macros_must_not_hold_object(tree fndecl, location_t *where, const char **obj);
 /* FNDECL is __no_context_analysis: its body is not checked for locks. */
 bool macros_no_context_analysis(tree fndecl);
 /* LOC is inside a context_unsafe(...) as written. */
@@ -324,6 +326,8 @@ struct summary {
 	location_t excl_loc;	/* callers must not hold the lock: why, or unknown */
 	tree excl_via;		/* ... a callee that must not be called with it, or NULL */
 	bool excl_by_annotation; /* ... __must_not_hold() (else an assertion) */
+	unsigned int excl_objs;	/* per-object lock: __must_not_hold(&p->lock) of these parameters */
+	location_t excl_objs_loc; /* ... the annotation */
 	tree req_write_via;	/* ... reached through this callee, or NULL */
 	unsigned int consumes;	/* bit i: puts/transfers mm param i, every path */
 	unsigned int hands_on;	/* ... of those, stored somewhere on some path */
