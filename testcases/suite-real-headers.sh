@@ -94,7 +94,10 @@ build_and_compare() {
 	t0=$(date +%s)
 	# -k: modpost's complaints about a module without MODULE_LICENSE() and
 	# a werror testcase's failed compile must not stop the other objects.
-	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s -k -C "$src" O="$work" M="$mdir" \
+	# --output-sync: every object's diagnostics in one log, each compile's
+	# whole (with -j2 two compiles' lines could interleave).
+	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s -k --output-sync=target \
+		-C "$src" O="$work" M="$mdir" \
 		CC="$cc" HOSTCC="$cc" KCFLAGS="$flags" -j"$jobs" modules \
 		>"$mdir/log" 2>&1
 	echo "# $v $level: corpus built as one external module in $(($(date +%s) - t0)) s"
