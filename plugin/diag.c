@@ -128,6 +128,7 @@ static const enum ue_rule rule_of_kind[FINDING_KIND_COUNT] = {
 	[FINDING_REF_LOST]		= RULE_REF_LEAK,
 	[FINDING_REF_HELD_AT_EXIT]	= RULE_REF_LEAK,
 	[FINDING_REF_DISCARDED]		= RULE_REF_LEAK,
+	[FINDING_REF_EXTRA_LEAKED]	= RULE_REF_LEAK,
 	[FINDING_DOUBLE_PUT]		= RULE_DOUBLE_PUT,
 	[FINDING_USE_AFTER_PUT]		= RULE_USE_AFTER_PUT,
 };
@@ -282,6 +283,10 @@ static void word_note(const struct finding_note *n)
 	case NOTE_PUT_HERE:
 		diag_note(n->loc, "put here");
 		break;
+	case NOTE_LEAVES_HOLDING:
+		diag_note(n->loc, "leaves here still holding it: call '%s' on '%s' once more",
+			  rules_ref_api_name(REF_OP_PUT), n->name);
+		break;
 	}
 }
 
@@ -328,6 +333,10 @@ static bool word_finding(const struct finding *f)
 		return diag_finding(rule, f->loc, NULL, UNKNOWN_LOCATION,
 				    "result of '%s' discarded in '%s': the reference it took is never put",
 				    f->name, f->fn);
+	case FINDING_REF_EXTRA_LEAKED:
+		return diag_finding(rule, f->loc, NULL, UNKNOWN_LOCATION,
+				    "reference taken on '%s' by '%s' in '%s' is not put on every path",
+				    f->name, rules_ref_api_name(REF_OP_GET), f->fn);
 	case FINDING_DOUBLE_PUT:
 		return diag_finding(rule, f->loc, NULL, UNKNOWN_LOCATION,
 				    "'%s' of 'struct %s' that was already put on some path in '%s'",

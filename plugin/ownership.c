@@ -42,6 +42,50 @@ static struct ptr *owned_entry(struct astate *st, tree expr)
 	return expr ? ptr_find(st, value_key(expr)) : NULL;
 }
 
+/*
+ * user_event_mm_get(mm) returns mm: called for its effect alone, it gives
+ * mm one more reference.  That reference is an entry of its own, keyed by
+ * the call (no value holds the result), got_from naming mm's value.
+ */
+static struct ptr *extra_owned(struct astate *st, vkey key)
+{
+	struct ptr *last = NULL;
+
+	if (!key)
+		return NULL;
+	for (unsigned int i = 0; i < st->nptrs; i++) {
+		struct ptr *p = &st->ptrs[i];
+
+		if (p->got_from != key || p->alias || !(p->mask & PT_OWNED))
+			continue;
+		if (!last || gimple_location(p->origin) > gimple_location(last->origin))
+			last = p;
+	}
+	return last;
+}
+
+/*
+ * The entry a put, store, return or dereference of KEY's value acts on:
+ * its own reference while it holds it, then the extra ones, the last taken
+ * first.  A parameter's own reference is the caller's: its extra ones go
+ * first, so that a function that pins its argument still borrows it.
+ */
+static struct ptr *entry_of_key(struct astate *st, vkey key)
+{
+	struct ptr *p = key ? ptr_find(st, key) : NULL;
+	struct ptr *extra;
+
+	if (p && !p->is_param && (p->mask & PT_OWNED))
+		return p;
+	extra = extra_owned(st, key);
+	return extra ? extra : p;
+}
+
+static struct ptr *used_entry(struct astate *st, tree val)
+{
+	return val ? entry_of_key(st, value_key(val)) : NULL;
+}
+
 /* ---- leaks ------------------------------------------------------------- */
 
 static void report_leak(struct ctx *c, struct ptr *p, location_t loc,
@@ -61,6 +105,22 @@ static void report_leak(struct ctx *c, struct ptr *p, location_t loc,
 }
 
 /*
+ * A reference a dropped get gave its argument, still owned where the path
+ * leaves: reported at the get, once however many exits keep it.
+ */
+static void report_extra_leak(struct ctx *c, struct ptr *p, location_t loc)
+{
+	struct finding f;
+
+	p->mask = (p->mask & ~PT_OWNED) | PT_MOVED;
+	if (!emitting(c))
+		return;
+	finding_init(&f, FINDING_REF_EXTRA_LEAKED, gimple_location(p->origin), var_name(p->var));
+	finding_note(&f, NOTE_LEAVES_HOLDING, loc, var_name(p->var), 0);
+	diag_report(&f);
+}
+
+/*
  * Every reference still owned here leaks: one finding for the location,
  * worded from all of them, never from whichever the state lists first
  * (that order follows the GIMPLE, which differs between GCC versions).
@@ -75,6 +135,10 @@ static void leak_all_owned(struct ctx *c, struct astate *st, location_t loc)
 
 		if (p->alias || p->is_param || !(p->mask & PT_OWNED))
 			continue;
+		if (p->got_from) {
+			report_extra_leak(c, p, loc);
+			continue;
+		}
 		if (!first || (p->origin && (!first->origin ||
 		    gimple_location(p->origin) < gimple_location(first->origin))))
 			first = p;
@@ -158,7 +222,7 @@ static void track_new_reference(struct ctx *c, struct astate *st, tree lhs,
 /* user_event_mm_get(mm) returns mm: a put through mm releases it too. */
 static struct ptr *entry_for_put(struct astate *st, vkey key)
 {
-	struct ptr *p = ptr_find(st, key);
+	struct ptr *p = entry_of_key(st, key);
 
 	if (p)
 		return p;
@@ -216,7 +280,7 @@ static void do_put(struct ctx *c, struct astate *st, tree arg, gimple *at,
 
 static void check_deref(struct ctx *c, struct astate *st, tree ptr, location_t loc)
 {
-	struct ptr *p = owned_entry(st, ptr);
+	struct ptr *p = used_entry(st, ptr);
 
 	if (!p || !(p->mask & PT_RELEASED))
 		return;
@@ -247,7 +311,7 @@ static void hand_on(struct astate *st, tree val)
 	if (!val || TREE_CODE(val) != SSA_NAME)
 		return;
 	fresh_drop(st, value_key(val));
-	p = owned_entry(st, val);
+	p = used_entry(st, val);
 	if (p && (p->mask & PT_OWNED))
 		p->mask = (p->mask & ~PT_OWNED) | PT_MOVED;
 }
@@ -291,6 +355,28 @@ static void take_rest(struct astate *st, tree node, tree lhs, vkey key)
 
 /* ---- calls --------------------------------------------------------------- */
 
+/* A get that returns its argument, result dropped: the argument's now. */
+static bool track_extra_reference(struct ctx *c, struct astate *st, gcall *call)
+{
+	tree arg = gimple_call_num_args(call) ? gimple_call_arg(call, 0) : NULL_TREE;
+	vkey from = arg && TREE_CODE(arg) == SSA_NAME ? value_key(arg) : 0;
+	struct ptr *p;
+
+	if (!from)
+		return false;
+	p = ptr_add(st, (vkey)call | 2);
+	if (!p)
+		return false;
+	memset(p, 0, sizeof(*p));
+	p->key = (vkey)call | 2;
+	p->mask = PT_OWNED;
+	p->kind = RK_NODE;
+	p->origin = call;
+	p->got_from = from;
+	p->var = user_var(arg);
+	return true;
+}
+
 static void ref_api_call(struct ctx *c, struct astate *st, const struct call_info *ci)
 {
 	gcall *call = ci->call;
@@ -304,6 +390,8 @@ static void ref_api_call(struct ctx *c, struct astate *st, const struct call_inf
 		/* Discarded: no destination, or a compiler temporary never used. */
 		if (!lhs || (TREE_CODE(lhs) == SSA_NAME && has_zero_uses(lhs) &&
 			     !user_var(lhs))) {
+			if (ci->ref_op == REF_OP_GET && track_extra_reference(c, st, call))
+				break;
 			if (emitting(c)) {
 				finding_init(&f, FINDING_REF_DISCARDED, gimple_location(call),
 					     fn_name(ci->fndecl));
@@ -454,7 +542,7 @@ static void record_returned(struct ctx *c, struct astate *st, const struct exit_
 {
 	struct own_walk *w = &c->own;
 	struct summary *s = c->sum;
-	struct ptr *p = owned_entry(st, ex->val);
+	struct ptr *p = used_entry(st, ex->val);
 
 	if (ex->ret_nonzero != 0) {
 		int rest = rest_of_param(st, ex->val);
@@ -517,6 +605,16 @@ void own_phi(struct ctx *c, struct astate *st, tree res, vkey kr, vkey ka)
 	else
 		fresh_drop(st, kr);
 
+	/* Extra references go with their value: KR's old one keeps none. */
+	for (unsigned int i = 0; i < st->nptrs; i++) {
+		struct ptr *e = &st->ptrs[i];
+
+		if (e->got_from && e->got_from == kr)
+			e->got_from = (vkey)e->origin | 2;
+		else if (e->got_from && e->got_from == ka)
+			e->got_from = kr;
+	}
+
 	/* The result's previous value (last iteration) is gone. */
 	old = ptr_find_exact(st, kr);
 	if (old && !old->alias && old->mask == PT_OWNED && !old->is_param) {
@@ -569,7 +667,7 @@ void own_edge(struct ctx *c, struct astate *st, edge e)
 		return;
 	val = gimple_return_retval(as_a<greturn *>(ret));
 	if (val) {
-		struct ptr *p = owned_entry(st, val);
+		struct ptr *p = used_entry(st, val);
 
 		/* The returned reference is handed on, not leaked. */
 		if (p && (p->mask & PT_OWNED) && !p->is_param) {

@@ -278,6 +278,7 @@ void fresh_drop(struct astate *st, vkey key)
 static bool ptr_equal(const struct ptr *a, const struct ptr *b)
 {
 	return a->key == b->key && a->alias == b->alias && a->rest == b->rest &&
+	       a->got_from == b->got_from &&
 	       a->var == b->var && a->var2 == b->var2 && a->origin == b->origin &&
 	       a->mask == b->mask && a->kind == b->kind && a->is_param == b->is_param;
 }
@@ -339,6 +340,8 @@ void state_join(struct astate *into, const struct astate *from)
 		}
 		if (!p->rest)
 			p->rest = f->rest;
+		if (!p->got_from)
+			p->got_from = f->got_from;
 		if (p->var2 != f->var2 || p->var != f->var)
 			p->var = p->var2 = NULL;	/* holders differ: no overwrite reports */
 	}

@@ -372,6 +372,7 @@ struct ptr {
 	vkey key;		/* the value that holds the reference */
 	vkey alias;		/* for an entry re-keyed away: where it went */
 	vkey rest;		/* for a split list node: the key of the rest */
+	vkey got_from;		/* a get's dropped result: the argument it returns */
 	tree var, var2;		/* user variables holding it (overwrite check) */
 	gimple *origin;		/* the call that took the reference */
 	location_t put_loc;	/* where it was put (notes) */
@@ -476,6 +477,7 @@ enum finding_kind {
 	FINDING_REF_LOST,		/* an owned reference overwritten */
 	FINDING_REF_HELD_AT_EXIT,	/* ... still owned where the function returns */
 	FINDING_REF_DISCARDED,		/* a get's result not kept */
+	FINDING_REF_EXTRA_LEAKED,	/* ... kept by its argument, not put on a path */
 	FINDING_DOUBLE_PUT,
 	FINDING_USE_AFTER_PUT,
 	FINDING_KIND_COUNT
@@ -502,6 +504,7 @@ enum note_kind {
 	NOTE_PUT_IT,		/* fix for a discarded get */
 	NOTE_FIRST_PUT,
 	NOTE_PUT_HERE,
+	NOTE_LEAVES_HOLDING,	/* an exit still holding the extra reference */
 };
 
 #define MAX_FINDING_NOTES 4
