@@ -26,11 +26,17 @@ GCC_PLUGIN_DIR := $(shell $(CC) -print-file-name=plugin 2>/dev/null)
 
 # uecheck.so is plugin/loader.c alone: the GCC version check, which loads
 # the analysis, uecheck-core.so (every other file), from beside itself.
-PLUGIN_SRCS := $(filter-out plugin/loader.c,$(wildcard plugin/*.c))
+PLUGIN_SRCS := $(filter-out plugin/loader.c plugin/build-id.c,$(wildcard plugin/*.c))
 PLUGIN_HDRS := $(wildcard plugin/*.h) plugin/rules.def
 PLUGIN_OBJS := $(patsubst plugin/%.c,$(OUT)/%.o,$(PLUGIN_SRCS))
 PLUGIN_CORE := $(OUT)/uecheck-core.so
 PLUGIN_SO   := $(OUT)/uecheck.so
+
+# The build's identity: the hash of the analysis' objects, linked into the
+# core (plugin/build-id.c) and compiled into the loader, which refuses a
+# core of another build.  The loader's bytes thus change with the analysis:
+# ccache, which hashes the -fplugin= file, sees every change of it.
+BUILD_ID_H  := $(OUT)/gen/build-id.h
 
 # The rule sets of rulesets/ are built into the plugin (plugin/ruleset.c).
 RULESETS    := $(wildcard rulesets/*.ruleset)
@@ -63,8 +69,15 @@ $(RULESETS_H): $(RULESETS) scripts/embed-rulesets.sh
 
 $(OUT)/ruleset.o: $(RULESETS_H)
 
-$(PLUGIN_CORE): $(PLUGIN_OBJS)
-	$(HOSTCXX) -shared -o $@ $(PLUGIN_OBJS)
+$(BUILD_ID_H): $(PLUGIN_OBJS)
+	@mkdir -p $(OUT)/gen
+	printf '#define UECHECK_BUILD_ID "%s"\n' \
+		"$$(cat $(PLUGIN_OBJS) | sha256sum | cut -d ' ' -f 1)" >$@.tmp && mv $@.tmp $@
+
+$(OUT)/build-id.o $(OUT)/loader.o: $(BUILD_ID_H)
+
+$(PLUGIN_CORE): $(PLUGIN_OBJS) $(OUT)/build-id.o
+	$(HOSTCXX) -shared -o $@ $(PLUGIN_OBJS) $(OUT)/build-id.o
 
 $(PLUGIN_SO): $(OUT)/loader.o
 	$(HOSTCXX) -shared -o $@ $(OUT)/loader.o -ldl

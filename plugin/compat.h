@@ -92,6 +92,13 @@ static inline bool compat_is_auto_var_init(const gimple *stmt)
 #endif
 }
 
+/*
+ * libcpp's mkdeps.h, which is not among the plugin headers: one more
+ * dependency of the compile (-MD).  This has been its form since GCC 10.
+ */
+class mkdeps;
+extern void deps_add_dep(class mkdeps *, const char *);
+
 /* The last statement of BB that is not a debug statement, or NULL. */
 static inline gimple *compat_last_stmt(basic_block bb)
 {

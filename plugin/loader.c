@@ -12,16 +12,24 @@
  * uses nothing of GCC but plugin_default_version_check() and error(),
  * which every GCC from 11 to 16 exports under the same names, so the
  * refusal is always uecheck's own single line.
+ *
+ * The loader is compiled with the build identity of the core it belongs
+ * to (build-id.c) and refuses any other: an analysis rebuilt behind an old
+ * loader, or copied from elsewhere, never runs under a name that stands
+ * for another build.  This is also what makes the loader's bytes change
+ * with the analysis, for build caches that hash the -fplugin= file.
  */
 #include "gcc-plugin.h"
 #include "diagnostic-core.h"
 #include "plugin-version.h"
 #include <dlfcn.h>
+#include "build-id.h"
 
 __attribute__((visibility("default"))) int plugin_is_GPL_compatible;
 
 #define CORE_NAME	"uecheck-core.so"
 #define CORE_INIT	"uecheck_core_init"
+#define CORE_ID		"uecheck_build_id"
 
 typedef int (*core_init_fn)(struct plugin_name_args *, struct plugin_gcc_version *);
 
@@ -43,6 +51,7 @@ int plugin_init(struct plugin_name_args *info, struct plugin_gcc_version *versio
 	char *path;
 	void *core;
 	core_init_fn init;
+	const char *id;
 
 	/*
 	 * Bad setup stops the compiler with our one line, rather than adding
@@ -64,6 +73,12 @@ int plugin_init(struct plugin_name_args *info, struct plugin_gcc_version *versio
 	init = (core_init_fn)dlsym(core, CORE_INIT);
 	if (!init) {
 		error("uecheck: %s has no %s: it is not uecheck's analysis", path, CORE_INIT);
+		exit(FATAL_EXIT_CODE);
+	}
+	id = (const char *)dlsym(core, CORE_ID);
+	if (!id || strcmp(id, UECHECK_BUILD_ID)) {
+		error("uecheck: %s is not the analysis %s was built with; "
+		      "install or rebuild both together (make)", path, info->full_name);
 		exit(FATAL_EXIT_CODE);
 	}
 	free(path);

@@ -345,6 +345,7 @@ char *ruleset_read_file(const char *path)
 
 	if (!f)
 		return NULL;
+	inputs_note(path);
 	do {
 		if (cap - len < 4096) {
 			cap = cap ? 2 * cap : 8192;

@@ -122,8 +122,13 @@ extern struct ruleset ue_rs;
 
 /* Read SPEC (a file or a built-in name); error() and false on bad input. */
 bool ruleset_load(const char *spec);
-char *ruleset_read_file(const char *path);	/* NULL if unreadable; free() it */
+char *ruleset_read_file(const char *path);	/* NULL if unreadable; free() it; an input (inputs.c) */
 const char *ruleset_builtin_names(void);
+
+/* ---- inputs besides the source and its headers (inputs.c) ------------ */
+
+void inputs_note(const char *path);	/* a file the findings depend on */
+void inputs_register(const char *plugin_name);	/* adds them to -MD's list */
 
 /* ---- matching the program against the rule set (rules.c) ------------- */
 

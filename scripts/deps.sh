@@ -93,7 +93,7 @@ test | bench)
 	for v in 11 12 13 14 15 16; do
 		optional="$optional gcc-$v g++-$v gcc-$v-plugin-dev"
 	done
-	optional="$optional linux-source-6.12 linux-source-6.1 csmith libcsmith-dev"
+	optional="$optional linux-source-6.12 linux-source-6.1 csmith libcsmith-dev ccache distcc"
 	;;
 esac
 [ "$profile" = bench ] && required="$required hyperfine valgrind time"
