@@ -32,6 +32,7 @@ import fcntl
 import json
 import os
 import re
+import stat
 import sys
 import unicodedata
 import urllib.parse
@@ -289,20 +290,28 @@ def read_baseline(path):
             data = fh.read().decode("utf-8", "surrogateescape")
     except OSError as e:
         raise Failure("baseline %s: %s" % (path, e.strerror), 2)
-    for line in data.split("\n"):
-        if line.startswith("#"):
+    if data and not is_baseline(data):
+        raise Failure("baseline %s: not a uecheck baseline (--write-baseline writes one)"
+                      % path, 2)
+    for number, line in enumerate(data.split("\n"), 1):
+        if not line or line.startswith("#"):
             continue
         fields = line.split("\t")
-        if len(fields) < 5:
-            continue
-        p = normpath(unescape_field(fields[0]))
         try:
+            if len(fields) < 5:
+                raise ValueError
             n = int(fields[4])
         except ValueError:
-            continue
+            raise Failure("baseline %s:%d: not a baseline entry (FILE, RULE, FUNCTION, "
+                          "SOURCE-LINE, N, tab-separated)" % (path, number), 2)
+        p = normpath(unescape_field(fields[0]))
         k = (os.path.basename(p), fields[1], fields[2], fields[3], n)
         entries.setdefault(k, []).append(p)
     return entries
+
+
+def is_baseline(data):
+    return data.startswith(BASELINE_HEADER.split(":")[0] + ":")
 
 
 def same_file(a, b):
@@ -363,6 +372,73 @@ class Locked:
         os.close(self.fd)
 
 
+def output_target(path, flag, sources):
+    """Where --output or --write-baseline PATH may be written, and how.
+
+    A symlink is followed: its target is what the user names.  A file
+    being checked is refused, and so is anything but a regular file, a
+    directory (the caller's business), a character device or a fifo
+    (/dev/stdout, /dev/null: written through, never replaced).  Returns
+    (the path to write, kind): kind is "new", "file", "dir" or "stream".
+    """
+    target = os.path.realpath(path)
+    for src in sources:
+        try:
+            if os.path.samefile(src, target):
+                raise Failure("%s %s is %s, a file being checked: refusing to write there"
+                              % (flag, path, src), 2)
+        except OSError:
+            pass
+    try:
+        mode = os.stat(target).st_mode
+    except FileNotFoundError:
+        return target, "new"
+    except OSError as e:
+        raise Failure("%s %s: %s" % (flag, path, e.strerror), 2)
+    if stat.S_ISREG(mode):
+        return target, "file"
+    if stat.S_ISDIR(mode):
+        return target, "dir"
+    if stat.S_ISCHR(mode) or stat.S_ISFIFO(mode):
+        return target, "stream"
+    raise Failure("%s %s: not a regular file, a directory, a character device or a fifo"
+                  % (flag, path), 2)
+
+
+def write_stream(path, data):
+    """Write DATA through PATH (a device, a fifo, standard output)."""
+    try:
+        if path is None:
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        else:
+            with open(path, "wb") as fh:
+                fh.write(data)
+    except OSError as e:
+        raise Failure("cannot write the findings to %s: %s"
+                      % (path or "standard output", e.strerror or e))
+
+
+TEXT_LINE = re.compile(r"^.*:[0-9]+:[0-9]+: (warning|error|note): ")
+
+
+def is_own_output(data, fmt):
+    """Does DATA (a file's content) look like uecheck's FMT (text, json) output?"""
+    if not data.strip():
+        return True
+    try:
+        text = data.decode("utf-8", "surrogateescape")
+    except ValueError:
+        return False
+    if fmt == "json":
+        try:
+            doc = json.loads(text)
+        except ValueError:
+            return False
+        return isinstance(doc, dict) and doc.get("tool") == "uecheck"
+    return all(TEXT_LINE.match(line) for line in text.split("\n") if line)
+
+
 def replace_file(path, data):
     """Write PATH whole or not at all (a temporary file renamed over it)."""
     import tempfile
@@ -389,15 +465,23 @@ def umask():
 def write_baseline(path, findings, sources):
     """Replace the entries of SOURCES in PATH by FINDINGS (safe under -j)."""
     mine = set(normpath(s) for s in sources)
+    given = path
+    path, kind = output_target(path, "--write-baseline", sources)
+    if kind not in ("new", "file"):
+        raise Failure("--write-baseline %s: not a regular file" % given, 2)
     with Locked(path):
         old = []
         if os.path.exists(path):
             with open(path, "rb") as fh:
-                for line in fh.read().decode("utf-8", "surrogateescape").split("\n"):
-                    if not line or line.startswith("#"):
-                        continue
-                    if unescape_field(line.split("\t")[0]) not in mine:
-                        old.append(line)
+                data = fh.read().decode("utf-8", "surrogateescape")
+            if data and not is_baseline(data):
+                raise Failure("--write-baseline %s: exists and is not a uecheck baseline "
+                              "(remove it first, or name another file)" % given, 2)
+            for line in data.split("\n"):
+                if not line or line.startswith("#"):
+                    continue
+                if unescape_field(line.split("\t")[0]) not in mine:
+                    old.append(line)
         new = ["\t".join((escape_field(k[0]), k[1], k[2], k[3], str(k[4])))
                for k in baseline_keys(findings)]
         text = "\n".join([BASELINE_HEADER] + old + new) + "\n"
@@ -668,7 +752,10 @@ def write_sarif_file(path, findings, severity, version, category, sources, srcro
                 with open(path, "rb") as fh:
                     log = json.loads(fh.read().decode("utf-8"))
                 ok = (log.get("version") == "2.1.0" and len(log.get("runs", [])) == 1
-                      and log["runs"][0]["tool"]["driver"]["name"] == "uecheck")
+                      and log["runs"][0]["tool"]["driver"]["name"] == "uecheck"
+                      and isinstance(log["runs"][0].get("results", []), list)
+                      and all(isinstance(r, dict) and isinstance(r.get("properties", {}), dict)
+                              for r in log["runs"][0].get("results", [])))
             except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError):
                 ok = False
             if not ok:
@@ -714,12 +801,25 @@ def options(argv, single, multi, flags):
     return opts, rest
 
 
-def emit(data, path):
+def emit(data, path, sources):
+    """DATA to PATH (None: standard output), never over what is not ours."""
     if path is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-    else:
-        replace_file(path, data)
+        write_stream(None, data)
+        return
+    target, kind = output_target(path, "--output", sources)
+    if kind == "stream":
+        write_stream(target, data)
+        return
+    if kind == "file":
+        try:
+            with open(target, "rb") as fh:
+                old = fh.read()
+        except OSError as e:
+            raise Failure("--output %s: %s" % (path, e.strerror), 2)
+        if not (is_own_output(old, "text") or is_own_output(old, "json")):
+            raise Failure("--output %s: exists and is not uecheck's output "
+                          "(remove it first, or name another file)" % path, 2)
+    replace_file(target, data)
 
 
 def cmd_check(argv):
@@ -766,20 +866,31 @@ def cmd_check(argv):
         if output is None:
             # Where GCC and sparse put theirs: kbuild sends CHECK's stdout
             # to /dev/null under make -s.
-            sys.stderr.buffer.write(data)
-            sys.stderr.buffer.flush()
+            try:
+                sys.stderr.buffer.write(data)
+                sys.stderr.buffer.flush()
+            except OSError as e:
+                raise Failure("cannot write the findings to standard error: %s" % e.strerror)
         else:
-            emit(data, output)
+            emit(data, output, sources)
     elif fmt == "json":
-        emit(write_json(findings, severity, version), output)
+        emit(write_json(findings, severity, version), output, sources)
     elif fmt == "sarif":
         if output is None:
             checked = [artifact(clean(s), srcroot)[0]["uri"] for s in sources]
             emit(dumps(strip_none(sarif_log(
                 sarif_results(findings, severity, srcroot, checked[0] if checked else None),
-                srcroot, version, category))), None)
+                srcroot, version, category))), None, sources)
         else:
-            write_sarif_file(output, findings, severity, version, category, sources, srcroot)
+            target, kind = output_target(output, "--output", sources)
+            if kind == "stream":
+                checked = [artifact(clean(s), srcroot)[0]["uri"] for s in sources]
+                write_stream(target, dumps(strip_none(sarif_log(
+                    sarif_results(findings, severity, srcroot, checked[0] if checked else None),
+                    srcroot, version, category))))
+            else:
+                write_sarif_file(target, findings, severity, version, category, sources,
+                                 srcroot)
     else:
         raise Failure("unknown format '%s'" % fmt, 2)
     return 1 if findings else 0
@@ -879,6 +990,10 @@ def main(argv):
         sys.stderr.write("uecheck: %s\n" % e)
         return e.status
     except BrokenPipeError:
+        return 3
+    except Exception as e:  # a bug of ours: a failure, never "findings"
+        sys.stderr.write("uecheck: internal error in the findings step: %s: %s\n"
+                         % (type(e).__name__, e))
         return 3
 
 
