@@ -11,6 +11,10 @@
 # scripts/uecheck wrapper and the cocci/run.sh runner (bad options, missing
 # files, no spatch).
 #
+# Outputs that are not uecheck's own (symlinks, devices, fifos, the file
+# being checked, other files), bad baselines and SARIF logs, a full output
+# and a CR LF patch: testcases/robustness/never-destroy.sh.
+#
 # Fuzzing, bounded by UECHECK_FUZZ_SECONDS (default 90), seeds from
 # UECHECK_FUZZ_SEED (default 1, so CI runs are reproducible):
 #   csmith programs     no crash, no hang, no finding, identical objects
@@ -300,6 +304,9 @@ if [ -f "$wrapper" ]; then
 		sh "$wrapper" --engines=gcc "$tmp/none.c"
 	expect_one_line "bad input: scripts/uecheck on an unreadable file" "secret.c" \
 		$as_user sh "$wrapper" --engines=gcc "$tmp/secret.c"
+	# Outputs, baselines and patches: testcases/robustness/never-destroy.sh.
+	# shellcheck source=testcases/robustness/never-destroy.sh
+	. "$top/testcases/robustness/never-destroy.sh"
 else
 	skip "bad input: scripts/uecheck" "scripts/uecheck does not exist yet"
 fi
