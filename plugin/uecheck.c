@@ -78,7 +78,19 @@ public:
 
 	unsigned int execute(function *) final override
 	{
-		locks_run();
+		/*
+		 * The kernel's annotations are macros, read as they expand:
+		 * in preprocessed input (a .i file, a distributed compiler's
+		 * copy) they are gone, and the findings would be wrong both
+		 * ways.  Say so rather than check it.
+		 */
+		if (parse_in && cpp_get_options(parse_in)->preprocessed)
+			inform(UNKNOWN_LOCATION,
+			       "uecheck: '%s' not checked: preprocessed input, where the kernel's "
+			       "annotations (macros) are gone; run the plugin on the source",
+			       main_input_filename);
+		else
+			locks_run();
 		if (ue_cfg.analyze_only) {
 			/*
 			 * Findings are printed; nothing else is wanted from cc1.

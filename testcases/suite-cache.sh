@@ -17,6 +17,8 @@
 #   the loader  refuses an uecheck-core.so of another build (one error)
 #   -MD         the plugin adds its rule set file and the Makefile it read
 #              to the dependency list, after the source
+#   .i input    the plugin says a preprocessed file is not checked (its
+#              annotations, macros, are gone)
 #   distcc      a distccd on 127.0.0.1: its compiles of a -fplugin=
 #              command print a local compile's findings (distccd refuses
 #              plugins; distcc compiles locally), and the documented recipe
@@ -228,6 +230,23 @@ if [ "$(sed -n 1p "$tmp/deps/list")" = d/x.c ] &&
 else
 	fail "-MD: the source first, then the rule set file and the Makefile the plugin read"
 	diag "$tmp/deps/list"
+fi
+
+# ---- preprocessed input ---------------------------------------------------
+
+# What a distributed compiler (or -save-temps) compiles: the annotations
+# are gone, so the plugin says the file was not checked, and nothing else.
+# shellcheck disable=SC2086
+"$cc" $cflags -E -o "$tmp/x.i" "$src"
+# shellcheck disable=SC2086
+"$cc" -O2 -fdiagnostics-color=never -c -o "$tmp/x.o" -fplugin="$plugin" "$tmp/x.i" >"$tmp/pre.out" 2>&1
+prc=$?
+if [ "$prc" -eq 0 ] && [ "$(grep -c . "$tmp/pre.out")" -eq 1 ] &&
+	grep -q "note: uecheck: .* not checked: preprocessed input" "$tmp/pre.out"; then
+	pass "preprocessed input: one 'not checked' note, no finding"
+else
+	fail "preprocessed input: one 'not checked' note, no finding (exit $prc)"
+	diag "$tmp/pre.out"
 fi
 
 # ---- distcc ---------------------------------------------------------------
