@@ -7,7 +7,10 @@
 // Copyright: (C) 2025 The uecheck authors
 // Comments: uecheck rule double-put (reference rule), reported at the
 //  second put.  The pointer must be the same expression, not reassigned
-//  in between; aliases are not followed.  No automatic fix.
+//  in between; aliases are not followed.  A dropped get that returns its
+//  argument gives it one more reference: a put that every path reaches
+//  with that reference outstanding drops that one, and the pointer still
+//  holds its own (a second such get is not counted).  No automatic fix.
 // Requires: 1.1.1
 // Options: --no-includes --include-headers
 
@@ -22,6 +25,7 @@ virtual report
 # comma-separated; cocci/ruleset.awk writes them, docs/cocci.md lists them).
 NAMES = {
     "ref_struct": "user_event_mm",
+    "ref_get": "user_event_mm_get",
     "ref_put": "user_event_mm_put",
 }
 
@@ -29,13 +33,27 @@ def names(key):
     return frozenset(n for n in NAMES[key].split(",") if n)
 
 def use_names():
-    global REF_STRUCT, REF_PUT, MSG
+    global REF_STRUCT, ARG_GETTERS, REF_PUT, MSG
     REF_STRUCT = NAMES["ref_struct"]
+    ARG_GETTERS = names("ref_get")
     REF_PUT = NAMES["ref_put"]
     MSG = "'%s' of 'struct %s' that was already put on some path in '%%s'" % (
         REF_PUT, REF_STRUCT)
 
 use_names()
+
+# Functions with a dropped get that returns its argument (PINNING), and
+# the puts in them reached on some path with no such reference
+# outstanding (BARE): only those can drop the last reference.
+PINNING = set()
+BARE = set()
+
+def key(pos):
+    return (pos.file, pos.line, pos.column)
+
+def last_ref(pos):
+    """Whether the put at pos may drop the pointer's last reference."""
+    return (pos.file, pos.current_element) not in PINNING or key(pos) in BARE
 
 // -D KEY=VALUE: one rule per name (a rule inheriting an undefined
 // virtual does not run).
@@ -45,22 +63,98 @@ v << virtual.ref_struct;
 NAMES["ref_struct"] = v
 
 @script:python@
+v << virtual.ref_get;
+@@
+NAMES["ref_get"] = v
+
+@script:python@
 v << virtual.ref_put;
 @@
 NAMES["ref_put"] = v
 
+// Facts are per file: spatch may process several in one run.
 @script:python@
 @@
 use_names()
+PINNING.clear()
+BARE.clear()
 
-@r exists@
+// ---------------------------------------------------------------------
+// A get that returns its argument, result dropped, gives the argument
+// one more reference (docs/rules.md): the put after it drops that one.
+
+@pin@
+identifier GET : script:python() { GET in ARG_GETTERS };
+expression X;
+position p;
+@@
+(
+ GET@p(X);
+|
+ (void)GET@p(X);
+)
+
+@script:python@
+p << pin.p;
+@@
+PINNING.add((p[0].file, p[0].current_element))
+
+// A put is bare on a path that reaches it from the function's entry, or
+// from another put or an assignment of the pointer, through no such get.
+@bare_entry depends on pin exists@
+identifier fn;
+identifier GET : script:python() { GET in ARG_GETTERS };
+identifier PUT : script:python() { PUT == REF_PUT };
+expression X;
+position p;
+@@
+ fn(...) {
+ ... when != GET(X);
+     when != (void)GET(X);
+ PUT@p(X);
+ ... when any
+ }
+
+@script:python@
+p << bare_entry.p;
+@@
+BARE.add(key(p[0]))
+
+@bare_after depends on pin exists@
+identifier GET : script:python() { GET in ARG_GETTERS };
 identifier PUT : script:python() { PUT == REF_PUT };
 expression X, E;
-position p1, p2;
+position p;
+@@
+(
+ PUT(X);
+|
+ X = E;
+)
+ ... when != GET(X);
+     when != (void)GET(X);
+ PUT@p(X);
+
+@script:python@
+p << bare_after.p;
+@@
+BARE.add(key(p[0]))
+
+// ---------------------------------------------------------------------
+// Two puts, the first dropping the last reference.
+
+@r exists@
+identifier GET : script:python() { GET in ARG_GETTERS };
+identifier PUT : script:python() { PUT == REF_PUT };
+expression X, E;
+position p1 : script:python() { last_ref(p1[0]) };
+position p2;
 @@
  PUT@p1(X);
  ... when != X = E
      when != &X
+     when != GET(X);
+     when != (void)GET(X);
  PUT@p2(X);
 
 @script:python depends on report && !org@

@@ -15,7 +15,9 @@
 //  at the assignment (at the 'for' of a walk whose step overwrites).  A
 //  NULL test guarding the put ('if (mm) user_event_mm_put(mm);') ends
 //  the tracking.  Ownership handed on (returned, stored, copied) ends the
-//  tracking; calls to other functions borrow.  Patch mode: for a 'break' taken before the
+//  tracking; calls to other functions borrow.  A pointer a dropped
+//  'user_event_mm_get(mm);' gave a reference is followed for overwrites
+//  only (its other leaks are discarded_ref.cocci's, at the get).  Patch mode: for a 'break' taken before the
 //  current node is put, put the rest of the list after the walk.
 // Requires: 1.1.1
 // Options: --no-includes --include-headers
@@ -45,11 +47,12 @@ def names(key):
     return frozenset(n for n in NAMES[key].split(",") if n)
 
 def use_names():
-    global REF_STRUCT, REF_GET_ALL, GETTERS, REF_PUT, REF_LINK
+    global REF_STRUCT, REF_GET_ALL, GETTERS, ARG_GETTERS, REF_PUT, REF_LINK
     global MSG, MSG_LOST, MSG_STEP
     REF_STRUCT = NAMES["ref_struct"]
     REF_GET_ALL = NAMES["ref_get_all"]
     GETTERS = names("ref_get_all") | names("ref_get") | names("ref_current")
+    ARG_GETTERS = names("ref_get")
     REF_PUT = NAMES["ref_put"]
     REF_LINK = NAMES["ref_link"]
     MSG = "reference to 'struct %s' still held when leaving in '%%s': it is never put with '%s'" % (
@@ -374,6 +377,26 @@ p << owndecl.p;
 @@
 OWN.add(key(p[0]))
 
+// A get that returns its argument, result dropped, gives the argument the
+// reference (docs/rules.md): overwriting the argument before a put loses
+// it.  (Its other leaks are discarded_ref.cocci's, at the get.)
+@ownextra@
+identifier RS : script:python() { RS == REF_STRUCT };
+local idexpression struct RS *X;
+identifier GET : script:python() { GET in ARG_GETTERS };
+position p;
+@@
+(
+ GET@p(X);
+|
+ (void)GET@p(X);
+)
+
+@script:python@
+p << ownextra.p;
+@@
+OWN.add(key(p[0]))
+
 @nullret@
 identifier RS : script:python() { RS == REF_STRUCT };
 local idexpression struct RS *X;
@@ -474,6 +497,7 @@ identifier RS : script:python() { RS == REF_STRUCT };
 identifier PUT : script:python() { PUT == REF_PUT };
 identifier X;
 identifier getter : script:python() { getter in GETTERS };
+identifier GET : script:python() { GET in ARG_GETTERS };
 expression E, E1, E2;
 position p1 : script:python() { key(p1[0]) in OWN };
 position p3 : script:python() { key(p3[0]) not in NULLSIDE };
@@ -484,6 +508,10 @@ statement S, S1;
  X = getter@p1(...);
 |
  struct RS *X = getter@p1(...);
+|
+ GET@p1(X);
+|
+ (void)GET@p1(X);
 )
  ... when != PUT(X)
      when != E1 = X
