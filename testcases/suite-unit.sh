@@ -52,14 +52,9 @@ configs="-O0 -O0,-DCONFIG_LOCKDEP -O0,-DUECHECK_STUB_CTX -O2 -O2,-DCONFIG_LOCKDE
 
 # ---- one job: one testcase under one engine --------------------------------
 
-# werror_exit_ok OUT: a failed compile is the werror option at work, not a
-# compiler failure: uecheck errors and no other error.
-werror_exit_ok() {
-	[ "$werror" = 1 ] && [ -s "$1.got" ] &&
-		! grep ': error: ' "$1.log" | grep -qv '\[uecheck:'
-}
-
 # run_gcc FILE WANT OUT: compare every configuration; diagnostics on stdout.
+# A failed compile is the werror option at work, not a compiler failure,
+# when it printed uecheck errors and no other error.
 run_gcc() {
 	opts=$(ue_directive options "$1")
 	pargs=
@@ -72,36 +67,32 @@ run_gcc() {
 		esac
 		pargs="$pargs -fplugin-arg-uecheck-$o"
 	done
-	bad=0
+	# g_*: run_job's own variables (out, file) must not change.
+	g_src=$1 g_want=$2 g_out=$3
+	n=0 rcs='' names='' logs=''
 	for c in $configs; do
-		cflags=$(echo "$c" | tr ',' ' ')
+		n=$((n + 1))
+		# The flags of one configuration, split at the commas.
+		old_ifs=$IFS
+		IFS=,
+		# shellcheck disable=SC2086 # split on purpose
+		set -- $c
+		IFS=$old_ifs
+		cflags=$*
 		# shellcheck disable=SC2086 # word lists built above
 		"$cc" -std=gnu11 -nostdinc -I "$top/testcases/include" -Wall -c -o /dev/null \
-			$cflags -fplugin="$plugin" $pargs "$1" >"$3.log" 2>&1
-		rc=$?
-		ue_gcc_findings "$1" <"$3.log" >"$3.got"
-		why=
-		: >"$3.other"
-		if grep -q 'internal compiler error\|Segmentation fault' "$3.log"; then
-			why="compiler crashed"
-		elif [ "$rc" -ne 0 ] && ! werror_exit_ok "$3"; then
-			why="compiler exited with status $rc"
-		elif ue_other_warnings <"$3.log" >"$3.other"; then
-			why="warnings that are not uecheck's"
-		fi
-		ue_compare "$2" "$3.got" >"$3.diff"
-		if [ -n "$why" ] || [ -s "$3.diff" ]; then
-			bad=1
-			echo "$cflags: ${why:-findings differ from the expectations}"
-			cat "$3.diff"
-			if [ -s "$3.other" ]; then
-				head -n 8 "$3.other"
-			elif [ -n "$why" ]; then
-				grep -v '^ ' "$3.log" | head -n 8
-			fi
-		fi
+			$cflags -fplugin="$plugin" $pargs "$g_src" >"$g_out.log.$n" 2>&1
+		rcs="$rcs $?"
+		names="$names${names:+|}$cflags"
+		logs="$logs $g_out.log.$n"
 	done
-	rm -f "$3.log" "$3.got" "$3.other" "$3.diff"
+	# One process judges every configuration (testcases/lib/gcc-verdict.awk).
+	# shellcheck disable=SC2086 # the log names have no blanks
+	LC_ALL=C awk -v file="$g_src" -v werror="$werror" -v rcs="$rcs" -v names="$names" \
+		-f "$top/testcases/lib/gcc-verdict.awk" "$g_want" $logs
+	bad=$?
+	# shellcheck disable=SC2086
+	rm -f $logs
 	return "$bad"
 }
 
