@@ -7,10 +7,14 @@
 #
 #   FILE:LINE:COL: warning: MESSAGE [uecheck:RULE-ID]
 #
-# Usage: cocci/run.sh [--jobs N] [-D strict] [--ruleset FILE] FILE|DIR...
-#        cocci/run.sh [--jobs N] [-D strict] [--ruleset FILE] --copies LOCAL CALLS FILE
+# Usage: cocci/run.sh [--jobs N] [--timeout S] [-D strict] [--ruleset FILE] FILE|DIR...
+#        cocci/run.sh [--jobs N] [--timeout S] [-D strict] [--ruleset FILE] --copies LOCAL CALLS FILE
 #
 #   --jobs N     run up to N spatch processes at once (default 1)
+#   --timeout S  the time budget: each script gets S seconds of each file
+#                (spatch --timeout), and so does the parse that names
+#                unparsable functions (default 60, or UECHECK_TIME_BUDGET);
+#                a file over it is said to be not checked (below)
 #   -D strict    also run the strict-only rules (missing-assertion)
 #   --ruleset FILE
 #                check the rule set FILE (docs/rulesets.md) instead of
@@ -42,6 +46,11 @@
 # counted struct or the lock (the line is where spatch failed):
 #   uecheck-cocci: FILE:LINE: function 'NAME' not checked: spatch cannot parse it
 # (scripts/uecheck passes it on; with --werror it fails the check).
+# A file a script gave up on, over the time budget or on an error of
+# spatch's own, is said the same way, whatever the script found in it
+# before (those findings are printed):
+#   uecheck-cocci: FILE: not checked: over the time budget (S s for SCRIPT)
+#   uecheck-cocci: FILE: not checked: spatch failed on it (SCRIPT: EXCEPTION)
 #
 # Exit status: 0 whatever was found (findings are not errors, nor are
 # "not checked" lines); 2 on a usage error or a broken rule set; 3 when
@@ -52,13 +61,14 @@ set -u
 here=$(cd "$(dirname "$0")" && pwd)
 spatch=${SPATCH:-spatch}
 jobs=1
+budget=${UECHECK_TIME_BUDGET:-60}
 strict=
 local_copy=
 calls_copy=
 ruleset=$here/../rulesets/user_events.ruleset
 
 usage() {
-	echo "usage: cocci/run.sh [--jobs N] [-D strict] [--ruleset FILE] FILE|DIR..." >&2
+	echo "usage: cocci/run.sh [--jobs N] [--timeout S] [-D strict] [--ruleset FILE] FILE|DIR..." >&2
 	exit 2
 }
 
@@ -76,6 +86,15 @@ while [ $# -gt 0 ]; do
 		;;
 	--jobs=*)
 		jobs=${1#--jobs=}
+		shift
+		;;
+	--timeout)
+		[ $# -ge 2 ] || usage
+		budget=$2
+		shift 2
+		;;
+	--timeout=*)
+		budget=${1#--timeout=}
 		shift
 		;;
 	-D)
@@ -124,6 +143,9 @@ if [ -n "$local_copy" ]; then
 fi
 case $jobs in
 ''|*[!0-9]*|0) echo "uecheck-cocci: --jobs wants a positive number, not '$jobs'" >&2; exit 2 ;;
+esac
+case $budget in
+''|*[!0-9]*|0) echo "uecheck-cocci: the time budget (--timeout, UECHECK_TIME_BUDGET) wants a positive number of seconds, not '$budget'" >&2; exit 2 ;;
 esac
 
 command -v "$spatch" >/dev/null 2>&1 ||
@@ -289,8 +311,12 @@ sort -u "$tmp/mm" "$tmp/ref" "$tmp/mutex" | while IFS= read -r f; do
 		[ "$f" = "$local_copy" ] && [ -s "$tmp/mutex" ] && continue
 		name=$1
 	fi
-	"$spatch" --parse-c "$f" --verbose-parsing --no-includes --include-headers \
-		--macro-file "$here/uecheck-macros.h" >"$tmp/parse.out" 2>&1
+	timeout "$budget" "$spatch" --parse-c "$f" --verbose-parsing --no-includes \
+		--include-headers --macro-file "$here/uecheck-macros.h" >"$tmp/parse.out" 2>&1
+	if [ $? -eq 124 ]; then
+		echo "uecheck-cocci: $name: not checked: over the time budget ($budget s for parsing it)" >&2
+		continue
+	fi
 	WORDS=$words awk '
 	/^parse error/ { want = 1; next }
 	want && /^ = File ".*", line [0-9]+/ {
@@ -326,9 +352,10 @@ parse_pid=$!
 # to files named after the group.
 if [ "$n" -gt 0 ]; then
 	sort -t "$(printf '\t')" -k1,1nr "$tmp/tasks" | cut -f 2- | tr '\t\n' '\0\0' |
-		SPATCH=$spatch MACROS=$here/uecheck-macros.h PY=$python xargs -0 -n 3 -P "$jobs" sh -c '
+		SPATCH=$spatch MACROS=$here/uecheck-macros.h PY=$python BUDGET=$budget \
+		xargs -0 -n 3 -P "$jobs" sh -c '
 			# shellcheck disable=SC2086 # $3: -D KEY=VALUE words, no blanks
-			"$SPATCH" --python "$PY" --very-quiet --no-show-diff -D report $3 \
+			"$SPATCH" --python "$PY" --very-quiet --no-show-diff --timeout "$BUDGET" -D report $3 \
 				--no-includes --include-headers --macro-file "$MACROS" \
 				--sp-file "$1" --file-groups "$2" >"$2.out" 2>"$2.err"
 			echo $? >"$2.rc"' task
@@ -348,6 +375,18 @@ while read -r cocci; do
 			echo 3 >"$tmp/status"
 			continue
 		fi
+		# spatch goes on with the next file after one it gave up on
+		# ("EXN: EXCEPTION in FILE", exit 0): that file is not checked.
+		L=$local_copy F=${1-} S=$name.cocci B=$budget awk '
+		sub(/^EXN: /, "") {
+			f = $0; sub(/^.* in /, "", f)
+			x = $0; sub(/ in [^ ]*$/, "", x)
+			if (ENVIRON["L"] != "") f = ENVIRON["F"]
+			if (x ~ /Timeout/)
+				print "uecheck-cocci: " f ": not checked: over the time budget (" ENVIRON["B"] " s for " ENVIRON["S"] ")"
+			else
+				print "uecheck-cocci: " f ": not checked: spatch failed on it (" ENVIRON["S"] ": " x ")"
+		}' "$group.err" >>"$tmp/gaveup"
 		# FILE:LINE:COL-COL: MESSAGE [uecheck:RULE] -> FILE:LINE:COL+1: warning: ...
 		sed -n 's/^\(.*\):\([0-9][0-9]*\):\([0-9][0-9]*\)-[0-9]*: \(.* \[uecheck:[a-z-]*\]\)$/\1\t\2\t\3\t\4/p' \
 			"$group.out"
@@ -356,5 +395,7 @@ done <"$tmp/scripts" | L=$local_copy C=$calls_copy F=${1-} awk -F '\t' '
 	ENVIRON["L"] != "" && ($1 == ENVIRON["L"] || $1 == ENVIRON["C"]) { $1 = ENVIRON["F"] }
 	!seen[$1 FS $2 FS $3 FS $4]++ { printf "%s:%d:%d: warning: %s\n", $1, $2, $3 + 1, $4 }' |
 	sort -t: -k1,1 -k2,2n -k3,3n
+# Once each (with --copies, both copies may say it).
+[ -s "$tmp/gaveup" ] && sort -u "$tmp/gaveup" >&2
 [ -f "$tmp/status" ] && status=3
 exit "$status"

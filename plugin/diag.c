@@ -358,3 +358,28 @@ bool diag_report(const struct finding *f)
 		word_note(&f->notes[i]);
 	return true;
 }
+
+/*
+ * A function the analysis gave up on is no finding, but must not read as
+ * checked: one line, at the function, once per unit however many passes
+ * analyse it (docs/interfaces.md, "not checked").  An error under
+ * -fplugin-arg-uecheck-werror, as findings are.
+ */
+void diag_not_checked(tree fndecl, long visits)
+{
+	static vec<location_t> done;
+	location_t loc = written_at(DECL_SOURCE_LOCATION(fndecl));
+	const char *fmt = "uecheck: function '%s' not checked: over the time budget "
+			  "(%ld block visits; -fplugin-arg-uecheck-budget=N, default 64, "
+			  "raises it)";
+
+	for (unsigned int i = 0; i < done.length(); i++)
+		if (done[i] == loc)
+			return;
+	done.safe_push(loc);
+	diag_end_group();
+	if (ue_cfg.werror)
+		error_at(loc, fmt, IDENTIFIER_POINTER(DECL_NAME(fndecl)), visits);
+	else
+		inform(loc, fmt, IDENTIFIER_POINTER(DECL_NAME(fndecl)), visits);
+}

@@ -13,7 +13,6 @@
  */
 #include "engine.h"
 
-#define VISITS_PER_BLOCK 64	/* fixpoint budget: give up rather than hang */
 
 /* A location that names a line of a file (not unknown, not <built-in>). */
 bool usable_loc(location_t loc)
@@ -513,6 +512,7 @@ static void reset_summary_outputs(struct summary *s)
 	lock_reset_summary(s);
 	own_reset_summary(s);
 	s->findings = false;
+	s->gave_up = false;
 }
 
 void analyse_function(struct summary *sum, bool report)
@@ -524,7 +524,13 @@ void analyse_function(struct summary *sum, bool report)
 	bool *pending = XCNEWVEC(bool, nblocks);
 	struct summary out = *sum;
 	struct astate entry;
-	long budget = (long)VISITS_PER_BLOCK * nblocks + 1000;
+	/*
+	 * The fixpoint's budget (-fplugin-arg-uecheck-budget, 64 by default):
+	 * give up, and say so, rather than hang.  Linear in the function's
+	 * size, so that it bounds the time as well as the states.
+	 */
+	long budget = (long)ue_cfg.budget * nblocks + (long)ue_cfg.budget * 1000 / 64;
+	long visits = budget;
 	bool again = true, gave_up = false;
 	basic_block first;
 
@@ -581,9 +587,12 @@ void analyse_function(struct summary *sum, bool report)
 		out.findings = c.found;
 		out.ready = true;
 	} else {
-		/* Too big to finish: claim nothing, report nothing. */
+		/* Too big to finish: claim nothing, and say so. */
 		reset_summary_outputs(&out);
 		out.ready = true;
+		out.gave_up = true;
+		if (report)
+			diag_not_checked(current_function_decl, visits);
 	}
 	*sum = out;
 

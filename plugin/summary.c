@@ -197,7 +197,8 @@ void summaries_run(bool always)
 	 * Report, in source order, with the final summaries.  Once they are
 	 * settled, each function's last analysis saw its callees' final
 	 * summaries, so only those that met a finding need the report sweep
-	 * (on a correct file, none); past the budget, every function does.
+	 * (on a correct file, none), and those the analysis gave up on, to say
+	 * so; past the budget, every function does.
 	 */
 	settled = head == tail;
 	order = XNEWVEC(struct summary *, nsums);
@@ -208,7 +209,7 @@ void summaries_run(bool always)
 		struct summary copy = *order[i];
 
 		/* The report sweep must not disturb what callers were analysed with. */
-		if (!settled || copy.findings)
+		if (!settled || copy.findings || copy.gave_up)
 			analyse(&copy, true);
 	}
 	diag_end_group();

@@ -24,6 +24,9 @@
  *                                      Makefile opts in (CONTEXT_ANALYSIS)
  *   -fplugin-arg-uecheck-analyze-only  stop the compiler after the analysis
  *                                      (use with -S -o /dev/null)
+ *   -fplugin-arg-uecheck-budget=N      visits of each basic block before the
+ *                                      analysis gives a function up, says
+ *                                      it is not checked (default 64)
  *
  * Usage:
  *   gcc -fplugin=plugin/uecheck.so -c file.c
@@ -42,6 +45,7 @@ struct ue_config ue_cfg = {
 	.analyze_only = false,
 	.locks = LOCKS_ANNOTATED,
 	.rules = (1u << RULE_COUNT) - 1,
+	.budget = 64,
 };
 
 static struct plugin_info uecheck_info = {
@@ -52,7 +56,8 @@ static struct plugin_info uecheck_info = {
 		"ruleset=FILE\tcheck this rule set (default: the built-in user_events)\n"
 		"locks=annotated|ruleset|kbuild\talso the locks __guarded_by() names (default),\n"
 		"\tnot, or where the file's Makefile sets CONTEXT_ANALYSIS\n"
-		"analyze-only\tstop after the analysis (with -S -o /dev/null)\n",
+		"analyze-only\tstop after the analysis (with -S -o /dev/null)\n"
+		"budget=N\tvisits of each block before a function is given up (default 64)\n",
 };
 
 static const pass_data uecheck_pass_data = {
@@ -186,9 +191,22 @@ static bool parse_args(struct plugin_name_args *info)
 				      value ? value : "", value ? "')" : "");
 				return false;
 			}
+		} else if (!strcmp(key, "budget")) {
+			char *end = NULL;
+			long n = value ? strtol(value, &end, 10) : 0;
+
+			is_flag = false;
+			if (!value || !*value || *end || n < 1 || n > 1000000) {
+				error("uecheck: -fplugin-arg-uecheck-budget needs a number of "
+				      "visits from 1 to 1000000%s%s%s", value ? " (not '" : "",
+				      value ? value : "", value ? "')" : "");
+				return false;
+			}
+			ue_cfg.budget = n;
 		} else {
 			error("uecheck: unknown option '-fplugin-arg-%s-%s' (known: strict, "
-			      "werror, rules=, ruleset=, locks=, analyze-only)", info->base_name, key);
+			      "werror, rules=, ruleset=, locks=, budget=, analyze-only)",
+			      info->base_name, key);
 			return false;
 		}
 		if (is_flag && value) {

@@ -56,6 +56,8 @@ struct ue_config {
 	bool analyze_only;	/* stop cc1 after the analysis */
 	enum locks_mode locks;	/* locks=: which locks are checked (locks.c) */
 	unsigned int rules;	/* bit per enum ue_rule that is enabled */
+	unsigned int budget;	/* budget=: visits of each block before a
+				   function is given up (engine.c) */
 };
 extern struct ue_config ue_cfg;
 
@@ -339,6 +341,8 @@ struct summary {
 	int returns_owned;	/* 0, or ref kind of the value it returns */
 	bool returns_fresh;	/* returns only new, unpublished allocations */
 	bool findings;		/* the last analysis met a finding (not compared) */
+	bool gave_up;		/* the last analysis was over the budget (not
+				   compared): the report sweep says so */
 };
 
 struct summary *summary_of(tree fndecl);	/* NULL: no body here */
@@ -547,5 +551,6 @@ void finding_note_field(struct finding *f, enum note_kind kind, location_t loc,
 bool diag_report(const struct finding *f);
 void diag_reset_function(void);
 void diag_end_group(void);	/* after the last note of the last finding */
+void diag_not_checked(tree fndecl, long visits);	/* gave up on it */
 
 #endif /* UECHECK_H */

@@ -15,6 +15,10 @@
 # being checked, other files), bad baselines and SARIF logs, a full output
 # and a CR LF patch: testcases/robustness/never-destroy.sh.
 #
+# One huge function, a 1 MB line, deep nesting, nested loops: each engine
+# ends within its time budget and says what it gave up on, --werror fails
+# on it (testcases/robustness/time-budget.sh, with each engine's time).
+#
 # Fuzzing, bounded by UECHECK_FUZZ_SECONDS (default 90), seeds from
 # UECHECK_FUZZ_SEED (default 1, so CI runs are reproducible):
 #   csmith programs     no crash, no hang, no finding, identical objects
@@ -223,6 +227,10 @@ expect_one_error "bad input: missing rule set file" "cannot read the rule set '$
 	$compile -fplugin="$tmp/uecheck.so" -fplugin-arg-uecheck-ruleset="$tmp/none.ruleset" "$tmp/ok.c"
 expect_one_error "bad input: empty -fplugin-arg-uecheck-ruleset" "needs a value" \
 	$compile -fplugin="$tmp/uecheck.so" -fplugin-arg-uecheck-ruleset= "$tmp/ok.c"
+expect_one_error "bad input: -fplugin-arg-uecheck-budget=0" "from 1 to 1000000" \
+	$compile -fplugin="$tmp/uecheck.so" -fplugin-arg-uecheck-budget=0 "$tmp/ok.c"
+expect_one_error "bad input: -fplugin-arg-uecheck-budget=lots" "not 'lots'" \
+	$compile -fplugin="$tmp/uecheck.so" -fplugin-arg-uecheck-budget=lots "$tmp/ok.c"
 expect_one_error "bad input: option of another plugin name (-fplugin-arg-uecheckx-strict)" \
 	"uecheckx" $compile -fplugin="$tmp/uecheck.so" -fplugin-arg-uecheckx-strict "$tmp/ok.c"
 
@@ -304,6 +312,8 @@ if [ -f "$wrapper" ]; then
 		sh "$wrapper" --engines=gcc "$tmp/none.c"
 	expect_one_line "bad input: scripts/uecheck on an unreadable file" "secret.c" \
 		$as_user sh "$wrapper" --engines=gcc "$tmp/secret.c"
+	expect_one_line "bad input: scripts/uecheck --time-budget=0" "time-budget" \
+		sh "$wrapper" --time-budget=0 "$tmp/ok.c"
 	# Outputs, baselines and patches: testcases/robustness/never-destroy.sh.
 	# shellcheck source=testcases/robustness/never-destroy.sh
 	. "$top/testcases/robustness/never-destroy.sh"
@@ -321,8 +331,16 @@ expect_one_line "bad input: cocci/run.sh --jobs 0" "jobs" \
 	sh "$runner" --jobs 0 "$tmp/ok.c"
 expect_one_line "bad input: cocci/run.sh -D bogus" "bogus" \
 	sh "$runner" -D bogus "$tmp/ok.c"
+expect_one_line "bad input: cocci/run.sh --timeout 1s" "time budget" \
+	sh "$runner" --timeout 1s "$tmp/ok.c"
 expect_one_line "bad input: cocci/run.sh with SPATCH missing" "spatch" \
 	env SPATCH=/nonexistent/spatch sh "$runner" "$tmp/ok.c"
+
+# Pathological inputs, each engine's time budget: testcases/robustness/time-budget.sh.
+if [ -f "$wrapper" ]; then
+	# shellcheck source=testcases/robustness/time-budget.sh
+	. "$top/testcases/robustness/time-budget.sh"
+fi
 
 # ---- units the rules cannot apply to ----------------------------------------
 

@@ -10,7 +10,8 @@
 # Interface (sourced; POSIX sh; expects UE_TMP, a private directory):
 #   ue_run_gcc FILE GCC-ARG...     the plugin's diagnostics on stdout; 0, or
 #                                  3 (tool failure, compiler output on
-#                                  stderr)
+#                                  stderr); its "not checked" notes are
+#                                  appended to UE_TMP/notchecked.gcc
 #   ue_run_cocci FILE [LOCAL CALLS]
 #                                  the same for cocci/run.sh (spatch
 #                                  reading the copies LOCAL and CALLS of
@@ -25,7 +26,9 @@
 ue_run_gcc() {
 	uf=$1
 	shift
-	set -- "$@" "-fplugin=$UE_PLUGIN" -fplugin-arg-uecheck-analyze-only
+	# The plugin first: a -fplugin-arg-uecheck-* among the caller's flags
+	# (budget=N) must come after it.
+	set -- "-fplugin=$UE_PLUGIN" "$@" -fplugin-arg-uecheck-analyze-only
 	[ "$UE_STRICT" = 1 ] && set -- "$@" -fplugin-arg-uecheck-strict
 	[ -n "$UE_RULES" ] && set -- "$@" "-fplugin-arg-uecheck-rules=$UE_RULES"
 	[ -n "${UE_RULESET:-}" ] && set -- "$@" "-fplugin-arg-uecheck-ruleset=$UE_RULESET"
@@ -41,7 +44,21 @@ ue_run_gcc() {
 			grep -v -E ': In function ' >&2
 		return 3
 	fi
-	cat "$UE_TMP/gcc.err"
+	# A function the plugin gave up on (over its time budget) is no
+	# finding: said on stderr by the caller, and --werror fails on it.
+	F=$uf NC=$UE_TMP/notchecked.gcc awk '
+	/: note: uecheck: .* not checked: / {
+		where = $0
+		sub(/: note: uecheck: .*$/, "", where)
+		sub(/:[0-9]+$/, "", where)		# FILE:LINE, without the column
+		if (where !~ /:[0-9]+$/)
+			where = ENVIRON["F"]		# cc1: the whole file
+		sub(/^.*: note: uecheck: /, "")
+		sub(/ not checked: /, " not checked by the gcc engine: ")
+		print "uecheck: " where ": " $0 >>ENVIRON["NC"]
+		next
+	}
+	{ print }' "$UE_TMP/gcc.err"
 }
 
 ue_run_cocci() {
