@@ -77,6 +77,7 @@ EXITS = []
 FUNCS = []
 FLAGGED = {}
 FIXABLE = set()
+ENDS = set()            # closing braces reported (leakend)
 
 def puts(text):
     """Whether text names the put (an empty name is in no text)."""
@@ -245,6 +246,7 @@ def reset():
     FUNCS.clear()
     FLAGGED.clear()
     FIXABLE.clear()
+    ENDS.clear()
 
 // -D KEY=VALUE: one rule per name (a rule inheriting an undefined
 // virtual does not run).
@@ -488,6 +490,55 @@ statement S, S1;
 p2 << leak.p2;
 @@
 flag(p2[0], "exit")
+
+// The same, at a function's closing brace: a path that falls off its end
+// without a put (reported there, as the plugin does).  Paths through a
+// 'return' are the rule above's.
+@leakend exists@
+identifier fn;
+identifier RS : script:python() { RS == REF_STRUCT };
+identifier PUT : script:python() { PUT == REF_PUT };
+identifier X;
+identifier getter : script:python() { getter in GETTERS };
+expression E, E1, E2;
+position p1 : script:python() { key(p1[0]) in OWN };
+position pn : script:python() { key(pn[0]) in NULLPUT };
+position pe;
+statement S, S1;
+@@
+ fn(...) {
+ ... when any
+(
+ X = getter@p1(...);
+|
+ struct RS *X = getter@p1(...);
+)
+ ... when != PUT(X)
+     when != E = X
+     when != X = E
+     when != &X
+     when != while (X) S
+     when != for (E1; X; E2) S
+     when != if@pn (...) S
+     when != if@pn (...) S else S1
+     when != return ...;
+ }@pe
+
+@script:python depends on report && !org@
+pe << leakend.pe;
+fn << leakend.fn;
+@@
+if key(pe[0]) not in ENDS:
+    ENDS.add(key(pe[0]))
+    coccilib.report.print_report(pe[0], MSG % fn + " [uecheck:ref-leak]")
+
+@script:python depends on org && !report@
+pe << leakend.pe;
+fn << leakend.fn;
+@@
+if key(pe[0]) not in ENDS:
+    ENDS.add(key(pe[0]))
+    coccilib.org.print_todo(pe[0], MSG % fn)
 
 // ---------------------------------------------------------------------
 // The last pointer to a referenced node overwritten before its put.

@@ -59,7 +59,7 @@ ue_new_findings() {
 			>/dev/null 2>"$nf_w/after.err"
 		nf_arc=$?
 		# What the cocci engine could not parse is said, not dropped.
-		grep ' not checked by the cocci engine: ' "$nf_w/after.err" |
+		grep ' not checked by the [a-z]* engine: ' "$nf_w/after.err" |
 			P="$nf_w/after/" awk '{ i = index($0, ENVIRON["P"]); if (i) $0 = substr($0, 1, i - 1) substr($0, i + length(ENVIRON["P"])); print }' >&2
 		if [ -n "$nf_since" ] && [ -s "$nf_w/after.out" ] && grep -q '"rule"' "$nf_w/after.out"; then
 			eval "sh \"\$nf_uecheck\" $nf_args --write-baseline=\"\$nf_w/base.raw\" \"\$nf_w/before/\$nf_p\"" \
@@ -79,7 +79,14 @@ ue_new_findings() {
 		grep -q '"rule"' "$nf_w/after.out" 2>/dev/null || continue
 		"$UE_PYTHON" "$UE_FINDINGS" new --baseline="$nf_w/base.raw" \
 			--before="$nf_w/before/" --after="$nf_w/after/" "$nf_w/after.out" >>"$nf_w/new"
-		case $? in 0|1) ;; *) nf_rc=3 ;; esac
+		# 10: new findings; 2 and 3 said their line.
+		nf_prc=$?
+		case $nf_prc in
+		0|10) ;;
+		2|3) nf_rc=3 ;;
+		*) echo "uecheck: the findings step ($UE_PYTHON) failed (exit $nf_prc) on $nf_p" >&2
+			nf_rc=3 ;;
+		esac
 	done <"$nf_list"
 	cat "$nf_w/new"
 	[ "$nf_rc" -ne 0 ] && return "$nf_rc"

@@ -24,8 +24,10 @@ Commands (python3 uecheck_findings.py COMMAND ...):
     new          the findings of an "after" JSON document that a baseline
                  of the "before" side does not list, as JSON lines
     checkpatch   JSON lines of findings -> checkpatch's report shape
-Exit status: 0 nothing reported, 1 findings reported, 2 bad usage, 3 tool
-failure (one "uecheck: " line on stderr).
+Exit status: 0 nothing reported, 10 findings reported (FOUND), 2 bad usage,
+3 tool failure (one "uecheck: " line on stderr).  Findings have a status no
+failure has: an interpreter that fails (exit 1) must never read as
+"findings, not an error".
 """
 
 import fcntl
@@ -43,6 +45,7 @@ TABSTOP = 8
 BASELINE_HEADER = ("# uecheck baseline: FILE<TAB>RULE<TAB>FUNCTION<TAB>"
                    "SOURCE-LINE<TAB>N (see uecheck(1))")
 FINGERPRINT = "uecheck/v1"
+FOUND = 10                              # the exit status of "findings reported"
 
 
 class Failure(Exception):
@@ -893,7 +896,7 @@ def cmd_check(argv):
                                  srcroot)
     else:
         raise Failure("unknown format '%s'" % fmt, 2)
-    return 1 if findings else 0
+    return FOUND if findings else 0
 
 
 def read_findings(path):
@@ -923,13 +926,13 @@ def cmd_new(argv):
                 x["file"] = x["file"][len(after):]
         out.append(json.dumps(cleaned(d), ensure_ascii=False) + "\n")
     sys.stdout.buffer.write("".join(out).encode("utf-8"))
-    return 1 if keep else 0
+    return FOUND if keep else 0
 
 
 def cmd_checkpatch(argv):
     """checkpatch --map=MAP --name=NAME --lines=N [--terse] [--emacs]
-    [--incomplete] FILE: findings (JSON lines) in checkpatch's shape; 1 if
-    any is an ERROR.  --incomplete: a tool failed, so the closing line never
+    [--incomplete] FILE: findings (JSON lines) in checkpatch's shape; FOUND
+    if any is an ERROR.  --incomplete: a tool failed, so the closing line never
     says the change has no findings."""
     opts, rest = options(argv, ("map", "name", "lines"), (),
                          ("terse", "emacs", "incomplete"))
@@ -974,7 +977,7 @@ def cmd_checkpatch(argv):
             out.append("%s%s could not be checked completely: a tool failed (above).\n"
                        % ("" if errors + warnings else "\n", name))
     sys.stdout.buffer.write("".join(out).encode("utf-8", "surrogateescape"))
-    return 1 if errors else 0
+    return FOUND if errors else 0
 
 
 COMMANDS = {"check": cmd_check, "new": cmd_new, "checkpatch": cmd_checkpatch}

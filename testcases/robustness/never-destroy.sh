@@ -90,6 +90,11 @@ if [ "$(id -u)" -eq 0 ] && mknod "$nd/full" c 1 7 2>/dev/null; then
 else
 	skip "never destroy: --output= a full device" "mknod needs root"
 fi
+# A findings step that fails (exit 1, as python3 does on a crash before
+# our code runs) is no "findings": exit 3, one line.
+expect_one_line "never exit 0 unchecked: a findings step that exits 1 (UECHECK_PYTHON=/bin/false)" \
+	"the findings step (/bin/false) failed (exit 1)" \
+	env UECHECK_PYTHON=/bin/false sh "$wrapper" --engines=gcc $ndflags "$nd/v.c"
 mkfifo "$nd/fifo"
 timeout "$limit" cat "$nd/fifo" >"$tmp/nd.fifo" &
 nd_run --format=json --output=fifo
