@@ -226,6 +226,14 @@ def fixable(pos):
     """A fix needs the link and the put (a rule set may name neither)."""
     return REF_LINK != "" and REF_PUT != "" and (pos.file, pos.line, pos.column) in FIXABLE
 
+def put_between(p1, p2, x):
+    """Whether the text from p1 to p2 puts x.  A path to the closing brace
+    that skips a put written after the get may be one no run takes (the
+    put under the same test as the get): that is the plugin's to judge,
+    and this rule stays silent."""
+    return REF_PUT != "" and re.search(r"\b%s\s*\(\s*%s\s*\)" % (re.escape(REF_PUT), re.escape(x)),
+                                       text_of(p1.file)[offset(p1):offset(p2)]) is not None
+
 def flagged(pos):
     return (pos.file, pos.line, pos.column) in FLAGGED
 
@@ -492,8 +500,9 @@ p2 << leak.p2;
 flag(p2[0], "exit")
 
 // The same, at a function's closing brace: a path that falls off its end
-// without a put (reported there, as the plugin does).  Paths through a
-// 'return' are the rule above's.
+// without a put (reported there, as the plugin does), in a function that
+// does not put the pointer after the get at all (put_between).  Paths
+// through a 'return' are the rule above's.
 @leakend exists@
 identifier fn;
 identifier RS : script:python() { RS == REF_STRUCT };
@@ -526,17 +535,21 @@ statement S, S1;
 
 @script:python depends on report && !org@
 pe << leakend.pe;
+p1 << leakend.p1;
 fn << leakend.fn;
+x << leakend.X;
 @@
-if key(pe[0]) not in ENDS:
+if key(pe[0]) not in ENDS and not put_between(p1[0], pe[0], x):
     ENDS.add(key(pe[0]))
     coccilib.report.print_report(pe[0], MSG % fn + " [uecheck:ref-leak]")
 
 @script:python depends on org && !report@
 pe << leakend.pe;
+p1 << leakend.p1;
 fn << leakend.fn;
+x << leakend.X;
 @@
-if key(pe[0]) not in ENDS:
+if key(pe[0]) not in ENDS and not put_between(p1[0], pe[0], x):
     ENDS.add(key(pe[0]))
     coccilib.org.print_todo(pe[0], MSG % fn)
 

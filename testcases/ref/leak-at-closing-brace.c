@@ -28,7 +28,8 @@ void use_got(struct user_event_mm *m)
 
 /*
  * Put on one branch only; the other falls off the end.  The plugin reports
- * at the last statement of the leaking branch, Coccinelle at the brace.
+ * at the last statement of the leaking branch, Coccinelle at the brace
+ * (its rule for returns: the function has one).
  */
 void put_on_one_branch(bool fast)
 {
