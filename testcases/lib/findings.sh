@@ -5,11 +5,12 @@
 #
 #   ue_gcc_findings FILE <OUTPUT     "LINE RULE" per uecheck diagnostic of
 #                                    GCC (warning: or error:, the regular
-#                                    expression of docs/interfaces.md)
+#                                    expression of docs/interfaces.md;
+#                                    testcases/lib/gcc-verdict.awk reads
+#                                    the corpus's compiles the same way)
 #   ue_cocci_findings FILE <OUTPUT   the same for Coccinelle report lines
 #                                    "F:L:C-C: msg [uecheck:RULE]" and for
 #                                    scripts/uecheck's GCC-style lines
-#   ue_other_warnings <OUTPUT        GCC warnings that are not uecheck's
 #   ue_compare WANT GOT              prints "missing: LINE RULE" and
 #                                    "unexpected: LINE RULE" lines, treating
 #                                    both as multisets; status 1 on any
@@ -37,10 +38,6 @@ ue_cocci_findings() {
 		sub(/\][ \t]*$/, "", rule)
 		print (f[1] == file ? "" : f[1] ":") f[2], rule
 	}' | sort -u | sort -k1,1n -k2
-}
-
-ue_other_warnings() {
-	grep -E '^[^:]+:[0-9]+:[0-9]+: warning: ' | grep -v '\[uecheck:[a-z-]*\]$'
 }
 
 ue_compare() {

@@ -71,7 +71,9 @@ function verdict(    why, k, n, miss, extra, i, c, left) {
 			print logl[i]
 }
 
-# One line of a compile's output.
+# One line of a compile's output.  Findings are read as findings.sh's
+# ue_gcc_findings reads them (keep the two expressions the same; the
+# selftest/*.c cases, which must fail, go through here).
 function take(line,    f, rule) {
 	if (line !~ /^ / && nlog < 8)
 		logl[++nlog] = line
