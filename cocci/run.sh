@@ -54,8 +54,9 @@
 #
 # Exit status: 0 whatever was found (findings are not errors, nor are
 # "not checked" lines); 2 on a usage error or a broken rule set; 3 when
-# spatch is missing or fails; 4 when the rule set needs what the scripts
-# do not check (a per-object lock): one line on stderr, nothing checked.
+# spatch is missing or fails, or TMPDIR has no room; 4 when the rule set
+# needs what the scripts do not check (a per-object lock, names too long
+# for spatch's command line): one line on stderr, nothing checked.
 set -u
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -176,6 +177,13 @@ command -v "$python" >/dev/null 2>&1 ||
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/uecheck-cocci.XXXXXX") || die "cannot create a temporary directory"
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 130' INT TERM
+# Every list and every spatch output goes through $tmp: a write that fails
+# there (a full or small TMPDIR) would read as "no findings".  Each write
+# is checked; the first that fails ends the run with this one line.
+tmp_failed() {
+	die "cannot write to the temporary directory ${TMPDIR:-/tmp} (full?): nothing checked"
+}
+printf '%16384s\n' '' 2>/dev/null >"$tmp/room" && rm "$tmp/room" || tmp_failed
 
 # The rule set's names, KEY=VALUE (cocci/ruleset.awk; it says what is
 # wrong on stderr), become the scripts' -D options and the prefilter's
@@ -184,8 +192,16 @@ trap 'exit 130' INT TERM
 [ -f "$ruleset" ] || { echo "uecheck-cocci: --ruleset $ruleset: no such file" >&2; exit 2; }
 awk -v builtin="$here/../rulesets" -f "$here/ruleset.awk" "$ruleset" >"$tmp/names"
 rc=$?
-[ "$rc" -eq 0 ] || exit "$rc"
+[ "$rc" -eq 0 ] || { [ -s "$tmp/names" ] || printf '%4096s\n' '' 2>/dev/null >"$tmp/room.names" || tmp_failed; exit "$rc"; }
 defines=$(sed 's/^/-D /' "$tmp/names" | tr '\n' ' ')
+# The names reach the scripts on spatch's command line, through xargs (a
+# line of at most 128 KB): a rule set naming more than that is said, not
+# cut (the plugin reads any size).
+if [ "${#defines}" -gt 100000 ]; then
+	printf 'uecheck-cocci: %s: not checked by the cocci engine: its names take %s bytes, more than the command line of spatch holds (100000)\n' \
+		"$ruleset" "${#defines}" >&2
+	exit 4
+fi
 name_of() {
 	sed -n "s/^$1=//p" "$tmp/names"
 }
@@ -208,10 +224,23 @@ ref_calls=$(for k in ref_get_all ref_get ref_current ref_put; do name_of $k; don
 # An empty name (a rule set without a guard or without refs) leaves its
 # scripts without files.
 tokens=$(printf '%s\n' "$lock" "$guard_struct" "$ref_struct" $ref_calls | grep . | sed 's/^/-e /' | tr '\n' ' ')
+nl='
+'
 for arg in "$@"; do
-	[ -e "$arg" ] || { echo "uecheck-cocci: $arg: no such file or directory" >&2; exit 2; }
+	[ -e "$arg" ] || { printf 'uecheck-cocci: %s: no such file or directory\n' "$arg" >&2; exit 2; }
+	case $arg in
+	*"$nl"*) printf 'uecheck-cocci: a file name with a newline is not checked: %s\n' "$(printf '%s' "$arg" | tr '\n' '?')" >&2; exit 2 ;;
+	esac
 done
 : >"$tmp/scripts"
+# The candidates, one name a line.  spatch reads its file lists a line at
+# a time and names files in its messages as they come, so a name with
+# bytes other than these (a blank, a tab, a byte of another encoding) is
+# read through an alias, a symbolic link in $tmp/alias (the scripts read
+# no includes: the file's directory does not matter); $tmp/alias/map
+# turns aliases back into names.  A file in a directory whose name holds
+# a newline cannot be listed: said, not checked.
+mkdir "$tmp/alias" && : >"$tmp/alias/map" || tmp_failed
 for arg in "$@"; do
 	if [ -d "$arg" ]; then
 		# shellcheck disable=SC2086 # -e NAME words, without blanks
@@ -220,14 +249,45 @@ for arg in "$@"; do
 		# shellcheck disable=SC2086
 		grep -lFZ $tokens -- "$arg"
 	fi
-done | tr '\0' '\n' | awk '!seen[$0]++' >"$tmp/cand"
+done | A=$tmp/alias LC_ALL=C xargs -0 -r sh -c '
+	for f; do
+		case $f in
+		*[!A-Za-z0-9_./+,@%=~:-]*) ;;
+		*) printf "%s\n" "$f" || exit 255; continue ;;
+		esac
+		case $f in
+		*"
+"*)
+			printf "uecheck-cocci: %s: not checked: a file name with a newline\n" \
+				"$(printf "%s" "$f" | tr "\n" "?")" >>"$A/newline" || exit 255
+			continue ;;
+		esac
+		n=$(printf "%s" "$f" | cksum | tr " " _)
+		[ -e "$A/$n" ] && continue
+		case $f in *.h) a=$A/$n/f.h ;; *) a=$A/$n/f.c ;; esac
+		mkdir "$A/$n" && ln -s "$(cd "$(dirname "$f")" && pwd -P)/$(basename "$f")" "$a" &&
+			printf "%s\t%s\n" "$a" "$f" >>"$A/map" && printf "%s\n" "$a" || exit 255
+	done
+	exit 0' alias >"$tmp/cand.all" 2>/dev/null || tmp_failed
+awk '!seen[$0]++' "$tmp/cand.all" >"$tmp/cand" 2>/dev/null || tmp_failed
+[ -s "$tmp/alias/newline" ] && cat "$tmp/alias/newline" >&2
+# orig NAME: the name NAME stands for (itself unless an alias).
+orig() {
+	case $1 in
+	"$tmp/alias/"*) a=$1 awk -F '\t' '$1 == ENVIRON["a"] { print substr($0, length($1) + 2); exit }' "$tmp/alias/map" ;;
+	*) printf '%s\n' "$1" ;;
+	esac
+}
 # pick LIST GREP-OPTION...: the candidates GREP-OPTION... selects, into LIST.
 pick() {
 	pick_list=$tmp/$1
 	shift
 	: >"$pick_list"
 	[ $# -gt 1 ] || return 0
-	tr '\n' '\0' <"$tmp/cand" | xargs -0 -r grep -l "$@" -- >"$pick_list"
+	# grep: 0 or 1 (no file matched); 2 (a write failed) fails xargs.
+	tr '\n' '\0' <"$tmp/cand" |
+		xargs -0 -r sh -c 'grep -l "$@"; [ $? -le 1 ]' pick "$@" -- >"$pick_list" 2>/dev/null ||
+		tmp_failed
 }
 pick mm -F ${guard_struct:+-e "$guard_struct"}
 ref_e=
@@ -272,7 +332,9 @@ for cocci in "$here"/*.cocci; do
 		[ -n "$strict" ] || continue
 		opt="$opt -D strict"
 	fi
-	tr '\n' '\0' <"$list" | xargs -0 stat -L -c '%s %n' | sort -rn |
+	# (mawk aborts on a write that fails: its shell's word for it is
+	# silenced with the rest, tmp_failed says what happened.)
+	{ tr '\n' '\0' <"$list" | xargs -0 stat -L -c '%s %n' | sort -rn |
 		awk -v k="$jobs" -v pre="$tmp/$name.g" '
 		{
 			size = $1
@@ -284,12 +346,14 @@ for cocci in "$here"/*.cocci; do
 			print $0 "\n" > (pre best)
 		}
 		END { for (i = 1; i <= k; i++) if (load[i]) print load[i], pre i }' >"$tmp/$name.loads"
+	} 2>/dev/null || tmp_failed
 	weight=$(wc -c <"$cocci")
 	while read -r load group; do
 		n=$((n + 1))
-		printf '%s\t%s\t%s\t%s\n' "$((load / 1024 * weight))" "$cocci" "$group" "$opt" >>"$tmp/tasks"
+		printf '%s\t%s\t%s\t%s\n' "$((load / 1024 * weight))" "$cocci" "$group" "$opt" \
+			2>/dev/null >>"$tmp/tasks" || tmp_failed
 	done <"$tmp/$name.loads"
-	printf '%s\n' "$cocci" >>"$tmp/scripts"
+	printf '%s\n' "$cocci" 2>/dev/null >>"$tmp/scripts" || tmp_failed
 done
 
 # spatch skips a function it cannot parse without a word (--very-quiet):
@@ -306,7 +370,7 @@ words=$(printf '%s\n' "$guard_struct" "$ref_struct" "$lock" | grep . |
 sort -u "$tmp/mm" "$tmp/ref" "$tmp/mutex" | while IFS= read -r f; do
 	[ -n "$f" ] || continue
 	# With --copies: CALLS holds every function LOCAL does; FILE is named.
-	name=$f
+	name=$(orig "$f")
 	if [ -n "$local_copy" ]; then
 		[ "$f" = "$local_copy" ] && [ -s "$tmp/mutex" ] && continue
 		name=$1
@@ -314,7 +378,14 @@ sort -u "$tmp/mm" "$tmp/ref" "$tmp/mutex" | while IFS= read -r f; do
 	timeout "$budget" "$spatch" --parse-c "$f" --verbose-parsing --no-includes \
 		--include-headers --macro-file "$here/uecheck-macros.h" >"$tmp/parse.out" 2>&1
 	if [ $? -eq 124 ]; then
-		echo "uecheck-cocci: $name: not checked: over the time budget ($budget s for parsing it)" >&2
+		printf 'uecheck-cocci: %s: not checked: over the time budget (%s s for parsing it)\n' "$name" "$budget" >&2
+		continue
+	fi
+	# Bytes that start no C token (binary data, a stray control byte):
+	# spatch drops what follows them up to where it can parse again,
+	# perhaps whole functions, and names none of it.
+	if grep -a -q 'LEXER:unrecognised symbol' "$tmp/parse.out"; then
+		printf 'uecheck-cocci: %s: not checked: spatch cannot read it as C (bytes that start no C token)\n' "$name" >&2
 		continue
 	fi
 	WORDS=$words awk '
@@ -358,18 +429,23 @@ if [ "$n" -gt 0 ]; then
 			"$SPATCH" --python "$PY" --very-quiet --no-show-diff --timeout "$BUDGET" -D report $3 \
 				--no-includes --include-headers --macro-file "$MACROS" \
 				--sp-file "$1" --file-groups "$2" >"$2.out" 2>"$2.err"
-			echo $? >"$2.rc"' task
+			echo $? >"$2.rc"' task 2>/dev/null
 fi
 
 wait "$parse_pid"
+# Every output is still in $tmp: if it has no room now, some of them may
+# have been cut short (the checks above catch the lists, not what spatch
+# and the parse pass wrote).
+printf '%4096s\n' '' 2>/dev/null >"$tmp/room.end" || tmp_failed
 cat "$tmp/unparsed" >&2
 
 status=0
 while read -r cocci; do
 	name=$(basename "$cocci" .cocci)
 	while read -r _ group; do
-		rc=$(cat "$group.rc" 2>/dev/null || echo 1)
-		if [ "$rc" -ne 0 ] || grep -q -e 'parse error' -e '^Fatal error' -e 'Traceback' "$group.err"; then
+		rc=$(cat "$group.rc" 2>/dev/null)
+		case $rc in ''|*[!0-9]*) rc=unknown ;; esac
+		if [ "$rc" != 0 ] || grep -q -e 'parse error' -e '^Fatal error' -e 'Traceback' "$group.err"; then
 			line=$(grep -v '^ *$' "$group.err" | head -n 1)
 			echo "uecheck-cocci: $name.cocci failed (spatch exit $rc): ${line:-no message}" >&2
 			echo 3 >"$tmp/status"
@@ -377,10 +453,12 @@ while read -r cocci; do
 		fi
 		# spatch goes on with the next file after one it gave up on
 		# ("EXN: EXCEPTION in FILE", exit 0): that file is not checked.
-		L=$local_copy F=${1-} S=$name.cocci B=$budget awk '
+		L=$local_copy F=${1-} S=$name.cocci B=$budget M=$tmp/alias/map awk '
+		BEGIN { FS = "\t"; while ((getline l < ENVIRON["M"]) > 0) alias[substr(l, 1, index(l, "\t") - 1)] = substr(l, index(l, "\t") + 1); FS = " " }
 		sub(/^EXN: /, "") {
 			f = $0; sub(/^.* in /, "", f)
 			x = $0; sub(/ in [^ ]*$/, "", x)
+			if (f in alias) f = alias[f]
 			if (ENVIRON["L"] != "") f = ENVIRON["F"]
 			if (x ~ /Timeout/)
 				print "uecheck-cocci: " f ": not checked: over the time budget (" ENVIRON["B"] " s for " ENVIRON["S"] ")"
@@ -391,8 +469,10 @@ while read -r cocci; do
 		sed -n 's/^\(.*\):\([0-9][0-9]*\):\([0-9][0-9]*\)-[0-9]*: \(.* \[uecheck:[a-z-]*\]\)$/\1\t\2\t\3\t\4/p' \
 			"$group.out"
 	done <"$tmp/$name.loads"
-done <"$tmp/scripts" | L=$local_copy C=$calls_copy F=${1-} awk -F '\t' '
+done <"$tmp/scripts" | L=$local_copy C=$calls_copy F=${1-} M=$tmp/alias/map awk -F '\t' '
+	BEGIN { while ((getline l < ENVIRON["M"]) > 0) alias[substr(l, 1, index(l, "\t") - 1)] = substr(l, index(l, "\t") + 1) }
 	ENVIRON["L"] != "" && ($1 == ENVIRON["L"] || $1 == ENVIRON["C"]) { $1 = ENVIRON["F"] }
+	$1 in alias { $1 = alias[$1] }
 	!seen[$1 FS $2 FS $3 FS $4]++ { printf "%s:%d:%d: warning: %s\n", $1, $2, $3 + 1, $4 }' |
 	sort -t: -k1,1 -k2,2n -k3,3n
 # Once each (with --copies, both copies may say it).

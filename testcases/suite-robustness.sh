@@ -188,13 +188,30 @@ rc=$?
 zero "$([ "$rc" -eq 2 ] && grep -q "unknown --locks 'all'" "$tmp/wl.out" && echo 0 || echo 1)" \
 	"scripts/uecheck --locks=all: refused, exit 2 (exit $rc)"
 
-# Bad rule sets: one line naming the file, the line and what is wrong.
+# Bad rule sets: one line naming the file, the line and what is wrong,
+# from each engine alike (the Coccinelle engine's reader, cocci/ruleset.awk,
+# refuses what the plugin's does: exit 2, or 4 for what its scripts do not
+# check).
 # bad_ruleset NAME WANT TEXT: a rule set of TEXT (printf format) is refused.
 bad_ruleset() {
 	# shellcheck disable=SC2059 # TEXT is a format on purpose
 	printf "$3" >"$tmp/bad.ruleset"
 	expect_one_error "bad input: rule set with $1" "$2" \
 		$compile -fplugin="$tmp/uecheck.so" -fplugin-arg-uecheck-ruleset="$tmp/bad.ruleset" "$tmp/ok.c"
+	if ! command -v "${SPATCH:-spatch}" >/dev/null 2>&1; then
+		skip "bad input: rule set with $1, the cocci engine" "spatch is not installed"
+		return
+	fi
+	timeout "$limit" sh "$top/cocci/run.sh" --ruleset "$tmp/bad.ruleset" "$tmp/ok.c" \
+		>"$tmp/br.out" 2>"$tmp/br.err"
+	rc=$?
+	if { [ "$rc" -eq 2 ] || [ "$rc" -eq 4 ]; } && [ "$(grep -c . "$tmp/br.err")" -eq 1 ] &&
+		[ ! -s "$tmp/br.out" ] && grep -q 'bad.ruleset' "$tmp/br.err"; then
+		pass "bad input: rule set with $1, refused by the cocci engine too"
+	else
+		fail "bad input: rule set with $1, refused by the cocci engine too (exit $rc)"
+		diag "$tmp/br.err"
+	fi
 }
 ks='include kernel-locks.ruleset\n'
 bad_ruleset "an unknown keyword" "bad.ruleset:2: unknown keyword 'locks'" "$ks""locks l mutex\n"
@@ -217,6 +234,12 @@ bad_ruleset "an unknown lock operation" "bad.ruleset:1: unknown lock operation '
 bad_ruleset "a lock argument out of range" "'try@9': the lock's argument is @0 to @7" \
 	"lock-api mutex try@9 f\n"
 bad_ruleset "refs without put" "bad.ruleset:1: 'refs' needs put=NAME" "refs s get=g\n"
+bad_ruleset "two refs lines" "bad.ruleset:2: a second 'refs' line" "refs s put=p\nrefs t put=q\n"
+bad_ruleset "two lock lines" "bad.ruleset:3: a second 'lock' line" \
+	"$ks""lock l mutex\nlock m mutex\nguard s.f l\n"
+bad_ruleset "a refs pair that is not KEY=NAME" "'get' is not KEY=NAME" "refs s get put=p\n"
+bad_ruleset "a lock-guard of no identifier" "'a-b' is not a C identifier" \
+	"$ks""lock-guard mutex a-b\nlock l mutex\nguard s.f l\n"
 bad_ruleset "get-all without link" "needs link=FIELD" "refs s get-all=ga put=p\n"
 bad_ruleset "an unknown refs key" "unknown key 'drop'" "refs s drop=d put=p\n"
 bad_ruleset "a missing include" "'include nope.ruleset': no such rule set" "include nope.ruleset\n"
@@ -317,6 +340,10 @@ if [ -f "$wrapper" ]; then
 	# Outputs, baselines and patches: testcases/robustness/never-destroy.sh.
 	# shellcheck source=testcases/robustness/never-destroy.sh
 	. "$top/testcases/robustness/never-destroy.sh"
+	# Names, temporary space, stray bytes, option lists, huge rule sets:
+	# testcases/robustness/unchecked.sh.
+	# shellcheck source=testcases/robustness/unchecked.sh
+	. "$top/testcases/robustness/unchecked.sh"
 else
 	skip "bad input: scripts/uecheck" "scripts/uecheck does not exist yet"
 fi

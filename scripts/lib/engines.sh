@@ -40,8 +40,9 @@ ue_run_gcc() {
 	urc=$?
 	if [ "$urc" -ne 0 ]; then
 		# Everything but our own findings: the compiler's reason.
-		grep -v -E '\[uecheck:[a-z-]+\]$' "$UE_TMP/gcc.err" |
-			grep -v -E ': In function ' >&2
+		# (-a: a file name or a message in another encoding is text.)
+		grep -a -v -E '\[uecheck:[a-z-]+\]$' "$UE_TMP/gcc.err" |
+			grep -a -v -E ': In function ' >&2
 		return 3
 	fi
 	# A function the plugin gave up on (over its time budget) is no
@@ -79,19 +80,23 @@ ue_run_cocci() {
 		F=$ue_cocci_file awk 'sub(/^.*: not checked by the cocci engine: /, "") {
 			print "uecheck: " ENVIRON["F"] ": not checked by the cocci engine: " $0 }' \
 			"$UE_TMP/cocci.err" >>"$UE_TMP/notchecked.cocci"
+		: >"$UE_TMP/cocci.none"		# no part of the file was checked
 		return 0
 	fi
 	if [ "$urc" -ne 0 ]; then
+		# Its word, or why there is none (run.sh says why it fails).
+		[ -s "$UE_TMP/cocci.err" ] ||
+			echo "uecheck: cocci/run.sh failed (exit $urc) and its message could not be kept: is ${TMPDIR:-/tmp} full?" >&2
 		cat "$UE_TMP/cocci.err" >&2
 		return 3
 	fi
 	# What spatch could not parse, for the caller to say unless another
 	# engine checked the file.
-	grep '^uecheck-cocci: .* not checked: ' "$UE_TMP/cocci.err" |
+	grep -a '^uecheck-cocci: .* not checked: ' "$UE_TMP/cocci.err" |
 		sed 's/^uecheck-cocci: /uecheck: /; s/ not checked: / not checked by the cocci engine: /' \
 		>>"$UE_TMP/notchecked.cocci"
 	cat "$UE_TMP/cocci.out"
-	grep -v '^uecheck-cocci: .* not checked: ' "$UE_TMP/cocci.err"
+	grep -a -v '^uecheck-cocci: .* not checked: ' "$UE_TMP/cocci.err"
 	return 0
 }
 

@@ -59,7 +59,7 @@ ue_new_findings() {
 			>/dev/null 2>"$nf_w/after.err"
 		nf_arc=$?
 		# What the cocci engine could not parse is said, not dropped.
-		grep ' not checked by the [a-z]* engine: ' "$nf_w/after.err" |
+		grep -a ' not checked by the [a-z]* engine: ' "$nf_w/after.err" |
 			P="$nf_w/after/" awk '{ i = index($0, ENVIRON["P"]); if (i) $0 = substr($0, 1, i - 1) substr($0, i + length(ENVIRON["P"])); print }' >&2
 		if [ -n "$nf_since" ] && [ -s "$nf_w/after.out" ] && grep -q '"rule"' "$nf_w/after.out"; then
 			eval "sh \"\$nf_uecheck\" $nf_args --write-baseline=\"\$nf_w/base.raw\" \"\$nf_w/before/\$nf_p\"" \

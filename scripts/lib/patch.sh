@@ -12,6 +12,9 @@
 #                      file stands in the patch, and that patch line
 #          OUT/lines   the number of hunk lines (checkpatch's "lines
 #                      checked")
+#          OUT/badname the first path with a tab or a newline, those
+#                      shown as \t and \n (the lists above are tab- and
+#                      line-separated: such a file cannot be listed)
 # Paths in git's C quoting ("a/x \"y\".c", octal escapes) are unquoted;
 # a trailing tab and timestamp (diff -u) are dropped.
 
@@ -49,7 +52,13 @@ ue_patch_parse() {
 				break
 		return s
 	}
+	function shown(s) {
+		gsub(/\t/, "\\\\t", s); gsub(/\n/, "\\\\n", s)
+		return s
+	}
 	function flush() {
+		if ((old ~ /[\t\n]/ || new ~ /[\t\n]/) && !bad++)
+			print shown(old ~ /[\t\n]/ ? old : new) > (out "/badname")
 		if (old != "" || new != "")
 			print (old == "" ? new : old), (new == "" ? old : new) > (out "/files")
 		old = ""; new = ""

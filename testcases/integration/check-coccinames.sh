@@ -104,7 +104,7 @@ printf 'include kernel-locks.ruleset\n' >"$tmp/cn-empty.ruleset"
 printf 'lock l mutex\nguard s.f l\n' >"$tmp/cn-noapi.ruleset"
 printf 'refs s get=s_get\n' >"$tmp/cn-noput.ruleset"
 for bad in "cn-empty.ruleset: the rule set checks nothing" "cn-noapi.ruleset:1: lock 'l': no 'lock-api mutex' lines" \
-	"cn-noput.ruleset: 'refs s' needs put=FUNCTION"; do
+	"cn-noput.ruleset:1: 'refs' needs put=NAME"; do
 	f=${bad%%:*}
 	sh "$top/cocci/run.sh" --ruleset "$tmp/$f" "$tmp/cn.c" >"$tmp/cn.out" 2>"$tmp/cn.err"
 	rc=$?

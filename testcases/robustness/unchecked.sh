@@ -1,0 +1,207 @@
+# SPDX-License-Identifier: GPL-2.0
+# shellcheck shell=sh
+#
+# Sourced by suite-robustness.sh: input that uecheck cannot check never
+# reads as "no findings" (issue "never destroy a user's file, never exit
+# 0 having checked nothing").  Each trial gives the findings, or one line
+# and a non-zero exit (or, for a part of a file, a "not checked" line that
+# --werror fails on).  Uses the suite's tmp, top, wrapper, limit, pass,
+# fail, skip, diag and expect_one_line.
+
+uc=$tmp/uc
+mkdir -p "$uc"
+ucflags="-std=gnu11 -nostdinc -I $top/testcases/include"
+demo=$top/testcases/demo/user_events_demo.c
+# What the demo's findings are, by line and rule, from each engine on its
+# own plain name: the odd names below must give the same.
+uc_findings() {
+	LC_ALL=C sed -n 's/^.*:\([0-9][0-9]*\):[0-9]*: warning: .*\[uecheck:\([a-z-]*\)\]$/\1 \2/p' "$1" | sort
+}
+have_spatch=
+command -v "${SPATCH:-spatch}" >/dev/null 2>&1 && have_spatch=1
+
+# File names with a blank, a tab or a byte of another encoding: every
+# engine checks them, under their own names.
+tab=$(printf '\t')
+for n in "a b.c" "a${tab}b.c" "$(printf 'l\351.c')"; do
+	shown=$(printf '%s' "$n" | od -An -c | tr -s ' ' | sed 's/^ //')
+	cp "$demo" "$uc/$n"
+	for e in gcc cocci; do
+		if [ "$e" = cocci ] && [ -z "$have_spatch" ]; then
+			skip "never unchecked: the cocci engine on a file named '$shown'" "spatch is not installed"
+			continue
+		fi
+		# shellcheck disable=SC2086 # ucflags is a word list
+		timeout "$limit" sh "$wrapper" --engines=$e $ucflags "$demo" >/dev/null 2>"$uc/plain.$e"
+		# shellcheck disable=SC2086
+		timeout "$limit" sh "$wrapper" --engines=$e $ucflags "$uc/$n" >/dev/null 2>"$uc/odd.$e"
+		rc=$?
+		if [ "$rc" -eq 0 ] && [ -s "$uc/plain.$e" ] &&
+			[ "$(uc_findings "$uc/plain.$e")" = "$(uc_findings "$uc/odd.$e")" ] &&
+			grep -a -q -F "$uc/$n:" "$uc/odd.$e"; then
+			pass "never unchecked: the $e engine on a file named '$shown' finds what it finds under a plain name"
+		else
+			fail "never unchecked: the $e engine on a file named '$shown' finds what it finds under a plain name (exit $rc)"
+			diag "$uc/odd.$e"
+		fi
+	done
+done
+# A newline cannot be in a FILE:LINE: line: refused, by name.
+nl_name="$uc/n
+l.c"
+cp "$demo" "$nl_name"
+# shellcheck disable=SC2086
+expect_one_line "never unchecked: scripts/uecheck refuses a file name with a newline" \
+	"a file name with a newline cannot be checked" sh "$wrapper" --engines=gcc $ucflags "$nl_name"
+if [ -n "$have_spatch" ]; then
+	expect_one_line "never unchecked: cocci/run.sh refuses a file name with a newline" \
+		"a file name with a newline is not checked" sh "$top/cocci/run.sh" "$nl_name"
+	# In a directory it is said, the others are checked.
+	sh "$top/cocci/run.sh" "$uc" >"$uc/dir.out" 2>"$uc/dir.err"
+	if grep -q "not checked: a file name with a newline" "$uc/dir.err" &&
+		grep -a -q -F "$uc/a b.c:" "$uc/dir.out"; then
+		pass "never unchecked: cocci/run.sh on a directory says which file it cannot name, checks the rest"
+	else
+		fail "never unchecked: cocci/run.sh on a directory says which file it cannot name, checks the rest"
+		diag "$uc/dir.err"
+	fi
+fi
+rm -f "$nl_name" "$uc/a b.c" "$uc/a${tab}b.c" "$uc/$(printf 'l\351.c')"
+
+# uecheck-patch: a patch with a tab in a file name is refused by name;
+# one with a byte of another encoding is read (git quotes both).
+if command -v git >/dev/null 2>&1; then
+	(
+		cd "$uc" && git init -q prepo && cd prepo && mkdir -p kernel/trace &&
+		printf 'void f(void)\n{\n}\n' >"kernel/trace/a${tab}b.c" &&
+		printf 'void f(void)\n{\n}\n' >"kernel/trace/$(printf 'l\351.c')" &&
+		git add . && git -c user.email=t@t -c user.name=t commit -q -m base &&
+		cp "$demo" "kernel/trace/a${tab}b.c" && git diff >"$uc/tab.patch" &&
+		git checkout -q . && cp "$demo" "kernel/trace/$(printf 'l\351.c')" &&
+		git diff >"$uc/latin1.patch" && git checkout -q .
+	) >/dev/null 2>&1
+	expect_one_line "never unchecked: uecheck-patch refuses a patch naming a file with a tab" \
+		"a file name with a tab or a newline cannot be checked" \
+		sh -c 'cd "$1" && shift && exec sh "$@"' sh "$uc/prepo" "$top/scripts/uecheck-patch" --terse "$uc/tab.patch"
+	if [ -n "$have_spatch" ]; then
+		(cd "$uc/prepo" && timeout "$limit" sh "$top/scripts/uecheck-patch" --terse "$uc/latin1.patch") \
+			>"$uc/latin1.out" 2>&1
+		rc=$?
+		if [ "$rc" -eq 1 ] && [ "$(grep -c 'ERROR:' "$uc/latin1.out")" -eq 6 ]; then
+			pass "never unchecked: uecheck-patch reads a patch naming a file in another encoding (6 findings)"
+		else
+			fail "never unchecked: uecheck-patch reads a patch naming a file in another encoding (exit $rc)"
+			diag "$uc/latin1.out"
+		fi
+	else
+		skip "never unchecked: uecheck-patch on a Latin-1 file name" "spatch is not installed"
+	fi
+else
+	skip "never unchecked: uecheck-patch and odd file names" "git is not installed"
+fi
+
+# A small or full TMPDIR: one line, exit 3, never "no findings".  A tmpfs
+# of our own (64 KB: the Coccinelle engine's files do not fit), filled
+# for the full case.
+if [ "$(id -u)" -eq 0 ] && mkdir -p "$uc/small" && mount -t tmpfs -o size=64k tmpfs "$uc/small" 2>/dev/null; then
+	for e in gcc cocci; do
+		[ "$e" = cocci ] && [ -z "$have_spatch" ] && continue
+		dd if=/dev/zero of="$uc/small/fill" bs=1k count=64 2>/dev/null
+		# shellcheck disable=SC2086
+		expect_one_line "never unchecked: a full TMPDIR, the $e engine: one line, exit 3" \
+			"cannot write to the temporary directory $uc/small (full?): nothing checked" \
+			env TMPDIR="$uc/small" sh "$wrapper" --engines=$e $ucflags "$demo"
+		rm -f "$uc/small/fill"
+	done
+	if [ -n "$have_spatch" ]; then
+		expect_one_line "never unchecked: cocci/run.sh in a 64 KB TMPDIR: one line, exit 3" \
+			"cannot write to the temporary directory $uc/small (full?): nothing checked" \
+			env TMPDIR="$uc/small" sh "$top/cocci/run.sh" "$demo"
+		# shellcheck disable=SC2086
+		env TMPDIR="$uc/small" timeout "$limit" sh "$wrapper" --engines=cocci $ucflags "$demo" \
+			>"$uc/small.out" 2>&1
+		rc=$?
+		if [ "$rc" -eq 3 ] && grep -q 'engine cocci failed' "$uc/small.out"; then
+			pass "never unchecked: scripts/uecheck in a 64 KB TMPDIR, the cocci engine: exit 3"
+		else
+			fail "never unchecked: scripts/uecheck in a 64 KB TMPDIR, the cocci engine: exit 3 (exit $rc)"
+			diag "$uc/small.out"
+		fi
+	fi
+	umount "$uc/small"
+else
+	skip "never unchecked: a small or full TMPDIR" "mounting a tmpfs needs root"
+fi
+
+# Bytes no C token starts with around a violating function: the gcc
+# engine fails on them (exit 3); spatch would skip what follows them
+# without a word: the file is said not to be checked, --werror fails.
+if [ -n "$have_spatch" ]; then
+	{
+		sed -n '1,/^#include/p' "$demo"
+		printf '\n\001\002\177 \200\377\n'
+		sed -n '/^void walk_unlocked/,/^}/p' "$demo"
+		printf '\n\001\002\177\n'
+	} >"$uc/bytes.c"
+	# shellcheck disable=SC2086
+	timeout "$limit" sh "$wrapper" --engines=cocci --werror $ucflags "$uc/bytes.c" >"$uc/bytes.out" 2>&1
+	rc=$?
+	if [ "$rc" -eq 1 ] && grep -q "bytes.c: not checked by the cocci engine: spatch cannot read it as C" "$uc/bytes.out"; then
+		pass "never unchecked: the cocci engine says a file with stray bytes is not checked, --werror fails"
+	else
+		fail "never unchecked: the cocci engine says a file with stray bytes is not checked, --werror fails (exit $rc)"
+		diag "$uc/bytes.out"
+	fi
+fi
+# shellcheck disable=SC2086
+timeout "$limit" sh "$wrapper" --engines=gcc $ucflags "$uc/bytes.c" >"$uc/bytes.out" 2>&1
+rc=$?
+if [ "$rc" -eq 3 ] && grep -q 'engine gcc failed' "$uc/bytes.out"; then
+	pass "never unchecked: the gcc engine fails on a file with stray bytes (exit 3)"
+else
+	fail "never unchecked: the gcc engine fails on a file with stray bytes (exit $rc)"
+	diag "$uc/bytes.out"
+fi
+# A compiler error in another encoding is shown, never "binary file matches".
+le=$uc/$(printf 'l\351-error.c')
+printf 'int x = ;\n' >"$le"
+timeout "$limit" sh "$wrapper" --engines=gcc "$le" >"$uc/le.out" 2>&1
+if grep -a -q 'error:' "$uc/le.out" && ! grep -a -q 'binary file matches' "$uc/le.out"; then
+	pass "never unchecked: a compiler error with a Latin-1 byte is shown as text"
+else
+	fail "never unchecked: a compiler error with a Latin-1 byte is shown as text"
+	diag "$uc/le.out"
+fi
+
+# Option values: the two engines refuse the same lists.
+for e in gcc cocci; do
+	[ "$e" = cocci ] && [ -z "$have_spatch" ] && continue
+	# shellcheck disable=SC2086
+	expect_one_line "never unchecked: --rules=ref-leak, (an empty rule id), the $e engine" \
+		"empty rule in the list 'ref-leak,'" sh "$wrapper" --engines=$e --rules=ref-leak, $ucflags "$demo"
+done
+
+# A rule set too large for spatch's command line: the cocci engine says
+# so (exit 3 when it is the only engine); the plugin reads it.
+{
+	echo "include kernel-locks.ruleset"
+	awk 'BEGIN { for (i = 0; i < 20000; i++) printf "lock-api mutex acquire my_lock_%06d other_lock_%06d\n", i, i }'
+	echo "lock event_mutex mutex"
+	echo "guard user_event_mm.next event_mutex"
+} >"$uc/huge.ruleset"
+# shellcheck disable=SC2086
+timeout "$limit" sh "$wrapper" --engines=gcc --ruleset="$uc/huge.ruleset" $ucflags "$demo" \
+	>/dev/null 2>"$uc/huge.gcc"
+rc=$?
+if [ "$rc" -eq 0 ] && grep -q 'uecheck:unguarded-access' "$uc/huge.gcc"; then
+	pass "never unchecked: the gcc engine reads a $(wc -c <"$uc/huge.ruleset")-byte rule set"
+else
+	fail "never unchecked: the gcc engine reads a $(wc -c <"$uc/huge.ruleset")-byte rule set (exit $rc)"
+	diag "$uc/huge.gcc"
+fi
+if [ -n "$have_spatch" ]; then
+	# shellcheck disable=SC2086
+	expect_one_line "never unchecked: a rule set too large for spatch, the cocci engine alone: exit 3" \
+		"not checked by the cocci engine: its names take" \
+		sh "$wrapper" --engines=cocci --ruleset="$uc/huge.ruleset" $ucflags "$demo"
+fi
