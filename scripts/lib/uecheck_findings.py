@@ -698,7 +698,25 @@ def sarif_results(findings, severity, root, checked):
     return results
 
 
-def sarif_log(results, root, version, category):
+def sarif_unchecked(unchecked, root):
+    """toolExecutionNotifications for ENGINE:FILE specs: files not checked.
+
+    A file that stops compiling loses its results in a shared log; the
+    log says why instead of reading as a file without findings.
+    """
+    notes = []
+    for spec in unchecked:
+        engine, _, file = spec.partition(":")
+        art, _ = artifact(clean(file), root)
+        notes.append({"level": "error",
+                      "message": {"text": "%s: not checked: the %s engine failed on it"
+                                  % (file, engine)},
+                      "locations": [{"physicalLocation": {"artifactLocation": art}}],
+                      "properties": {"checkedFile": art["uri"]}})
+    return notes
+
+
+def sarif_log(results, root, version, category, notes=()):
     return {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
@@ -712,6 +730,8 @@ def sarif_log(results, root, version, category):
             "originalUriBaseIds": {"%SRCROOT%": {
                 "uri": "file://" + urllib.parse.quote(root.rstrip("/") + "/")}},
             "columnKind": "unicodeCodePoints",
+            "invocations": [{"executionSuccessful": not notes,
+                             "toolExecutionNotifications": list(notes) or None}],
             "results": results,
         }],
     }
@@ -738,7 +758,8 @@ def result_order(r):
             loc["region"].get("startColumn", 0), r["ruleId"])
 
 
-def write_sarif_file(path, findings, severity, version, category, sources, srcroot):
+def write_sarif_file(path, findings, severity, version, category, sources, srcroot,
+                     unchecked=()):
     """Merge this call's results into the one log at PATH (safe under -j).
 
     The first call fixes %SRCROOT%; a later call replaces the results of
@@ -766,9 +787,15 @@ def write_sarif_file(path, findings, severity, version, category, sources, srcro
         root = (log_root(log) if log else None) or srcroot
         checked = [artifact(clean(s), root)[0]["uri"] for s in sources]
         results = []
+        notes = []
         if log:
             results = [r for r in log["runs"][0].get("results", [])
                        if r.get("properties", {}).get("checkedFile") not in checked]
+            for inv in log["runs"][0].get("invocations", [])[:1]:
+                notes = [n for n in inv.get("toolExecutionNotifications", [])
+                         if isinstance(n, dict)
+                         and n.get("properties", {}).get("checkedFile") not in checked]
+        notes += sarif_unchecked(unchecked, root)
         fresh = sarif_results(findings, severity, root, checked[0] if checked else None)
         have = set((json.dumps(r["locations"]), r["ruleId"]) for r in results)
         for r in fresh:
@@ -777,7 +804,8 @@ def write_sarif_file(path, findings, severity, version, category, sources, srcro
                 results.append(r)
                 have.add(k)
         results.sort(key=result_order)
-        replace_file(path, dumps(strip_none(sarif_log(results, root, version, category))))
+        replace_file(path, dumps(strip_none(sarif_log(results, root, version, category,
+                                                      notes))))
 
 
 # ---- commands -------------------------------------------------------------------
@@ -829,7 +857,7 @@ def cmd_check(argv):
     opts, rest = options(argv, ("format", "severity", "version", "rules", "output",
                                 "baseline", "write-baseline", "srcroot",
                                 "sarif-category"),
-                         ("engine-output", "source"), ())
+                         ("engine-output", "source", "unchecked"), ())
     if rest:
         raise Failure("unexpected argument '%s'" % rest[0], 2)
     fmt = opts.get("format", "text")
@@ -883,17 +911,18 @@ def cmd_check(argv):
             checked = [artifact(clean(s), srcroot)[0]["uri"] for s in sources]
             emit(dumps(strip_none(sarif_log(
                 sarif_results(findings, severity, srcroot, checked[0] if checked else None),
-                srcroot, version, category))), None, sources)
+                srcroot, version, category, sarif_unchecked(opts["unchecked"], srcroot)))),
+                None, sources)
         else:
             target, kind = output_target(output, "--output", sources)
             if kind == "stream":
                 checked = [artifact(clean(s), srcroot)[0]["uri"] for s in sources]
                 write_stream(target, dumps(strip_none(sarif_log(
                     sarif_results(findings, severity, srcroot, checked[0] if checked else None),
-                    srcroot, version, category))))
+                    srcroot, version, category, sarif_unchecked(opts["unchecked"], srcroot)))))
             else:
                 write_sarif_file(target, findings, severity, version, category, sources,
-                                 srcroot)
+                                 srcroot, opts["unchecked"])
     else:
         raise Failure("unknown format '%s'" % fmt, 2)
     return FOUND if findings else 0

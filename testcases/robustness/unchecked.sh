@@ -205,3 +205,41 @@ if [ -n "$have_spatch" ]; then
 		"not checked by the cocci engine: its names take" \
 		sh "$wrapper" --engines=cocci --ruleset="$uc/huge.ruleset" $ucflags "$demo"
 fi
+
+# A shared SARIF log: a file that stops compiling loses its results and
+# the log says it was not checked (executionSuccessful false, one error
+# notification naming it); checked again, the notification goes.
+mkdir -p "$uc/sl"
+cp "$demo" "$uc/sl/a.c"
+cp "$demo" "$uc/sl/b.c"
+sl_run() {
+	# shellcheck disable=SC2086
+	(cd "$uc/sl" && timeout "$limit" sh "$wrapper" --engines=gcc --format=sarif --output=log.sarif \
+		$ucflags "$1") >/dev/null 2>&1
+}
+# sl_state: RESULTS SUCCESSFUL NOTIFIED-FILES of the log.
+sl_state() {
+	python3 -c '
+import json, sys
+run = json.load(open(sys.argv[1]))["runs"][0]
+inv = run.get("invocations", [{}])[0]
+notes = inv.get("toolExecutionNotifications", [])
+print(len(run["results"]), inv.get("executionSuccessful"),
+      ",".join(n["properties"]["checkedFile"] for n in notes if n["level"] == "error") or "-")
+' "$uc/sl/log.sarif" 2>&1
+}
+sl_run a.c
+sl_run b.c
+before=$(sl_state)
+printf 'int x = ;\n' >>"$uc/sl/a.c"
+sl_run a.c
+rc=$?
+broken=$(sl_state)
+cp "$demo" "$uc/sl/a.c"
+sl_run a.c
+fixed=$(sl_state)
+if [ "$before" = "12 True -" ] && [ "$rc" -eq 3 ] && [ "$broken" = "6 False a.c" ] && [ "$fixed" = "12 True -" ]; then
+	pass "never unchecked: a shared SARIF log says which file stopped compiling, and forgets it once it builds"
+else
+	fail "never unchecked: a shared SARIF log says which file stopped compiling (exit $rc; '$before' / '$broken' / '$fixed')"
+fi
