@@ -356,6 +356,49 @@ for cocci in "$here"/*.cocci; do
 	printf '%s\n' "$cocci" 2>/dev/null >>"$tmp/scripts" || tmp_failed
 done
 
+# What the rule set names that a file contradicts, as the plugin says it
+# of a unit (plugin/rulecheck.c), from the file's text: a 'guard S.F'
+# whose struct S, defined here, has no field F; a lock the file never
+# names although it defines a guarded struct.  Each would check nothing.
+if [ -s "$tmp/mm" ] && [ -n "$guard_struct" ]; then
+	while IFS= read -r f; do
+		S=$guard_struct F=$(name_of guard_field) L=$lock R=$ruleset N=$(orig "$f") awk '
+		{ text = text $0 "\n" }
+		END {
+			S = ENVIRON["S"]; F = ENVIRON["F"]; L = ENVIRON["L"]
+			# Comments and strings out, newlines kept for the line.
+			t = text
+			while (match(t, /\/\*([^*]|\*+[^*\/])*\*+\//)) {
+				c = substr(t, RSTART, RLENGTH); gsub(/[^\n]/, " ", c)
+				t = substr(t, 1, RSTART - 1) c substr(t, RSTART + RLENGTH)
+			}
+			gsub(/\/\/[^\n]*/, "", t)
+			pre = "uecheck-cocci: " ENVIRON["N"] ":"
+			rs = " rule set \047" ENVIRON["R"] "\047: "
+			rest = t; off = 0; defined = 0
+			while (match(rest, "struct[ \t\n]+" S "[ \t\n]*\\{")) {
+				start = off + RSTART + RLENGTH - 1
+				head = substr(t, 1, off + RSTART)
+				line = 1 + gsub(/\n/, "\n", head)
+				# The body, to the brace that closes it.
+				depth = 0
+				for (i = start; i <= length(t); i++) {
+					ch = substr(t, i, 1)
+					if (ch == "{") depth++
+					else if (ch == "}" && !--depth) break
+				}
+				body = substr(t, start, i - start + 1)
+				defined = line
+				if (body !~ "(^|[^A-Za-z0-9_])" F "([^A-Za-z0-9_]|$)")
+					print pre line ":" rs "\047guard " S "." F "\047: \047struct " S "\047 has no such field (the rule checks nothing)"
+				off = i; rest = substr(t, i + 1)
+			}
+			if (defined && L != "" && t !~ "(^|[^A-Za-z0-9_])" L "([^A-Za-z0-9_]|$)")
+				print pre defined ":" rs "\047lock " L "\047: nothing in this unit, which defines \047struct " S "\047, declares it (every access would be unguarded)"
+		}' "$f" >&2
+	done <"$tmp/mm"
+fi
+
 # spatch skips a function it cannot parse without a word (--very-quiet):
 # parse each checked file once more, alone, and name what was skipped.
 # A skipped region that mentions none of the rule set's structs and lock

@@ -94,8 +94,10 @@ public:
 			       "uecheck: '%s' not checked: preprocessed input, where the kernel's "
 			       "annotations (macros) are gone; run the plugin on the source",
 			       main_input_filename);
-		else
+		else {
+			rulecheck_unit();
 			locks_run();
+		}
 		if (ue_cfg.analyze_only) {
 			/*
 			 * Findings are printed; nothing else is wanted from cc1.
@@ -239,6 +241,7 @@ int uecheck_core_init(struct plugin_name_args *info, struct plugin_gcc_version *
 	register_callback(info->base_name, PLUGIN_PASS_MANAGER_SETUP, NULL, &pass);
 	macros_register(info->base_name);
 	rules_register(info->base_name);
+	rulecheck_register(info->base_name);
 	inputs_register(info->base_name);
 	return 0;
 }

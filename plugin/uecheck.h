@@ -10,6 +10,8 @@
  *               guarded field, reference API
  *   rules.c     matches the program against the rule set: which call is
  *               the lock or reference API, which field is guarded
+ *   rulecheck.c what the rule set names that the unit contradicts (a
+ *               guard on a field its struct lacks, a lock never declared)
  *   macros.c    recognises lockdep assertions and __must_hold by the names
  *               developers write, through libcpp (they may expand to nothing)
  *   macrodef.c  an annotation written in a macro's definition, read in the
@@ -163,6 +165,11 @@ void locks_run(void);
 void locks_saw_global(tree decl);	/* a global declared: a lock, maybe */
 bool rules_is_mm_pointer_type(tree type);
 void rules_register(const char *plugin_name);	/* watches struct definitions */
+
+/* ---- the rule set against the unit (rulecheck.c) ---------------------- */
+
+void rulecheck_register(const char *plugin_name);	/* watches types, decls */
+void rulecheck_unit(void);	/* says what the rule set names that the unit lacks */
 bool rules_unit_names_symbols(void);	/* defines user_event_mm or names get/put */
 const char *rules_lock_name(void);
 const char *rules_lock_write_api_name(void);	/* NULL: the kind has none */

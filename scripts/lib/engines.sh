@@ -47,7 +47,17 @@ ue_run_gcc() {
 	fi
 	# A function the plugin gave up on (over its time budget) is no
 	# finding: said on stderr by the caller, and --werror fails on it.
-	F=$uf NC=$UE_TMP/notchecked.gcc awk '
+	# A rule set line the unit contradicts (plugin/rulecheck.c): the
+	# same, in UE_TMP/ruleset.msgs.
+	F=$uf NC=$UE_TMP/notchecked.gcc RS_MSGS=$UE_TMP/ruleset.msgs awk '
+	/: note: uecheck: rule set / {
+		where = $0
+		sub(/: note: uecheck: rule set .*$/, "", where)
+		sub(/:[0-9]+$/, "", where)
+		sub(/^.*: note: uecheck: /, "")
+		print "uecheck: " where ": " $0 >>ENVIRON["RS_MSGS"]
+		next
+	}
 	/: note: uecheck: .* not checked: / {
 		where = $0
 		sub(/: note: uecheck: .*$/, "", where)
@@ -92,11 +102,15 @@ ue_run_cocci() {
 	fi
 	# What spatch could not parse, for the caller to say unless another
 	# engine checked the file.
+	# Rule set lines the file contradicts, beside the plugin's.
+	grep -a "^uecheck-cocci: [^ ]*: rule set '" "$UE_TMP/cocci.err" |
+		sed 's/^uecheck-cocci: /uecheck: /' >>"$UE_TMP/ruleset.msgs"
 	grep -a '^uecheck-cocci: .* not checked: ' "$UE_TMP/cocci.err" |
 		sed 's/^uecheck-cocci: /uecheck: /; s/ not checked: / not checked by the cocci engine: /' \
 		>>"$UE_TMP/notchecked.cocci"
 	cat "$UE_TMP/cocci.out"
-	grep -a -v '^uecheck-cocci: .* not checked: ' "$UE_TMP/cocci.err"
+	grep -a -v -e '^uecheck-cocci: .* not checked: ' -e "^uecheck-cocci: [^ ]*: rule set '" \
+		"$UE_TMP/cocci.err"
 	return 0
 }
 

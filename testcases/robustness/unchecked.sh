@@ -243,3 +243,63 @@ if [ "$before" = "12 True -" ] && [ "$rc" -eq 3 ] && [ "$broken" = "6 False a.c"
 else
 	fail "never unchecked: a shared SARIF log says which file stopped compiling (exit $rc; '$before' / '$broken' / '$fixed')"
 fi
+
+# A rule set line the unit contradicts checks nothing: each engine says
+# so, with the same line (said once when both do), and --werror fails; the
+# right rule set is silent.
+mkdir -p "$uc/rc"
+cat >"$uc/rc/own.c" <<'EOC'
+#include <linux/mutex.h>
+
+/* A struct of its own: next is guarded by the_mutex. */
+struct node {
+	int value;
+	struct node *next;	/* a comment naming nxt */
+};
+
+static DEFINE_MUTEX(the_mutex);
+
+static int walk(struct node *n)
+{
+	int sum = 0;
+
+	mutex_lock(&the_mutex);
+	for (; n; n = n->next)
+		sum += n->value;
+	mutex_unlock(&the_mutex);
+	return sum;
+}
+
+int walk_all(struct node *n)
+{
+	return walk(n);
+}
+EOC
+printf 'include kernel-locks.ruleset\nlock the_mutex mutex\nguard node.next the_mutex\n' >"$uc/rc/ok.ruleset"
+printf 'include kernel-locks.ruleset\nlock the_mutex mutex\nguard node.nxt the_mutex\n' >"$uc/rc/field.ruleset"
+printf 'include kernel-locks.ruleset\nlock teh_mutex mutex\nguard node.next teh_mutex\n' >"$uc/rc/lock.ruleset"
+for e in gcc cocci gcc,cocci; do
+	case $e in *cocci*) [ -n "$have_spatch" ] || continue ;; esac
+	for r in ok field lock; do
+		# shellcheck disable=SC2086
+		timeout "$limit" sh "$wrapper" --engines=$e --werror --ruleset="$uc/rc/$r.ruleset" $ucflags \
+			"$uc/rc/own.c" >/dev/null 2>"$uc/rc.err"
+		rc=$?
+		n=$(grep -c " rule set '$uc/rc/$r.ruleset': " "$uc/rc.err")
+		case $r in
+		ok) want="exit 0, silent"; ok=$([ "$rc" -eq 0 ] && [ ! -s "$uc/rc.err" ] && echo y) ;;
+		field) want="one line at own.c:4, --werror fails"
+			ok=$([ "$rc" -eq 1 ] && [ "$n" -eq 1 ] &&
+				grep -q "^uecheck: $uc/rc/own.c:4: rule set .*'guard node.nxt': 'struct node' has no such field" "$uc/rc.err" && echo y) ;;
+		lock) want="one line at own.c:4, --werror fails"
+			ok=$([ "$rc" -eq 1 ] && [ "$n" -eq 1 ] &&
+				grep -q "^uecheck: $uc/rc/own.c:4: rule set .*'lock teh_mutex': nothing in this unit" "$uc/rc.err" && echo y) ;;
+		esac
+		if [ "$ok" = y ]; then
+			pass "rule set meaning: $r.ruleset, --engines=$e: $want"
+		else
+			fail "rule set meaning: $r.ruleset, --engines=$e: $want (exit $rc)"
+			diag "$uc/rc.err"
+		fi
+	done
+done
