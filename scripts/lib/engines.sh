@@ -101,7 +101,10 @@ ue_run_cocci() {
 		return 3
 	fi
 	# What spatch could not parse, for the caller to say unless another
-	# engine checked the file.
+	# engine checked the file.  A file it cannot read as C (stray bytes)
+	# is one the compiler fails on too: as unchecked as a failure.
+	grep -a -q '^uecheck-cocci: .*: not checked: spatch cannot read it as C' "$UE_TMP/cocci.err" &&
+		: >"$UE_TMP/cocci.none"
 	# Rule set lines the file contradicts, beside the plugin's.
 	grep -a "^uecheck-cocci: [^ ]*: rule set '" "$UE_TMP/cocci.err" |
 		sed 's/^uecheck-cocci: /uecheck: /' >>"$UE_TMP/ruleset.msgs"
