@@ -93,6 +93,16 @@ def reset():
     ESCAPED.clear()
     CALLS.clear()
 
+// -D names_file=PATH: every name from a file of KEY=VALUE lines (what
+// cocci/run.sh passes for a rule set too large for spatch's command line).
+@script:python@
+v << virtual.names_file;
+@@
+for line in open(v):
+    k, sep, val = line.rstrip("\n").partition("=")
+    if sep and k in NAMES:
+        NAMES[k] = val
+
 // -D KEY=VALUE: one rule per name (a rule inheriting an undefined
 // virtual does not run).
 @script:python@

@@ -55,8 +55,8 @@
 # Exit status: 0 whatever was found (findings are not errors, nor are
 # "not checked" lines); 2 on a usage error or a broken rule set; 3 when
 # spatch is missing or fails, or TMPDIR has no room; 4 when the rule set
-# needs what the scripts do not check (a per-object lock, names too long
-# for spatch's command line): one line on stderr, nothing checked.
+# needs what the scripts do not check (a per-object lock): one line on
+# stderr, nothing checked.
 set -u
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -195,12 +195,10 @@ rc=$?
 [ "$rc" -eq 0 ] || { [ -s "$tmp/names" ] || printf '%4096s\n' '' 2>/dev/null >"$tmp/room.names" || tmp_failed; exit "$rc"; }
 defines=$(sed 's/^/-D /' "$tmp/names" | tr '\n' ' ')
 # The names reach the scripts on spatch's command line, through xargs (a
-# line of at most 128 KB): a rule set naming more than that is said, not
-# cut (the plugin reads any size).
+# line of at most 128 KB); a rule set naming more than fits there is read
+# from the names file (-D names_file, each script's first rule).
 if [ "${#defines}" -gt 100000 ]; then
-	printf 'uecheck-cocci: %s: not checked by the cocci engine: its names take %s bytes, more than the command line of spatch holds (100000)\n' \
-		"$ruleset" "${#defines}" >&2
-	exit 4
+	defines="-D names_file=$tmp/names"
 fi
 name_of() {
 	sed -n "s/^$1=//p" "$tmp/names"
