@@ -358,7 +358,8 @@ done
 # of a unit (plugin/rulecheck.c), from the file's text: a 'guard S.F'
 # whose struct S, defined here, has no field F; a lock the file never
 # names although it defines a guarded struct.  Each would check nothing.
-if [ -s "$tmp/mm" ] && [ -n "$guard_struct" ]; then
+# (Not on --copies: those are parts of a file, for one change.)
+if [ -s "$tmp/mm" ] && [ -n "$guard_struct" ] && [ -z "$local_copy" ]; then
 	while IFS= read -r f; do
 		S=$guard_struct F=$(name_of guard_field) L=$lock R=$ruleset N=$(orig "$f") awk '
 		{ text = text $0 "\n" }

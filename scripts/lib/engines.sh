@@ -48,8 +48,9 @@ ue_run_gcc() {
 	# A function the plugin gave up on (over its time budget) is no
 	# finding: said on stderr by the caller, and --werror fails on it.
 	# A rule set line the unit contradicts (plugin/rulecheck.c): the
-	# same, in UE_TMP/ruleset.msgs.
-	F=$uf NC=$UE_TMP/notchecked.gcc RS_MSGS=$UE_TMP/ruleset.msgs awk '
+	# same, in UE_TMP/ruleset.gcc (this run's only).
+	: >"$UE_TMP/ruleset.gcc"
+	F=$uf NC=$UE_TMP/notchecked.gcc RS_MSGS=$UE_TMP/ruleset.gcc awk '
 	/: note: uecheck: rule set / {
 		where = $0
 		sub(/: note: uecheck: rule set .*$/, "", where)
@@ -107,7 +108,7 @@ ue_run_cocci() {
 		: >"$UE_TMP/cocci.none"
 	# Rule set lines the file contradicts, beside the plugin's.
 	grep -a "^uecheck-cocci: [^ ]*: rule set '" "$UE_TMP/cocci.err" |
-		sed 's/^uecheck-cocci: /uecheck: /' >>"$UE_TMP/ruleset.msgs"
+		sed 's/^uecheck-cocci: /uecheck: /' >"$UE_TMP/ruleset.cocci"
 	grep -a '^uecheck-cocci: .* not checked: ' "$UE_TMP/cocci.err" |
 		sed 's/^uecheck-cocci: /uecheck: /; s/ not checked: / not checked by the cocci engine: /' \
 		>>"$UE_TMP/notchecked.cocci"

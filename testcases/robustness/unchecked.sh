@@ -323,3 +323,17 @@ for e in gcc cocci gcc,cocci; do
 		fi
 	done
 done
+# ... and again from the cache: a rule set line is never cached away.
+if [ -n "$have_spatch" ]; then
+	for i in 1 2; do
+		# shellcheck disable=SC2086
+		UECHECK_CACHE_DIR=$uc/rc-cache timeout "$limit" sh "$wrapper" --engines=gcc,cocci \
+			--ruleset="$uc/rc/field.ruleset" $ucflags "$uc/rc/own.c" >/dev/null 2>"$uc/rc.$i"
+	done
+	if grep -q "'guard node.nxt'" "$uc/rc.1" && grep -q "'guard node.nxt'" "$uc/rc.2"; then
+		pass "rule set meaning: said again on a second run with UECHECK_CACHE_DIR"
+	else
+		fail "rule set meaning: said again on a second run with UECHECK_CACHE_DIR"
+		diag "$uc/rc.2"
+	fi
+fi
