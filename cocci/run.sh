@@ -356,7 +356,7 @@ done
 
 # What the rule set names that a file contradicts, as the plugin says it
 # of a unit (plugin/rulecheck.c), from the file's text: a 'guard S.F'
-# whose struct S, defined here, has no field F; a lock the file never
+# whose struct S, defined here, has no field F; a lock a .c file never
 # names although it defines a guarded struct.  Each would check nothing.
 # (Not on --copies: those are parts of a file, for one change.)
 if [ -s "$tmp/mm" ] && [ -n "$guard_struct" ] && [ -z "$local_copy" ]; then
@@ -392,7 +392,10 @@ if [ -s "$tmp/mm" ] && [ -n "$guard_struct" ] && [ -z "$local_copy" ]; then
 					print pre line ":" rs "\047guard " S "." F "\047: \047struct " S "\047 has no such field (the rule checks nothing)"
 				off = i; rest = substr(t, i + 1)
 			}
-			if (defined && L != "" && t !~ "(^|[^A-Za-z0-9_])" L "([^A-Za-z0-9_]|$)")
+			# (A header is no unit: its struct reaches files that have
+			# nothing to do with the lock.)
+			if (defined && L != "" && ENVIRON["N"] ~ /\.c$/ &&
+			    t !~ "(^|[^A-Za-z0-9_])" L "([^A-Za-z0-9_]|$)")
 				print pre defined ":" rs "\047lock " L "\047: nothing in this unit, which defines \047struct " S "\047, declares it (every access would be unguarded)"
 		}' "$f" >&2
 	done <"$tmp/mm"

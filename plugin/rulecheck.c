@@ -6,7 +6,8 @@
  * names nothing: a 'guard S.F' whose struct S has no field F, a per-object
  * 'lock S.L' whose struct has no field L, a 'refs S ... link=F' without
  * F, or a global 'lock L' that no declaration of the unit names although
- * the unit defines a guarded struct.  Each would check nothing, silently.
+ * the unit's own file defines a guarded struct.  Each would check
+ * nothing, silently.
  * Said once per unit, as a note (an error under werror), in the form
  * scripts/uecheck passes on: "uecheck: rule set 'R': ...".
  *
@@ -109,7 +110,14 @@ static void on_finish_decl(void *gcc_data, void *user_data)
 /* After the unit is parsed (uecheck.c's pass, before the analysis). */
 void rulecheck_unit(void)
 {
-	if (guarded_name && ue_rs.lock && !ue_rs.lock_type && !lock_declared)
+	/*
+	 * Only where the unit's own file defines the struct: a header's
+	 * struct reaches units that have nothing to do with the lock (6.12's
+	 * user_events.h puts struct user_event_mm in kernel/fork.c).
+	 */
+	if (guarded_name && ue_rs.lock && !ue_rs.lock_type && !lock_declared &&
+	    main_input_filename && LOCATION_FILE(guarded_at) &&
+	    !strcmp(LOCATION_FILE(guarded_at), main_input_filename))
 		say(guarded_at, "'lock %s': nothing in this unit, which defines 'struct %s', "
 		    "declares it (every access would be unguarded)",
 		    ue_rs.lock, guarded_name, NULL);
