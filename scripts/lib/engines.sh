@@ -50,6 +50,7 @@ ue_run_gcc() {
 	# A rule set line the unit contradicts (plugin/rulecheck.c): the
 	# same, in UE_TMP/ruleset.gcc (this run's only).
 	: >"$UE_TMP/ruleset.gcc"
+	[ -s "$UE_TMP/gcc.err" ] || return 0	# the usual case: nothing said
 	F=$uf NC=$UE_TMP/notchecked.gcc RS_MSGS=$UE_TMP/ruleset.gcc awk '
 	/: note: uecheck: rule set / {
 		where = $0
