@@ -557,10 +557,34 @@ bool macros_in_context_unsafe(location_t loc)
 	return false;
 }
 
+/*
+ * Every macro a unit expands comes here, some 10^5 of them in a kernel
+ * file, and a few dozen names are watched: a bit per hash value of the
+ * watched names turns almost every call away before the lists are walked
+ * (they cost 0.3% of cc1's instructions on 7.3's trace_events_user.c).
+ */
+static unsigned char watched_hashes[1024 / 8];
+
+static void watch_hash(const cpp_hashnode *node)
+{
+	unsigned int h = node->ident.hash_value % 1024;
+
+	watched_hashes[h / 8] |= 1u << (h % 8);
+}
+
+static bool maybe_watched(const cpp_hashnode *node)
+{
+	unsigned int h = node->ident.hash_value % 1024;
+
+	return watched_hashes[h / 8] & (1u << (h % 8));
+}
+
 static void on_macro_used(cpp_reader *reader, location_t loc, cpp_hashnode *node)
 {
 	if (chained_used)
 		chained_used(reader, loc, node);
+	if (!maybe_watched(node))
+		return;
 	if (node == guarded_by_node || node == pt_guarded_by_node) {
 		record_field_guard(node == guarded_by_node ? "__guarded_by" : "__pt_guarded_by",
 				   node == pt_guarded_by_node, loc);
@@ -994,6 +1018,15 @@ static void on_start_unit(void *gcc_data, void *user_data)
 	for (size_t i = 0; i < ARRAY_SIZE(unsafe_names); i++)
 		unsafe_nodes[i] = cpp_lookup(parse_in, (const unsigned char *)unsafe_names[i],
 					     strlen(unsafe_names[i]));
+	memset(watched_hashes, 0, sizeof(watched_hashes));
+	for (size_t i = 0; i < ARRAY_SIZE(watched); i++)
+		watch_hash(watched_nodes[i]);
+	for (size_t i = 0; i < ARRAY_SIZE(annotating); i++)
+		watch_hash(annotating_nodes[i]);
+	for (size_t i = 0; i < ARRAY_SIZE(unsafe_names); i++)
+		watch_hash(unsafe_nodes[i]);
+	watch_hash(guarded_by_node);
+	watch_hash(pt_guarded_by_node);
 	chained_used = cb->used;
 	cb->used = on_macro_used;
 }

@@ -89,15 +89,30 @@ static bool is_guard_lock_ptr(tree name)
 const struct lock_api *rules_lock_api(tree fndecl)
 {
 	static tree *ids;
+	/*
+	 * A bit per hash value of the API's hundred names: most callees are
+	 * none of them and are turned away before the list is walked (it
+	 * was 0.14% of cc1's instructions on 7.3's trace_events_user.c).
+	 * (Every pass of rules_track() keeps the rule set's lock API.)
+	 */
+	static unsigned char api_hashes[1024 / 8];
 	tree name = fndecl ? DECL_NAME(fndecl) : NULL_TREE;
+	unsigned int h;
 
 	if (!name)
 		return NULL;
-	if (!ids)
+	if (!ids) {
 		ids = XCNEWVEC(tree, ue_rs.nlock_apis + 1);
-	for (unsigned int i = 0; i < ue_rs.nlock_apis; i++)
-		if (name == ident(&ids[i], ue_rs.lock_apis[i].name))
-			return &ue_rs.lock_apis[i];
+		for (unsigned int i = 0; i < ue_rs.nlock_apis; i++) {
+			h = IDENTIFIER_HASH_VALUE(ident(&ids[i], ue_rs.lock_apis[i].name)) % 1024;
+			api_hashes[h / 8] |= 1u << (h % 8);
+		}
+	}
+	h = IDENTIFIER_HASH_VALUE(name) % 1024;
+	if (api_hashes[h / 8] & (1u << (h % 8)))
+		for (unsigned int i = 0; i < ue_rs.nlock_apis; i++)
+			if (name == ids[i])
+				return &ue_rs.lock_apis[i];
 	if (is_guard_lock_ptr(name) && first_param_is_pointer(fndecl))
 		return &guard_lock_ptr;
 	return macros_annotated_lock_api(fndecl);
