@@ -315,9 +315,17 @@ fi
 # time is taken as its files' size (parsing and matching) times its
 # script's size (spatch compiles and matches every rule): ref_leak.cocci
 # on a file goes first, double_put.cocci on it last.
-n=0
+#
+# Each size is asked once, and the groups of every script are dealt by one
+# awk: a process or four per script was most of what a check of one file
+# (the pre-commit hook's) spent before spatch started (issue 25).
+nl='
+'
+strict_scripts=$nl$(grep -l '^virtual strict' "$here"/*.cocci 2>/dev/null)$nl
+: >"$tmp/plan"
 for cocci in "$here"/*.cocci; do
-	name=$(basename "$cocci" .cocci)
+	name=${cocci##*/}
+	name=${name%.cocci}
 	case $name in
 	lock_required) list=$tmp/mutex ;;
 	lock_held) list=$tmp/excl ;;
@@ -326,33 +334,56 @@ for cocci in "$here"/*.cocci; do
 	esac
 	[ -s "$list" ] || continue
 	opt=$defines
-	if grep -q '^virtual strict' "$cocci"; then
+	case $strict_scripts in
+	*"$nl$cocci$nl"*)
 		[ -n "$strict" ] || continue
-		opt="$opt -D strict"
-	fi
-	# (mawk aborts on a write that fails: its shell's word for it is
-	# silenced with the rest, tmp_failed says what happened.)
-	{ tr '\n' '\0' <"$list" | xargs -0 stat -L -c '%s %n' | sort -rn |
-		awk -v k="$jobs" -v pre="$tmp/$name.g" '
-		{
-			size = $1
-			sub(/^[0-9]+ /, "")
+		opt="$opt -D strict" ;;
+	esac
+	printf '%s\t%s\t%s\t%s\n' "$cocci" "$list" "$tmp/$name" "$opt" 2>/dev/null >>"$tmp/plan" ||
+		tmp_failed
+	printf '%s\n' "$cocci" 2>/dev/null >>"$tmp/scripts" || tmp_failed
+done
+# Every file any script reads, largest first, and every script's size.
+# (mawk aborts on a write that fails: its shell's word for it is
+# silenced with the rest, tmp_failed says what happened.)
+{ sort -u "$tmp/mm" "$tmp/ref" "$tmp/mutex" "$tmp/excl" | tr '\n' '\0' |
+	xargs -0 -r stat -L -c '%s %n' | sort -rn >"$tmp/sizes"; } 2>/dev/null || tmp_failed
+# Per script (a plan line: COCCI LIST PREFIX OPT): its files, largest
+# first, each to the lightest of up to $jobs groups (PREFIX.gN, a file
+# per line, each its own --file-groups group), the groups in
+# PREFIX.loads ("LOAD GROUP"), and a task per group in tasks.
+{ wc -c "$here"/*.cocci >"$tmp/weights" && awk -v k="$jobs" -v tasks="$tmp/tasks" '
+	BEGIN { FS = "\t" }
+	FILENAME == ARGV[1] { w[substr($0, index($0, "/"))] = $1 + 0; next }
+	FILENAME == ARGV[2] {
+		size[++nf] = $0 + 0
+		file[nf] = substr($0, index($0, " ") + 1)
+		next
+	}
+	{
+		cocci = $1; pre = $3 ".g"
+		delete want
+		while ((getline l < $2) > 0) want[l] = 1
+		close($2)
+		for (i = 1; i <= k; i++) load[i] = 0
+		for (j = 1; j <= nf; j++) {
+			if (!(file[j] in want)) continue
 			best = 1
 			for (i = 2; i <= k; i++)
 				if (load[i] < load[best]) best = i
-			load[best] += size + 1
-			print $0 "\n" > (pre best)
+			load[best] += size[j] + 1
+			print file[j] "\n" > (pre best)
 		}
-		END { for (i = 1; i <= k; i++) if (load[i]) print load[i], pre i }' >"$tmp/$name.loads"
-	} 2>/dev/null || tmp_failed
-	weight=$(wc -c <"$cocci")
-	while read -r load group; do
-		n=$((n + 1))
-		printf '%s\t%s\t%s\t%s\n' "$((load / 1024 * weight))" "$cocci" "$group" "$opt" \
-			2>/dev/null >>"$tmp/tasks" || tmp_failed
-	done <"$tmp/$name.loads"
-	printf '%s\n' "$cocci" 2>/dev/null >>"$tmp/scripts" || tmp_failed
-done
+		for (i = 1; i <= k; i++) {
+			if (!load[i]) continue
+			close(pre i)
+			print load[i], pre i > ($3 ".loads")
+			printf "%.0f\t%s\t%s\t%s\n", int(load[i] / 1024) * w[cocci], cocci, pre i, $4 > tasks
+		}
+		close($3 ".loads")
+	}' "$tmp/weights" "$tmp/sizes" "$tmp/plan"; } 2>/dev/null || tmp_failed
+n=0
+[ -s "$tmp/tasks" ] && n=1
 
 # What the rule set names that a file contradicts, as the plugin says it
 # of a unit (plugin/rulecheck.c), from the file's text: a 'guard S.F'
@@ -486,11 +517,15 @@ cat "$tmp/unparsed" >&2
 
 status=0
 while read -r cocci; do
-	name=$(basename "$cocci" .cocci)
+	name=${cocci##*/}
+	name=${name%.cocci}
 	while read -r _ group; do
-		rc=$(cat "$group.rc" 2>/dev/null)
+		# (No process where spatch said nothing, as it does on clean code.)
+		rc=
+		read -r rc 2>/dev/null <"$group.rc"
 		case $rc in ''|*[!0-9]*) rc=unknown ;; esac
-		if [ "$rc" != 0 ] || grep -q -e 'parse error' -e '^Fatal error' -e 'Traceback' "$group.err"; then
+		if [ "$rc" != 0 ] || { [ -s "$group.err" ] &&
+			grep -q -e 'parse error' -e '^Fatal error' -e 'Traceback' "$group.err"; }; then
 			line=$(grep -v '^ *$' "$group.err" | head -n 1)
 			echo "uecheck-cocci: $name.cocci failed (spatch exit $rc): ${line:-no message}" >&2
 			echo 3 >"$tmp/status"
@@ -498,7 +533,7 @@ while read -r cocci; do
 		fi
 		# spatch goes on with the next file after one it gave up on
 		# ("EXN: EXCEPTION in FILE", exit 0): that file is not checked.
-		L=$local_copy F=${1-} S=$name.cocci B=$budget M=$tmp/alias/map awk '
+		[ ! -s "$group.err" ] || L=$local_copy F=${1-} S=$name.cocci B=$budget M=$tmp/alias/map awk '
 		BEGIN { FS = "\t"; while ((getline l < ENVIRON["M"]) > 0) alias[substr(l, 1, index(l, "\t") - 1)] = substr(l, index(l, "\t") + 1); FS = " " }
 		sub(/^EXN: /, "") {
 			f = $0; sub(/^.* in /, "", f)
@@ -511,7 +546,7 @@ while read -r cocci; do
 				print "uecheck-cocci: " f ": not checked: spatch failed on it (" ENVIRON["S"] ": " x ")"
 		}' "$group.err" >>"$tmp/gaveup"
 		# FILE:LINE:COL-COL: MESSAGE [uecheck:RULE] -> FILE:LINE:COL+1: warning: ...
-		sed -n 's/^\(.*\):\([0-9][0-9]*\):\([0-9][0-9]*\)-[0-9]*: \(.* \[uecheck:[a-z-]*\]\)$/\1\t\2\t\3\t\4/p' \
+		[ ! -s "$group.out" ] || sed -n 's/^\(.*\):\([0-9][0-9]*\):\([0-9][0-9]*\)-[0-9]*: \(.* \[uecheck:[a-z-]*\]\)$/\1\t\2\t\3\t\4/p' \
 			"$group.out"
 	done <"$tmp/$name.loads"
 done <"$tmp/scripts" | L=$local_copy C=$calls_copy F=${1-} M=$tmp/alias/map awk -F '\t' '
