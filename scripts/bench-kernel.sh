@@ -1,7 +1,9 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 #
-# bench-kernel.sh: the plugin in a real 6.12 build (make bench, parts 1-3).
+# bench-kernel.sh [VERSION [--file]]: the plugin in a real kernel build
+# (make bench, parts 1-3), VERSION 6.12 by default; --file: parts 1 and 2
+# only (bench.sh runs 6.12 whole and 7.3 with --file).
 #
 #   1. trace_events_user.o compiled with vs without -fplugin, using the
 #      exact command kbuild recorded in kernel/trace/.trace_events_user.o.cmd
@@ -12,7 +14,8 @@
 #      above) and vs sparse with the same arguments;
 #   3. the whole kernel/trace/ directory with vs without the plugin.
 #
-# Works in a copy of the prepared tree from scripts/kernel-tree.sh 6.12.
+# Works in a copy of the prepared tree from scripts/kernel-tree.sh VERSION.
+# Every figure's name starts with VERSION.
 # The commands of each comparison take turns (bench-lib.sh: interleave);
 # a ratio is the median of the per-round ratios.
 # Environment: CC, UECHECK_PLUGIN, UECHECK_KERNEL_TREE_SH (default
@@ -28,9 +31,12 @@ plugin=${UECHECK_PLUGIN:-$top/plugin/uecheck.so}
 runs=${BENCH_RUNS:-21}
 runs_dir=${BENCH_RUNS_DIR:-2}
 jobs=$(nproc 2>/dev/null || echo 2)
+kv=${1:-6.12}
+whole=yes
+[ "${2:-}" = --file ] && whole=no
 
 [ -f "$plugin" ] || { echo "bench-kernel: no plugin at $plugin (make plugin)" >&2; exit 1; }
-bench_tree bench-kernel 6.12
+bench_tree bench-kernel "$kv"
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/uecheck-benchk.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
@@ -53,7 +59,7 @@ pre=${cmd%%" -c -o kernel/trace/trace_events_user.o "*}
 post=${cmd#*" -c -o kernel/trace/trace_events_user.o "}
 cd "$work"
 
-echo "== 1. plugin overhead: trace_events_user.o, kbuild's own command, $runs runs each"
+echo "== 1. plugin overhead: $kv trace_events_user.o, kbuild's own command, $runs runs each"
 plain="$pre -c -o $tmp/plain.o $post"
 with="$pre -fplugin=$plugin -c -o $tmp/plugin.o $post"
 interleave "$tmp/1.csv" "$runs" -n plain "$plain" -n plugin "$with"
@@ -65,8 +71,8 @@ same=no
 cmp -s "$tmp/plain.o" "$tmp/plugin.o" && same=yes
 echo "median ${a}s without, ${b}s with; per-round ratio $r1: ${over}% (target < 2%); objects identical: $same"
 status=$(awk -v p="$over" 'BEGIN { print (p < 2) ? "met" : "MISSED" }')
-record "trace_events_user.o: with / without -fplugin" "$r1 (${over}%)" "< 1.02" "$status"
-record "trace_events_user.o: object identical with the plugin" "$same" "yes" \
+record "$kv trace_events_user.o: with / without -fplugin" "$r1 (${over}%)" "< 1.02" "$status"
+record "$kv trace_events_user.o: object identical with the plugin" "$same" "yes" \
 	"$([ "$same" = yes ] && echo met || echo MISSED)"
 
 # Wall time on a shared VM moves by a few percent from run to run, more
@@ -79,19 +85,19 @@ if command -v valgrind >/dev/null 2>&1; then
 		oi=$(pct "$ib" "$ia")
 		echo "instructions executed by cc1 (callgrind): $ia without, $ib with: ${oi}% (target < 2%)"
 		status=$(awk -v p="$oi" 'BEGIN { print (p < 2) ? "met" : "MISSED" }')
-		record "trace_events_user.o: with / without -fplugin, instructions of cc1 (callgrind)" \
+		record "$kv trace_events_user.o: with / without -fplugin, instructions of cc1 (callgrind)" \
 			"$ri (${oi}%)" "< 1.02" "$status"
 	else
 		echo "bench-kernel: callgrind gave no instruction count for cc1" >&2
-		record "trace_events_user.o: instructions of cc1 (callgrind)" "not measured: callgrind failed" "< 1.02" "MISSED"
+		record "$kv trace_events_user.o: instructions of cc1 (callgrind)" "not measured: callgrind failed" "< 1.02" "MISSED"
 	fi
 else
 	echo "bench-kernel: valgrind not installed (make deps): instructions not counted" >&2
-	record "trace_events_user.o: instructions of cc1 (callgrind)" "not measured: valgrind missing" "< 1.02" "MISSED"
+	record "$kv trace_events_user.o: instructions of cc1 (callgrind)" "not measured: valgrind missing" "< 1.02" "MISSED"
 fi
 
 echo
-echo "== 2. CHECK cost on trace_events_user.c, $runs runs each"
+echo "== 2. CHECK cost on $kv trace_events_user.c, $runs runs each"
 # What kbuild hands to CHECK, recorded by a stand-in checker.
 cat >"$tmp/logcheck" <<'EOF'
 #!/bin/sh
@@ -129,9 +135,11 @@ rg=$(pair_ratio "$tmp/2.csv" sparse "gcc -fsyntax-only")
 echo "$checker / gcc -fsyntax-only: $rs (target <= 1.10)"
 echo "$checker / sparse: $rp;  gcc -fsyntax-only / sparse: $rg"
 status=$(awk -v r="$rs" 'BEGIN { print (r <= 1.10) ? "met" : "MISSED" }')
-record "CHECK: $checker / gcc -fsyntax-only" "$rs" "<= 1.10" "$status"
-record "CHECK: $checker / sparse" "$rp" "-" "-"
-record "CHECK: gcc -fsyntax-only / sparse" "$rg" "-" "-"
+record "$kv CHECK: $checker / gcc -fsyntax-only" "$rs" "<= 1.10" "$status"
+record "$kv CHECK: $checker / sparse" "$rp" "-" "-"
+record "$kv CHECK: gcc -fsyntax-only / sparse" "$rg" "-" "-"
+
+[ "$whole" = yes ] || exit 0
 
 echo
 echo "== 3. whole kernel/trace/ (make -j$jobs), with vs without the plugin"
@@ -169,7 +177,7 @@ r3=$(ratio "$bc" "$ac")
 echo "$n objects, $((runs_dir * 2)) builds per side: CPU ${ac}s without, ${bc}s with: $(pct "$bc" "$ac")%" \
 	"(wall ${aw}s / ${bw}s: $(pct "$bw" "$aw")%)"
 status=$(awk -v p="$(pct "$bc" "$ac")" 'BEGIN { print (p < 2) ? "met" : "MISSED" }')
-record "kernel/trace/ ($n objects, make -j$jobs): with / without, CPU time" \
+record "$kv kernel/trace/ ($n objects, make -j$jobs): with / without, CPU time" \
 	"$r3 ($(pct "$bc" "$ac")%)" "< 1.02" "$status"
-record "kernel/trace/ ($n objects, make -j$jobs): with / without, wall time" \
+record "$kv kernel/trace/ ($n objects, make -j$jobs): with / without, wall time" \
 	"$(ratio "$bw" "$aw") ($(pct "$bw" "$aw")%)" "-" "-"

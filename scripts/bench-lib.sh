@@ -19,6 +19,10 @@
 #                                        and obj, or exits with one line
 #   cc1_instructions CMD                 instructions cc1 executes for CMD
 #                                        (callgrind; needs tmp)
+#   others_busy [SECONDS]                percent of the machine's processor
+#                                        time used over SECONDS (default 2)
+#                                        while bench itself waits: what
+#                                        other processes take
 #
 # Needs: hyperfine, /usr/bin/time (GNU), awk.  BENCH_RESULTS names the file
 # that record() appends to.
@@ -147,4 +151,26 @@ cc1_instructions() {
 	for f in "$tmp"/cg.*; do
 		grep -q '^cmd: .*/cc1 ' "$f" && sed -n 's/^totals: //p' "$f"
 	done | head -n 1
+}
+
+# others_busy [SECONDS]: the share of all processors' time (percent, no
+# decimals) that was not idle over SECONDS, from /proc/stat, taken while
+# this shell only sleeps: what the rest of the machine uses.  "?" where
+# /proc/stat cannot be read.
+others_busy() {
+	ob_s=${1:-2}
+	ob_a=$(sed -n 's/^cpu  *//p' /proc/stat 2>/dev/null)
+	sleep "$ob_s"
+	ob_b=$(sed -n 's/^cpu  *//p' /proc/stat 2>/dev/null)
+	if [ -z "$ob_a" ] || [ -z "$ob_b" ]; then
+		echo "?"
+		return
+	fi
+	# user nice system idle iowait irq softirq steal ...: idle is 4 and 5.
+	printf '%s\n%s\n' "$ob_a" "$ob_b" | awk '
+		{ t = 0; for (i = 1; i <= 8 && i <= NF; i++) t += $i; tot[NR] = t; idle[NR] = $4 + $5 }
+		END {
+			dt = tot[2] - tot[1]
+			printf "%.0f\n", (dt > 0 ? 100 * (dt - (idle[2] - idle[1])) / dt : 0)
+		}'
 }
