@@ -89,7 +89,9 @@ interleave() {
 			eval "il_cmd=\$il_c$il_j il_name=\$il_n$il_j"
 			[ -n "${IL_PREPARE:-}" ] && sh -c "$IL_PREPARE" >/dev/null 2>&1
 			il_t0=$(date +%s%N)
-			sh -c "$il_cmd" >/dev/null 2>&1
+			# (A command that fails is timed all the same: the
+			# caller checks what it measures.)
+			sh -c "$il_cmd" >/dev/null 2>&1 || :
 			il_t1=$(date +%s%N)
 			[ "$il_r" -gt 0 ] &&
 				printf '%s\t%s\t%s\n' "$il_r" "$il_name" "$((il_t1 - il_t0))" >>"$il_csv.raw"

@@ -9,10 +9,14 @@
 # stop before the middle end.  Each rule below was checked against gcc 12:
 #
 #   dropped            why
-#   -W* (not -Wp,)     only tune GCC's own diagnostics, which the gcc engine
-#                      discards; sparse-only ones (-Wbitwise, -Wsparse-all,
+#   -W* (not -Wp,*,    only tune GCC's own diagnostics, which the gcc engine
+#   not -Wno-*)        discards; sparse-only ones (-Wbitwise, -Wsparse-all,
 #                      ...) are errors for gcc; -Werror must not turn a
-#                      finding into a tool failure
+#                      finding into a tool failure.  -Wno-* is kept: it
+#                      only silences (GCC ignores one it does not know),
+#                      and the kernel's (-Wno-address-of-packed-member
+#                      ...) keep the compiler's output empty, as in the
+#                      build, so that no process has to read it
 #   -w                 would silence the plugin's warnings too
 #   --arch=* --os=*    sparse only: "unrecognized command-line option"
 #   -multiarch-dir D   sparse only (takes an argument)
@@ -114,7 +118,7 @@ ue_sort_args() {
 			-Wp,-MD,*|-Wp,-MMD,*|-Wp,-MF,*|-Wp,-MD|-Wp,-MMD) ;;
 			*) ue_push UE_GCC_ARGS "$a" ;;
 			esac ;;
-		-Wa,*|-Wl,*)
+		-Wa,*|-Wl,*|-Wno-*)
 			ue_push UE_GCC_ARGS "$a" ;;
 		--arch=*)
 			us_arch=${a#--arch=} ;;

@@ -23,6 +23,8 @@ cat >"$tmp/flags.want" <<'EOF'
 -Dlinux
 -Dunix
 -D__unix__
+-Wno-return-void
+-Wno-unknown-attribute
 -D__x86_64__
 -m64
 -nostdinc
@@ -77,6 +79,19 @@ else
 fi
 check "uecheck: -mlittle-endian kept only if gcc accepts it" \
 	[ "$(cat "$tmp/e.got")" = "$want" ]
+# Where sparse's --arch says x86 it is dropped without asking the compiler
+# (a compiler that would take it, here a stand-in, is never started).
+printf '#!/bin/sh\necho asked >>"%s"\nexit 0\n' "$tmp/asked" >"$tmp/yescc"
+chmod +x "$tmp/yescc"
+(
+	. "$top/scripts/lib/flags.sh"
+	UECHECK_CC=$tmp/yescc
+	ue_sort_args --arch=x86 -mlittle-endian f.c && echo "${UE_GCC_ARGS:-none}"
+	ue_sort_args --arch=arm64 -mlittle-endian f.c && echo "${UE_GCC_ARGS:-none}"
+) >"$tmp/e2.got" 2>&1
+check "uecheck: -mlittle-endian dropped unasked under --arch=x86, kept where the compiler takes it" \
+	[ "$(cat "$tmp/e2.got")" = "none
+'-mlittle-endian' " ] && [ "$(cat "$tmp/asked")" = asked ]
 
 # ---- the gcc engine ----------------------------------------------------------
 
@@ -94,6 +109,14 @@ sh "$uecheck" --engines=gcc clean.c >"$tmp/clean.out" 2>&1
 rc=$?
 [ "$rc" -eq 0 ] && [ ! -s "$tmp/clean.out" ]
 verdict $? "uecheck: silent on the clean fixture"
+# A file without findings starts no Python (the findings step is skipped:
+# an interpreter that cannot run is never asked); one with findings does.
+env UECHECK_PYTHON=/bin/false sh "$uecheck" --engines=gcc clean.c >"$tmp/np.out" 2>&1
+rc=$?
+env UECHECK_PYTHON=/bin/false sh "$uecheck" --engines=gcc seeded.c >"$tmp/np2.out" 2>&1
+rc2=$?
+[ "$rc" -eq 0 ] && [ ! -s "$tmp/np.out" ] && [ "$rc2" -eq 3 ]
+verdict $? "uecheck: no Python for a file without findings, the findings step for one with them"
 
 # The whole kbuild-style list, depfile option included.
 sh "$uecheck" --engines=gcc -D__linux__ -Dlinux -D__STDC__ -Wbitwise \
