@@ -524,6 +524,21 @@ while read -r cocci; do
 		rc=
 		read -r rc 2>/dev/null <"$group.rc"
 		case $rc in ''|*[!0-9]*) rc=unknown ;; esac
+		# spatch's --timeout can also fire outside its per-file guard:
+		# it then dies ("Fatal error: exception ...Common.Timeout").
+		# That is the group's files over the budget, not a failure.
+		if [ "$rc" != 0 ] && [ -s "$group.err" ] &&
+			grep -q '^Fatal error: exception .*Common\.Timeout' "$group.err"; then
+			L=$local_copy F=${1-} S=$name.cocci B=$budget M=$tmp/alias/map awk '
+			BEGIN { FS = "\t"; while ((getline l < ENVIRON["M"]) > 0) alias[substr(l, 1, index(l, "\t") - 1)] = substr(l, index(l, "\t") + 1) }
+			$0 != "" {
+				f = $0
+				if (f in alias) f = alias[f]
+				if (ENVIRON["L"] != "") f = ENVIRON["F"]
+				print "uecheck-cocci: " f ": not checked: over the time budget (" ENVIRON["B"] " s for " ENVIRON["S"] ")"
+			}' "$group" >>"$tmp/gaveup"
+			continue
+		fi
 		if [ "$rc" != 0 ] || { [ -s "$group.err" ] &&
 			grep -q -e 'parse error' -e '^Fatal error' -e 'Traceback' "$group.err"; }; then
 			line=$(grep -v '^ *$' "$group.err" | head -n 1)
