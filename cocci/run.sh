@@ -529,14 +529,12 @@ while read -r cocci; do
 		# That is the group's files over the budget, not a failure.
 		if [ "$rc" != 0 ] && [ -s "$group.err" ] &&
 			grep -q '^Fatal error: exception .*Common\.Timeout' "$group.err"; then
-			L=$local_copy F=${1-} S=$name.cocci B=$budget M=$tmp/alias/map awk '
-			BEGIN { FS = "\t"; while ((getline l < ENVIRON["M"]) > 0) alias[substr(l, 1, index(l, "\t") - 1)] = substr(l, index(l, "\t") + 1) }
-			$0 != "" {
-				f = $0
-				if (f in alias) f = alias[f]
-				if (ENVIRON["L"] != "") f = ENVIRON["F"]
-				print "uecheck-cocci: " f ": not checked: over the time budget (" ENVIRON["B"] " s for " ENVIRON["S"] ")"
-			}' "$group" >>"$tmp/gaveup"
+			while IFS= read -r f; do
+				[ -n "$f" ] || continue
+				if [ -n "$local_copy" ]; then f=$1; else f=$(orig "$f"); fi
+				printf 'uecheck-cocci: %s: not checked: over the time budget (%s s for %s)\n' \
+					"$f" "$budget" "$name.cocci"
+			done <"$group" >>"$tmp/gaveup"
 			continue
 		fi
 		if [ "$rc" != 0 ] || { [ -s "$group.err" ] &&
