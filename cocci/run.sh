@@ -58,6 +58,8 @@
 # needs what the scripts do not check (a per-object lock): one line on
 # stderr, nothing checked.
 set -u
+nl='
+'
 
 here=$(cd "$(dirname "$0")" && pwd)
 spatch=${SPATCH:-spatch}
@@ -151,7 +153,12 @@ esac
 
 command -v "$spatch" >/dev/null 2>&1 ||
 	die "spatch not found (install coccinelle 1.1.1 or later, or set SPATCH)"
-version=$("$spatch" --version 2>/dev/null | sed -n 's/^spatch version \([0-9.]*\).*/\1/p')
+# (Read without a sed: a check of one file starts few processes, issue 25.)
+version=$("$spatch" --version 2>/dev/null)
+case $version in
+"spatch version "[0-9]*) version=${version#spatch version }; version=${version%%[!0-9.]*} ;;
+*) version= ;;
+esac
 [ -n "$version" ] || die "'$spatch --version' printed no version: not Coccinelle?"
 # Script constraints on metavariables and 'symbol' declarations need
 # 1.1; older versions cannot parse the scripts at all.
@@ -193,20 +200,35 @@ printf '%16384s\n' '' 2>/dev/null >"$tmp/room" && rm "$tmp/room" || tmp_failed
 awk -v builtin="$here/../rulesets" -f "$here/ruleset.awk" "$ruleset" >"$tmp/names"
 rc=$?
 [ "$rc" -eq 0 ] || { [ -s "$tmp/names" ] || printf '%4096s\n' '' 2>/dev/null >"$tmp/room.names" || tmp_failed; exit "$rc"; }
-defines=$(sed 's/^/-D /' "$tmp/names" | tr '\n' ' ')
+# One read of the names, in the shell: the -D words, and the names the
+# prefilter and the checks below use.
+defines=
+lock='' guard_struct='' guard_field='' ref_struct=''
+ref_get_all='' ref_get='' ref_current='' ref_put=''
+while IFS= read -r kv; do
+	defines="$defines-D $kv "
+	v=${kv#*=}
+	case $kv in
+	lock=*) lock=$v ;;
+	guard_struct=*) guard_struct=$v ;;
+	guard_field=*) guard_field=$v ;;
+	ref_struct=*) ref_struct=$v ;;
+	ref_get_all=*) ref_get_all=$v ;;
+	ref_get=*) ref_get=$v ;;
+	ref_current=*) ref_current=$v ;;
+	ref_put=*) ref_put=$v ;;
+	esac
+done <"$tmp/names"
 # The names reach the scripts on spatch's command line, through xargs (a
 # line of at most 128 KB); a rule set naming more than fits there is read
 # from the names file (-D names_file, each script's first rule).
 if [ "${#defines}" -gt 100000 ]; then
 	defines="-D names_file=$tmp/names"
 fi
-name_of() {
-	sed -n "s/^$1=//p" "$tmp/names"
-}
-lock=$(name_of lock)
-guard_struct=$(name_of guard_struct)
-ref_struct=$(name_of ref_struct)
-ref_calls=$(for k in ref_get_all ref_get ref_current ref_put; do name_of $k; done | grep .)
+ref_calls=
+for v in "$ref_get_all" "$ref_get" "$ref_current" "$ref_put"; do
+	[ -n "$v" ] && ref_calls="$ref_calls$v$nl"
+done
 
 # Candidate files: every name of the rule set, in one fast pass (grep -l
 # stops reading a file at its first match); then each script's own tokens
@@ -221,9 +243,10 @@ ref_calls=$(for k in ref_get_all ref_get ref_current ref_put; do name_of $k; don
 #          (lock_held).
 # An empty name (a rule set without a guard or without refs) leaves its
 # scripts without files.
-tokens=$(printf '%s\n' "$lock" "$guard_struct" "$ref_struct" $ref_calls | grep . | sed 's/^/-e /' | tr '\n' ' ')
-nl='
-'
+tokens=
+for v in "$lock" "$guard_struct" "$ref_struct" $ref_calls; do
+	[ -n "$v" ] && tokens="$tokens-e $v "
+done
 for arg in "$@"; do
 	[ -e "$arg" ] || { printf 'uecheck-cocci: %s: no such file or directory\n' "$arg" >&2; exit 2; }
 	case $arg in
@@ -276,27 +299,32 @@ orig() {
 	*) printf '%s\n' "$1" ;;
 	esac
 }
-# pick LIST GREP-OPTION...: the candidates GREP-OPTION... selects, into LIST.
-pick() {
-	pick_list=$tmp/$1
-	shift
-	: >"$pick_list"
-	[ $# -gt 1 ] || return 0
-	# grep: 0 or 1 (no file matched); 2 (a write failed) fails xargs.
-	tr '\n' '\0' <"$tmp/cand" |
-		xargs -0 -r sh -c 'grep -l "$@"; [ $? -le 1 ]' pick "$@" -- >"$pick_list" 2>/dev/null ||
-		tmp_failed
+# The four lists, in one pass over the candidates: each is what its
+# patterns (PAT.LIST, one a line) select, with grep -F or -E; a list
+# without patterns (a rule set without that name) stays empty.  (One grep
+# per list and batch, not a tr, an xargs and a shell each: issue 25.)
+: >"$tmp/mm" && : >"$tmp/ref" && : >"$tmp/mutex" && : >"$tmp/excl" || tmp_failed
+lists=
+# pat LIST OPTION PATTERN...: PAT.LIST, and LIST:OPTION in $lists.
+pat() {
+	pat_list=$1 pat_opt=$2
+	shift 2
+	[ $# -gt 0 ] || return 0
+	printf '%s\n' "$@" 2>/dev/null >"$tmp/pat.$pat_list" || tmp_failed
+	lists="$lists $pat_list:$pat_opt"
 }
-pick mm -F ${guard_struct:+-e "$guard_struct"}
-ref_e=
-for r in $ref_calls; do
-	ref_e="$ref_e -e $r"
-done
-# shellcheck disable=SC2086 # -e NAME words, without blanks
-pick ref -F $ref_e
-pick mutex -E ${lock:+-e "lockdep_assert_held(_once|_read|_write)? *\\( *& *$lock *\\)"} \
-	${lock:+-e "__must_hold *\\( *& *$lock *\\)"} ${guard_struct:+-e "$guard_struct"}
-pick excl -E ${lock:+-e "(lockdep_assert_not_held|__must_not_hold) *\\( *& *$lock *\\)"}
+pat mm F ${guard_struct:+"$guard_struct"}
+# shellcheck disable=SC2086 # names, without blanks
+pat ref F $ref_calls
+pat mutex E ${lock:+"lockdep_assert_held(_once|_read|_write)? *\\( *& *$lock *\\)"} \
+	${lock:+"__must_hold *\\( *& *$lock *\\)"} ${guard_struct:+"$guard_struct"}
+pat excl E ${lock:+"(lockdep_assert_not_held|__must_not_hold) *\\( *& *$lock *\\)"}
+# grep: 0 or 1 (no file matched); 2 (a write failed) fails xargs.
+[ -z "$lists" ] || tr '\n' '\0' <"$tmp/cand" | P=$tmp L=$lists xargs -0 -r sh -c '
+	for l in $L; do
+		grep -l -"${l#*:}" -f "$P/pat.${l%:*}" -- "$@" >>"$P/${l%:*}"
+		[ $? -le 1 ] || exit 255
+	done' pick 2>/dev/null || tmp_failed
 # With --copies, the scripts read the copies of the one FILE.
 if [ -n "$local_copy" ]; then
 	for l in mm ref; do
@@ -392,7 +420,7 @@ n=0
 # (Not on --copies: those are parts of a file, for one change.)
 if [ -s "$tmp/mm" ] && [ -n "$guard_struct" ] && [ -z "$local_copy" ]; then
 	while IFS= read -r f; do
-		S=$guard_struct F=$(name_of guard_field) L=$lock R=$ruleset N=$(orig "$f") awk '
+		S=$guard_struct F=$guard_field L=$lock R=$ruleset N=$(orig "$f") awk '
 		{ text = text $0 "\n" }
 		END {
 			S = ENVIRON["S"]; F = ENVIRON["F"]; L = ENVIRON["L"]
@@ -440,8 +468,10 @@ fi
 # (a declaration: no rule looks at it).
 # It runs beside the scripts (it needs no result of theirs); its lines
 # are printed after them.
-words=$(printf '%s\n' "$guard_struct" "$ref_struct" "$lock" | grep . |
-	sed 's/.*/(^|[^A-Za-z0-9_])&([^A-Za-z0-9_]|$)/' | paste -sd '|')
+words=
+for v in "$guard_struct" "$ref_struct" "$lock"; do
+	[ -n "$v" ] && words="$words${words:+|}(^|[^A-Za-z0-9_])$v([^A-Za-z0-9_]|\$)"
+done
 (
 sort -u "$tmp/mm" "$tmp/ref" "$tmp/mutex" | while IFS= read -r f; do
 	[ -n "$f" ] || continue
