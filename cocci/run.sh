@@ -166,6 +166,24 @@ case $version in
 0.*|1.0.*) die "spatch $version is too old: the scripts need Coccinelle 1.1.1 or later" ;;
 esac
 
+# Isomorphisms no rule of the scripts can use (cocci/isos-unused), which
+# spatch would still try on every rule it compiles: disabled where the iso
+# file spatch reads defines them ($COCCINELLE_HOME, else lib/coccinelle
+# beside spatch's bin/), since a name it does not define stops spatch.
+# Without that file, spatch runs with its isomorphisms as they are.
+isos=
+spatch_path=$(command -v "$spatch")
+iso_file=${COCCINELLE_HOME:+$COCCINELLE_HOME/standard.iso}
+[ -n "$iso_file" ] || iso_file=${spatch_path%/*}/../lib/coccinelle/standard.iso
+if [ -f "$iso_file" ] && [ -f "$here/isos-unused" ]; then
+	isos=$(awk '
+	FILENAME == ARGV[1] { if ($0 !~ /^#/ && NF) unused[$1] = 1; next }
+	match($0, /^@ *[A-Za-z_0-9]+ *@/) {
+		n = substr($0, RSTART + 1, RLENGTH - 2); gsub(/ /, "", n)
+		if (n in unused && !done[n]++) printf "--disable-iso %s ", n
+	}' "$here/isos-unused" "$iso_file" 2>/dev/null)
+fi
+
 # The interpreter, found the way scripts/uecheck finds it (lib/python.sh,
 # in the source tree or where make install put it; it has usually done so
 # already); without that file, the one PATH names.
@@ -529,10 +547,10 @@ parse_pid=$!
 # to files named after the group.
 if [ "$n" -gt 0 ]; then
 	sort -t "$(printf '\t')" -k1,1nr "$tmp/tasks" | cut -f 2- | tr '\t\n' '\0\0' |
-		SPATCH=$spatch MACROS=$here/uecheck-macros.h PY=$python BUDGET=$budget \
+		SPATCH=$spatch MACROS=$here/uecheck-macros.h PY=$python BUDGET=$budget ISOS=$isos \
 		xargs -0 -n 3 -P "$jobs" sh -c '
-			# shellcheck disable=SC2086 # $3: -D KEY=VALUE words, no blanks
-			"$SPATCH" --python "$PY" --very-quiet --no-show-diff --timeout "$BUDGET" -D report $3 \
+			# shellcheck disable=SC2086 # $3, $ISOS: option words, no blanks
+			"$SPATCH" --python "$PY" --very-quiet --no-show-diff --timeout "$BUDGET" $ISOS -D report $3 \
 				--no-includes --include-headers --macro-file "$MACROS" \
 				--sp-file "$1" --file-groups "$2" >"$2.out" 2>"$2.err"
 			echo $? >"$2.rc"' task 2>/dev/null

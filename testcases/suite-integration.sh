@@ -9,6 +9,8 @@
 #                      SARIF writer, the cocci scripts and the docs' tables use
 #   check-coccinames.sh the Coccinelle scripts' names are the rule set's
 #                      (cocci/ruleset.awk, -D KEY=VALUE; defaults built in)
+#   check-isos.sh      the isomorphisms cocci/run.sh disables change no
+#                      script's rules (spatch --parse-cocci), and reach spatch
 #   check-uecheck.sh   scripts/uecheck as a program: flag sorting, engines,
 #                      dedup, suppressions, baseline, exit codes, JSON/SARIF
 #   check-findings.sh  the findings pipeline: exact text/JSON/SARIF for odd
@@ -108,7 +110,7 @@ for tool in sparse git jq; do
 done
 export UECHECK_PLUGIN="$plugin"
 
-parts=${UECHECK_INTEGRATION:-ruletable coccinames uecheck findings focus kbuild hook precommit patch install demo}
+parts=${UECHECK_INTEGRATION:-ruletable coccinames isos uecheck findings focus kbuild hook precommit patch install demo}
 for part in $parts; do
 	if [ -f "$fix/check-$part.sh" ]; then
 		# shellcheck disable=SC1090

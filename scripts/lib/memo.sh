@@ -14,7 +14,8 @@
 #   - the engine itself: for gcc the plugin's two files, the compiler's
 #     version and target, the compiler flags and the working directory
 #     (relative -I paths); for cocci the scripts, the macro file,
-#     ruleset.awk, the built-in rule sets and spatch's version; for both
+#     ruleset.awk, the isomorphisms run.sh disables, the built-in rule
+#     sets and spatch's version; for both
 #     lib/engines.sh, which runs them;
 #   - for gcc also every header the compile read (GCC's -MD list): the
 #     entry records their names and the hash of their contents, and a
@@ -63,7 +64,7 @@ ue_memo_tool() {
 			d=$(dirname "$UE_COCCI")
 			# The scripts, and the built-in rule sets that name what
 			# they look for (ruleset.awk reads them).
-			cat "$UE_COCCI" "$d"/*.cocci "$d"/*.h "$d"/*.awk "$d"/../rulesets/*.ruleset \
+			cat "$UE_COCCI" "$d"/*.cocci "$d"/*.h "$d"/*.awk "$d"/isos-unused "$d"/../rulesets/*.ruleset \
 				2>/dev/null
 			cat "${lib:-}/engines.sh" 2>/dev/null
 			"${SPATCH:-spatch}" --version 2>&1 | sed -n 1p
