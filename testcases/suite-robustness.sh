@@ -60,6 +60,17 @@ skip() { echo "ok - $1 # SKIP $2"; }
 # zero COUNT NAME: ok when COUNT is 0.
 zero() { if [ "$1" -eq 0 ]; then pass "$2"; else fail "$2"; fi; }
 diag() { sed -e 's/^/# /' -e 20q "$@"; }
+# judge STATUS NAME OUTPUT: ok when STATUS (of the checks just run on a
+# command's exit status $rc and its OUTPUT) is 0; else not ok with $rc,
+# and OUTPUT's first lines.
+judge() {
+	if [ "$1" -eq 0 ]; then
+		pass "$2"
+	else
+		fail "$2 (exit $rc)"
+		diag "$3"
+	fi
+}
 
 if [ ! -f "$plugin" ]; then
 	echo "not ok - robustness: plugin $plugin exists (run make plugin)"

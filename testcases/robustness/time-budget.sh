@@ -91,12 +91,8 @@ for f in decls longline deep; do
 	rc=$?
 	t2=$(tb_ms)
 	echo "# time budget: $f.c: gcc -O2 $((t1 - t0)) ms, with the plugin $((t2 - t1)) ms"
-	if [ "$rc" -eq 0 ] && ! grep -q 'not checked' "$tb/$f.gcc"; then
-		pass "time budget: the plugin checks $f.c within its budget"
-	else
-		fail "time budget: the plugin checks $f.c within its budget (exit $rc)"
-		diag "$tb/$f.gcc"
-	fi
+	[ "$rc" -eq 0 ] && ! grep -q 'not checked' "$tb/$f.gcc"
+	judge $? "time budget: the plugin checks $f.c within its budget" "$tb/$f.gcc"
 done
 
 # The plugin's budget, made small: the function is said to be not checked,
@@ -115,12 +111,8 @@ fi
 "$cc" -O2 -c -o /dev/null -fplugin="$plugin" -fplugin-arg-uecheck-budget=1 \
 	-fplugin-arg-uecheck-werror "$tb/loops.c" >"$tb/loops.out" 2>&1
 rc=$?
-if [ "$rc" -ne 0 ] && grep -q "error: uecheck: function 'loops' not checked: over the time budget" "$tb/loops.out"; then
-	pass "time budget: under -fplugin-arg-uecheck-werror, a function over budget is an error"
-else
-	fail "time budget: under -fplugin-arg-uecheck-werror, a function over budget is an error (exit $rc)"
-	diag "$tb/loops.out"
-fi
+[ "$rc" -ne 0 ] && grep -q "error: uecheck: function 'loops' not checked: over the time budget" "$tb/loops.out"
+judge $? "time budget: under -fplugin-arg-uecheck-werror, a function over budget is an error" "$tb/loops.out"
 sh "$wrapper" --engines=gcc --werror -O2 -fplugin-arg-uecheck-budget=1 "$tb/loops.c" \
 	>"$tb/loops.out" 2>&1
 rc=$?

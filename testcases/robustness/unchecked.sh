@@ -104,12 +104,8 @@ if command -v git >/dev/null 2>&1; then
 			timeout "$limit" sh "$top/scripts/uecheck-pre-commit"
 		) >"$uc/hook.out" 2>&1
 		rc=$?
-		if [ "$rc" -eq 1 ] && grep -a -q 'ref-leak' "$uc/hook.out"; then
-			pass "never unchecked: the pre-commit hook blocks a leak in a file named in another encoding"
-		else
-			fail "never unchecked: the pre-commit hook blocks a leak in a file named in another encoding (exit $rc)"
-			diag "$uc/hook.out"
-		fi
+		[ "$rc" -eq 1 ] && grep -a -q 'ref-leak' "$uc/hook.out"
+		judge $? "never unchecked: the pre-commit hook blocks a leak in a file named in another encoding" "$uc/hook.out"
 	fi
 else
 	skip "never unchecked: uecheck-patch and odd file names" "git is not installed"
@@ -136,12 +132,8 @@ if [ "$(id -u)" -eq 0 ] && mkdir -p "$uc/small" && mount -t tmpfs -o size=64k tm
 		env TMPDIR="$uc/small" timeout "$limit" sh "$wrapper" --engines=cocci $ucflags "$demo" \
 			>"$uc/small.out" 2>&1
 		rc=$?
-		if [ "$rc" -eq 3 ] && grep -q 'engine cocci failed' "$uc/small.out"; then
-			pass "never unchecked: scripts/uecheck in a 64 KB TMPDIR, the cocci engine: exit 3"
-		else
-			fail "never unchecked: scripts/uecheck in a 64 KB TMPDIR, the cocci engine: exit 3 (exit $rc)"
-			diag "$uc/small.out"
-		fi
+		[ "$rc" -eq 3 ] && grep -q 'engine cocci failed' "$uc/small.out"
+		judge $? "never unchecked: scripts/uecheck in a 64 KB TMPDIR, the cocci engine: exit 3" "$uc/small.out"
 	fi
 	umount "$uc/small"
 else
@@ -161,12 +153,8 @@ if [ -n "$have_spatch" ]; then
 	# shellcheck disable=SC2086
 	timeout "$limit" sh "$wrapper" --engines=cocci $ucflags "$uc/bytes.c" >"$uc/bytes.out" 2>&1
 	rc=$?
-	if [ "$rc" -eq 3 ] && grep -q "bytes.c: not checked by the cocci engine: spatch cannot read it as C" "$uc/bytes.out"; then
-		pass "never unchecked: the cocci engine says a file with stray bytes is not checked, exit 3"
-	else
-		fail "never unchecked: the cocci engine says a file with stray bytes is not checked, exit 3 (exit $rc)"
-		diag "$uc/bytes.out"
-	fi
+	[ "$rc" -eq 3 ] && grep -q "bytes.c: not checked by the cocci engine: spatch cannot read it as C" "$uc/bytes.out"
+	judge $? "never unchecked: the cocci engine says a file with stray bytes is not checked, exit 3" "$uc/bytes.out"
 fi
 # shellcheck disable=SC2086
 timeout "$limit" sh "$wrapper" --engines=gcc $ucflags "$uc/bytes.c" >"$uc/bytes.out" 2>&1
@@ -218,12 +206,8 @@ for e in gcc cocci; do
 		>/dev/null 2>"$uc/huge.$e"
 	rc=$?
 	# The demo's three lock findings, each one line later (the prototype).
-	if [ "$rc" -eq 0 ] && [ "$(uc_findings "$uc/huge.$e" | tr '\n' ' ')" = "42 unguarded-access 55 lock-required 71 lock-held " ]; then
-		pass "never unchecked: the $e engine reads a $hsize-byte rule set"
-	else
-		fail "never unchecked: the $e engine reads a $hsize-byte rule set (exit $rc)"
-		diag "$uc/huge.$e"
-	fi
+	[ "$rc" -eq 0 ] && [ "$(uc_findings "$uc/huge.$e" | tr '\n' ' ')" = "42 unguarded-access 55 lock-required 71 lock-held " ]
+	judge $? "never unchecked: the $e engine reads a $hsize-byte rule set" "$uc/huge.$e"
 done
 
 # A shared SARIF log: a file that stops compiling loses its results and
@@ -315,12 +299,8 @@ for e in gcc cocci gcc,cocci; do
 			ok=$([ "$rc" -eq 1 ] && [ "$n" -eq 1 ] &&
 				grep -q "^uecheck: $uc/rc/own.c:4: rule set .*'lock teh_mutex': nothing in this unit" "$uc/rc.err" && echo y) ;;
 		esac
-		if [ "$ok" = y ]; then
-			pass "rule set meaning: $r.ruleset, --engines=$e: $want"
-		else
-			fail "rule set meaning: $r.ruleset, --engines=$e: $want (exit $rc)"
-			diag "$uc/rc.err"
-		fi
+		[ "$ok" = y ]
+		judge $? "rule set meaning: $r.ruleset, --engines=$e: $want" "$uc/rc.err"
 	done
 done
 # ... and again from the cache: a rule set line is never cached away.
@@ -351,10 +331,6 @@ for e in gcc cocci; do
 	[ "$e" = gcc ] || sh "$top/cocci/run.sh" --ruleset "$uc/rc/ok.ruleset" "$uc/rc/inc/node.h" \
 		>/dev/null 2>>"$uc/rc.err"
 	rc=$?
-	if [ "$rc" -eq 0 ] && ! grep -q "rule set" "$uc/rc.err"; then
-		pass "rule set meaning: a header's struct in a unit without the lock: silent, --engines=$e"
-	else
-		fail "rule set meaning: a header's struct in a unit without the lock: silent, --engines=$e (exit $rc)"
-		diag "$uc/rc.err"
-	fi
+	[ "$rc" -eq 0 ] && ! grep -q "rule set" "$uc/rc.err"
+	judge $? "rule set meaning: a header's struct in a unit without the lock: silent, --engines=$e" "$uc/rc.err"
 done
