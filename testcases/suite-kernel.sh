@@ -35,11 +35,14 @@
 # UECHECK_KERNEL_VERSIONS (default "6.12 7.3"), UECHECK_KERNEL_FLAVORS
 # (their flavors, default "default lockdep"),
 # UECHECK_KERNEL_JOBS (seeds compiled at once, default nproc),
-# UECHECK_CACHE (see scripts/kernel-tree.sh).
+# UECHECK_CACHE (see scripts/kernel-tree.sh), UECHECK_FINDINGS_DIR (every
+# compile's output is kept there: testcases/lib/findings-log.sh).
 # Output: the test-runner protocol of docs/interfaces.md; exit 1 on failure.
 set -u
 
 top=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=testcases/lib/findings-log.sh
+. "$top/testcases/lib/findings-log.sh"
 cc=${CC:-gcc}
 plugin=${UECHECK_PLUGIN:-$top/plugin/uecheck.so}
 limit=${UECHECK_KERNEL_TIMEOUT:-600}
@@ -136,6 +139,7 @@ baseline() {
 		return 1
 	fi
 	t2=$(ms)
+	ue_findings_log "kernel/$ver/$fl/unmodified" "$tmp/plugin.log"
 	echo "# kbuild $rel.o: $((t1 - t0)) ms without the plugin, $((t2 - t1)) ms with it"
 	# Silence means something only if kbuild really passed the plugin.
 	if grep -q -e "-fplugin=$plugin" "$work/kernel/trace/.trace_events_user.o.cmd"; then
@@ -248,6 +252,7 @@ seed() {
 	sfile=$1
 	sname=$(basename "$sfile" .seed)
 	name="kernel: $2 $3: seed $sname"
+	scase=kernel/$2/$3/$sname
 	dir=$tmp/seed/$sname
 	rm -rf "$dir"
 	mkdir -p "$dir"
@@ -273,6 +278,7 @@ seed() {
 	t0=$(ms)
 	kcompile "$dir/out.o" "$dir/log" "$c" "$@"
 	rc=$?
+	ue_findings_log "$scase/plugin" "$dir/log"
 	t1=$(ms)
 	echo "$((t1 - t0))" >"$dir/ms"
 	if [ "$rc" -ne 0 ] || grep -q 'internal compiler error' "$dir/log"; then
@@ -289,6 +295,7 @@ seed() {
 	expectations "$c" | sort >"$dir/want"
 	found_at "$c" "$dir/log" | sort >"$dir/got"
 	check_seed "$c" "$name" "$sfile"
+	ue_findings_log "$scase/check" "$dir/check.log"
 	if cmp -s "$dir/want" "$dir/got"; then
 		pass "$name"
 		return
@@ -340,6 +347,7 @@ for ver in $versions; do
 		kcompile "$tmp/strict.o" "$tmp/strict.log" "$src/$rel.c" \
 			"-fplugin=$plugin" -fplugin-arg-uecheck-strict
 		rc=$?
+		ue_findings_log "kernel/$ver/$fl/unmodified-strict" "$tmp/strict.log"
 		echo "# recorded command line, unmodified file, strict: $(($(ms) - t0)) ms"
 		if [ "$rc" -eq 0 ] && ! findings "$tmp/strict.log" >"$tmp/found"; then
 			pass "kernel: $ver $fl: unmodified file: no finding in strict mode"

@@ -33,7 +33,9 @@
 # UECHECK_JOBS (parallel jobs, default: online CPUs), UECHECK_UNIT_ENGINES
 # (default "gcc cocci"; the runner's self-tests run only with both),
 # UECHECK_UNIT_TAG (a prefix for every result name, e.g. "gcc-14: ", for
-# suite-toolchains.sh, which runs this corpus once per compiler).
+# suite-toolchains.sh, which runs this corpus once per compiler),
+# UECHECK_FINDINGS_DIR (every compile's output is kept there:
+# testcases/lib/findings-log.sh).
 # Output: the test-runner protocol; exit 1 when anything failed.
 set -u
 
@@ -42,6 +44,8 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/testcases/lib/expect.sh"
 # shellcheck source=testcases/lib/findings.sh
 . "$top/testcases/lib/findings.sh"
+# shellcheck source=testcases/lib/findings-log.sh
+. "$top/testcases/lib/findings-log.sh"
 # shellcheck source=testcases/lib/ktap.sh
 . "$top/testcases/lib/ktap.sh"
 
@@ -83,6 +87,7 @@ run_gcc() {
 		"$cc" -std=gnu11 -nostdinc -I "$top/testcases/include" -Wall -c -o /dev/null \
 			$cflags -fplugin="$plugin" $pargs "$g_src" >"$g_out.log.$n" 2>&1
 		rcs="$rcs $?"
+		ue_findings_log "unit/${g_src#"$top"/testcases/}/$c" "$g_out.log.$n"
 		names="$names${names:+|}$cflags"
 		logs="$logs $g_out.log.$n"
 	done
