@@ -28,6 +28,9 @@
 # A seed whose edit does not apply, or a compile that fails, is said on
 # stderr and makes the exit status 1.
 #
+# With UECHECK_FINDINGS_DIR, the plugin's whole output on each file is
+# kept there too, as context/NAME[.base] (testcases/lib/findings-log.sh).
+#
 # Exit status: 0 compared; 1 a seed or a build failed; 3 cannot run here
 # (no chroot or clang, no 7.3 source: the reason on stderr).
 set -u
@@ -141,11 +144,14 @@ clang_at() { warnings_at "$1" "$2" '-Wthread-safety[a-z-]*'; }
 # The seeds' expectations: the corpus' own reader (ue_expectations).
 # shellcheck source=testcases/lib/expect.sh
 . "$top/testcases/lib/expect.sh"
+# shellcheck source=testcases/lib/findings-log.sh
+. "$top/testcases/lib/findings-log.sh"
 
 # both NAME FILE SOURCE SUFFIX: both tools on SOURCE, results into RAW.
 both() {
 	ok=1
 	if compile gcc "$2" "$3" "$tmp/$1.gcc.log"; then
+		ue_findings_log "context/$1$4" "$tmp/$1.gcc.log"
 		uecheck_at "$3" "$tmp/$1.gcc.log" >"$raw/$1$4.uecheck"
 	else
 		say "$1: gcc with the plugin failed on $2$4 (its end:)"
