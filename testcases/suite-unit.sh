@@ -51,6 +51,9 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 
 cc=${CC:-gcc}
 engines=${UECHECK_UNIT_ENGINES:-gcc cocci}
+# Outputs kept (UECHECK_FINDINGS_DIR) go under unit/, or unit-gcc-14/ when
+# suite-toolchains runs the corpus with another compiler.
+log_pre=unit${UECHECK_UNIT_TAG:+-${UECHECK_UNIT_TAG%%:*}}
 plugin=${UECHECK_PLUGIN:-$top/plugin/uecheck.so}
 configs="-O0 -O0,-DCONFIG_LOCKDEP -O0,-DUECHECK_STUB_CTX -O2 -O2,-DCONFIG_LOCKDEP -O2,-DUECHECK_STUB_CTX"
 
@@ -87,7 +90,7 @@ run_gcc() {
 		"$cc" -std=gnu11 -nostdinc -I "$top/testcases/include" -Wall -c -o /dev/null \
 			$cflags -fplugin="$plugin" $pargs "$g_src" >"$g_out.log.$n" 2>&1
 		rcs="$rcs $?"
-		ue_findings_log "unit/${g_src#"$top"/testcases/}/$c" "$g_out.log.$n"
+		ue_findings_log "$log_pre/${g_src#"$top"/testcases/}/$c" "$g_out.log.$n"
 		names="$names${names:+|}$cflags"
 		logs="$logs $g_out.log.$n"
 	done
