@@ -43,6 +43,9 @@ set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 # shellcheck source=testcases/lib/findings-log.sh
 . "$top/testcases/lib/findings-log.sh"
+# Outputs kept go under kernel/, or kernel-gcc-14/ when suite-toolchains
+# runs the seeds with CC=gcc-14.
+log_pre=kernel${CC:+-${CC##*/}}
 cc=${CC:-gcc}
 plugin=${UECHECK_PLUGIN:-$top/plugin/uecheck.so}
 limit=${UECHECK_KERNEL_TIMEOUT:-600}
@@ -139,7 +142,7 @@ baseline() {
 		return 1
 	fi
 	t2=$(ms)
-	ue_findings_log "kernel/$ver/$fl/unmodified" "$tmp/plugin.log"
+	ue_findings_log "$log_pre/$ver/$fl/unmodified" "$tmp/plugin.log"
 	echo "# kbuild $rel.o: $((t1 - t0)) ms without the plugin, $((t2 - t1)) ms with it"
 	# Silence means something only if kbuild really passed the plugin.
 	if grep -q -e "-fplugin=$plugin" "$work/kernel/trace/.trace_events_user.o.cmd"; then
@@ -252,7 +255,7 @@ seed() {
 	sfile=$1
 	sname=$(basename "$sfile" .seed)
 	name="kernel: $2 $3: seed $sname"
-	scase=kernel/$2/$3/$sname
+	scase=$log_pre/$2/$3/$sname
 	dir=$tmp/seed/$sname
 	rm -rf "$dir"
 	mkdir -p "$dir"
@@ -347,7 +350,7 @@ for ver in $versions; do
 		kcompile "$tmp/strict.o" "$tmp/strict.log" "$src/$rel.c" \
 			"-fplugin=$plugin" -fplugin-arg-uecheck-strict
 		rc=$?
-		ue_findings_log "kernel/$ver/$fl/unmodified-strict" "$tmp/strict.log"
+		ue_findings_log "$log_pre/$ver/$fl/unmodified-strict" "$tmp/strict.log"
 		echo "# recorded command line, unmodified file, strict: $(($(ms) - t0)) ms"
 		if [ "$rc" -eq 0 ] && ! findings "$tmp/strict.log" >"$tmp/found"; then
 			pass "kernel: $ver $fl: unmodified file: no finding in strict mode"
