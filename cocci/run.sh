@@ -151,7 +151,7 @@ case $budget in
 ''|*[!0-9]*|0) echo "uecheck-cocci: the time budget (--timeout, UECHECK_TIME_BUDGET) wants a positive number of seconds, not '$budget'" >&2; exit 2 ;;
 esac
 
-command -v "$spatch" >/dev/null 2>&1 ||
+spatch_path=$(command -v "$spatch" 2>/dev/null) ||
 	die "spatch not found (install coccinelle 1.1.1 or later, or set SPATCH)"
 # (Read without a sed: a check of one file starts few processes, issue 25.)
 version=$("$spatch" --version 2>/dev/null)
@@ -172,7 +172,6 @@ esac
 # beside spatch's bin/), since a name it does not define stops spatch.
 # Without that file, spatch runs with its isomorphisms as they are.
 isos=
-spatch_path=$(command -v "$spatch")
 iso_file=${COCCINELLE_HOME:+$COCCINELLE_HOME/standard.iso}
 [ -n "$iso_file" ] || iso_file=${spatch_path%/*}/../lib/coccinelle/standard.iso
 if [ -f "$iso_file" ] && [ -f "$here/isos-unused" ]; then
