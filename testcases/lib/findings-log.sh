@@ -22,9 +22,14 @@ ue_findings_log() {
 	[ -n "${UECHECK_FINDINGS_DIR:-}" ] || return 0
 	ufl_case=$(printf '%s' "$1" | tr -c 'A-Za-z0-9._+,=@/-' '_')
 	shift
+	# An output not kept would read as "the same" in a comparison where
+	# both sides lost it: said on stderr, the suite's "#" lines.
 	case $ufl_case in
 	*/*) mkdir -p "$UECHECK_FINDINGS_DIR/${ufl_case%/*}" 2>/dev/null ;;
 	esac
-	sed -e "s|${TMPDIR:-/tmp}/uecheck[-a-z0-9]*\.[A-Za-z0-9]*|TMP|g" \
-		${top:+-e "s|$top/|TOP/|g"} "$@" >"$UECHECK_FINDINGS_DIR/$ufl_case" 2>/dev/null
+	{ sed -e "s|${TMPDIR:-/tmp}/uecheck[-a-z0-9]*\.[A-Za-z0-9]*|TMP|g" \
+		${top:+-e "s|$top/|TOP/|g"} "$@" >"$UECHECK_FINDINGS_DIR/$ufl_case"; } 2>/dev/null || {
+		echo "findings-log: $UECHECK_FINDINGS_DIR/$ufl_case: not written: the comparison misses this output" >&2
+		return 1
+	}
 }
