@@ -27,7 +27,7 @@ GCC_PLUGIN_DIR := $(shell $(CC) -print-file-name=plugin 2>/dev/null)
 # uecheck.so is plugin/loader.c alone: the GCC version check, which loads
 # the analysis, uecheck-core.so (every other file), from beside itself.
 PLUGIN_SRCS := $(filter-out plugin/loader.c plugin/build-id.c,$(wildcard plugin/*.c))
-PLUGIN_HDRS := $(wildcard plugin/*.h) plugin/rules.def
+PLUGIN_HDRS := $(wildcard plugin/*.h) $(wildcard plugin/*.def)
 PLUGIN_OBJS := $(patsubst plugin/%.c,$(OUT)/%.o,$(PLUGIN_SRCS))
 PLUGIN_CORE := $(OUT)/uecheck-core.so
 PLUGIN_SO   := $(OUT)/uecheck.so

@@ -1,18 +1,21 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * engine.c - one forward dataflow over a function's CFG (GIMPLE, SSA), to
- * a fixpoint, carrying every rule family at once (engine.h: what each is
- * asked, and when).
+ * a fixpoint, carrying every checker of checkers.def at once (engine.h:
+ * what each is asked, and when).
  *
  * States are kept per path up to MAX_STATES (state.c); branch conditions
  * add facts and drop infeasible paths; a call to a function of this
  * translation unit applies its summary (summary.c).  The engine owns the
  * walk, the budget, the facts about plain values and the classification of
- * calls; lock.c and ownership.c own what their rules make of them.  The
+ * calls; the checkers own what their rules make of them.  The
  * analysis only reads the IR: generated code never changes.
  */
 #include "engine.h"
 
+/* The checkers in table order (on the way in) and in reverse (on the way out). */
+#define FOR_EACH_CHECKER(k)		for (unsigned int k = 0; k < ncheckers; k++)
+#define FOR_EACH_CHECKER_UNWINDING(k)	for (unsigned int k = ncheckers; k-- > 0;)
 
 /* A location that names a line of a file (not unknown, not <built-in>). */
 bool usable_loc(location_t loc)
@@ -268,15 +271,47 @@ static void classify_call(gcall *call, struct call_info *ci)
 		ci->callee = s;
 }
 
+/* The paths ST leads to through the checkers from K on that split a call. */
+static void split_call(struct ctx *c, struct astate *st, const struct call_info *ci,
+		       struct sset *out, unsigned int k)
+{
+	struct sset *mid;
+	unsigned int next;
+
+	while (k < ncheckers && !checkers[k]->split_call)
+		k++;
+	if (k == ncheckers) {
+		sset_add(out, st);
+		return;
+	}
+	for (next = k + 1; next < ncheckers && !checkers[next]->split_call; next++)
+		;
+	if (next == ncheckers) {
+		checkers[k]->split_call(c, st, ci, out);
+		return;
+	}
+	mid = sset_new(MAX_STATES);
+	checkers[k]->split_call(c, st, ci, mid);
+	for (unsigned int i = 0; i < mid->n; i++)
+		split_call(c, &mid->s[i], ci, out, next);
+	sset_free(mid);
+}
+
 static void step_call(struct ctx *c, struct astate *st, gcall *call, struct sset *out)
 {
 	struct call_info ci;
+	bool decided = false;
 
 	classify_call(call, &ci);
-	lock_check_call(c, st, &ci);
-	if (!own_call(c, st, &ci))
+	FOR_EACH_CHECKER(k)
+		if (checkers[k]->check_call)
+			checkers[k]->check_call(c, st, &ci);
+	FOR_EACH_CHECKER(k)
+		if (checkers[k]->call && checkers[k]->call(c, st, &ci))
+			decided = true;
+	if (!decided)
 		forget_call_value(st, call, ci.lhs);
-	lock_call(c, st, &ci, out);
+	split_call(c, st, &ci, out, 0);
 }
 
 static void step_assign(struct ctx *c, struct astate *st, gimple *stmt)
@@ -285,7 +320,9 @@ static void step_assign(struct ctx *c, struct astate *st, gimple *stmt)
 	tree rhs = gimple_assign_rhs1(stmt);
 	vkey key;
 
-	own_assign(c, st, stmt);
+	FOR_EACH_CHECKER(k)
+		if (checkers[k]->assign)
+			checkers[k]->assign(c, st, stmt);
 	if (TREE_CODE(lhs) != SSA_NAME)
 		return;
 	key = value_key(lhs);
@@ -320,8 +357,9 @@ static void step_return(struct ctx *c, struct astate *st, greturn *ret)
 		ex.ret_nonzero = !integer_zerop(ex.val);
 	else if (ex.val)
 		ex.ret_nonzero = fact_get(st, value_key(ex.val));
-	own_exit(c, st, &ex);
-	lock_exit(c, st, &ex);
+	FOR_EACH_CHECKER_UNWINDING(k)
+		if (checkers[k]->exit)
+			checkers[k]->exit(c, st, &ex);
 }
 
 /* One statement on one path; may fork the path (lock attempts, summaries). */
@@ -333,8 +371,9 @@ static void step(struct ctx *c, gimple *stmt, const struct astate *in, struct ss
 	state_copy(&st, in);
 	if (usable_loc(loc))
 		st.last_loc = loc;
-	lock_operands(c, stmt, &st);
-	own_operands(c, stmt, &st);
+	FOR_EACH_CHECKER(k)
+		if (checkers[k]->operands)
+			checkers[k]->operands(c, stmt, &st);
 
 	switch (gimple_code(stmt)) {
 	case GIMPLE_CALL:
@@ -355,7 +394,8 @@ static void step(struct ctx *c, gimple *stmt, const struct astate *in, struct ss
 /* ---- edges: branch conditions and PHI nodes ----------------------------- */
 
 /* x != 0 / x == 0 on this edge; follows (y == 0) and (y != 0) temporaries. */
-static bool add_branch_fact(struct astate *st, tree x, bool nonzero, int depth)
+static bool add_branch_fact(struct ctx *c, struct astate *st, tree x, bool nonzero,
+			    int depth)
 {
 	gimple *def;
 
@@ -365,7 +405,9 @@ static bool add_branch_fact(struct astate *st, tree x, bool nonzero, int depth)
 
 	if (!fact_add(st, key, nonzero))
 		return false;
-	own_fact(st, key, nonzero);
+	FOR_EACH_CHECKER(k)
+		if (checkers[k]->fact)
+			checkers[k]->fact(c, st, key, nonzero);
 	if (SSA_NAME_IS_DEFAULT_DEF(x))
 		return true;
 	def = SSA_NAME_DEF_STMT(x);
@@ -374,18 +416,18 @@ static bool add_branch_fact(struct astate *st, tree x, bool nonzero, int depth)
 		enum tree_code code = gimple_assign_rhs_code(def);
 
 		if (code == NE_EXPR)
-			return add_branch_fact(st, gimple_assign_rhs1(def), nonzero, depth + 1);
+			return add_branch_fact(c, st, gimple_assign_rhs1(def), nonzero, depth + 1);
 		if (code == EQ_EXPR)
-			return add_branch_fact(st, gimple_assign_rhs1(def), !nonzero, depth + 1);
+			return add_branch_fact(c, st, gimple_assign_rhs1(def), !nonzero, depth + 1);
 	}
 	if (gimple_assign_cast_p(def))
-		return add_branch_fact(st, gimple_assign_rhs1(def), nonzero, depth + 1);
+		return add_branch_fact(c, st, gimple_assign_rhs1(def), nonzero, depth + 1);
 	/* likely(x), unlikely(x): __builtin_expect(x, c) is x. */
 	if (is_gimple_call(def) && gimple_call_num_args(def) >= 1 &&
 	    (gimple_call_builtin_p(def, BUILT_IN_EXPECT) ||
 	     (gimple_call_internal_p(def) &&
 	      gimple_call_internal_fn(def) == IFN_BUILTIN_EXPECT)))
-		return add_branch_fact(st, gimple_call_arg(def, 0), nonzero, depth + 1);
+		return add_branch_fact(c, st, gimple_call_arg(def, 0), nonzero, depth + 1);
 	/* !b on a bool result: GIMPLE writes it ~b, b ^ 1 or a truth-not. */
 	if (is_gimple_assign(def) && TREE_CODE(TREE_TYPE(x)) == BOOLEAN_TYPE &&
 	    TREE_CODE(TREE_TYPE(gimple_assign_rhs1(def))) == BOOLEAN_TYPE) {
@@ -393,12 +435,12 @@ static bool add_branch_fact(struct astate *st, tree x, bool nonzero, int depth)
 
 		if (code == BIT_NOT_EXPR || code == TRUTH_NOT_EXPR ||
 		    (code == BIT_XOR_EXPR && integer_onep(gimple_assign_rhs2(def))))
-			return add_branch_fact(st, gimple_assign_rhs1(def), !nonzero, depth + 1);
+			return add_branch_fact(c, st, gimple_assign_rhs1(def), !nonzero, depth + 1);
 	}
 	return true;
 }
 
-static bool refine_by_condition(struct astate *st, basic_block from, edge e)
+static bool refine_by_condition(struct ctx *c, struct astate *st, basic_block from, edge e)
 {
 	gimple *last = compat_last_stmt(from);
 	tree lhs, rhs, x;
@@ -421,7 +463,7 @@ static bool refine_by_condition(struct astate *st, basic_block from, edge e)
 		return true;
 	truth = (e->flags & EDGE_TRUE_VALUE) != 0;
 	/* (x != 0) is true, or (x == 0) is false: x is non-zero. */
-	return add_branch_fact(st, x, (code == NE_EXPR) == truth, 0);
+	return add_branch_fact(c, st, x, (code == NE_EXPR) == truth, 0);
 }
 
 static void phi_move(struct ctx *c, struct astate *st, gphi *phi, edge e)
@@ -442,19 +484,22 @@ static void phi_move(struct ctx *c, struct astate *st, gphi *phi, edge e)
 		fact_add_weak(st, kr, !integer_zerop(arg));
 	else if (ka && fact_get(st, ka) >= 0)
 		fact_add(st, kr, fact_get(st, ka));
-	lock_phi(st, kr, ka);
-	own_phi(c, st, res, kr, ka);
+	FOR_EACH_CHECKER(k)
+		if (checkers[k]->phi)
+			checkers[k]->phi(c, st, res, kr, ka);
 }
 
 static bool edge_transfer(struct ctx *c, struct astate *st, edge e)
 {
 	if (usable_loc(e->goto_locus))
 		st->last_loc = e->goto_locus;
-	if (!refine_by_condition(st, e->src, e))
+	if (!refine_by_condition(c, st, e->src, e))
 		return false;
 	for (gphi_iterator gsi = gsi_start_phis(e->dest); !gsi_end_p(gsi); gsi_next(&gsi))
 		phi_move(c, st, gsi.phi(), e);
-	own_edge(c, st, e);
+	FOR_EACH_CHECKER(k)
+		if (checkers[k]->edge)
+			checkers[k]->edge(c, st, e);
 	return true;
 }
 
@@ -463,8 +508,9 @@ static bool edge_transfer(struct ctx *c, struct astate *st, edge e)
 static void entry_state(struct ctx *c, struct astate *st)
 {
 	state_init(st);
-	lock_entry(c, st);
-	own_entry(c, st);
+	FOR_EACH_CHECKER(k)
+		if (checkers[k]->entry)
+			checkers[k]->entry(c, st);
 }
 
 static void process_block(struct ctx *c, basic_block bb, bool *pending)
@@ -509,8 +555,9 @@ static void process_block(struct ctx *c, basic_block bb, bool *pending)
 
 static void reset_summary_outputs(struct summary *s)
 {
-	lock_reset_summary(s);
-	own_reset_summary(s);
+	FOR_EACH_CHECKER(k)
+		if (checkers[k]->reset_summary)
+			checkers[k]->reset_summary(s);
 	s->findings = false;
 	s->gave_up = false;
 }
@@ -541,7 +588,11 @@ void analyse_function(struct summary *sum, bool report)
 	c.scratch[1] = sset_new(MAX_STATES);
 	c.operands = new hash_map<gimple *, struct stmt_operands *>;
 	values_begin_function();
-	lock_begin(&c);
+	FOR_EACH_CHECKER(k) {
+		c.walk[k] = XCNEWVEC(char, checkers[k]->walk_size ? checkers[k]->walk_size : 1);
+		if (checkers[k]->begin)
+			checkers[k]->begin(&c);
+	}
 	reset_summary_outputs(&out);
 
 	first = single_succ(ENTRY_BLOCK_PTR_FOR_FN(cfun));
@@ -582,8 +633,9 @@ void analyse_function(struct summary *sum, bool report)
 			if (c.in[idx])
 				process_block(&c, BASIC_BLOCK_FOR_FN(cfun, idx), NULL);
 		}
-		own_finish(&c);
-		lock_finish(&c);
+		FOR_EACH_CHECKER_UNWINDING(k)
+			if (checkers[k]->finish)
+				checkers[k]->finish(&c);
 		out.findings = c.found;
 		out.ready = true;
 	} else {
@@ -605,6 +657,8 @@ void analyse_function(struct summary *sum, bool report)
 	for (int i = 0; i < nblocks; i++)
 		sset_free(c.in[i]);
 	XDELETEVEC(c.in);
+	FOR_EACH_CHECKER(k)
+		XDELETEVEC((char *)c.walk[k]);
 	XDELETEVEC(pending);
 	XDELETEVEC(rpo);
 	values_end_function();

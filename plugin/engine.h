@@ -1,84 +1,46 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * engine.h - what the dataflow engine (engine.c) shares with the rule
- * families that ride on it: lock.c (which locks are held) and ownership.c
- * (which references and fresh objects the function owns).
+ * engine.h - what the dataflow engine (engine.c) shares with the checkers
+ * that ride on it (checkers.def): lock.c (which locks are held) and
+ * ownership.c (which references and fresh objects the function owns).
  *
  * The engine walks a function's CFG to a fixpoint, keeps path states,
  * decides branch conditions and PHI copies of plain values, and calls each
- * family at the same points, in a fixed order:
+ * checker's hooks (struct checker, below) at the same points:
  *
+ *   begin      a function's analysis starts
  *   entry      the state on entry to the function
  *   operands   before a statement's own effect: what its operands read
  *              (guarded-field accesses, dereferences) under the state
- *   call       a call: ownership first, then the lock, which may fork the
- *              path (lock attempts, a callee's exit cases)
- *   assign     an assignment to a register (ownership)
+ *   check_call a call, against the state before it
+ *   call       the call's effect on each checker's part of the state
+ *   split_call the paths the call leads to (lock attempts, a callee's
+ *              exit cases)
+ *   assign     an assignment
  *   exit       a return statement, with what is known of the value returned
  *   fact       a branch made a value zero or non-zero
- *   phi        a PHI copies a value along an edge (ownership, and the
- *              lock of an object whose value it copies)
+ *   phi        a PHI copies a value along an edge
  *   edge       anything else taking an edge does (ownership: a shared
  *              return block)
  *   finish     the end of the final sweep: fill the function's summary
  *
  * Only the final sweep over stable states fills the summary and reports.
+ * The engine names no checker: adding one is its file and a line of
+ * checkers.def.
  */
 #ifndef UECHECK_ENGINE_H
 #define UECHECK_ENGINE_H
 
 #include "uecheck.h"
 
-#define MAX_ASSERTIONS 32
-#define MAX_REQ_CANDIDATES 32
-#define MAX_REPORTED 32
 #define MAX_OPERANDS 8
 
-/* A lockdep assertion of the body, placed on a statement (lock.c). */
-struct anchor {
-	const struct assertion *a;
-	gimple *stmt;		/* the assertion takes effect just before it */
-	bool unconditional;	/* its block is on every path through the body */
-};
-
-/* A requirement the final sweep met, before it is passed up (lock.c). */
-struct req_candidate {
-	location_t loc;
-	tree via;
-	unsigned char kind;	/* enum requirement */
-	bool direct;
-	unsigned int objs;	/* per-object lock: of these parameters' objects */
-	bool write;		/* held for writing */
-	tree field;		/* the guarded field accessed there, or NULL */
-};
-
-/* The lock family's view of the function being analysed. */
-struct lock_walk {
-	struct anchor anchors[MAX_ASSERTIONS];
-	unsigned int nanchors;
-	bool no_analysis;	/* __no_context_analysis: the body is not checked */
-	bool every_path_known;	/* lock.c's every_path[] is this function's */
-	bool ret_slot_set, ret_deref_set;
-	/*
-	 * One cause, one finding: what the final sweep would pass up to the
-	 * callers, and where it reported a lock finding itself.  A requirement
-	 * raised by a statement that is reported here on another path (or,
-	 * in a function callable from outside, on this one) is not passed up.
-	 */
-	struct req_candidate reqs[MAX_REQ_CANDIDATES];
-	unsigned int nreqs;
-	location_t reported[MAX_REPORTED];
-	unsigned int nreported;
-};
-
-/* The ownership family's view of it. */
-struct own_walk {
-	unsigned int not_consumed;	/* mm parameters still owned at an exit */
-	unsigned int handed_on;	/* mm parameters stored somewhere by an exit */
-	bool ret_rest_set;
-	bool returns_owned_any, returns_unowned;
-	bool returns_fresh_any, returns_not_fresh;
-	int returns_kind;
+/* CHECKER_lock, ...: a checker's index, for its walk blob. */
+enum checker_id {
+#define CHECKER(name) CHECKER_##name,
+#include "checkers.def"
+#undef CHECKER
+	CHECKER_COUNT
 };
 
 struct ctx {
@@ -89,8 +51,7 @@ struct ctx {
 	struct sset **in;	/* per basic block */
 	struct sset *scratch[2];	/* states between statements of a block */
 	hash_map<gimple *, struct stmt_operands *> *operands;
-	struct lock_walk lock;
-	struct own_walk own;
+	void *walk[CHECKER_COUNT];	/* each checker's own, by its index */
 };
 
 /*
@@ -141,30 +102,59 @@ bool emitting(struct ctx *c);
 /* The pointer an access goes through, if any: mm in mm->next. */
 tree access_base_pointer(tree ref);
 
-/* ---- the lock family (lock.c) ------------------------------------------- */
+/* ---- the checkers (checkers.def) ----------------------------------------- */
 
-void lock_begin(struct ctx *c);
-void lock_entry(struct ctx *c, struct astate *st);
-void lock_operands(struct ctx *c, gimple *stmt, struct astate *st);
-void lock_check_call(struct ctx *c, struct astate *st, const struct call_info *ci);
-void lock_call(struct ctx *c, struct astate *st, const struct call_info *ci, struct sset *out);
-void lock_exit(struct ctx *c, struct astate *st, const struct exit_info *ex);
-void lock_phi(struct astate *st, vkey kr, vkey ka);
-void lock_reset_summary(struct summary *s);
-void lock_finish(struct ctx *c);
+/*
+ * A checker rides on the walk: the engine calls each one's hooks, in the
+ * order of checkers.def on the way in (entry, operands, calls, PHIs,
+ * edges) and in the reverse order on the way out (exit, finish), as
+ * scopes unwind.  A hook left NULL is not called.  A checker keeps what
+ * it learns about one function in its walk blob (WALK_SIZE bytes, zeroed
+ * before begin), and what it learns about a path in the path state.
+ */
+struct checker {
+	const char *name;
+	size_t walk_size;
+	/* A function's analysis starts (once, before the fixpoint). */
+	void (*begin)(struct ctx *c);
+	/* The state on entry to the function. */
+	void (*entry)(struct ctx *c, struct astate *st);
+	/* Before a statement's own effect: what its operands read. */
+	void (*operands)(struct ctx *c, gimple *stmt, struct astate *st);
+	/* A call, before any checker applies its effect. */
+	void (*check_call)(struct ctx *c, struct astate *st, const struct call_info *ci);
+	/* Its effect; true: this checker decides the value the call returns
+	   (when none does, what was known of it is forgotten). */
+	bool (*call)(struct ctx *c, struct astate *st, const struct call_info *ci);
+	/* Then the paths it leads to, added to OUT (lock attempts, a callee's
+	   exit cases); without this hook the path goes on as one. */
+	void (*split_call)(struct ctx *c, struct astate *st, const struct call_info *ci,
+			   struct sset *out);
+	/* An assignment. */
+	void (*assign)(struct ctx *c, struct astate *st, gimple *stmt);
+	/* A return statement, with what is known of the value returned. */
+	void (*exit)(struct ctx *c, struct astate *st, const struct exit_info *ex);
+	/* A branch made KEY zero or non-zero. */
+	void (*fact)(struct ctx *c, struct astate *st, vkey key, bool nonzero);
+	/* A PHI copies the value KA to RES (KR) along an edge. */
+	void (*phi)(struct ctx *c, struct astate *st, tree res, vkey kr, vkey ka);
+	/* Anything else taking edge E does. */
+	void (*edge)(struct ctx *c, struct astate *st, edge e);
+	/* Clear the summary fields this checker fills. */
+	void (*reset_summary)(struct summary *s);
+	/* The end of the final sweep: fill the summary, report what is due. */
+	void (*finish)(struct ctx *c);
+};
 
-/* ---- the ownership family (ownership.c) --------------------------------- */
+/* Each defined by its own file (declared here: a const has no linkage in C++). */
+#define CHECKER(name) extern const struct checker name##_checker;
+#include "checkers.def"
+#undef CHECKER
 
-void own_entry(struct ctx *c, struct astate *st);
-void own_operands(struct ctx *c, gimple *stmt, struct astate *st);
-/* Applies the call's effect on ownership; false: the callee's value is unknown. */
-bool own_call(struct ctx *c, struct astate *st, const struct call_info *ci);
-void own_assign(struct ctx *c, struct astate *st, gimple *stmt);
-void own_exit(struct ctx *c, struct astate *st, const struct exit_info *ex);
-void own_fact(struct astate *st, vkey key, bool nonzero);
-void own_phi(struct ctx *c, struct astate *st, tree res, vkey kr, vkey ka);
-void own_edge(struct ctx *c, struct astate *st, edge e);
-void own_reset_summary(struct summary *s);
-void own_finish(struct ctx *c);
+extern const struct checker *const checkers[];
+extern const unsigned int ncheckers;
+
+/* The walk blob of checker ID, typed by the checker that owns it. */
+#define CHECKER_WALK(c, id, type) ((type *)(c)->walk[CHECKER_##id])
 
 #endif /* UECHECK_ENGINE_H */

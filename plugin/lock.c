@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * lock.c - the lock family: where lock state is computed.
+ * lock.c - the lock checker: where lock state is computed.
  *
  * A path state holds, per lock slot (the tracked global lock, locks passed
  * as parameters or stored at *parameter), a may-set of LK_HELD, LK_SHARED
@@ -18,6 +18,52 @@
  * its lock effects are applied but nothing is checked or passed up.
  */
 #include "engine.h"
+
+#define MAX_ASSERTIONS 32
+#define MAX_REQ_CANDIDATES 32
+#define MAX_REPORTED 32
+
+/* A lockdep assertion of the body, placed on a statement. */
+struct anchor {
+	const struct assertion *a;
+	gimple *stmt;		/* the assertion takes effect just before it */
+	bool unconditional;	/* its block is on every path through the body */
+};
+
+/* A requirement the final sweep met, before it is passed up. */
+struct req_candidate {
+	location_t loc;
+	tree via;
+	unsigned char kind;	/* enum requirement */
+	bool direct;
+	unsigned int objs;	/* per-object lock: of these parameters' objects */
+	bool write;		/* held for writing */
+	tree field;		/* the guarded field accessed there, or NULL */
+};
+
+/* What this checker keeps about the function being analysed (its walk blob). */
+struct lock_walk {
+	struct anchor anchors[MAX_ASSERTIONS];
+	unsigned int nanchors;
+	bool no_analysis;	/* __no_context_analysis: the body is not checked */
+	bool every_path_known;	/* every_path[] is this function's */
+	bool ret_slot_set, ret_deref_set;
+	/*
+	 * One cause, one finding: what the final sweep would pass up to the
+	 * callers, and where it reported a lock finding itself.  A requirement
+	 * raised by a statement that is reported here on another path (or,
+	 * in a function callable from outside, on this one) is not passed up.
+	 */
+	struct req_candidate reqs[MAX_REQ_CANDIDATES];
+	unsigned int nreqs;
+	location_t reported[MAX_REPORTED];
+	unsigned int nreported;
+};
+
+static struct lock_walk *walk_of(const struct ctx *c)
+{
+	return CHECKER_WALK(c, lock, struct lock_walk);
+}
 
 /* ---- requirements ------------------------------------------------------ */
 
@@ -52,7 +98,7 @@ static void set_requirement(struct summary *s, const struct req_candidate *r)
 static void require(struct ctx *c, enum requirement kind, location_t loc,
 		    tree via, bool direct, unsigned int objs, bool write, tree field)
 {
-	struct lock_walk *w = &c->lock;
+	struct lock_walk *w = walk_of(c);
 	struct req_candidate *r, out_of_room;
 
 	if (!c->final)
@@ -82,7 +128,7 @@ static void require(struct ctx *c, enum requirement kind, location_t loc,
 /* A lock finding at LOC is due on some path (before emitting()). */
 static void reported_here(struct ctx *c, location_t loc)
 {
-	struct lock_walk *w = &c->lock;
+	struct lock_walk *w = walk_of(c);
 
 	if (!c->final || w->nreported == MAX_REPORTED)
 		return;
@@ -95,7 +141,7 @@ static void reported_here(struct ctx *c, location_t loc)
 /* End of the final sweep: the requirements that callers are left with. */
 static void settle_requirements(struct ctx *c)
 {
-	const struct lock_walk *w = &c->lock;
+	const struct lock_walk *w = walk_of(c);
 
 	for (unsigned int i = 0; i < w->nreqs; i++) {
 		const struct req_candidate *r = &w->reqs[i];
@@ -202,7 +248,7 @@ static void report_needs_exclusive(struct ctx *c, location_t loc, const struct s
 
 static bool unchecked_at(const struct ctx *c, location_t loc)
 {
-	return c->lock.no_analysis || macros_in_context_unsafe(loc);
+	return walk_of(c)->no_analysis || macros_in_context_unsafe(loc);
 }
 
 /* ---- accesses of the guarded field -------------------------------------- */
@@ -360,17 +406,17 @@ static void find_every_path_blocks(void)
 
 static bool on_every_path(struct ctx *c, basic_block bb)
 {
-	if (!c->lock.every_path_known) {
+	if (!walk_of(c)->every_path_known) {
 		find_every_path_blocks();
-		c->lock.every_path_known = true;
+		walk_of(c)->every_path_known = true;
 	}
 	return bb && bb->index < every_path_len && every_path[bb->index];
 }
 
 /* Place each assertion of the body on the first statement written after it. */
-void lock_begin(struct ctx *c)
+static void lock_begin(struct ctx *c)
 {
-	struct lock_walk *w = &c->lock;
+	struct lock_walk *w = walk_of(c);
 	const struct assertion *as[MAX_ASSERTIONS];
 	unsigned int n = macros_body_assertions(as, MAX_ASSERTIONS);
 	bool had_postdom = dom_info_available_p(CDI_POST_DOMINATORS);
@@ -451,8 +497,8 @@ static void apply_object_assertion(struct ctx *c, const struct anchor *an, struc
 
 static void apply_assertions(struct ctx *c, gimple *stmt, struct astate *st)
 {
-	for (unsigned int i = 0; i < c->lock.nanchors; i++) {
-		struct anchor *an = &c->lock.anchors[i];
+	for (unsigned int i = 0; i < walk_of(c)->nanchors; i++) {
+		struct anchor *an = &walk_of(c)->anchors[i];
 
 		if (an->stmt != stmt)
 			continue;
@@ -489,7 +535,7 @@ static void apply_assertions(struct ctx *c, gimple *stmt, struct astate *st)
 	}
 }
 
-void lock_operands(struct ctx *c, gimple *stmt, struct astate *st)
+static void lock_operands(struct ctx *c, gimple *stmt, struct astate *st)
 {
 	const struct stmt_operands *ops;
 
@@ -524,7 +570,7 @@ static void object_must_hold(struct ctx *c, struct astate *st, const char *obj,
 	}
 }
 
-void lock_entry(struct ctx *c, struct astate *st)
+static void lock_entry(struct ctx *c, struct astate *st)
 {
 	location_t where;
 	bool shared = false;
@@ -932,7 +978,7 @@ static void check_callee_object_exclusion(struct ctx *c, struct astate *st, gcal
 	}
 }
 
-void lock_check_call(struct ctx *c, struct astate *st, const struct call_info *ci)
+static void lock_check_call(struct ctx *c, struct astate *st, const struct call_info *ci)
 {
 	const struct summary *s = ci->callee ? ci->callee : ci->ref_api_sum;
 	struct exclusion x;
@@ -1046,7 +1092,14 @@ static void apply_exit_cases(struct astate *st, const struct call_info *ci, stru
 	}
 }
 
-void lock_call(struct ctx *c, struct astate *st, const struct call_info *ci, struct sset *out)
+/* The lock API's value is the attempt's result, which lock_split_call() decides. */
+static bool lock_call(struct ctx *c, struct astate *st, const struct call_info *ci)
+{
+	return ci->lock_api != NULL;
+}
+
+static void lock_split_call(struct ctx *c, struct astate *st, const struct call_info *ci,
+			    struct sset *out)
 {
 	if (ci->lock_api)
 		step_lock_api(st, ci->call, ci->lock_api, out);
@@ -1057,7 +1110,7 @@ void lock_call(struct ctx *c, struct astate *st, const struct call_info *ci, str
 }
 
 /* A PHI gives a new value: the object lock of its argument's object follows. */
-void lock_phi(struct astate *st, vkey kr, vkey ka)
+static void lock_phi(struct ctx *c, struct astate *st, tree res, vkey kr, vkey ka)
 {
 	struct objlock *o, copy;
 
@@ -1172,21 +1225,21 @@ static void record_returned_lock(struct ctx *c, tree val)
 	int slot = lock_slot_of(val);
 	int deref = returned_deref_param_rec(val, 0);
 
-	if (!c->lock.ret_slot_set) {
+	if (!walk_of(c)->ret_slot_set) {
 		s->ret_slot = slot;
-		c->lock.ret_slot_set = true;
+		walk_of(c)->ret_slot_set = true;
 	} else if (s->ret_slot != slot) {
 		s->ret_slot = SLOT_NONE;
 	}
-	if (!c->lock.ret_deref_set) {
+	if (!walk_of(c)->ret_deref_set) {
 		s->ret_deref_param = deref;
-		c->lock.ret_deref_set = true;
+		walk_of(c)->ret_deref_set = true;
 	} else if (s->ret_deref_param != deref) {
 		s->ret_deref_param = -1;
 	}
 }
 
-void lock_exit(struct ctx *c, struct astate *st, const struct exit_info *ex)
+static void lock_exit(struct ctx *c, struct astate *st, const struct exit_info *ex)
 {
 	if (!c->final)
 		return;
@@ -1197,7 +1250,7 @@ void lock_exit(struct ctx *c, struct astate *st, const struct exit_info *ex)
 
 /* ---- the end of the final sweep ------------------------------------------- */
 
-void lock_reset_summary(struct summary *s)
+static void lock_reset_summary(struct summary *s)
 {
 	s->contract = false;
 	s->direct_entry_access = false;
@@ -1228,7 +1281,7 @@ static void missing_assertion(struct ctx *c)
 	location_t line_start = UNKNOWN_LOCATION;
 	struct finding f;
 
-	if (!ue_cfg.strict || c->lock.no_analysis || s->exposed || s->contract ||
+	if (!ue_cfg.strict || walk_of(c)->no_analysis || s->exposed || s->contract ||
 	    !s->direct_entry_access || s->req != REQ_UNASSERTED || !emitting(c))
 		return;
 	brace = expand_location(cfun->function_start_locus);
@@ -1246,8 +1299,26 @@ static void missing_assertion(struct ctx *c)
 	diag_report(&f);
 }
 
-void lock_finish(struct ctx *c)
+static void lock_finish(struct ctx *c)
 {
 	settle_requirements(c);
 	missing_assertion(c);
 }
+
+const struct checker lock_checker = {
+	.name = "lock",
+	.walk_size = sizeof(struct lock_walk),
+	.begin = lock_begin,
+	.entry = lock_entry,
+	.operands = lock_operands,
+	.check_call = lock_check_call,
+	.call = lock_call,
+	.split_call = lock_split_call,
+	.assign = NULL,
+	.exit = lock_exit,
+	.fact = NULL,
+	.phi = lock_phi,
+	.edge = NULL,
+	.reset_summary = lock_reset_summary,
+	.finish = lock_finish,
+};

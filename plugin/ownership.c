@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ownership.c - the ownership family: where references are tracked.
+ * ownership.c - the ownership checker: where references are tracked.
  *
  * A path state holds one entry per pointer value that owns something
  * (struct ptr: PT_OWNED, PT_RELEASED, PT_NULL, PT_MOVED may-sets), taken by
@@ -13,6 +13,21 @@
  * Findings: ref-leak, double-put, use-after-put.
  */
 #include "engine.h"
+
+/* What this checker keeps about the function being analysed (its walk blob). */
+struct own_walk {
+	unsigned int not_consumed;	/* mm parameters still owned at an exit */
+	unsigned int handed_on;	/* mm parameters stored somewhere by an exit */
+	bool ret_rest_set;
+	bool returns_owned_any, returns_unowned;
+	bool returns_fresh_any, returns_not_fresh;
+	int returns_kind;
+};
+
+static struct own_walk *walk_of(struct ctx *c)
+{
+	return CHECKER_WALK(c, ownership, struct own_walk);
+}
 
 static tree user_var(tree ssa)
 {
@@ -177,7 +192,7 @@ static void check_overwrite(struct ctx *c, struct astate *st, tree var,
 			p->mask = PT_MOVED;
 		} else if (p->mask == PT_OWNED && !p->alias) {
 			/* A walk past the caller's node that did not put it: borrowed. */
-			c->own.not_consumed |= 1u << (p->is_param - 1);
+			walk_of(c)->not_consumed |= 1u << (p->is_param - 1);
 		}
 		p->var = NULL_TREE;
 	}
@@ -190,9 +205,9 @@ static void check_leaks_at_exit(struct ctx *c, struct astate *st, location_t loc
 		struct ptr *p = &st->ptrs[i];
 
 		if (p->is_param && !p->alias && (p->mask & PT_MOVED))
-			c->own.handed_on |= 1u << (p->is_param - 1);
+			walk_of(c)->handed_on |= 1u << (p->is_param - 1);
 		if (p->is_param && !p->alias && (p->mask & PT_OWNED))
-			c->own.not_consumed |= 1u << (p->is_param - 1);
+			walk_of(c)->not_consumed |= 1u << (p->is_param - 1);
 	}
 	leak_all_owned(c, st, loc);
 }
@@ -295,7 +310,7 @@ static void check_deref(struct ctx *c, struct astate *st, tree ptr, location_t l
 	p->mask = PT_MOVED;
 }
 
-void own_operands(struct ctx *c, gimple *stmt, struct astate *st)
+static void own_operands(struct ctx *c, gimple *stmt, struct astate *st)
 {
 	const struct stmt_operands *ops = operands_of(c, stmt);
 
@@ -454,7 +469,7 @@ static bool summary_call(struct ctx *c, struct astate *st, const struct call_inf
 	return defined;
 }
 
-bool own_call(struct ctx *c, struct astate *st, const struct call_info *ci)
+static bool own_call(struct ctx *c, struct astate *st, const struct call_info *ci)
 {
 	/* Passing a fresh object to anyone publishes it. */
 	for (unsigned int i = 0; i < gimple_call_num_args(ci->call); i++) {
@@ -464,7 +479,7 @@ bool own_call(struct ctx *c, struct astate *st, const struct call_info *ci)
 			fresh_drop(st, value_key(arg));
 	}
 	if (ci->lock_api)
-		return true;	/* the lock family decides its value */
+		return false;	/* the lock checker decides its value */
 	if (ci->ref_op != REF_OP_NONE) {
 		ref_api_call(c, st, ci);
 		return true;
@@ -479,7 +494,7 @@ bool own_call(struct ctx *c, struct astate *st, const struct call_info *ci)
 
 /* ---- assignments, exits, edges ---------------------------------------------- */
 
-void own_assign(struct ctx *c, struct astate *st, gimple *stmt)
+static void own_assign(struct ctx *c, struct astate *st, gimple *stmt)
 {
 	tree lhs = gimple_assign_lhs(stmt);
 	tree rhs = gimple_assign_rhs1(stmt);
@@ -540,7 +555,7 @@ static int rest_of_param(struct astate *st, tree val)
 /* What the function returns, for its summary. */
 static void record_returned(struct ctx *c, struct astate *st, const struct exit_info *ex)
 {
-	struct own_walk *w = &c->own;
+	struct own_walk *w = walk_of(c);
 	struct summary *s = c->sum;
 	struct ptr *p = used_entry(st, ex->val);
 
@@ -566,7 +581,7 @@ static void record_returned(struct ctx *c, struct astate *st, const struct exit_
 	}
 }
 
-void own_exit(struct ctx *c, struct astate *st, const struct exit_info *ex)
+static void own_exit(struct ctx *c, struct astate *st, const struct exit_info *ex)
 {
 	if (ex->val) {
 		if (c->final)
@@ -577,7 +592,7 @@ void own_exit(struct ctx *c, struct astate *st, const struct exit_info *ex)
 }
 
 /* A branch decided KEY: a NULL node has no rest after it either. */
-void own_fact(struct astate *st, vkey key, bool nonzero)
+static void own_fact(struct ctx *c, struct astate *st, vkey key, bool nonzero)
 {
 	struct ptr *p = ptr_find(st, key);
 
@@ -596,7 +611,7 @@ void own_fact(struct astate *st, vkey key, bool nonzero)
 }
 
 /* A PHI moves what the argument (KA) owns to the result (KR). */
-void own_phi(struct ctx *c, struct astate *st, tree res, vkey kr, vkey ka)
+static void own_phi(struct ctx *c, struct astate *st, tree res, vkey kr, vkey ka)
 {
 	struct ptr *old, *src;
 
@@ -622,7 +637,7 @@ void own_phi(struct ctx *c, struct astate *st, tree res, vkey kr, vkey ka)
 		old->mask = PT_MOVED;
 	} else if (old && !old->alias && old->mask == PT_OWNED) {
 		/* A walk past the caller's node that did not put it: borrowed. */
-		c->own.not_consumed |= 1u << (old->is_param - 1);
+		walk_of(c)->not_consumed |= 1u << (old->is_param - 1);
 	}
 	src = ka ? ptr_find(st, ka) : NULL;
 	if (!src) {
@@ -648,7 +663,7 @@ void own_phi(struct ctx *c, struct astate *st, tree res, vkey kr, vkey ka)
  * no location of its own.  A leak belongs to the path that leaves, so it is
  * checked on the edge into that block, where the path's location is known.
  */
-void own_edge(struct ctx *c, struct astate *st, edge e)
+static void own_edge(struct ctx *c, struct astate *st, edge e)
 {
 	gimple *ret = NULL;
 	tree val;
@@ -690,7 +705,7 @@ void own_edge(struct ctx *c, struct astate *st, edge e)
 /* ---- entry and the end of the final sweep --------------------------------- */
 
 /* The caller's references, passed in: tracked to learn what we consume. */
-void own_entry(struct ctx *c, struct astate *st)
+static void own_entry(struct ctx *c, struct astate *st)
 {
 	int i = 0;
 
@@ -710,7 +725,7 @@ void own_entry(struct ctx *c, struct astate *st)
 	}
 }
 
-void own_reset_summary(struct summary *s)
+static void own_reset_summary(struct summary *s)
 {
 	s->ret_rest_param = -1;
 	s->consumes = 0;
@@ -719,10 +734,10 @@ void own_reset_summary(struct summary *s)
 	s->returns_fresh = false;
 }
 
-void own_finish(struct ctx *c)
+static void own_finish(struct ctx *c)
 {
 	struct summary *s = c->sum;
-	const struct own_walk *w = &c->own;
+	const struct own_walk *w = walk_of(c);
 	int i = 0;
 
 	/* A parameter is consumed when no exit still owns it. */
@@ -735,3 +750,21 @@ void own_finish(struct ctx *c)
 		s->returns_owned = w->returns_kind & RK_LIST ? RK_LIST : RK_NODE;
 	s->returns_fresh = w->returns_fresh_any && !w->returns_not_fresh;
 }
+
+const struct checker ownership_checker = {
+	.name = "ownership",
+	.walk_size = sizeof(struct own_walk),
+	.begin = NULL,
+	.entry = own_entry,
+	.operands = own_operands,
+	.check_call = NULL,
+	.call = own_call,
+	.split_call = NULL,
+	.assign = own_assign,
+	.exit = own_exit,
+	.fact = own_fact,
+	.phi = own_phi,
+	.edge = own_edge,
+	.reset_summary = own_reset_summary,
+	.finish = own_finish,
+};

@@ -21,12 +21,14 @@
  *               identities, followed through SSA copies, locals and summaries
  *   state.c     the abstract state of one path and sets of them
  *   engine.c    the per-function dataflow: CFG walk, fixpoint, path states,
- *               branch facts, calls classified (engine.h: its interface)
+ *               branch facts, calls classified; it calls the checkers only
+ *               through their hooks (engine.h: struct checker)
+ *   checkers.c  the table of checkers.def: the checkers the engine runs
  *   locks.c     which locks a unit is checked for: the rule set's, then
  *               each lock its __guarded_by() annotations name (one pass each)
- *   lock.c      the lock family: where lock state is computed, accesses of
+ *   lock.c      the lock checker: where lock state is computed, accesses of
  *               the guarded field checked, requirements passed to callers
- *   ownership.c the ownership family: where references are tracked
+ *   ownership.c the ownership checker: where references are tracked
  *   summary.c   per-function summaries, the translation-unit fixpoint and
  *               requirement propagation
  *   diag.c      findings: where each one is worded; notes, fix-its, -werror
