@@ -140,8 +140,13 @@ struct checker {
 	void (*phi)(struct ctx *c, struct astate *st, tree res, vkey kr, vkey ka);
 	/* Anything else taking edge E does. */
 	void (*edge)(struct ctx *c, struct astate *st, edge e);
-	/* Clear the summary fields this checker fills. */
+	/* Clear its part of a summary (struct summary: lock, own, ...). */
 	void (*reset_summary)(struct summary *s);
+	/* Its parts of two summaries say the same to the callers' analysis:
+	   false makes the fixpoint analyse the callers again. */
+	bool (*summary_equal)(const struct summary *a, const struct summary *b);
+	/* UECHECK_DEBUG=1: its part of a summary, as " name=value" words. */
+	void (*summary_dump)(const struct summary *s, FILE *out);
 	/* The end of the final sweep: fill the summary, report what is due. */
 	void (*finish)(struct ctx *c);
 };

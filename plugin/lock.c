@@ -73,19 +73,19 @@ static void set_lock(struct astate *st, int slot, unsigned char mask, location_t
 static void set_requirement(struct summary *s, const struct req_candidate *r)
 {
 	if (r->direct)
-		s->direct_entry_access = true;
-	s->req_objs |= r->objs;
-	if (r->write && s->req_write_loc == UNKNOWN_LOCATION) {
-		s->req_write_loc = r->loc;
-		s->req_write_via = r->via;
-		s->req_write_field = r->field;
+		s->lock.direct_entry_access = true;
+	s->lock.req_objs |= r->objs;
+	if (r->write && s->lock.req_write_loc == UNKNOWN_LOCATION) {
+		s->lock.req_write_loc = r->loc;
+		s->lock.req_write_via = r->via;
+		s->lock.req_write_field = r->field;
 	}
-	if (r->kind > s->req) {
-		s->req = (enum requirement)r->kind;
-		s->req_loc = r->loc;
-		s->req_via = r->via;
-		s->req_field = r->field;
-		s->req_by_annotation = false;
+	if (r->kind > s->lock.req) {
+		s->lock.req = (enum requirement)r->kind;
+		s->lock.req_loc = r->loc;
+		s->lock.req_via = r->via;
+		s->lock.req_field = r->field;
+		s->lock.req_by_annotation = false;
 	}
 }
 
@@ -178,14 +178,14 @@ static void note_callee_requirement(struct finding *f, const struct summary *s)
 {
 	const char *g = fn_name(s->decl);
 
-	if (s->req_via)
-		finding_note2(f, NOTE_NEEDS_VIA, s->req_loc, g, fn_name(s->req_via));
-	else if (s->req_by_annotation)
-		finding_note(f, NOTE_ANNOTATED, s->req_loc, g, 0);
-	else if (s->req == REQ_ASSERTED)
-		finding_note(f, NOTE_ASSERTS, s->req_loc, g, 0);
+	if (s->lock.req_via)
+		finding_note2(f, NOTE_NEEDS_VIA, s->lock.req_loc, g, fn_name(s->lock.req_via));
+	else if (s->lock.req_by_annotation)
+		finding_note(f, NOTE_ANNOTATED, s->lock.req_loc, g, 0);
+	else if (s->lock.req == REQ_ASSERTED)
+		finding_note(f, NOTE_ASSERTS, s->lock.req_loc, g, 0);
 	else
-		finding_note_field(f, NOTE_ACCESSES, s->req_loc, g, s->req_field);
+		finding_note_field(f, NOTE_ACCESSES, s->lock.req_loc, g, s->lock.req_field);
 }
 
 /* Why a callee needs the lock held for writing. */
@@ -193,12 +193,12 @@ static void note_callee_write(struct finding *f, const struct summary *s)
 {
 	const char *g = fn_name(s->decl);
 
-	if (s->req_write_via)
-		finding_note2(f, NOTE_NEEDS_VIA, s->req_write_loc, g, fn_name(s->req_write_via));
-	else if (s->req_write_field)
-		finding_note_field(f, NOTE_WRITES, s->req_write_loc, g, s->req_write_field);
+	if (s->lock.req_write_via)
+		finding_note2(f, NOTE_NEEDS_VIA, s->lock.req_write_loc, g, fn_name(s->lock.req_write_via));
+	else if (s->lock.req_write_field)
+		finding_note_field(f, NOTE_WRITES, s->lock.req_write_loc, g, s->lock.req_write_field);
 	else	/* lockdep_assert_held_write() */
-		finding_note(f, NOTE_ASSERTS_WRITE, s->req_write_loc, g, 0);
+		finding_note(f, NOTE_ASSERTS_WRITE, s->lock.req_write_loc, g, 0);
 }
 
 /* The fix for a write of FIELD under a lock held for reading. */
@@ -364,9 +364,9 @@ static void check_access(struct ctx *c, struct astate *st, tree ref,
 	if (!(m & LK_ENTRY))
 		return;
 	require(c, REQ_UNASSERTED, loc, NULL, true, 0, write, field);
-	if (c->sum->exposed && !c->sum->contract)
+	if (c->sum->exposed && !c->sum->lock.contract)
 		reported_here(c, loc);
-	if (c->sum->exposed && !c->sum->contract && emitting(c)) {
+	if (c->sum->exposed && !c->sum->lock.contract && emitting(c)) {
 		finding_init(&f, FINDING_UNGUARDED_ACCESS, loc, NULL);
 		f.field = field;
 		note_exposed(&f);
@@ -488,7 +488,7 @@ static void apply_object_assertion(struct ctx *c, const struct anchor *an, struc
 	}
 	if ((object_lock_mask(st, base, NULL) & LK_ENTRY) && an->unconditional) {
 		if (c->final)
-			c->sum->contract = true;
+			c->sum->lock.contract = true;
 		require(c, REQ_ASSERTED, an->a->loc, NULL, false, 1u << i,
 			an->a->kind == ASSERT_HELD_WRITE, NULL_TREE);
 	}
@@ -509,8 +509,8 @@ static void apply_assertions(struct ctx *c, gimple *stmt, struct astate *st)
 		if (an->a->kind == ASSERT_NOT_HELD) {
 			/* On every path, on the caller's lock: callers must not hold it. */
 			if ((st->lock[SLOT_GLOBAL] & LK_ENTRY) && an->unconditional && c->final &&
-			    c->sum->excl_loc == UNKNOWN_LOCATION)
-				c->sum->excl_loc = an->a->loc;
+			    c->sum->lock.excl_loc == UNKNOWN_LOCATION)
+				c->sum->lock.excl_loc = an->a->loc;
 			st->lock[SLOT_GLOBAL] = LK_FREE;
 			st->free_loc = an->a->loc;
 			st->free_why = FREE_BY_ASSERTION;
@@ -522,7 +522,7 @@ static void apply_assertions(struct ctx *c, gimple *stmt, struct astate *st)
 		 */
 		if ((st->lock[SLOT_GLOBAL] & LK_ENTRY) && an->unconditional) {
 			if (c->final)
-				c->sum->contract = true;
+				c->sum->lock.contract = true;
 			require(c, REQ_ASSERTED, an->a->loc, NULL, false, 0,
 				an->a->kind == ASSERT_HELD_WRITE, NULL_TREE);
 		}
@@ -561,12 +561,12 @@ static void object_must_hold(struct ctx *c, struct astate *st, const char *obj,
 	objlock_set(st, value_key(def), shared ? LK_SHARED : LK_HELD, where,
 		    SHARED_BY_ANNOTATION);
 	if (c->final) {
-		c->sum->contract = true;
-		c->sum->req = REQ_UNASSERTED;
-		c->sum->req_loc = where;
-		c->sum->req_field = NULL_TREE;
-		c->sum->req_by_annotation = true;
-		c->sum->req_objs |= 1u << i;
+		c->sum->lock.contract = true;
+		c->sum->lock.req = REQ_UNASSERTED;
+		c->sum->lock.req_loc = where;
+		c->sum->lock.req_field = NULL_TREE;
+		c->sum->lock.req_by_annotation = true;
+		c->sum->lock.req_objs |= 1u << i;
 	}
 }
 
@@ -584,16 +584,16 @@ static void lock_entry(struct ctx *c, struct astate *st)
 	 * and once), not as free.
 	 */
 	if (c->final && macros_must_not_hold(current_function_decl, &where)) {
-		c->sum->excl_loc = where;
-		c->sum->excl_by_annotation = true;
+		c->sum->lock.excl_loc = where;
+		c->sum->lock.excl_by_annotation = true;
 	}
 	if (c->final && macros_must_not_hold_object(current_function_decl, &where, &obj)) {
 		tree parm;
 		int i = macros_param_named(obj, &parm);
 
 		if (i >= 0 && i < 32) {
-			c->sum->excl_objs |= 1u << i;
-			c->sum->excl_objs_loc = where;
+			c->sum->lock.excl_objs |= 1u << i;
+			c->sum->lock.excl_objs_loc = where;
 		}
 		obj = NULL;
 	}
@@ -612,11 +612,11 @@ static void lock_entry(struct ctx *c, struct astate *st)
 	 * statically: callable-from-outside callers must hold or say so.
 	 */
 	if (c->final) {
-		c->sum->contract = true;
-		c->sum->req = REQ_UNASSERTED;
-		c->sum->req_loc = where;
-		c->sum->req_field = NULL_TREE;
-		c->sum->req_by_annotation = true;
+		c->sum->lock.contract = true;
+		c->sum->lock.req = REQ_UNASSERTED;
+		c->sum->lock.req_loc = where;
+		c->sum->lock.req_field = NULL_TREE;
+		c->sum->lock.req_by_annotation = true;
 	}
 }
 
@@ -807,7 +807,7 @@ static void check_callee_objects(struct ctx *c, struct astate *st, gcall *call,
 		unsigned char mi;
 		int param;
 
-		if (!(s->req_objs & (1u << i)) || !base)
+		if (!(s->lock.req_objs & (1u << i)) || !base)
 			continue;
 		mi = object_lock_mask(st, base, &o);
 		param = param_of_key(base);
@@ -830,14 +830,14 @@ static void check_callee_objects(struct ctx *c, struct astate *st, gcall *call,
 		}
 		return;
 	}
-	if (s->req_write_loc != UNKNOWN_LOCATION && (m & LK_SHARED)) {
+	if (s->lock.req_write_loc != UNKNOWN_LOCATION && (m & LK_SHARED)) {
 		report_needs_exclusive(c, loc, s, shared ? shared->free_loc : UNKNOWN_LOCATION,
 				       shared ? shared->free_why : 0);
 		return;
 	}
 	if (ours)
-		require(c, s->req, loc, s->decl, false, ours,
-			s->req_write_loc != UNKNOWN_LOCATION, NULL_TREE);
+		require(c, s->lock.req, loc, s->decl, false, ours,
+			s->lock.req_write_loc != UNKNOWN_LOCATION, NULL_TREE);
 }
 
 static void check_callee_requirement(struct ctx *c, struct astate *st,
@@ -847,7 +847,7 @@ static void check_callee_requirement(struct ctx *c, struct astate *st,
 	unsigned char m = st->lock[SLOT_GLOBAL];
 	struct finding f;
 
-	if (s->req == REQ_NONE || unchecked_at(c, loc))
+	if (s->lock.req == REQ_NONE || unchecked_at(c, loc))
 		return;
 	if (rules_lock_per_object()) {
 		check_callee_objects(c, st, call, s);
@@ -863,17 +863,17 @@ static void check_callee_requirement(struct ctx *c, struct astate *st,
 		}
 		return;
 	}
-	if (s->req_write_loc != UNKNOWN_LOCATION && (m & LK_SHARED)) {
+	if (s->lock.req_write_loc != UNKNOWN_LOCATION && (m & LK_SHARED)) {
 		report_needs_exclusive(c, loc, s, st->free_loc, st->free_why);
 		return;
 	}
 	if (!(m & LK_ENTRY))
 		return;
-	require(c, s->req, loc, s->decl, false, 0, s->req_write_loc != UNKNOWN_LOCATION,
+	require(c, s->lock.req, loc, s->decl, false, 0, s->lock.req_write_loc != UNKNOWN_LOCATION,
 		NULL_TREE);
-	if (c->sum->exposed && !c->sum->contract && s->req == REQ_UNASSERTED)
+	if (c->sum->exposed && !c->sum->lock.contract && s->lock.req == REQ_UNASSERTED)
 		reported_here(c, loc);
-	if (c->sum->exposed && !c->sum->contract && s->req == REQ_UNASSERTED && emitting(c)) {
+	if (c->sum->exposed && !c->sum->lock.contract && s->lock.req == REQ_UNASSERTED && emitting(c)) {
 		finding_init(&f, FINDING_LOCK_REQUIRED, loc, fn_name(s->decl));
 		note_exposed(&f);
 		note_callee_requirement(&f, s);
@@ -926,9 +926,9 @@ static void check_callee_exclusion(struct ctx *c, struct astate *st, gcall *call
 		return;
 	}
 	if ((m & LK_ENTRY) && c->final && on_every_path(c, gimple_bb(call)) &&
-	    c->sum->excl_loc == UNKNOWN_LOCATION) {
-		c->sum->excl_loc = loc;
-		c->sum->excl_via = x->callee;
+	    c->sum->lock.excl_loc == UNKNOWN_LOCATION) {
+		c->sum->lock.excl_loc = loc;
+		c->sum->lock.excl_via = x->callee;
 	}
 }
 
@@ -940,9 +940,9 @@ static bool callee_exclusion(const struct call_info *ci, const struct summary *s
 	x->via = NULL_TREE;
 	x->by_annotation = true;
 	if (s) {
-		x->loc = s->excl_loc;
-		x->via = s->excl_via;
-		x->by_annotation = s->excl_by_annotation;
+		x->loc = s->lock.excl_loc;
+		x->via = s->lock.excl_via;
+		x->by_annotation = s->lock.excl_by_annotation;
 		return x->loc != UNKNOWN_LOCATION;
 	}
 	return ci->fndecl && macros_must_not_hold(ci->fndecl, &x->loc);
@@ -956,16 +956,16 @@ static void check_callee_object_exclusion(struct ctx *c, struct astate *st, gcal
 					  const struct summary *s)
 {
 	location_t loc = gimple_location(call);
-	struct exclusion x = { s->decl, s->excl_objs_loc, NULL_TREE, true };
+	struct exclusion x = { s->decl, s->lock.excl_objs_loc, NULL_TREE, true };
 	struct finding f;
 
-	if (!s->excl_objs || !rules_lock_per_object() || unchecked_at(c, loc))
+	if (!s->lock.excl_objs || !rules_lock_per_object() || unchecked_at(c, loc))
 		return;
 	for (unsigned int i = 0; i < gimple_call_num_args(call) && i < 32; i++) {
 		tree arg = gimple_call_arg(call, i);
 		vkey base = TREE_CODE(arg) == SSA_NAME ? value_key(arg) : 0;
 
-		if (!(s->excl_objs & (1u << i)) || !base ||
+		if (!(s->lock.excl_objs & (1u << i)) || !base ||
 		    !(object_lock_mask(st, base, NULL) & (LK_HELD | LK_SHARED)))
 			continue;
 		reported_here(c, loc);
@@ -1044,15 +1044,15 @@ static void apply_exit_cases(struct astate *st, const struct call_info *ci, stru
 {
 	const struct summary *s = ci->callee;
 	location_t loc = gimple_location(ci->call);
-	bool keep_global = s->excl_loc != UNKNOWN_LOCATION &&
+	bool keep_global = s->lock.excl_loc != UNKNOWN_LOCATION &&
 			   (st->lock[SLOT_GLOBAL] & (LK_HELD | LK_SHARED));
 
-	if (!s->ncases) {
+	if (!s->lock.ncases) {
 		sset_add(out, st);
 		return;
 	}
-	for (unsigned int k = 0; k < s->ncases; k++) {
-		const struct exit_case *ec = &s->cases[k];
+	for (unsigned int k = 0; k < s->lock.ncases; k++) {
+		const struct exit_case *ec = &s->lock.cases[k];
 		struct astate after;
 
 		state_copy(&after, st);
@@ -1063,11 +1063,11 @@ static void apply_exit_cases(struct astate *st, const struct call_info *ci, stru
 			if (!m || m == LK_ENTRY)
 				continue;
 			/* Both: the guard's lock_ptr asks the slot (step_lock_api()). */
-			apply_to_object_lock(&after, ci->call, cs, m, s->contract, loc);
+			apply_to_object_lock(&after, ci->call, cs, m, s->lock.contract, loc);
 			slot = caller_slot(ci->call, cs);
 			if (slot == SLOT_NONE || (slot == SLOT_GLOBAL && keep_global))
 				continue;
-			set_lock(&after, slot, lock_after_call(m, st->lock[slot], s->contract),
+			set_lock(&after, slot, lock_after_call(m, st->lock[slot], s->lock.contract),
 				 loc, FREE_BY_CALL);
 		}
 		/* The objects of the arguments: what the callee left their locks as. */
@@ -1082,7 +1082,7 @@ static void apply_exit_cases(struct astate *st, const struct call_info *ci, stru
 			o = objlock_find(&after, base);
 			objlock_set(&after, base,
 				    lock_after_call(m, o ? o->mask : LK_ENTRY,
-						    s->contract && (s->req_objs & (1u << i))),
+						    s->lock.contract && (s->lock.req_objs & (1u << i))),
 				    loc, FREE_BY_CALL);
 		}
 		if (ec->ret_nonzero >= 0 && ci->key &&
@@ -1143,26 +1143,26 @@ static void record_exit_case(struct summary *s, struct astate *st, int ret_nonze
 		if (o)
 			ec.obj_lock[i] = o->mask;
 	}
-	for (unsigned int i = 0; i < s->ncases; i++)
-		if (!memcmp(&s->cases[i], &ec, sizeof(ec)))
+	for (unsigned int i = 0; i < s->lock.ncases; i++)
+		if (!memcmp(&s->lock.cases[i], &ec, sizeof(ec)))
 			return;
-	if (s->ncases < MAX_CASES) {
-		s->cases[s->ncases++] = ec;
+	if (s->lock.ncases < MAX_CASES) {
+		s->lock.cases[s->lock.ncases++] = ec;
 		return;
 	}
 	/* Too many ways out: one joined case, result unknown. */
-	for (unsigned int i = 1; i < s->ncases; i++)
+	for (unsigned int i = 1; i < s->lock.ncases; i++)
 		for (int k = 0; k < NSLOTS; k++)
-			s->cases[0].lock[k] |= s->cases[i].lock[k];
+			s->lock.cases[0].lock[k] |= s->lock.cases[i].lock[k];
 	for (int k = 0; k < NSLOTS; k++)
-		s->cases[0].lock[k] |= ec.lock[k];
-	for (unsigned int i = 1; i < s->ncases; i++)
+		s->lock.cases[0].lock[k] |= ec.lock[k];
+	for (unsigned int i = 1; i < s->lock.ncases; i++)
 		for (int k = 0; k < MAX_LOCK_PARAMS; k++)
-			s->cases[0].obj_lock[k] |= s->cases[i].obj_lock[k];
+			s->lock.cases[0].obj_lock[k] |= s->lock.cases[i].obj_lock[k];
 	for (int k = 0; k < MAX_LOCK_PARAMS; k++)
-		s->cases[0].obj_lock[k] |= ec.obj_lock[k];
-	s->cases[0].ret_nonzero = -1;
-	s->ncases = 1;
+		s->lock.cases[0].obj_lock[k] |= ec.obj_lock[k];
+	s->lock.cases[0].ret_nonzero = -1;
+	s->lock.ncases = 1;
 }
 
 /*
@@ -1184,10 +1184,10 @@ static int returned_deref_param_rec(tree val, int depth)
 		/* return helper(p): helper returns *its* parameter i */
 		struct summary *s = summary_of(gimple_call_fndecl(def));
 
-		if (!s || !s->ready || s->ret_deref_param < 0 ||
-		    (unsigned int)s->ret_deref_param >= gimple_call_num_args(def))
+		if (!s || !s->ready || s->lock.ret_deref_param < 0 ||
+		    (unsigned int)s->lock.ret_deref_param >= gimple_call_num_args(def))
 			return -1;
-		return param_index(gimple_call_arg(def, s->ret_deref_param));
+		return param_index(gimple_call_arg(def, s->lock.ret_deref_param));
 	}
 	if (gimple_code(def) == GIMPLE_PHI) {
 		int param = -1;
@@ -1226,16 +1226,16 @@ static void record_returned_lock(struct ctx *c, tree val)
 	int deref = returned_deref_param_rec(val, 0);
 
 	if (!walk_of(c)->ret_slot_set) {
-		s->ret_slot = slot;
+		s->lock.ret_slot = slot;
 		walk_of(c)->ret_slot_set = true;
-	} else if (s->ret_slot != slot) {
-		s->ret_slot = SLOT_NONE;
+	} else if (s->lock.ret_slot != slot) {
+		s->lock.ret_slot = SLOT_NONE;
 	}
 	if (!walk_of(c)->ret_deref_set) {
-		s->ret_deref_param = deref;
+		s->lock.ret_deref_param = deref;
 		walk_of(c)->ret_deref_set = true;
-	} else if (s->ret_deref_param != deref) {
-		s->ret_deref_param = -1;
+	} else if (s->lock.ret_deref_param != deref) {
+		s->lock.ret_deref_param = -1;
 	}
 }
 
@@ -1252,25 +1252,83 @@ static void lock_exit(struct ctx *c, struct astate *st, const struct exit_info *
 
 static void lock_reset_summary(struct summary *s)
 {
-	s->contract = false;
-	s->direct_entry_access = false;
-	s->ncases = 0;
-	s->ret_slot = SLOT_NONE;
-	s->ret_deref_param = -1;
-	s->req = REQ_NONE;
-	s->req_loc = UNKNOWN_LOCATION;
-	s->req_field = NULL_TREE;
-	s->req_via = NULL_TREE;
-	s->req_by_annotation = false;
-	s->req_objs = 0;
-	s->req_write_loc = UNKNOWN_LOCATION;
-	s->req_write_via = NULL_TREE;
-	s->req_write_field = NULL_TREE;
-	s->excl_loc = UNKNOWN_LOCATION;
-	s->excl_via = NULL_TREE;
-	s->excl_by_annotation = false;
-	s->excl_objs = 0;
-	s->excl_objs_loc = UNKNOWN_LOCATION;
+	s->lock.contract = false;
+	s->lock.direct_entry_access = false;
+	s->lock.ncases = 0;
+	s->lock.ret_slot = SLOT_NONE;
+	s->lock.ret_deref_param = -1;
+	s->lock.req = REQ_NONE;
+	s->lock.req_loc = UNKNOWN_LOCATION;
+	s->lock.req_field = NULL_TREE;
+	s->lock.req_via = NULL_TREE;
+	s->lock.req_by_annotation = false;
+	s->lock.req_objs = 0;
+	s->lock.req_write_loc = UNKNOWN_LOCATION;
+	s->lock.req_write_via = NULL_TREE;
+	s->lock.req_write_field = NULL_TREE;
+	s->lock.excl_loc = UNKNOWN_LOCATION;
+	s->lock.excl_via = NULL_TREE;
+	s->lock.excl_by_annotation = false;
+	s->lock.excl_objs = 0;
+	s->lock.excl_objs_loc = UNKNOWN_LOCATION;
+}
+
+/*
+ * The fixpoint compares what a caller's analysis reads of the callee: the
+ * locations and trees that only word a note (req_loc, req_field, req_via,
+ * req_write_field, excl_by_annotation) are left out.
+ */
+static bool lock_summary_equal(const struct summary *sa, const struct summary *sb)
+{
+	const struct lock_summary *a = &sa->lock, *b = &sb->lock;
+
+	return a->contract == b->contract &&
+	       a->direct_entry_access == b->direct_entry_access &&
+	       a->ncases == b->ncases && a->ret_slot == b->ret_slot &&
+	       a->ret_deref_param == b->ret_deref_param && a->req == b->req &&
+	       a->req_by_annotation == b->req_by_annotation && a->req_objs == b->req_objs &&
+	       a->req_write_loc == b->req_write_loc && a->req_write_via == b->req_write_via &&
+	       a->excl_loc == b->excl_loc && a->excl_via == b->excl_via &&
+	       a->excl_objs == b->excl_objs && a->excl_objs_loc == b->excl_objs_loc &&
+	       !memcmp(a->cases, b->cases, a->ncases * sizeof(a->cases[0]));
+}
+
+static int line_of(location_t loc)
+{
+	return usable_loc(loc) ? expand_location(loc).line : 0;
+}
+
+static const char *decl_name_or(tree t, const char *none)
+{
+	return t && DECL_P(t) && DECL_NAME(t) ? IDENTIFIER_POINTER(DECL_NAME(t)) : none;
+}
+
+/* Every field: a location as its line (0: none), a tree as its name (-: none). */
+static void lock_summary_dump(const struct summary *s, FILE *out)
+{
+	const struct lock_summary *l = &s->lock;
+
+	fprintf(out, " req=%d req_line=%d req_field=%s req_via=%s req_by_annotation=%d"
+		" req_objs=%#x write_line=%d write_field=%s write_via=%s"
+		" excl_line=%d excl_via=%s excl_by_annotation=%d excl_objs=%#x excl_objs_line=%d"
+		" contract=%d direct=%d ret_slot=%d ret_deref=%d cases=%u",
+		l->req, line_of(l->req_loc), decl_name_or(l->req_field, "-"),
+		decl_name_or(l->req_via, "-"), l->req_by_annotation, l->req_objs,
+		line_of(l->req_write_loc), decl_name_or(l->req_write_field, "-"),
+		decl_name_or(l->req_write_via, "-"), line_of(l->excl_loc),
+		decl_name_or(l->excl_via, "-"), l->excl_by_annotation, l->excl_objs,
+		line_of(l->excl_objs_loc), l->contract, l->direct_entry_access, l->ret_slot,
+		l->ret_deref_param, l->ncases);
+	for (unsigned int k = 0; k < l->ncases; k++) {
+		fprintf(out, " [");
+		for (int j = 0; j < NSLOTS; j++)
+			if (l->cases[k].lock[j] != LK_ENTRY)
+				fprintf(out, " s%d=%d", j, l->cases[k].lock[j]);
+		for (int j = 0; j < MAX_LOCK_PARAMS; j++)
+			if (l->cases[k].obj_lock[j])
+				fprintf(out, " o%d=%d", j, l->cases[k].obj_lock[j]);
+		fprintf(out, " ret=%d]", l->cases[k].ret_nonzero);
+	}
 }
 
 /* strict: a static function relying on its callers should say so. */
@@ -1281,8 +1339,8 @@ static void missing_assertion(struct ctx *c)
 	location_t line_start = UNKNOWN_LOCATION;
 	struct finding f;
 
-	if (!ue_cfg.strict || walk_of(c)->no_analysis || s->exposed || s->contract ||
-	    !s->direct_entry_access || s->req != REQ_UNASSERTED || !emitting(c))
+	if (!ue_cfg.strict || walk_of(c)->no_analysis || s->exposed || s->lock.contract ||
+	    !s->lock.direct_entry_access || s->lock.req != REQ_UNASSERTED || !emitting(c))
 		return;
 	brace = expand_location(cfun->function_start_locus);
 	if (brace.file) {
@@ -1295,7 +1353,7 @@ static void missing_assertion(struct ctx *c)
 	finding_init(&f, FINDING_MISSING_ASSERTION, DECL_SOURCE_LOCATION(current_function_decl),
 		     NULL);
 	f.fixit_before = line_start;
-	finding_note_field(&f, NOTE_ACCESSED_HERE, s->req_loc, NULL, s->req_field);
+	finding_note_field(&f, NOTE_ACCESSED_HERE, s->lock.req_loc, NULL, s->lock.req_field);
 	diag_report(&f);
 }
 
@@ -1320,5 +1378,7 @@ const struct checker lock_checker = {
 	.phi = lock_phi,
 	.edge = NULL,
 	.reset_summary = lock_reset_summary,
+	.summary_equal = lock_summary_equal,
+	.summary_dump = lock_summary_dump,
 	.finish = lock_finish,
 };

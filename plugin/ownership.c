@@ -442,30 +442,30 @@ static bool summary_call(struct ctx *c, struct astate *st, const struct call_inf
 	bool defined = false;
 
 	for (unsigned int i = 0; i < gimple_call_num_args(call) && i < 32; i++) {
-		if (!(s->consumes & (1u << i)))
+		if (!(s->own.consumes & (1u << i)))
 			continue;
 		/*
 		 * A callee that stores the reference (links it into a list,
 		 * publishes it) hands it on like a store here; only one that
 		 * puts it on every path releases it.
 		 */
-		if (s->hands_on & (1u << i))
+		if (s->own.hands_on & (1u << i))
 			hand_on(st, gimple_call_arg(call, i));
 		else
 			do_put(c, st, gimple_call_arg(call, i), call,
 			       fn_name(s->decl), true);
 	}
-	if (s->returns_owned && lhs) {
-		track_new_reference(c, st, lhs, call, s->returns_owned, 0);
+	if (s->own.returns_owned && lhs) {
+		track_new_reference(c, st, lhs, call, s->own.returns_owned, 0);
 		defined = true;
 	}
 	/* A wrapper of an allocator returns an object nobody has seen yet. */
-	if (s->returns_fresh && ci->key)
+	if (s->own.returns_fresh && ci->key)
 		fresh_add(st, ci->key);
 	/* An accessor of the link: as if the caller read arg->next itself. */
-	if (s->ret_rest_param >= 0 && lhs && TREE_CODE(lhs) == SSA_NAME &&
-	    (unsigned int)s->ret_rest_param < gimple_call_num_args(call))
-		take_rest(st, gimple_call_arg(call, s->ret_rest_param), lhs, ci->key);
+	if (s->own.ret_rest_param >= 0 && lhs && TREE_CODE(lhs) == SSA_NAME &&
+	    (unsigned int)s->own.ret_rest_param < gimple_call_num_args(call))
+		take_rest(st, gimple_call_arg(call, s->own.ret_rest_param), lhs, ci->key);
 	return defined;
 }
 
@@ -563,10 +563,10 @@ static void record_returned(struct ctx *c, struct astate *st, const struct exit_
 		int rest = rest_of_param(st, ex->val);
 
 		if (!w->ret_rest_set) {
-			s->ret_rest_param = rest;
+			s->own.ret_rest_param = rest;
 			w->ret_rest_set = true;
-		} else if (s->ret_rest_param != rest) {
-			s->ret_rest_param = -1;
+		} else if (s->own.ret_rest_param != rest) {
+			s->own.ret_rest_param = -1;
 		}
 		if (fresh_has(st, value_key(ex->val)))
 			w->returns_fresh_any = true;
@@ -727,11 +727,30 @@ static void own_entry(struct ctx *c, struct astate *st)
 
 static void own_reset_summary(struct summary *s)
 {
-	s->ret_rest_param = -1;
-	s->consumes = 0;
-	s->hands_on = 0;
-	s->returns_owned = 0;
-	s->returns_fresh = false;
+	s->own.ret_rest_param = -1;
+	s->own.consumes = 0;
+	s->own.hands_on = 0;
+	s->own.returns_owned = 0;
+	s->own.returns_fresh = false;
+}
+
+/* Every field of its part is read by the callers' analysis. */
+static bool own_summary_equal(const struct summary *sa, const struct summary *sb)
+{
+	const struct own_summary *a = &sa->own, *b = &sb->own;
+
+	return a->ret_rest_param == b->ret_rest_param && a->consumes == b->consumes &&
+	       a->hands_on == b->hands_on && a->returns_owned == b->returns_owned &&
+	       a->returns_fresh == b->returns_fresh;
+}
+
+static void own_summary_dump(const struct summary *s, FILE *out)
+{
+	const struct own_summary *o = &s->own;
+
+	fprintf(out, " consumes=%#x hands_on=%#x returns_owned=%d fresh=%d ret_rest=%d",
+		o->consumes, o->hands_on, o->returns_owned, o->returns_fresh,
+		o->ret_rest_param);
 }
 
 static void own_finish(struct ctx *c)
@@ -741,14 +760,14 @@ static void own_finish(struct ctx *c)
 	int i = 0;
 
 	/* A parameter is consumed when no exit still owns it. */
-	s->consumes = 0;
+	s->own.consumes = 0;
 	for (tree p = DECL_ARGUMENTS(current_function_decl); p && i < 32; p = DECL_CHAIN(p), i++)
 		if (rules_is_mm_pointer_type(TREE_TYPE(p)) && !(w->not_consumed & (1u << i)))
-			s->consumes |= 1u << i;
-	s->hands_on = s->consumes & w->handed_on;
+			s->own.consumes |= 1u << i;
+	s->own.hands_on = s->own.consumes & w->handed_on;
 	if (w->returns_owned_any && !w->returns_unowned)
-		s->returns_owned = w->returns_kind & RK_LIST ? RK_LIST : RK_NODE;
-	s->returns_fresh = w->returns_fresh_any && !w->returns_not_fresh;
+		s->own.returns_owned = w->returns_kind & RK_LIST ? RK_LIST : RK_NODE;
+	s->own.returns_fresh = w->returns_fresh_any && !w->returns_not_fresh;
 }
 
 const struct checker ownership_checker = {
@@ -766,5 +785,7 @@ const struct checker ownership_checker = {
 	.phi = own_phi,
 	.edge = own_edge,
 	.reset_summary = own_reset_summary,
+	.summary_equal = own_summary_equal,
+	.summary_dump = own_summary_dump,
 	.finish = own_finish,
 };

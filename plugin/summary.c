@@ -2,15 +2,17 @@
 /*
  * summary.c - interprocedural analysis within one translation unit.
  *
- * Every function with a body here gets a summary: its effect on locks
- * (per exit, possibly tied to its return value), whether it needs
- * event_mutex from its callers (and whether an assertion backs that), which
- * user_event_mm parameters it consumes, and whether it returns a reference.
+ * Every function with a body here gets a summary, one part per checker
+ * (uecheck.h): its effect on locks (per exit, possibly tied to its return
+ * value), whether it needs a lock from its callers (and whether an
+ * assertion backs that), which reference parameters it consumes, and
+ * whether it returns a reference.  The checkers' hooks clear, compare and
+ * print their parts.
  * Summaries are iterated to a fixpoint, callees first; then the functions
  * whose last analysis met a finding are analysed once more to report, in
  * source order.
  */
-#include "uecheck.h"
+#include "engine.h"
 
 static struct summary *sums;
 static unsigned int nsums;
@@ -26,21 +28,15 @@ struct summary *summary_of(tree fndecl)
 	return idx ? &sums[*idx] : NULL;
 }
 
+/* Only what the callers' analysis reads (the checkers say which parts). */
 static bool summary_equal(const struct summary *a, const struct summary *b)
 {
-	if (a->ready != b->ready || a->contract != b->contract ||
-	    a->direct_entry_access != b->direct_entry_access ||
-	    a->ncases != b->ncases || a->ret_slot != b->ret_slot ||
-	    a->ret_deref_param != b->ret_deref_param || a->req != b->req ||
-	    a->ret_rest_param != b->ret_rest_param ||
-	    a->req_by_annotation != b->req_by_annotation || a->req_objs != b->req_objs ||
-	    a->req_write_loc != b->req_write_loc || a->req_write_via != b->req_write_via ||
-	    a->excl_loc != b->excl_loc || a->excl_via != b->excl_via ||
-	    a->excl_objs != b->excl_objs || a->excl_objs_loc != b->excl_objs_loc ||
-	    a->consumes != b->consumes || a->hands_on != b->hands_on ||
-	    a->returns_owned != b->returns_owned || a->returns_fresh != b->returns_fresh)
+	if (a->ready != b->ready)
 		return false;
-	return !memcmp(a->cases, b->cases, a->ncases * sizeof(a->cases[0]));
+	for (unsigned int k = 0; k < ncheckers; k++)
+		if (checkers[k]->summary_equal && !checkers[k]->summary_equal(a, b))
+			return false;
+	return true;
 }
 
 static bool analysable(cgraph_node *node)
@@ -61,20 +57,12 @@ static void analyse(struct summary *s, bool report)
 /* UECHECK_DEBUG=1: what each function was found to do, on stderr. */
 static void dump_summary(const struct summary *s)
 {
-	fprintf(stderr, "uecheck-debug: %s: req=%d%s contract=%d exposed=%d direct=%d "
-		"ret_slot=%d ret_deref=%d ret_rest=%d consumes=%#x hands_on=%#x "
-		"returns_owned=%d fresh=%d write_req=%d excl=%d cases=%u",
-		fn_name(s->decl), s->req, s->req_via ? "(via)" : "", s->contract,
-		s->exposed, s->direct_entry_access, s->ret_slot, s->ret_deref_param,
-		s->ret_rest_param,
-		s->consumes, s->hands_on, s->returns_owned, s->returns_fresh,
-		s->req_write_loc != UNKNOWN_LOCATION, s->excl_loc != UNKNOWN_LOCATION, s->ncases);
-	for (unsigned int k = 0; k < s->ncases; k++) {
-		fprintf(stderr, " [");
-		for (int j = 0; j < NSLOTS; j++)
-			if (s->cases[k].lock[j] != LK_ENTRY)
-				fprintf(stderr, " s%d=%d", j, s->cases[k].lock[j]);
-		fprintf(stderr, " ret=%d]", s->cases[k].ret_nonzero);
+	fprintf(stderr, "uecheck-debug: %s: exposed=%d", fn_name(s->decl), s->exposed);
+	for (unsigned int k = 0; k < ncheckers; k++) {
+		if (!checkers[k]->summary_dump)
+			continue;
+		fprintf(stderr, " %s:", checkers[k]->name);
+		checkers[k]->summary_dump(s, stderr);
 	}
 	fputc('\n', stderr);
 }
@@ -147,9 +135,9 @@ void summaries_run(bool always)
 		s = &sums[nsums];
 		s->decl = node->decl;
 		s->exposed = TREE_PUBLIC(node->decl) || node->address_taken;
-		s->ret_slot = SLOT_NONE;
-		s->ret_deref_param = -1;
-		s->ret_rest_param = -1;
+		for (unsigned int k = 0; k < ncheckers; k++)
+			if (checkers[k]->reset_summary)
+				checkers[k]->reset_summary(s);
 		by_uid->put(DECL_UID(node->decl) + 1, nsums);
 		nsums++;
 	}

@@ -320,17 +320,14 @@ struct exit_case {
 	signed char ret_nonzero;	/* -1 unknown, 0 zero, 1 non-zero */
 };
 
-struct summary {
-	tree decl;
-	bool ready;		/* computed at least once */
-	bool exposed;		/* external linkage or address taken */
-	bool contract;		/* asserts event_mutex unconditionally */
+/* What the lock checker learns of a function (lock.c). */
+struct lock_summary {
+	bool contract;		/* asserts the lock unconditionally */
 	bool direct_entry_access; /* own accesses rely on the caller */
 	unsigned int ncases;
 	struct exit_case cases[MAX_CASES];
 	int ret_slot;		/* returns the lock of this slot, or SLOT_NONE */
 	int ret_deref_param;	/* returns *param i, or -1 */
-	int ret_rest_param;	/* returns param i's ->next (list rest), or -1 */
 	enum requirement req;
 	location_t req_loc;	/* the access/assertion that needs the lock */
 	tree req_field;		/* ... the guarded field of that access, or NULL */
@@ -339,19 +336,36 @@ struct summary {
 	unsigned int req_objs;	/* per-object lock: of these parameters' objects */
 	location_t req_write_loc; /* a write that needs it held for writing, or unknown */
 	tree req_write_field;	/* ... the field it writes, or NULL */
+	tree req_write_via;	/* ... reached through this callee, or NULL */
 	location_t excl_loc;	/* callers must not hold the lock: why, or unknown */
 	tree excl_via;		/* ... a callee that must not be called with it, or NULL */
 	bool excl_by_annotation; /* ... __must_not_hold() (else an assertion) */
 	unsigned int excl_objs;	/* per-object lock: __must_not_hold(&p->lock) of these parameters */
 	location_t excl_objs_loc; /* ... the annotation */
-	tree req_write_via;	/* ... reached through this callee, or NULL */
-	unsigned int consumes;	/* bit i: puts/transfers mm param i, every path */
+};
+
+/* What the ownership checker learns of a function (ownership.c). */
+struct own_summary {
+	int ret_rest_param;	/* returns param i's ->next (list rest), or -1 */
+	unsigned int consumes;	/* bit i: puts/transfers the reference param i, every path */
 	unsigned int hands_on;	/* ... of those, stored somewhere on some path */
 	int returns_owned;	/* 0, or ref kind of the value it returns */
 	bool returns_fresh;	/* returns only new, unpublished allocations */
+};
+
+/*
+ * A function's summary: what the engine knows of it, then each checker's
+ * part (filled by its finish hook, compared and dumped by its hooks).
+ */
+struct summary {
+	tree decl;
+	bool ready;		/* computed at least once */
+	bool exposed;		/* external linkage or address taken */
 	bool findings;		/* the last analysis met a finding (not compared) */
 	bool gave_up;		/* the last analysis was over the budget (not
 				   compared): the report sweep says so */
+	struct lock_summary lock;
+	struct own_summary own;
 };
 
 struct summary *summary_of(tree fndecl);	/* NULL: no body here */
