@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * source.c - lines of a source file as written, for reading a macro's
- * argument (macros.c).
+ * source.c - lines of a source file as written, and a macro's invocation
+ * read from them (the annotations' arguments: macros.c, macrodef.c).
  *
  * GCC has its own line cache (input.cc), but it reads forward from the
  * last line it served: asking it for a line far ahead of the parser makes
@@ -84,4 +84,99 @@ const char *source_line(const char *file, int line, int *len)
 	end = (const char *)memchr(start, '\n', sf->text + sf->size - start);
 	*len = (int)((end ? end : sf->text + sf->size) - start);
 	return start;
+}
+
+/* ---- a macro invocation as written ------------------------------------- */
+
+/*
+ * Scan the invocation of the macro NAME at (file, line, col), at most
+ * MAX_LINES lines, to its closing parenthesis (its position into *END_LINE,
+ * *END_COL); with BUF, copy the text between the parentheses without
+ * blanks into it.  Quoted text is skipped whole, comments are left out
+ * (the preprocessor dropped them, as from a comment before the lock).
+ * Returns false if the invocation cannot be read (then the annotation is
+ * not trusted).
+ */
+bool source_macro_call(const char *file, int line, int col, const char *name,
+		       char *buf, size_t size, int max_lines, int *end_line, int *end_col)
+{
+	size_t n = 0;
+	int depth = 0, len, i;
+	char quote = 0;
+	bool comment = false;
+	const char *text = source_line(file, line, &len);
+	size_t namelen = strlen(name);
+
+	if (!text || col < 1 || (size_t)(col - 1) + namelen > (size_t)len ||
+	    strncmp(text + col - 1, name, namelen))
+		return false;
+	i = col - 1 + namelen;
+	for (int lines = 0; lines < max_lines; lines++) {
+		for (; i < len; i++) {
+			char c = text[i];
+
+			if (quote) {
+				if (c == '\\')
+					i++;
+				else if (c == quote)
+					quote = 0;
+				continue;
+			}
+			if (comment) {
+				if (c == '*' && i + 1 < len && text[i + 1] == '/') {
+					comment = false;
+					i++;
+				}
+				continue;
+			}
+			if (c == '/' && i + 1 < len && text[i + 1] == '*') {
+				comment = true;
+				i++;
+				continue;
+			}
+			if (c == '/' && i + 1 < len && text[i + 1] == '/')
+				break;	/* the rest of the line */
+			if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+				continue;
+			if (c == '\\' && i + 1 == len)
+				continue;	/* a macro definition's continued line */
+			if (c == '"' || c == '\'') {
+				if (!depth)
+					return false;
+				quote = c;
+			} else if (c == '(') {
+				if (depth++ == 0)
+					continue;
+			} else if (c == ')') {
+				if (--depth == 0) {
+					if (buf)
+						buf[n] = '\0';
+					*end_line = line;
+					*end_col = i + 1;
+					return true;
+				}
+			} else if (depth == 0) {
+				return false;	/* not an invocation */
+			}
+			if (!buf)
+				continue;
+			if (n + 1 >= size)
+				return false;
+			buf[n++] = c;
+		}
+		text = source_line(file, ++line, &len);
+		if (!text)
+			return false;
+		i = 0;
+	}
+	return false;
+}
+
+/* The text between the parentheses, without blanks, into BUF. */
+bool macro_call_text(const char *file, int line, int col, const char *name, char *buf,
+		     size_t size)
+{
+	int end_line, end_col;
+
+	return source_macro_call(file, line, col, name, buf, size, 8, &end_line, &end_col);
 }

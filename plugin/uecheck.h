@@ -16,7 +16,8 @@
  *               developers write, through libcpp (they may expand to nothing)
  *   macrodef.c  an annotation written in a macro's definition, read in the
  *               terms of the macro's call (LIST_HEAD_GUARDED(name, lock))
- *   source.c    source lines as written, read without disturbing GCC's cache
+ *   source.c    source lines as written, read without disturbing GCC's cache,
+ *               and a macro's invocation read from them
  *   values.c    what an expression denotes: abstract value keys and lock
  *               identities, followed through SSA copies, locals and summaries
  *   state.c     the abstract state of one path and sets of them
@@ -29,8 +30,9 @@
  *   lock.c      the lock checker: where lock state is computed, accesses of
  *               the guarded field checked, requirements passed to callers
  *   ownership.c the ownership checker: where references are tracked
- *   summary.c   per-function summaries, the translation-unit fixpoint and
- *               requirement propagation
+ *   summary.c   the table of per-function summaries, one part per checker
+ *   fixpoint.c  the translation-unit fixpoint over the summaries, callees
+ *               first, then the report sweep
  *   diag.c      findings: where each one is worded; notes, fix-its, -werror
  */
 #ifndef UECHECK_H
@@ -267,6 +269,9 @@ int srcpos_cmp(const struct srcpos *a, const struct srcpos *b);
 /* The text between the parentheses of the call of macro NAME at FILE:LINE:COL, blanks gone. */
 bool macro_call_text(const char *file, int line, int col, const char *name, char *buf,
 		     size_t size);
+/* The call of macro NAME at FILE:LINE:COL read to its closing parenthesis (source.c). */
+bool source_macro_call(const char *file, int line, int col, const char *name,
+		       char *buf, size_t size, int max_lines, int *end_line, int *end_col);
 /* ARG, spelled at SPELLED in a macro's definition, in the terms of its call at AT (macrodef.c). */
 bool macrodef_resolve(const expanded_location *spelled, const struct srcpos *at, char *arg,
 		      size_t size);
@@ -368,8 +373,19 @@ struct summary {
 	struct own_summary own;
 };
 
+/* The table of summaries (summary.c). */
 struct summary *summary_of(tree fndecl);	/* NULL: no body here */
-/* ALWAYS: analyse even a unit that names none of the rule set's symbols. */
+bool summary_analysable(cgraph_node *node);	/* a body the engine can walk */
+unsigned int summaries_analysable(void);	/* how many functions have one */
+unsigned int summaries_create(void);	/* one summary each: how many */
+struct summary *summary_at(unsigned int i);
+unsigned int summary_index(const struct summary *s);
+void summaries_free(void);
+/* What the callers' analysis reads is the same in both (the fixpoint's test). */
+bool summary_equal(const struct summary *a, const struct summary *b);
+void summary_dump(const struct summary *s);	/* UECHECK_DEBUG */
+/* The unit's fixpoint and report sweep (fixpoint.c).  ALWAYS: analyse even
+   a unit that names none of the rule set's symbols. */
 void summaries_run(bool always);
 
 /* ---- abstract path states (state.c) ----------------------------------- */

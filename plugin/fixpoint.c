@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * fixpoint.c - interprocedural analysis within one translation unit.
+ *
+ * The summaries (summary.c) are iterated to a fixpoint, callees first;
+ * then the functions whose last analysis met a finding are analysed once
+ * more to report, in source order.
+ */
+#include "engine.h"
+
+static void analyse(struct summary *s, bool report)
+{
+	push_cfun(DECL_STRUCT_FUNCTION(s->decl));
+	analyse_function(s, report);
+	pop_cfun();
+}
+
+static int by_source_position(const void *pa, const void *pb)
+{
+	const struct summary *a = *(const struct summary *const *)pa;
+	const struct summary *b = *(const struct summary *const *)pb;
+	struct srcpos x, y;
+
+	if (!srcpos_of(DECL_SOURCE_LOCATION(a->decl), &x) ||
+	    !srcpos_of(DECL_SOURCE_LOCATION(b->decl), &y))
+		return DECL_UID(a->decl) < DECL_UID(b->decl) ? -1 : 1;
+	return srcpos_cmp(&x, &y);
+}
+
+/*
+ * Every finding needs the field, a get/put call, or an assertion of
+ * event_mutex in a function with a body here.  Most units have none (all
+ * of kernel/trace/ but three files; trace.h's assertion is in an inline
+ * function few of them use), and analysing them would cost ~2% of cc1.
+ */
+static bool unit_may_have_findings(void)
+{
+	const struct assertion *a;
+	location_t where;
+	cgraph_node *node;
+
+	if (rules_unit_names_symbols())
+		return true;
+	if (!macros_any_assertion())
+		return false;
+	FOR_EACH_FUNCTION_WITH_GIMPLE_BODY(node) {
+		bool asserts;
+
+		if (!summary_analysable(node))
+			continue;
+		push_cfun(DECL_STRUCT_FUNCTION(node->decl));
+		asserts = macros_body_assertions(&a, 1) || macros_must_hold(node->decl, &where, NULL, NULL);
+		pop_cfun();
+		if (asserts)
+			return true;
+	}
+	return false;
+}
+
+void summaries_run(bool always)
+{
+	unsigned int nsums, *queue, head = 0, tail = 0;
+	bool *queued;
+	long budget;
+	bool settled;
+	struct summary **order;
+
+	if (!summaries_analysable() || (!always && !unit_may_have_findings()))
+		return;
+	nsums = summaries_create();
+
+	/*
+	 * Worklist to a fixpoint.  The symbol table lists callees after their
+	 * callers, so walking it backwards visits callees first.
+	 */
+	queue = XNEWVEC(unsigned int, nsums + 1);
+	queued = XCNEWVEC(bool, nsums);
+	for (unsigned int i = nsums; i-- > 0;) {
+		queue[tail++ % (nsums + 1)] = i;
+		queued[i] = true;
+	}
+	budget = 8L * nsums + 64;
+	while (head != tail && budget-- > 0) {
+		unsigned int i = queue[head++ % (nsums + 1)];
+		struct summary before = *summary_at(i);
+		cgraph_node *cn;
+
+		queued[i] = false;
+		analyse(summary_at(i), false);
+		if (summary_equal(&before, summary_at(i)))
+			continue;
+		cn = cgraph_node::get(summary_at(i)->decl);
+		for (cgraph_edge *e = cn ? cn->callers : NULL; e; e = e->next_caller) {
+			struct summary *caller = summary_of(e->caller->decl);
+			unsigned int ci;
+
+			if (!caller)
+				continue;
+			ci = summary_index(caller);
+			if (!queued[ci]) {
+				queued[ci] = true;
+				queue[tail++ % (nsums + 1)] = ci;
+			}
+		}
+	}
+
+	if (getenv("UECHECK_DEBUG"))
+		for (unsigned int i = 0; i < nsums; i++)
+			summary_dump(summary_at(i));
+
+	/*
+	 * Report, in source order, with the final summaries.  Once they are
+	 * settled, each function's last analysis saw its callees' final
+	 * summaries, so only those that met a finding need the report sweep
+	 * (on a correct file, none), and those the analysis gave up on, to say
+	 * so; past the budget, every function does.
+	 */
+	settled = head == tail;
+	order = XNEWVEC(struct summary *, nsums);
+	for (unsigned int i = 0; i < nsums; i++)
+		order[i] = summary_at(i);
+	qsort(order, nsums, sizeof(order[0]), by_source_position);
+	for (unsigned int i = 0; i < nsums; i++) {
+		struct summary copy = *order[i];
+
+		/* The report sweep must not disturb what callers were analysed with. */
+		if (!settled || copy.findings || copy.gave_up)
+			analyse(&copy, true);
+	}
+	diag_end_group();
+
+	XDELETEVEC(order);
+	XDELETEVEC(queue);
+	XDELETEVEC(queued);
+	summaries_free();
+}
