@@ -11,6 +11,8 @@
 #                      (cocci/ruleset.awk, -D KEY=VALUE; defaults built in)
 #   check-isos.sh      the isomorphisms cocci/run.sh disables change no
 #                      script's rules (spatch --parse-cocci), and reach spatch
+#   check-layering.sh  the plugin's files call each other one way; the
+#                      engine names no checker (testcases/lib/call-cycles.sh)
 #   check-uecheck.sh   scripts/uecheck as a program: flag sorting, engines,
 #                      dedup, suppressions, baseline, exit codes, JSON/SARIF
 #   check-findings.sh  the findings pipeline: exact text/JSON/SARIF for odd
@@ -110,7 +112,7 @@ for tool in sparse git jq; do
 done
 export UECHECK_PLUGIN="$plugin"
 
-parts=${UECHECK_INTEGRATION:-ruletable coccinames isos uecheck findings focus kbuild hook precommit patch install demo}
+parts=${UECHECK_INTEGRATION:-ruletable coccinames isos layering uecheck findings focus kbuild hook precommit patch install demo}
 for part in $parts; do
 	if [ -f "$fix/check-$part.sh" ]; then
 		# shellcheck disable=SC1090
