@@ -652,42 +652,46 @@ static bool try_zero(enum lock_op op)
 	return op == LOCK_OP_TRY_ZERO || op == LOCK_OP_TRY_ZERO_SHARED;
 }
 
-/* The lock API on a per-object lock, &obj->lock: obj's entry. */
-static void step_object_lock(struct astate *st, gcall *call, const struct lock_api *api,
-			     vkey base, struct sset *out)
-{
-	location_t loc = gimple_location(call);
-	tree lhs = gimple_call_lhs(call);
-	vkey key = lhs ? value_key(lhs) : 0;
-	struct astate held, failed;
+/*
+ * A lock as a path state holds it: the lock of BASE's object (obj of
+ * &obj->lock), or else a slot (the tracked global, a parameter's lock;
+ * SLOT_NONE: not tracked).  One code path serves both.
+ */
+struct lock_ref {
+	vkey base;
+	int slot;
+};
 
-	switch (api->op) {
-	case LOCK_OP_ACQUIRE:
-	case LOCK_OP_ACQUIRE_SHARED:
-	case LOCK_OP_DOWNGRADE:
-		objlock_set(st, base, held_mask(api->op), loc, SHARED_BY_LOCK);
-		break;
-	case LOCK_OP_RELEASE:
-		objlock_set(st, base, LK_FREE, loc, FREE_BY_UNLOCK);
-		break;
-	case LOCK_OP_TRY_NONZERO:
-	case LOCK_OP_TRY_ZERO:
-	case LOCK_OP_TRY_SHARED:
-	case LOCK_OP_TRY_ZERO_SHARED:
-		forget_call_value(st, call, lhs);
-		state_copy(&held, st);
-		state_copy(&failed, st);
-		objlock_set(&held, base, held_mask(api->op), loc, SHARED_BY_LOCK);
-		objlock_set(&failed, base, LK_FREE, loc, FREE_BY_FAILED_LOCK);
-		if (fact_add_prio(&held, key, !try_zero(api->op), FACT_LOCK))
-			sset_add(out, &held);
-		if (fact_add_prio(&failed, key, try_zero(api->op), FACT_LOCK))
-			sset_add(out, &failed);
-		return;
-	default:
-		break;
+static void lock_ref_set(struct astate *st, struct lock_ref r, unsigned char mask,
+			 location_t loc, int why)
+{
+	if (r.base)
+		objlock_set(st, r.base, mask, loc, why);
+	else
+		set_lock(st, r.slot, mask, loc, why);
+}
+
+/* The lock the lock API's call CALL works on. */
+static struct lock_ref lock_api_target(gcall *call, const struct lock_api *api)
+{
+	struct lock_ref r = { 0, SLOT_NONE };
+
+	if (api->op == LOCK_OP_GUARD_HELD) {
+		r.slot = lock_slot_of_deref(gimple_call_arg(call, api->lock_arg));
+	} else if (api->lock_arg < 0) {
+		r.slot = SLOT_GLOBAL;	/* __acquires(&the_lock) on a prototype */
+	} else if (api->object_arg) {
+		/* __acquires(&c->lock) on a prototype: the argument is c. */
+		tree arg = gimple_call_arg(call, api->lock_arg);
+
+		r.base = TREE_CODE(arg) == SSA_NAME ? value_key(arg) : 0;
+	} else {
+		/* &obj->lock first: a first member's address is obj's too. */
+		r.base = object_lock_base(gimple_call_arg(call, api->lock_arg));
+		if (!r.base)
+			r.slot = lock_slot_of(gimple_call_arg(call, api->lock_arg));
 	}
-	sset_add(out, st);
+	return r;
 }
 
 static void step_lock_api(struct astate *st, gcall *call, const struct lock_api *api,
@@ -695,50 +699,27 @@ static void step_lock_api(struct astate *st, gcall *call, const struct lock_api 
 {
 	location_t loc = gimple_location(call);
 	tree lhs = gimple_call_lhs(call);
+	struct lock_ref r = lock_api_target(call, api);
 	struct astate held, failed;
-	int slot;
 	vkey key;
-
-	if (api->op == LOCK_OP_GUARD_HELD) {
-		slot = lock_slot_of_deref(gimple_call_arg(call, api->lock_arg));
-	} else if (api->lock_arg < 0) {
-		slot = SLOT_GLOBAL;	/* __acquires(&the_lock) on a prototype */
-	} else if (api->object_arg) {
-		/* __acquires(&c->lock) on a prototype: the argument is c. */
-		tree arg = gimple_call_arg(call, api->lock_arg);
-
-		key = TREE_CODE(arg) == SSA_NAME ? value_key(arg) : 0;
-		if (key)
-			step_object_lock(st, call, api, key, out);
-		else
-			sset_add(out, st);
-		return;
-	} else {
-		/* &obj->lock first: a first member's address is obj's too. */
-		key = object_lock_base(gimple_call_arg(call, api->lock_arg));
-		slot = key ? SLOT_NONE : lock_slot_of(gimple_call_arg(call, api->lock_arg));
-		if (key) {
-			step_object_lock(st, call, api, key, out);
-			return;
-		}
-	}
 
 	switch (api->op) {
 	case LOCK_OP_ACQUIRE:
 	case LOCK_OP_ACQUIRE_SHARED:
 	case LOCK_OP_DOWNGRADE:
-		set_lock(st, slot, held_mask(api->op), loc, SHARED_BY_LOCK);
+		lock_ref_set(st, r, held_mask(api->op), loc, SHARED_BY_LOCK);
 		break;
 	case LOCK_OP_RELEASE:
-		set_lock(st, slot, LK_FREE, loc, FREE_BY_UNLOCK);
+		lock_ref_set(st, r, LK_FREE, loc, FREE_BY_UNLOCK);
 		break;
 	case LOCK_OP_TRY_NONZERO:
 	case LOCK_OP_TRY_ZERO:
 	case LOCK_OP_TRY_SHARED:
 	case LOCK_OP_TRY_ZERO_SHARED:
 	case LOCK_OP_GUARD_HELD:
-		/* A query whose answer is not used tells nothing. */
-		if (slot == SLOT_NONE || (api->op == LOCK_OP_GUARD_HELD && !lhs))
+		/* A query whose answer is not used tells nothing; guards hold slots. */
+		if ((!r.base && r.slot == SLOT_NONE) ||
+		    (api->op == LOCK_OP_GUARD_HELD && (r.base || !lhs)))
 			break;
 		key = lhs ? value_key(lhs) : 0;
 		forget_call_value(st, call, lhs);
@@ -748,16 +729,16 @@ static void step_lock_api(struct astate *st, gcall *call, const struct lock_api 
 		 * the answer follows, and nothing is split.
 		 */
 		if (api->op == LOCK_OP_GUARD_HELD &&
-		    (st->lock[slot] == LK_HELD || st->lock[slot] == LK_SHARED ||
-		     st->lock[slot] == LK_FREE)) {
-			if (fact_add_prio(st, key, st->lock[slot] != LK_FREE, FACT_LOCK))
+		    (st->lock[r.slot] == LK_HELD || st->lock[r.slot] == LK_SHARED ||
+		     st->lock[r.slot] == LK_FREE)) {
+			if (fact_add_prio(st, key, st->lock[r.slot] != LK_FREE, FACT_LOCK))
 				sset_add(out, st);
 			return;
 		}
 		state_copy(&held, st);
 		state_copy(&failed, st);
-		set_lock(&held, slot, held_mask(api->op), loc, SHARED_BY_LOCK);
-		set_lock(&failed, slot, LK_FREE, loc, FREE_BY_FAILED_LOCK);
+		lock_ref_set(&held, r, held_mask(api->op), loc, SHARED_BY_LOCK);
+		lock_ref_set(&failed, r, LK_FREE, loc, FREE_BY_FAILED_LOCK);
 		if (fact_add_prio(&held, key, !try_zero(api->op), FACT_LOCK))
 			sset_add(out, &held);
 		if (fact_add_prio(&failed, key, try_zero(api->op), FACT_LOCK))
