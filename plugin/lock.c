@@ -299,70 +299,80 @@ static unsigned char object_lock_mask(struct astate *st, vkey base, struct objlo
 }
 
 /*
- * obj->field under obj's own lock.  A parameter's object that may be as
- * the caller left it is the callers' to lock (a requirement); a function
- * callable from outside is not reported for it: a per-object lock is
- * mostly held by callers (docs/rulesets.md).
+ * What the path knows of the lock that guards an access: how it may be
+ * held, and where it came to be free or shared (the note's cause); for a
+ * per-object lock, which parameter's object it is (-1: none).
  */
-static void check_object_access(struct ctx *c, struct astate *st, tree ref, location_t loc,
-				bool write)
-{
-	tree ptr = access_base_pointer(ref), field = rules_guarded_decl(ref);
-	vkey base = ptr ? value_key(ptr) : 0;
-	struct objlock *o;
-	unsigned char m = object_lock_mask(st, base, &o);
-	int param = param_of_key(base);
-	struct finding f;
+struct guard_view {
+	unsigned char mask;
+	location_t cause_loc;
+	int cause_why;
+	bool per_object;
+	int param;
+};
 
-	if (m & LK_FREE) {
-		reported_here(c, loc);
-		if (emitting(c)) {
-			finding_init(&f, FINDING_UNGUARDED_ACCESS, loc, NULL);
-			f.field = field;
-			if (o)
-				note_free_at(&f, o->free_loc, o->free_why);
-			diag_report(&f);
-		}
-		return;
+static struct guard_view guard_of_access(struct astate *st, tree ref)
+{
+	struct guard_view v = { 0, UNKNOWN_LOCATION, 0, false, -1 };
+	struct objlock *o;
+
+	if (!rules_lock_per_object()) {
+		v.mask = st->lock[SLOT_GLOBAL];
+		v.cause_loc = st->free_loc;
+		v.cause_why = st->free_why;
+		return v;
 	}
-	if (write && (m & LK_SHARED)) {
-		report_write_shared(c, loc, field, o ? o->free_loc : UNKNOWN_LOCATION,
-				    o ? o->free_why : 0);
-		return;
+	tree ptr = access_base_pointer(ref);
+	vkey base = ptr ? value_key(ptr) : 0;
+
+	v.per_object = true;
+	v.mask = object_lock_mask(st, base, &o);
+	v.param = param_of_key(base);
+	if (o) {
+		v.cause_loc = o->free_loc;
+		v.cause_why = o->free_why;
 	}
-	if ((m & LK_ENTRY) && param >= 0)
-		require(c, REQ_UNASSERTED, loc, NULL, true, 1u << param, write, field);
+	return v;
 }
 
+/*
+ * An access of guarded data (REF) under its lock: the global lock, or
+ * obj's own for obj->field.  A lock that may be as the caller left it is
+ * the callers' to hold (a requirement).  A function callable from outside
+ * is reported for the global lock, not for a per-object lock, which
+ * callers mostly hold (docs/rulesets.md).
+ */
 static void check_access(struct ctx *c, struct astate *st, tree ref,
 			 location_t loc, bool write)
 {
-	unsigned char m = st->lock[SLOT_GLOBAL];
 	tree field = rules_guarded_decl(ref);
+	struct guard_view v;
 	struct finding f;
 
 	if (access_is_private(st, ref) || unchecked_at(c, loc))
 		return;
-	if (rules_lock_per_object()) {
-		check_object_access(c, st, ref, loc, write);
-		return;
-	}
-	if (m & LK_FREE) {
+	v = guard_of_access(st, ref);
+	if (v.mask & LK_FREE) {
 		reported_here(c, loc);
 		if (emitting(c)) {
 			finding_init(&f, FINDING_UNGUARDED_ACCESS, loc, NULL);
 			f.field = field;
-			note_lock_free(&f, st);
+			note_free_at(&f, v.cause_loc, v.cause_why);
 			diag_report(&f);
 		}
 		return;
 	}
-	if (write && (m & LK_SHARED)) {
-		report_write_shared(c, loc, field, st->free_loc, st->free_why);
+	if (write && (v.mask & LK_SHARED)) {
+		report_write_shared(c, loc, field, v.cause_loc, v.cause_why);
 		return;
 	}
-	if (!(m & LK_ENTRY))
+	if (!(v.mask & LK_ENTRY))
 		return;
+	if (v.per_object) {
+		if (v.param >= 0)
+			require(c, REQ_UNASSERTED, loc, NULL, true, 1u << v.param, write, field);
+		return;
+	}
 	require(c, REQ_UNASSERTED, loc, NULL, true, 0, write, field);
 	if (c->sum->exposed && !c->sum->lock.contract)
 		reported_here(c, loc);
