@@ -162,11 +162,6 @@ static void note_free_at(struct finding *f, location_t loc, int why)
 		finding_note(f, NOTE_LOCK_FREE, loc, NULL, why);
 }
 
-static void note_lock_free(struct finding *f, const struct astate *st)
-{
-	note_free_at(f, st->free_loc, st->free_why);
-}
-
 static void note_exposed(struct finding *f)
 {
 	finding_note(f, TREE_PUBLIC(current_function_decl) ? NOTE_EXPOSED_EXTERNAL :
@@ -781,16 +776,33 @@ static int caller_slot(gcall *call, int callee_slot)
 	return SLOT_NONE;
 }
 
-/* A callee that needs the per-object locks of some of its arguments' objects. */
-static void check_callee_objects(struct ctx *c, struct astate *st, gcall *call,
-				 const struct summary *s)
-{
-	location_t loc = gimple_location(call);
-	unsigned char m = 0;
-	unsigned int ours = 0;
-	struct objlock *freed = NULL, *shared = NULL;
-	struct finding f;
+/*
+ * What the path knows of the locks a callee needs (its summary S): the
+ * global lock, or the per-object locks of the objects of the arguments it
+ * names.  How they may be held (MASK, all together), the causes of the
+ * first that may be free and of the first held for reading only, and the
+ * parameters whose objects' locks are as the caller left them (PARAMS).
+ */
+struct need_view {
+	unsigned char mask;
+	location_t free_loc, shared_loc;
+	int free_why, shared_why;
+	bool per_object;
+	unsigned int params;
+};
 
+static struct need_view needs_of_callee(struct astate *st, gcall *call, const struct summary *s)
+{
+	struct need_view v = { 0, UNKNOWN_LOCATION, UNKNOWN_LOCATION, 0, 0, false, 0 };
+	bool freed = false, shared = false;
+
+	if (!rules_lock_per_object()) {
+		v.mask = st->lock[SLOT_GLOBAL];
+		v.free_loc = v.shared_loc = st->free_loc;
+		v.free_why = v.shared_why = st->free_why;
+		return v;
+	}
+	v.per_object = true;
 	for (unsigned int i = 0; i < gimple_call_num_args(call) && i < 32; i++) {
 		tree arg = gimple_call_arg(call, i);
 		vkey base = TREE_CODE(arg) == SSA_NAME ? value_key(arg) : 0;
@@ -802,66 +814,62 @@ static void check_callee_objects(struct ctx *c, struct astate *st, gcall *call,
 			continue;
 		mi = object_lock_mask(st, base, &o);
 		param = param_of_key(base);
-		m |= mi;
+		v.mask |= mi;
 		if ((mi & LK_ENTRY) && param >= 0)
-			ours |= 1u << param;
-		if ((mi & LK_FREE) && o && !freed)
-			freed = o;
-		if ((mi & LK_SHARED) && o && !shared)
-			shared = o;
-	}
-	if (m & LK_FREE) {
-		reported_here(c, loc);
-		if (emitting(c)) {
-			finding_init(&f, FINDING_LOCK_REQUIRED, loc, fn_name(s->decl));
-			if (freed)
-				note_free_at(&f, freed->free_loc, freed->free_why);
-			note_callee_requirement(&f, s);
-			diag_report(&f);
+			v.params |= 1u << param;
+		if ((mi & LK_FREE) && o && !freed) {
+			freed = true;
+			v.free_loc = o->free_loc;
+			v.free_why = o->free_why;
 		}
-		return;
+		if ((mi & LK_SHARED) && o && !shared) {
+			shared = true;
+			v.shared_loc = o->free_loc;
+			v.shared_why = o->free_why;
+		}
 	}
-	if (s->lock.req_write_loc != UNKNOWN_LOCATION && (m & LK_SHARED)) {
-		report_needs_exclusive(c, loc, s, shared ? shared->free_loc : UNKNOWN_LOCATION,
-				       shared ? shared->free_why : 0);
-		return;
-	}
-	if (ours)
-		require(c, s->lock.req, loc, s->decl, false, ours,
-			s->lock.req_write_loc != UNKNOWN_LOCATION, NULL_TREE);
+	return v;
 }
 
+/*
+ * A callee that needs a lock: a finding where it may be free (or, for a
+ * write, held for reading only); where it is as the caller left it, a
+ * requirement.  A function callable from outside is reported for the
+ * global lock, not for a per-object lock (as for an access).
+ */
 static void check_callee_requirement(struct ctx *c, struct astate *st,
 				     gcall *call, const struct summary *s)
 {
 	location_t loc = gimple_location(call);
-	unsigned char m = st->lock[SLOT_GLOBAL];
+	bool write = s->lock.req_write_loc != UNKNOWN_LOCATION;
+	struct need_view v;
 	struct finding f;
 
 	if (s->lock.req == REQ_NONE || unchecked_at(c, loc))
 		return;
-	if (rules_lock_per_object()) {
-		check_callee_objects(c, st, call, s);
-		return;
-	}
-	if (m & LK_FREE) {
+	v = needs_of_callee(st, call, s);
+	if (v.mask & LK_FREE) {
 		reported_here(c, loc);
 		if (emitting(c)) {
 			finding_init(&f, FINDING_LOCK_REQUIRED, loc, fn_name(s->decl));
-			note_lock_free(&f, st);
+			note_free_at(&f, v.free_loc, v.free_why);
 			note_callee_requirement(&f, s);
 			diag_report(&f);
 		}
 		return;
 	}
-	if (s->lock.req_write_loc != UNKNOWN_LOCATION && (m & LK_SHARED)) {
-		report_needs_exclusive(c, loc, s, st->free_loc, st->free_why);
+	if (write && (v.mask & LK_SHARED)) {
+		report_needs_exclusive(c, loc, s, v.shared_loc, v.shared_why);
 		return;
 	}
-	if (!(m & LK_ENTRY))
+	if (v.per_object) {
+		if (v.params)
+			require(c, s->lock.req, loc, s->decl, false, v.params, write, NULL_TREE);
 		return;
-	require(c, s->lock.req, loc, s->decl, false, 0, s->lock.req_write_loc != UNKNOWN_LOCATION,
-		NULL_TREE);
+	}
+	if (!(v.mask & LK_ENTRY))
+		return;
+	require(c, s->lock.req, loc, s->decl, false, 0, write, NULL_TREE);
 	if (c->sum->exposed && !c->sum->lock.contract && s->lock.req == REQ_UNASSERTED)
 		reported_here(c, loc);
 	if (c->sum->exposed && !c->sum->lock.contract && s->lock.req == REQ_UNASSERTED && emitting(c)) {
