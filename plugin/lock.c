@@ -272,7 +272,7 @@ static int param_of_key(vkey key)
 		tree def = ssa_default_def(cfun, p);
 
 		if (def && value_key(def) == key)
-			return i < 32 ? i : -1;
+			return i < MAX_PARAM_MASK ? i : -1;
 	}
 	return -1;
 }
@@ -484,7 +484,7 @@ static void apply_object_assertion(struct ctx *c, const struct anchor *an, struc
 	vkey base;
 
 	def = i >= 0 ? ssa_default_def(cfun, parm) : NULL_TREE;
-	if (!def || i >= 32)
+	if (!def || i >= MAX_PARAM_MASK)
 		return;
 	base = value_key(def);
 	if (an->a->kind == ASSERT_NOT_HELD) {
@@ -561,7 +561,7 @@ static void object_must_hold(struct ctx *c, struct astate *st, const char *obj,
 	int i = macros_param_named(obj, &parm);
 
 	def = i >= 0 ? ssa_default_def(cfun, parm) : NULL_TREE;
-	if (!def || i >= 32)
+	if (!def || i >= MAX_PARAM_MASK)
 		return;
 	objlock_set(st, value_key(def), shared ? LK_SHARED : LK_HELD, where,
 		    SHARED_BY_ANNOTATION);
@@ -596,7 +596,7 @@ static void lock_entry(struct ctx *c, struct astate *st)
 		tree parm;
 		int i = macros_param_named(obj, &parm);
 
-		if (i >= 0 && i < 32) {
+		if (i >= 0 && i < MAX_PARAM_MASK) {
 			c->sum->lock.excl_objs |= 1u << i;
 			c->sum->lock.excl_objs_loc = where;
 		}
@@ -803,7 +803,7 @@ static struct need_view needs_of_callee(struct astate *st, gcall *call, const st
 		return v;
 	}
 	v.per_object = true;
-	for (unsigned int i = 0; i < gimple_call_num_args(call) && i < 32; i++) {
+	for (unsigned int i = 0; i < gimple_call_num_args(call) && i < MAX_PARAM_MASK; i++) {
 		tree arg = gimple_call_arg(call, i);
 		vkey base = TREE_CODE(arg) == SSA_NAME ? value_key(arg) : 0;
 		struct objlock *o;
@@ -960,7 +960,7 @@ static void check_callee_object_exclusion(struct ctx *c, struct astate *st, gcal
 
 	if (!s->lock.excl_objs || !rules_lock_per_object() || unchecked_at(c, loc))
 		return;
-	for (unsigned int i = 0; i < gimple_call_num_args(call) && i < 32; i++) {
+	for (unsigned int i = 0; i < gimple_call_num_args(call) && i < MAX_PARAM_MASK; i++) {
 		tree arg = gimple_call_arg(call, i);
 		vkey base = TREE_CODE(arg) == SSA_NAME ? value_key(arg) : 0;
 

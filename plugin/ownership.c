@@ -16,8 +16,8 @@
 
 /* What this checker keeps about the function being analysed (its walk blob). */
 struct own_walk {
-	unsigned int not_consumed;	/* mm parameters still owned at an exit */
-	unsigned int handed_on;	/* mm parameters stored somewhere by an exit */
+	unsigned int not_consumed;	/* counted-pointer parameters still owned at an exit */
+	unsigned int handed_on;	/* counted-pointer parameters stored somewhere by an exit */
 	bool ret_rest_set;
 	bool returns_owned_any, returns_unowned;
 	bool returns_fresh_any, returns_not_fresh;
@@ -441,7 +441,7 @@ static bool summary_call(struct ctx *c, struct astate *st, const struct call_inf
 	tree lhs = ci->lhs;
 	bool defined = false;
 
-	for (unsigned int i = 0; i < gimple_call_num_args(call) && i < 32; i++) {
+	for (unsigned int i = 0; i < gimple_call_num_args(call) && i < MAX_PARAM_MASK; i++) {
 		if (!(s->own.consumes & (1u << i)))
 			continue;
 		/*
@@ -713,7 +713,7 @@ static void own_entry(struct ctx *c, struct astate *st)
 		tree def = ssa_default_def(cfun, p);
 		struct ptr *e;
 
-		if (!def || i >= 32 || !rules_is_mm_pointer_type(TREE_TYPE(p)))
+		if (!def || i >= MAX_PARAM_MASK || !rules_is_counted_pointer_type(TREE_TYPE(p)))
 			continue;
 		e = ptr_add(st, value_key(def));
 		if (!e)
@@ -761,8 +761,8 @@ static void own_finish(struct ctx *c)
 
 	/* A parameter is consumed when no exit still owns it. */
 	s->own.consumes = 0;
-	for (tree p = DECL_ARGUMENTS(current_function_decl); p && i < 32; p = DECL_CHAIN(p), i++)
-		if (rules_is_mm_pointer_type(TREE_TYPE(p)) && !(w->not_consumed & (1u << i)))
+	for (tree p = DECL_ARGUMENTS(current_function_decl); p && i < MAX_PARAM_MASK; p = DECL_CHAIN(p), i++)
+		if (rules_is_counted_pointer_type(TREE_TYPE(p)) && !(w->not_consumed & (1u << i)))
 			s->own.consumes |= 1u << i;
 	s->own.hands_on = s->own.consumes & w->handed_on;
 	if (w->returns_owned_any && !w->returns_unowned)

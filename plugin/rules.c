@@ -138,7 +138,7 @@ enum ref_op rules_ref_api(tree fndecl)
  * no access) or names one of the reference functions.  Asked before any
  * analysis: maybe_get_identifier() creates nothing, ident() above would.
  */
-static bool mm_defined;
+static bool ruleset_type_defined;
 
 static bool type_named(tree type, const char *want)
 {
@@ -157,11 +157,11 @@ static void on_finish_type(void *gcc_data, void *user_data)
 {
 	tree type = (tree)gcc_data;
 
-	if (!type || !TYPE_P(type) || !COMPLETE_TYPE_P(type) || mm_defined)
+	if (!type || !TYPE_P(type) || !COMPLETE_TYPE_P(type) || ruleset_type_defined)
 		return;
-	mm_defined = type_named(type, ue_rs.ref_type);
-	for (unsigned int i = 0; i < ue_rs.nguards && !mm_defined; i++)
-		mm_defined = type_named(type, ue_rs.guards[i].type);
+	ruleset_type_defined = type_named(type, ue_rs.ref_type);
+	for (unsigned int i = 0; i < ue_rs.nguards && !ruleset_type_defined; i++)
+		ruleset_type_defined = type_named(type, ue_rs.guards[i].type);
 }
 
 void rules_register(const char *plugin_name)
@@ -171,7 +171,7 @@ void rules_register(const char *plugin_name)
 
 bool rules_unit_names_symbols(void)
 {
-	if (mm_defined || macros_any_guarded_field())
+	if (ruleset_type_defined || macros_any_guarded_field())
 		return true;
 	for (int i = REF_OP_GET_ALL; i <= REF_OP_PUT; i++)
 		if (ue_rs.ref_api[i] && maybe_get_identifier(ue_rs.ref_api[i]))
@@ -235,7 +235,7 @@ bool rules_is_link_field(tree field)
 	       type_named(DECL_CONTEXT(field), ue_rs.ref_type);
 }
 
-bool rules_is_mm_pointer_type(tree type)
+bool rules_is_counted_pointer_type(tree type)
 {
 	return type && POINTER_TYPE_P(type) && type_named(TREE_TYPE(type), ue_rs.ref_type);
 }

@@ -167,7 +167,8 @@ bool rules_ruleset_pass(void);	/* the rule set's own lock is tracked */
 bool rules_kind_known(const char *kind);	/* the rule set has its API */
 void locks_run(void);
 void locks_register(const char *plugin_name);	/* watches global declarations */
-bool rules_is_mm_pointer_type(tree type);
+/* A pointer to the rule set's counted struct (user_event_mm *). */
+bool rules_is_counted_pointer_type(tree type);
 void rules_register(const char *plugin_name);	/* watches struct definitions */
 
 /* ---- the rule set against the unit (rulecheck.c) ---------------------- */
@@ -282,6 +283,8 @@ bool macrodef_resolve(const expanded_location *spelled, const struct srcpos *at,
 typedef uintptr_t vkey;
 
 /* Lock identities and the lock slots of a state. */
+/* Parameters a summary's bit masks can name (req_objs, consumes, ...). */
+#define MAX_PARAM_MASK	32
 #define MAX_LOCK_PARAMS	4
 enum {
 	SLOT_GLOBAL = 0,
