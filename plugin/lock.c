@@ -900,37 +900,6 @@ static void note_callee_exclusion(struct finding *f, const struct exclusion *x)
 			     x->loc, g, 0);
 }
 
-/*
- * A callee that must be called without the global lock: a finding where
- * it may be held; on the lock the caller left, on every path, the
- * callers' condition too.  Where the caller's state is unknown nothing is
- * reported: callers are not asked to prove the lock free.
- */
-static void check_callee_exclusion(struct ctx *c, struct astate *st, gcall *call,
-				   const struct exclusion *x)
-{
-	location_t loc = gimple_location(call);
-	unsigned char m = st->lock[SLOT_GLOBAL];
-	struct finding f;
-
-	if (rules_lock_per_object() || unchecked_at(c, loc))
-		return;
-	if (m & (LK_HELD | LK_SHARED)) {
-		reported_here(c, loc);
-		if (emitting(c)) {
-			finding_init(&f, FINDING_LOCK_HELD, loc, fn_name(x->callee));
-			note_callee_exclusion(&f, x);
-			diag_report(&f);
-		}
-		return;
-	}
-	if ((m & LK_ENTRY) && c->final && on_every_path(c, gimple_bb(call)) &&
-	    c->sum->lock.excl_loc == UNKNOWN_LOCATION) {
-		c->sum->lock.excl_loc = loc;
-		c->sum->lock.excl_via = x->callee;
-	}
-}
-
 /* What the callee says of the lock being held: its summary, or its prototype. */
 static bool callee_exclusion(const struct call_info *ci, const struct summary *s,
 			     struct exclusion *x)
@@ -948,48 +917,75 @@ static bool callee_exclusion(const struct call_info *ci, const struct summary *s
 }
 
 /*
- * A callee annotated __must_not_hold(&p->lock), p a parameter: a finding
- * where the object the caller passes may have its lock held.
+ * How the locks a callee must be called without may be held: the global
+ * lock (its summary or its prototype say so: X), or, annotated
+ * __must_not_hold(&p->lock) with p a parameter, the per-object locks of the
+ * objects passed for such parameters.  0: the callee says nothing.
  */
-static void check_callee_object_exclusion(struct ctx *c, struct astate *st, gcall *call,
-					  const struct summary *s)
+static unsigned char excluded_mask(struct astate *st, const struct call_info *ci,
+				   const struct summary *s, struct exclusion *x)
 {
-	location_t loc = gimple_location(call);
-	struct exclusion x = { s->decl, s->lock.excl_objs_loc, NULL_TREE, true };
-	struct finding f;
+	const struct summary *callee = ci->callee;
+	unsigned char m = 0;
 
-	if (!s->lock.excl_objs || !rules_lock_per_object() || unchecked_at(c, loc))
-		return;
-	for (unsigned int i = 0; i < gimple_call_num_args(call) && i < MAX_PARAM_MASK; i++) {
-		tree arg = gimple_call_arg(call, i);
+	if (!rules_lock_per_object())
+		return callee_exclusion(ci, s, x) ? st->lock[SLOT_GLOBAL] : 0;
+	if (!callee || !callee->lock.excl_objs)
+		return 0;
+	*x = (struct exclusion){ callee->decl, callee->lock.excl_objs_loc, NULL_TREE, true };
+	for (unsigned int i = 0; i < gimple_call_num_args(ci->call) && i < MAX_PARAM_MASK; i++) {
+		tree arg = gimple_call_arg(ci->call, i);
 		vkey base = TREE_CODE(arg) == SSA_NAME ? value_key(arg) : 0;
 
-		if (!(s->lock.excl_objs & (1u << i)) || !base ||
-		    !(object_lock_mask(st, base, NULL) & (LK_HELD | LK_SHARED)))
-			continue;
+		if ((callee->lock.excl_objs & (1u << i)) && base)
+			m |= object_lock_mask(st, base, NULL);
+	}
+	return m;
+}
+
+/*
+ * A callee that must be called without a lock: a finding where it may be
+ * held; on the global lock the caller left, on every path, the callers'
+ * condition too.  Where the caller's state is unknown nothing is
+ * reported: callers are not asked to prove the lock free.
+ */
+static void check_callee_exclusion(struct ctx *c, struct astate *st, const struct call_info *ci,
+				   const struct summary *s)
+{
+	location_t loc = gimple_location(ci->call);
+	struct exclusion x;
+	unsigned char m;
+	struct finding f;
+
+	if (unchecked_at(c, loc))
+		return;
+	m = excluded_mask(st, ci, s, &x);
+	if (m & (LK_HELD | LK_SHARED)) {
 		reported_here(c, loc);
 		if (emitting(c)) {
-			finding_init(&f, FINDING_LOCK_HELD, loc, fn_name(s->decl));
+			finding_init(&f, FINDING_LOCK_HELD, loc, fn_name(x.callee));
 			note_callee_exclusion(&f, &x);
 			diag_report(&f);
 		}
 		return;
+	}
+	if (!rules_lock_per_object() && (m & LK_ENTRY) && c->final &&
+	    on_every_path(c, gimple_bb(ci->call)) &&
+	    c->sum->lock.excl_loc == UNKNOWN_LOCATION) {
+		c->sum->lock.excl_loc = loc;
+		c->sum->lock.excl_via = x.callee;
 	}
 }
 
 static void lock_check_call(struct ctx *c, struct astate *st, const struct call_info *ci)
 {
 	const struct summary *s = ci->callee ? ci->callee : ci->ref_api_sum;
-	struct exclusion x;
 
 	if (ci->lock_api)
 		return;
 	if (s)
 		check_callee_requirement(c, st, ci->call, s);
-	if (ci->callee)
-		check_callee_object_exclusion(c, st, ci->call, ci->callee);
-	if (callee_exclusion(ci, s, &x))
-		check_callee_exclusion(c, st, ci->call, &x);
+	check_callee_exclusion(c, st, ci, s);
 }
 
 /*
