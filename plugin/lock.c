@@ -1247,25 +1247,10 @@ static void lock_exit(struct ctx *c, struct astate *st, const struct exit_info *
 
 static void lock_reset_summary(struct summary *s)
 {
-	s->lock.contract = false;
-	s->lock.direct_entry_access = false;
-	s->lock.ncases = 0;
+	/* Nothing held, needed or excluded: zero, but for "returns no lock". */
+	memset(&s->lock, 0, sizeof(s->lock));
 	s->lock.ret_slot = SLOT_NONE;
 	s->lock.ret_deref_param = -1;
-	s->lock.req = REQ_NONE;
-	s->lock.req_loc = UNKNOWN_LOCATION;
-	s->lock.req_field = NULL_TREE;
-	s->lock.req_via = NULL_TREE;
-	s->lock.req_by_annotation = false;
-	s->lock.req_objs = 0;
-	s->lock.req_write_loc = UNKNOWN_LOCATION;
-	s->lock.req_write_via = NULL_TREE;
-	s->lock.req_write_field = NULL_TREE;
-	s->lock.excl_loc = UNKNOWN_LOCATION;
-	s->lock.excl_via = NULL_TREE;
-	s->lock.excl_by_annotation = false;
-	s->lock.excl_objs = 0;
-	s->lock.excl_objs_loc = UNKNOWN_LOCATION;
 }
 
 /*

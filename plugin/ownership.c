@@ -727,11 +727,8 @@ static void own_entry(struct ctx *c, struct astate *st)
 
 static void own_reset_summary(struct summary *s)
 {
+	memset(&s->own, 0, sizeof(s->own));
 	s->own.ret_rest_param = -1;
-	s->own.consumes = 0;
-	s->own.hands_on = 0;
-	s->own.returns_owned = 0;
-	s->own.returns_fresh = false;
 }
 
 /* Every field of its part is read by the callers' analysis. */
