@@ -57,23 +57,14 @@ static const char *kind_of_type(tree type)
  */
 static hash_map<tree, tree> *global_locks;
 
-/* A global declared: a lock, maybe. */
-static void on_finish_decl(void *gcc_data, void *user_data)
+void locks_saw_global(tree decl)
 {
-	tree decl = (tree)gcc_data;
-
-	if (!decl || TREE_CODE(decl) != VAR_DECL || !is_global_var(decl) ||
-	    !DECL_NAME(decl) || !RECORD_OR_UNION_TYPE_P(TREE_TYPE(decl)) ||
+	if (!DECL_NAME(decl) || !RECORD_OR_UNION_TYPE_P(TREE_TYPE(decl)) ||
 	    !kind_of_type(TREE_TYPE(decl)))
 		return;
 	if (!global_locks)
 		global_locks = new hash_map<tree, tree>;
 	global_locks->put(DECL_NAME(decl), decl);
-}
-
-void locks_register(const char *plugin_name)
-{
-	register_callback(plugin_name, PLUGIN_FINISH_DECL, on_finish_decl, NULL);
 }
 
 static tree global_named(const char *name)

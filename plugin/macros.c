@@ -860,6 +860,7 @@ static void on_finish_decl(void *gcc_data, void *user_data)
 	if (!decl)
 		return;
 	if (TREE_CODE(decl) == VAR_DECL && is_global_var(decl)) {
+		locks_saw_global(decl);
 		if (nfguards && srcpos_of(DECL_SOURCE_LOCATION(decl), &name))
 			claim_var_guard(decl, &name);
 		return;

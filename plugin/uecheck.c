@@ -240,7 +240,6 @@ int uecheck_core_init(struct plugin_name_args *info, struct plugin_gcc_version *
 	register_callback(info->base_name, PLUGIN_INFO, NULL, &uecheck_info);
 	register_callback(info->base_name, PLUGIN_PASS_MANAGER_SETUP, NULL, &pass);
 	macros_register(info->base_name);
-	locks_register(info->base_name);
 	rules_register(info->base_name);
 	rulecheck_register(info->base_name);
 	inputs_register(info->base_name);

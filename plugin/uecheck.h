@@ -166,7 +166,7 @@ void rules_track(const struct tracked_lock *l);
 bool rules_ruleset_pass(void);	/* the rule set's own lock is tracked */
 bool rules_kind_known(const char *kind);	/* the rule set has its API */
 void locks_run(void);
-void locks_register(const char *plugin_name);	/* watches global declarations */
+void locks_saw_global(tree decl);	/* a global declared: a lock, maybe */
 /* A pointer to the rule set's counted struct (user_event_mm *). */
 bool rules_is_counted_pointer_type(tree type);
 void rules_register(const char *plugin_name);	/* watches struct definitions */

@@ -10,10 +10,14 @@
 # call each other must be found.
 
 # Pairs still calling each other both ways, and why.
+#   locks macros: macros.c hands locks.c each global it sees declared (a
+#   callback of locks.c's own cost +0.02% of cc1 on 7.3's mutex.o, every
+#   declaration of every header); the annotation database removes it.
 #   macros rules: the annotations (macros.c) ask which lock the rule set
 #   tracks, and the rules ask the annotations: issue 22, the annotation
 #   database that names no lock.
-lay_allowed="macros rules"
+lay_allowed="locks macros
+macros rules"
 
 lay_dir=$(dirname "$plugin")
 lay_cycles="$top/testcases/lib/call-cycles.sh"
@@ -34,9 +38,9 @@ else
 	sh "$lay_cycles" "$lay_dir"/*.o >"$tmp/lay/cycles"
 	echo "$lay_allowed" | sed '/^$/d' | sort >"$tmp/lay/allowed"
 	if diff "$tmp/lay/allowed" "$tmp/lay/cycles" >"$tmp/lay/diff"; then
-		pass "layering: no plugin files call each other both ways but: $lay_allowed"
+		pass "layering: no plugin files call each other both ways but: $(echo "$lay_allowed" | tr " \n" "/ " | sed "s/ $//")"
 	else
-		fail "layering: no plugin files call each other both ways but: $lay_allowed (> new, < gone: update the list)"
+		fail "layering: no plugin files call each other both ways but: $(echo "$lay_allowed" | tr " \n" "/ " | sed "s/ $//")(> new, < gone: update the list)"
 		diag "$tmp/lay/diff"
 	fi
 
