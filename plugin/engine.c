@@ -588,8 +588,10 @@ void analyse_function(struct summary *sum, bool report)
 	c.scratch[1] = sset_new(MAX_STATES);
 	c.operands = new hash_map<gimple *, struct stmt_operands *>;
 	values_begin_function();
+	/* On the stack, as ctx itself: the heap costs more than the walk of a small function. */
 	FOR_EACH_CHECKER(k) {
-		c.walk[k] = XCNEWVEC(char, checkers[k]->walk_size ? checkers[k]->walk_size : 1);
+		c.walk[k] = alloca(checkers[k]->walk_size);
+		memset(c.walk[k], 0, checkers[k]->walk_size);
 		if (checkers[k]->begin)
 			checkers[k]->begin(&c);
 	}
@@ -657,8 +659,6 @@ void analyse_function(struct summary *sum, bool report)
 	for (int i = 0; i < nblocks; i++)
 		sset_free(c.in[i]);
 	XDELETEVEC(c.in);
-	FOR_EACH_CHECKER(k)
-		XDELETEVEC((char *)c.walk[k]);
 	XDELETEVEC(pending);
 	XDELETEVEC(rpo);
 	values_end_function();

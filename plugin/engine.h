@@ -26,7 +26,7 @@
  *
  * Only the final sweep over stable states fills the summary and reports.
  * The engine names no checker: adding one is its file and a line of
- * checkers.def.
+ * checkers.def, from which this header builds the table.
  */
 #ifndef UECHECK_ENGINE_H
 #define UECHECK_ENGINE_H
@@ -109,8 +109,8 @@ tree access_base_pointer(tree ref);
  * order of checkers.def on the way in (entry, operands, calls, PHIs,
  * edges) and in the reverse order on the way out (exit, finish), as
  * scopes unwind.  A hook left NULL is not called.  A checker keeps what
- * it learns about one function in its walk blob (WALK_SIZE bytes, zeroed
- * before begin), and what it learns about a path in the path state.
+ * it learns about one function in its walk blob (WALK_SIZE bytes on the
+ * engine's stack, zeroed before begin), and what it learns about a path in the path state.
  */
 struct checker {
 	const char *name;
@@ -156,8 +156,16 @@ struct checker {
 #include "checkers.def"
 #undef CHECKER
 
-extern const struct checker *const checkers[];
-extern const unsigned int ncheckers;
+/*
+ * The table, in every file that loops over it: its size and entries are
+ * known where the engine compiles its loops, which it then unrolls.
+ */
+static const struct checker *const checkers[CHECKER_COUNT] = {
+#define CHECKER(name) &name##_checker,
+#include "checkers.def"
+#undef CHECKER
+};
+#define ncheckers ((unsigned int)CHECKER_COUNT)
 
 /* The walk blob of checker ID, typed by the checker that owns it. */
 #define CHECKER_WALK(c, id, type) ((type *)(c)->walk[CHECKER_##id])

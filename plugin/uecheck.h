@@ -24,7 +24,7 @@
  *   engine.c    the per-function dataflow: CFG walk, fixpoint, path states,
  *               branch facts, calls classified; it calls the checkers only
  *               through their hooks (engine.h: struct checker)
- *   checkers.c  the table of checkers.def: the checkers the engine runs
+ *   checkers.def the checkers the engine runs (engine.h builds the table)
  *   locks.c     which locks a unit is checked for: the rule set's, then
  *               each lock its __guarded_by() annotations name (one pass each)
  *   lock.c      the lock checker: where lock state is computed, accesses of
