@@ -588,10 +588,12 @@ void analyse_function(struct summary *sum, bool report)
 	c.scratch[1] = sset_new(MAX_STATES);
 	c.operands = new hash_map<gimple *, struct stmt_operands *>;
 	values_begin_function();
-	/* On the stack, as ctx itself: the heap costs more than the walk of a small function. */
+	/*
+	 * On the stack, as ctx itself: the heap costs more than the walk of a
+	 * small function.  Each checker's begin hook sets up its own.
+	 */
 	FOR_EACH_CHECKER(k) {
 		c.walk[k] = alloca(checkers[k]->walk_size);
-		memset(c.walk[k], 0, checkers[k]->walk_size);
 		if (checkers[k]->begin)
 			checkers[k]->begin(&c);
 	}

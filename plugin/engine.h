@@ -110,12 +110,13 @@ tree access_base_pointer(tree ref);
  * edges) and in the reverse order on the way out (exit, finish), as
  * scopes unwind.  A hook left NULL is not called.  A checker keeps what
  * it learns about one function in its walk blob (WALK_SIZE bytes on the
- * engine's stack, zeroed before begin), and what it learns about a path in the path state.
+ * engine's stack, which its begin hook sets up), and what it learns about a path in the path state.
  */
 struct checker {
 	const char *name;
 	size_t walk_size;
-	/* A function's analysis starts (once, before the fixpoint). */
+	/* A function's analysis starts (once, before the fixpoint): set up
+	   the walk blob (not zeroed: a checker with one has this hook). */
 	void (*begin)(struct ctx *c);
 	/* The state on entry to the function. */
 	void (*entry)(struct ctx *c, struct astate *st);

@@ -43,11 +43,14 @@ struct req_candidate {
 
 /* What this checker keeps about the function being analysed (its walk blob). */
 struct lock_walk {
-	struct anchor anchors[MAX_ASSERTIONS];
 	unsigned int nanchors;
 	bool no_analysis;	/* __no_context_analysis: the body is not checked */
 	bool every_path_known;	/* every_path[] is this function's */
 	bool ret_slot_set, ret_deref_set;
+	unsigned int nreqs;
+	unsigned int nreported;
+	/* The tables: read up to their counts only, so never cleared whole. */
+	struct anchor anchors[MAX_ASSERTIONS];
 	/*
 	 * One cause, one finding: what the final sweep would pass up to the
 	 * callers, and where it reported a lock finding itself.  A requirement
@@ -55,9 +58,7 @@ struct lock_walk {
 	 * in a function callable from outside, on this one) is not passed up.
 	 */
 	struct req_candidate reqs[MAX_REQ_CANDIDATES];
-	unsigned int nreqs;
 	location_t reported[MAX_REPORTED];
-	unsigned int nreported;
 };
 
 static struct lock_walk *walk_of(const struct ctx *c)
@@ -428,12 +429,11 @@ static void lock_begin(struct ctx *c)
 	basic_block first = single_succ_p(ENTRY_BLOCK_PTR_FOR_FN(cfun)) ?
 			    single_succ(ENTRY_BLOCK_PTR_FOR_FN(cfun)) : NULL;
 
-	w->nanchors = 0;
+	memset(w, 0, offsetof(struct lock_walk, anchors));
 	w->no_analysis = macros_no_context_analysis(current_function_decl) ||
 			 /* A lock attempt's body, as Clang: not for the rule set, nor strict. */
 			 (!rules_ruleset_pass() && !ue_cfg.strict &&
 			  macros_annotated_attempt(current_function_decl));
-	w->every_path_known = false;
 	if (!n)
 		return;
 	if (!had_postdom)

@@ -725,6 +725,11 @@ static void own_entry(struct ctx *c, struct astate *st)
 	}
 }
 
+static void own_begin(struct ctx *c)
+{
+	memset(walk_of(c), 0, sizeof(struct own_walk));
+}
+
 static void own_reset_summary(struct summary *s)
 {
 	memset(&s->own, 0, sizeof(s->own));
@@ -770,7 +775,7 @@ static void own_finish(struct ctx *c)
 const struct checker ownership_checker = {
 	.name = "ownership",
 	.walk_size = sizeof(struct own_walk),
-	.begin = NULL,
+	.begin = own_begin,
 	.entry = own_entry,
 	.operands = own_operands,
 	.check_call = NULL,
