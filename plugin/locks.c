@@ -2,12 +2,14 @@
 /*
  * locks.c - which locks a translation unit is checked for.
  *
- * The lock family tracks one lock at a time: the rule set's (event_mutex
- * for user_events).  With locks=annotated (the default), each other lock
- * that a __guarded_by() of the unit names gets a pass of its own, when a
- * function here reads or writes what it guards: 7.x's context analysis
- * annotations as rules, under GCC.  A pass of another lock runs the lock
- * family only, with the rule set's lock API and the kernel's annotations.
+ * The lock checker (lock.c) tracks one lock at a time: the rule set's
+ * (event_mutex for user_events).  With locks=annotated (the default), each
+ * other lock that a __guarded_by() of the unit names gets a pass of its
+ * own, when a function here reads or writes what it guards: 7.x's context
+ * analysis annotations as rules, under GCC.  A pass of another lock runs
+ * the lock family's rules only (rules.def), with the rule set's lock API
+ * and the kernel's annotations.  (One walk for every lock is issue 22's
+ * next step.)
  *
  * Not a candidate: a lock of a kind the rule set has no API for (seqlock,
  * local_lock, RCU, ...: its holders would look unlocked), a guard naming
