@@ -26,7 +26,9 @@
 #
 # Environment: CC (default gcc), UECHECK_PLUGIN, UECHECK_KERNEL_VERSIONS
 # (default "6.12 7.3"), UECHECK_REALH_LEVELS (default "-O2 -Os -O0"),
-# UECHECK_KERNEL_TREE_SH, UECHECK_CACHE.
+# UECHECK_KERNEL_TREE_SH, UECHECK_CACHE, UECHECK_FINDINGS_DIR (each
+# testcase's lines of the build log are kept there, as
+# real-headers/VERSION-LEVEL/OBJECT: testcases/lib/findings-log.sh).
 # Output: the test-runner protocol of docs/interfaces.md; exit 1 on failure.
 set -u
 
@@ -37,6 +39,8 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/testcases/lib/findings.sh"
 # shellcheck source=testcases/lib/ktap.sh
 . "$top/testcases/lib/ktap.sh"
+# shellcheck source=testcases/lib/findings-log.sh
+. "$top/testcases/lib/findings-log.sh"
 
 cc=${CC:-gcc}
 plugin=${UECHECK_PLUGIN:-$top/plugin/uecheck.so}
@@ -123,8 +127,9 @@ build_and_compare() {
 		[ -n "$xfail" ] || xfail=$(ue_directive "xfail[gcc]" "$f")
 		ue_expectations gcc "$f" >"$tmp/want"
 		# 6.x names the file by its full path, 7.x (which builds in M) by its own.
-		sed -n -e "s|^$mdir/||" -e "/^$o\.c:/p" "$mdir/log" |
-			ue_gcc_findings "$o.c" >"$tmp/got"
+		sed -n -e "s|^$mdir/||" -e "/^$o\.c:/p" "$mdir/log" >"$tmp/lines"
+		ue_findings_log "real-headers/$v$level/$o" "$tmp/lines"
+		ue_gcc_findings "$o.c" <"$tmp/lines" >"$tmp/got"
 		why=
 		: >"$tmp/diff"
 		if [ -s "$tmp/cc1err" ]; then
