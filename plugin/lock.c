@@ -295,39 +295,76 @@ static unsigned char object_lock_mask(struct astate *st, vkey base, struct objlo
 }
 
 /*
- * What the path knows of the lock that guards an access: how it may be
- * held, and where it came to be free or shared (the note's cause); for a
- * per-object lock, which parameter's object it is (-1: none).
+ * What a path knows of the lock or locks a statement needs: the global
+ * lock, or the per-object locks of some objects.  How they may be held
+ * (MASK, all together); where the first that may be free came to be so,
+ * and where the first held for reading only came to be (the notes'
+ * causes); the parameters whose objects' locks are as the caller left
+ * them (PARAMS).
  */
-struct guard_view {
+struct lock_view {
 	unsigned char mask;
-	location_t cause_loc;
-	int cause_why;
+	location_t free_loc, shared_loc;
+	int free_why, shared_why;
 	bool per_object;
-	int param;
+	unsigned int params;
 };
 
-static struct guard_view guard_of_access(struct astate *st, tree ref)
+static struct lock_view global_view(const struct astate *st)
 {
-	struct guard_view v = { 0, UNKNOWN_LOCATION, 0, false, -1 };
+	struct lock_view v = { st->lock[SLOT_GLOBAL], st->free_loc, st->free_loc,
+			       st->free_why, st->free_why, false, 0 };
+
+	return v;
+}
+
+/* Add the lock of the object with value BASE to V. */
+static void view_add_object(struct lock_view *v, struct astate *st, vkey base)
+{
 	struct objlock *o;
+	unsigned char m = object_lock_mask(st, base, &o);
+	int param = param_of_key(base);
 
-	if (!rules_lock_per_object()) {
-		v.mask = st->lock[SLOT_GLOBAL];
-		v.cause_loc = st->free_loc;
-		v.cause_why = st->free_why;
-		return v;
+	v->per_object = true;
+	if ((m & LK_ENTRY) && param >= 0)
+		v->params |= 1u << param;
+	/* A lock that may be free or shared has its entry (o). */
+	if ((m & LK_FREE) && o && !(v->mask & LK_FREE)) {
+		v->free_loc = o->free_loc;
+		v->free_why = o->free_why;
 	}
-	tree ptr = access_base_pointer(ref);
-	vkey base = ptr ? value_key(ptr) : 0;
+	if ((m & LK_SHARED) && o && !(v->mask & LK_SHARED)) {
+		v->shared_loc = o->free_loc;
+		v->shared_why = o->free_why;
+	}
+	v->mask |= m;
+}
 
-	v.per_object = true;
-	v.mask = object_lock_mask(st, base, &o);
-	v.param = param_of_key(base);
-	if (o) {
-		v.cause_loc = o->free_loc;
-		v.cause_why = o->free_why;
+/* The per-object locks of the objects CALL passes for the parameters in OBJS. */
+static struct lock_view args_view(struct astate *st, gcall *call, unsigned int objs)
+{
+	struct lock_view v = { 0, UNKNOWN_LOCATION, UNKNOWN_LOCATION, 0, 0, true, 0 };
+
+	for (unsigned int i = 0; i < gimple_call_num_args(call) && i < MAX_PARAM_MASK; i++) {
+		tree arg = gimple_call_arg(call, i);
+		vkey base = TREE_CODE(arg) == SSA_NAME ? value_key(arg) : 0;
+
+		if ((objs & (1u << i)) && base)
+			view_add_object(&v, st, base);
 	}
+	return v;
+}
+
+/* The lock that guards the access REF: the global, or obj's for obj->field. */
+static struct lock_view access_view(struct astate *st, tree ref)
+{
+	struct lock_view v = { 0, UNKNOWN_LOCATION, UNKNOWN_LOCATION, 0, 0, true, 0 };
+	tree ptr;
+
+	if (!rules_lock_per_object())
+		return global_view(st);
+	ptr = access_base_pointer(ref);
+	view_add_object(&v, st, ptr ? value_key(ptr) : 0);
 	return v;
 }
 
@@ -342,31 +379,31 @@ static void check_access(struct ctx *c, struct astate *st, tree ref,
 			 location_t loc, bool write)
 {
 	tree field = rules_guarded_decl(ref);
-	struct guard_view v;
+	struct lock_view v;
 	struct finding f;
 
 	if (access_is_private(st, ref) || unchecked_at(c, loc))
 		return;
-	v = guard_of_access(st, ref);
+	v = access_view(st, ref);
 	if (v.mask & LK_FREE) {
 		reported_here(c, loc);
 		if (emitting(c)) {
 			finding_init(&f, FINDING_UNGUARDED_ACCESS, loc, NULL);
 			f.field = field;
-			note_free_at(&f, v.cause_loc, v.cause_why);
+			note_free_at(&f, v.free_loc, v.free_why);
 			diag_report(&f);
 		}
 		return;
 	}
 	if (write && (v.mask & LK_SHARED)) {
-		report_write_shared(c, loc, field, v.cause_loc, v.cause_why);
+		report_write_shared(c, loc, field, v.shared_loc, v.shared_why);
 		return;
 	}
 	if (!(v.mask & LK_ENTRY))
 		return;
 	if (v.per_object) {
-		if (v.param >= 0)
-			require(c, REQ_UNASSERTED, loc, NULL, true, 1u << v.param, write, field);
+		if (v.params)
+			require(c, REQ_UNASSERTED, loc, NULL, true, v.params, write, field);
 		return;
 	}
 	require(c, REQ_UNASSERTED, loc, NULL, true, 0, write, field);
@@ -777,61 +814,6 @@ static int caller_slot(gcall *call, int callee_slot)
 }
 
 /*
- * What the path knows of the locks a callee needs (its summary S): the
- * global lock, or the per-object locks of the objects of the arguments it
- * names.  How they may be held (MASK, all together), the causes of the
- * first that may be free and of the first held for reading only, and the
- * parameters whose objects' locks are as the caller left them (PARAMS).
- */
-struct need_view {
-	unsigned char mask;
-	location_t free_loc, shared_loc;
-	int free_why, shared_why;
-	bool per_object;
-	unsigned int params;
-};
-
-static struct need_view needs_of_callee(struct astate *st, gcall *call, const struct summary *s)
-{
-	struct need_view v = { 0, UNKNOWN_LOCATION, UNKNOWN_LOCATION, 0, 0, false, 0 };
-	bool freed = false, shared = false;
-
-	if (!rules_lock_per_object()) {
-		v.mask = st->lock[SLOT_GLOBAL];
-		v.free_loc = v.shared_loc = st->free_loc;
-		v.free_why = v.shared_why = st->free_why;
-		return v;
-	}
-	v.per_object = true;
-	for (unsigned int i = 0; i < gimple_call_num_args(call) && i < MAX_PARAM_MASK; i++) {
-		tree arg = gimple_call_arg(call, i);
-		vkey base = TREE_CODE(arg) == SSA_NAME ? value_key(arg) : 0;
-		struct objlock *o;
-		unsigned char mi;
-		int param;
-
-		if (!(s->lock.req_objs & (1u << i)) || !base)
-			continue;
-		mi = object_lock_mask(st, base, &o);
-		param = param_of_key(base);
-		v.mask |= mi;
-		if ((mi & LK_ENTRY) && param >= 0)
-			v.params |= 1u << param;
-		if ((mi & LK_FREE) && o && !freed) {
-			freed = true;
-			v.free_loc = o->free_loc;
-			v.free_why = o->free_why;
-		}
-		if ((mi & LK_SHARED) && o && !shared) {
-			shared = true;
-			v.shared_loc = o->free_loc;
-			v.shared_why = o->free_why;
-		}
-	}
-	return v;
-}
-
-/*
  * A callee that needs a lock: a finding where it may be free (or, for a
  * write, held for reading only); where it is as the caller left it, a
  * requirement.  A function callable from outside is reported for the
@@ -842,12 +824,12 @@ static void check_callee_requirement(struct ctx *c, struct astate *st,
 {
 	location_t loc = gimple_location(call);
 	bool write = s->lock.req_write_loc != UNKNOWN_LOCATION;
-	struct need_view v;
+	struct lock_view v;
 	struct finding f;
 
 	if (s->lock.req == REQ_NONE || unchecked_at(c, loc))
 		return;
-	v = needs_of_callee(st, call, s);
+	v = rules_lock_per_object() ? args_view(st, call, s->lock.req_objs) : global_view(st);
 	if (v.mask & LK_FREE) {
 		reported_here(c, loc);
 		if (emitting(c)) {
@@ -926,21 +908,13 @@ static unsigned char excluded_mask(struct astate *st, const struct call_info *ci
 				   const struct summary *s, struct exclusion *x)
 {
 	const struct summary *callee = ci->callee;
-	unsigned char m = 0;
 
 	if (!rules_lock_per_object())
 		return callee_exclusion(ci, s, x) ? st->lock[SLOT_GLOBAL] : 0;
 	if (!callee || !callee->lock.excl_objs)
 		return 0;
 	*x = (struct exclusion){ callee->decl, callee->lock.excl_objs_loc, NULL_TREE, true };
-	for (unsigned int i = 0; i < gimple_call_num_args(ci->call) && i < MAX_PARAM_MASK; i++) {
-		tree arg = gimple_call_arg(ci->call, i);
-		vkey base = TREE_CODE(arg) == SSA_NAME ? value_key(arg) : 0;
-
-		if ((callee->lock.excl_objs & (1u << i)) && base)
-			m |= object_lock_mask(st, base, NULL);
-	}
-	return m;
+	return args_view(st, ci->call, callee->lock.excl_objs).mask;
 }
 
 /*
