@@ -14,8 +14,8 @@
 #include "engine.h"
 
 /* The checkers in table order (on the way in) and in reverse (on the way out). */
-#define FOR_EACH_CHECKER(k)		for (unsigned int k = 0; k < ncheckers; k++)
-#define FOR_EACH_CHECKER_UNWINDING(k)	for (unsigned int k = ncheckers; k-- > 0;)
+#define FOR_EACH_CHECKER(k)		for (unsigned int k = 0; k < CHECKER_COUNT; k++)
+#define FOR_EACH_CHECKER_UNWINDING(k)	for (unsigned int k = CHECKER_COUNT; k-- > 0;)
 
 /* A location that names a line of a file (not unknown, not <built-in>). */
 bool usable_loc(location_t loc)
@@ -271,30 +271,20 @@ static void classify_call(gcall *call, struct call_info *ci)
 		ci->callee = s;
 }
 
-/* The paths ST leads to through the checkers from K on that split a call. */
+/*
+ * The paths a call leads to: the checker that splits calls decides them
+ * (at most one has split_call: the layering test checks the table), else
+ * the path goes on as one.
+ */
 static void split_call(struct ctx *c, struct astate *st, const struct call_info *ci,
-		       struct sset *out, unsigned int k)
+		       struct sset *out)
 {
-	struct sset *mid;
-	unsigned int next;
-
-	while (k < ncheckers && !checkers[k]->split_call)
-		k++;
-	if (k == ncheckers) {
-		sset_add(out, st);
-		return;
-	}
-	for (next = k + 1; next < ncheckers && !checkers[next]->split_call; next++)
-		;
-	if (next == ncheckers) {
-		checkers[k]->split_call(c, st, ci, out);
-		return;
-	}
-	mid = sset_new(MAX_STATES);
-	checkers[k]->split_call(c, st, ci, mid);
-	for (unsigned int i = 0; i < mid->n; i++)
-		split_call(c, &mid->s[i], ci, out, next);
-	sset_free(mid);
+	FOR_EACH_CHECKER(k)
+		if (checkers[k]->split_call) {
+			checkers[k]->split_call(c, st, ci, out);
+			return;
+		}
+	sset_add(out, st);
 }
 
 static void step_call(struct ctx *c, struct astate *st, gcall *call, struct sset *out)
@@ -311,7 +301,7 @@ static void step_call(struct ctx *c, struct astate *st, gcall *call, struct sset
 			decided = true;
 	if (!decided)
 		forget_call_value(st, call, ci.lhs);
-	split_call(c, st, &ci, out, 0);
+	split_call(c, st, &ci, out);
 }
 
 static void step_assign(struct ctx *c, struct astate *st, gimple *stmt)

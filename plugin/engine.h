@@ -110,7 +110,8 @@ tree access_base_pointer(tree ref);
  * edges) and in the reverse order on the way out (exit, finish), as
  * scopes unwind.  A hook left NULL is not called.  A checker keeps what
  * it learns about one function in its walk blob (WALK_SIZE bytes on the
- * engine's stack, which its begin hook sets up), and what it learns about a path in the path state.
+ * engine's stack, which its begin hook sets up), and what it learns about
+ * a path in the path state.
  */
 struct checker {
 	const char *name;
@@ -128,7 +129,8 @@ struct checker {
 	   (when none does, what was known of it is forgotten). */
 	bool (*call)(struct ctx *c, struct astate *st, const struct call_info *ci);
 	/* Then the paths it leads to, added to OUT (lock attempts, a callee's
-	   exit cases); without this hook the path goes on as one. */
+	   exit cases).  One checker at most has this hook; without one the
+	   path goes on as one. */
 	void (*split_call)(struct ctx *c, struct astate *st, const struct call_info *ci,
 			   struct sset *out);
 	/* An assignment. */
@@ -166,7 +168,6 @@ static const struct checker *const checkers[CHECKER_COUNT] = {
 #include "checkers.def"
 #undef CHECKER
 };
-#define ncheckers ((unsigned int)CHECKER_COUNT)
 
 /* The walk blob of checker ID, typed by the checker that owns it. */
 #define CHECKER_WALK(c, id, type) ((type *)(c)->walk[CHECKER_##id])

@@ -60,7 +60,7 @@ unsigned int summaries_create(void)
 		s = &sums[nsums];
 		s->decl = node->decl;
 		s->exposed = TREE_PUBLIC(node->decl) || node->address_taken;
-		for (unsigned int k = 0; k < ncheckers; k++)
+		for (unsigned int k = 0; k < CHECKER_COUNT; k++)
 			if (checkers[k]->reset_summary)
 				checkers[k]->reset_summary(s);
 		by_uid->put(DECL_UID(node->decl) + 1, nsums);
@@ -93,7 +93,7 @@ bool summary_equal(const struct summary *a, const struct summary *b)
 {
 	if (a->ready != b->ready)
 		return false;
-	for (unsigned int k = 0; k < ncheckers; k++)
+	for (unsigned int k = 0; k < CHECKER_COUNT; k++)
 		if (checkers[k]->summary_equal && !checkers[k]->summary_equal(a, b))
 			return false;
 	return true;
@@ -103,7 +103,7 @@ bool summary_equal(const struct summary *a, const struct summary *b)
 void summary_dump(const struct summary *s)
 {
 	fprintf(stderr, "uecheck-debug: %s: exposed=%d", fn_name(s->decl), s->exposed);
-	for (unsigned int k = 0; k < ncheckers; k++) {
+	for (unsigned int k = 0; k < CHECKER_COUNT; k++) {
 		if (!checkers[k]->summary_dump)
 			continue;
 		fprintf(stderr, " %s:", checkers[k]->name);

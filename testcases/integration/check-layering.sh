@@ -6,8 +6,9 @@
 # object files beside the plugin).  The engine calls no checker of
 # plugin/checkers.def by name, only through the hook table; no two files
 # call each other both ways but the pairs listed below, each with the step
-# that removes it.  So that the check can fail, two scratch files that
-# call each other must be found.
+# that removes it; at most one checker splits a call's path (engine.c asks
+# the first that has the hook).  So that the check can fail, two scratch
+# files that call each other must be found.
 
 # Pairs still calling each other both ways, and why.
 #   locks macros: macros.c hands locks.c each global it sees declared (a
@@ -46,13 +47,23 @@ else
 
 	lay_checkers=$(sed -n 's/^CHECKER(\([a-z_]*\)).*/\1/p' "$top/plugin/checkers.def")
 	lay_named=
+	lay_splitters=
 	for ck in $lay_checkers; do
 		# The file of checker NAME defines NAME_checker.
 		ck_file=$(grep -l "^const struct checker ${ck}_checker" "$top"/plugin/*.c)
 		ck_file=${ck_file##*/}
+		# engine.c hands a call's paths to the one checker that splits them.
+		sed -n "/^const struct checker ${ck}_checker/,/^};/p" "$top/plugin/$ck_file" |
+			grep '^[[:space:]]*\.split_call = ' | grep -qv '= NULL' &&
+			lay_splitters="$lay_splitters $ck"
 		sh "$lay_cycles" --edges "$lay_dir"/*.o | grep -q "^engine ${ck_file%.c}\$" &&
 			lay_named="$lay_named $ck"
 	done
+	if [ "$(echo "$lay_splitters" | wc -w)" -le 1 ]; then
+		pass "layering: at most one checker splits a call's path (${lay_splitters# })"
+	else
+		fail "layering: at most one checker splits a call's path (split_call in:$lay_splitters; engine.c's split_call() calls the first only)"
+	fi
 	if [ -n "$lay_checkers" ] && [ -z "$lay_named" ]; then
 		pass "layering: engine.c calls the checkers ($(echo "$lay_checkers" | tr "\n" " " | sed "s/ $//")) only through the hook table"
 	else
