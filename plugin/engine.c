@@ -29,15 +29,18 @@ const char *cur_fn(void)
 }
 
 /*
- * Every finding passes here just before it is worded.  The silent final
- * sweep of the fixpoint notes that one is due, so that the report sweep
- * only has to run again where there is something to print.
+ * Every finding of a checker passes here.  The silent final sweep of the
+ * fixpoint notes that one is due, so that the report sweep only has to
+ * run again where there is something to print; the report sweep hands it
+ * to the reporter.
  */
-bool emitting(struct ctx *c)
+void report(struct ctx *c, const struct finding *f)
 {
-	if (c->final)
-		c->found = true;
-	return c->emit;
+	if (!c->final)
+		return;
+	c->found = true;
+	if (c->emit)
+		report_finding(f);
 }
 
 /* ---- operands: what a statement reads, whatever the path ------------------ */
@@ -619,7 +622,6 @@ void analyse_function(struct summary *sum, bool report)
 
 		c.final = true;
 		c.emit = report;
-		diag_reset_function();
 		entry_state(&c, &ignored);	/* records a __must_hold contract */
 		for (int i = 0; i < nrpo; i++) {
 			int idx = rpo[i];
@@ -638,7 +640,7 @@ void analyse_function(struct summary *sum, bool report)
 		out.ready = true;
 		out.gave_up = true;
 		if (report)
-			diag_not_checked(current_function_decl, visits);
+			report_not_checked(current_function_decl, visits);
 	}
 	*sum = out;
 

@@ -97,8 +97,8 @@ const struct stmt_operands *operands_of(struct ctx *c, gimple *stmt);
 location_t operand_location(tree t, gimple *stmt);
 /* Forget what is known of the value a call defines (see engine.c). */
 void forget_call_value(struct astate *st, gcall *call, tree lhs);
-/* Every finding passes here before it is worded: false if not emitting. */
-bool emitting(struct ctx *c);
+/* A checker's finding: kept for printing in the report sweep only. */
+void report(struct ctx *c, const struct finding *f);
 /* The pointer an access goes through, if any: mm in mm->next. */
 tree access_base_pointer(tree ref);
 

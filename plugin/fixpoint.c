@@ -127,8 +127,6 @@ void summaries_run(bool always)
 		if (!settled || copy.findings || copy.gave_up)
 			analyse(&copy, true);
 	}
-	diag_end_group();
-
 	XDELETEVEC(order);
 	XDELETEVEC(queue);
 	XDELETEVEC(queued);

@@ -126,7 +126,7 @@ static void require(struct ctx *c, enum requirement kind, location_t loc,
 		set_requirement(c->sum, r);
 }
 
-/* A lock finding at LOC is due on some path (before emitting()). */
+/* A lock finding at LOC is due on some path (before report()). */
 static void reported_here(struct ctx *c, location_t loc)
 {
 	struct lock_walk *w = walk_of(c);
@@ -155,7 +155,15 @@ static void settle_requirements(struct ctx *c)
 	}
 }
 
-/* ---- notes: why the lock may be free, why it is needed ------------------ */
+/* ---- findings: which lock, why it may be free, why it is needed --------- */
+
+/* A finding about the lock this checker tracks, which it names. */
+static void lock_finding(struct finding *f, enum finding_kind kind, location_t loc,
+			 const char *name)
+{
+	finding_init(f, kind, loc, name);
+	f->lock = rules_lock_name();
+}
 
 static void note_free_at(struct finding *f, location_t loc, int why)
 {
@@ -216,13 +224,11 @@ static void report_write_shared(struct ctx *c, location_t loc, tree field,
 	struct finding f;
 
 	reported_here(c, loc);
-	if (!emitting(c))
-		return;
-	finding_init(&f, FINDING_WRITE_SHARED, loc, NULL);
+	lock_finding(&f, FINDING_WRITE_SHARED, loc, NULL);
 	f.field = field;
 	note_free_at(&f, cause_loc, cause_why);
 	note_take_for_writing(&f, loc, field);
-	diag_report(&f);
+	report(c, &f);
 }
 
 /* A callee that writes the field, called where the lock may be held for reading only. */
@@ -232,12 +238,10 @@ static void report_needs_exclusive(struct ctx *c, location_t loc, const struct s
 	struct finding f;
 
 	reported_here(c, loc);
-	if (!emitting(c))
-		return;
-	finding_init(&f, FINDING_LOCK_REQUIRED_EXCLUSIVE, loc, fn_name(s->decl));
+	lock_finding(&f, FINDING_LOCK_REQUIRED_EXCLUSIVE, loc, fn_name(s->decl));
 	note_free_at(&f, cause_loc, cause_why);
 	note_callee_write(&f, s);
-	diag_report(&f);
+	report(c, &f);
 }
 
 /* ---- where the developer turned the analysis off ------------------------- */
@@ -387,12 +391,10 @@ static void check_access(struct ctx *c, struct astate *st, tree ref,
 	v = access_view(st, ref);
 	if (v.mask & LK_FREE) {
 		reported_here(c, loc);
-		if (emitting(c)) {
-			finding_init(&f, FINDING_UNGUARDED_ACCESS, loc, NULL);
-			f.field = field;
-			note_free_at(&f, v.free_loc, v.free_why);
-			diag_report(&f);
-		}
+		lock_finding(&f, FINDING_UNGUARDED_ACCESS, loc, NULL);
+		f.field = field;
+		note_free_at(&f, v.free_loc, v.free_why);
+		report(c, &f);
 		return;
 	}
 	if (write && (v.mask & LK_SHARED)) {
@@ -407,13 +409,12 @@ static void check_access(struct ctx *c, struct astate *st, tree ref,
 		return;
 	}
 	require(c, REQ_UNASSERTED, loc, NULL, true, 0, write, field);
-	if (c->sum->exposed && !c->sum->lock.contract)
+	if (c->sum->exposed && !c->sum->lock.contract) {
 		reported_here(c, loc);
-	if (c->sum->exposed && !c->sum->lock.contract && emitting(c)) {
-		finding_init(&f, FINDING_UNGUARDED_ACCESS, loc, NULL);
+		lock_finding(&f, FINDING_UNGUARDED_ACCESS, loc, NULL);
 		f.field = field;
 		note_exposed(&f);
-		diag_report(&f);
+		report(c, &f);
 	}
 }
 
@@ -832,12 +833,10 @@ static void check_callee_requirement(struct ctx *c, struct astate *st,
 	v = rules_lock_per_object() ? args_view(st, call, s->lock.req_objs) : global_view(st);
 	if (v.mask & LK_FREE) {
 		reported_here(c, loc);
-		if (emitting(c)) {
-			finding_init(&f, FINDING_LOCK_REQUIRED, loc, fn_name(s->decl));
-			note_free_at(&f, v.free_loc, v.free_why);
-			note_callee_requirement(&f, s);
-			diag_report(&f);
-		}
+		lock_finding(&f, FINDING_LOCK_REQUIRED, loc, fn_name(s->decl));
+		note_free_at(&f, v.free_loc, v.free_why);
+		note_callee_requirement(&f, s);
+		report(c, &f);
 		return;
 	}
 	if (write && (v.mask & LK_SHARED)) {
@@ -852,13 +851,12 @@ static void check_callee_requirement(struct ctx *c, struct astate *st,
 	if (!(v.mask & LK_ENTRY))
 		return;
 	require(c, s->lock.req, loc, s->decl, false, 0, write, NULL_TREE);
-	if (c->sum->exposed && !c->sum->lock.contract && s->lock.req == REQ_UNASSERTED)
+	if (c->sum->exposed && !c->sum->lock.contract && s->lock.req == REQ_UNASSERTED) {
 		reported_here(c, loc);
-	if (c->sum->exposed && !c->sum->lock.contract && s->lock.req == REQ_UNASSERTED && emitting(c)) {
-		finding_init(&f, FINDING_LOCK_REQUIRED, loc, fn_name(s->decl));
+		lock_finding(&f, FINDING_LOCK_REQUIRED, loc, fn_name(s->decl));
 		note_exposed(&f);
 		note_callee_requirement(&f, s);
-		diag_report(&f);
+		report(c, &f);
 	}
 }
 
@@ -937,11 +935,9 @@ static void check_callee_exclusion(struct ctx *c, struct astate *st, const struc
 		return;
 	if (m & (LK_HELD | LK_SHARED)) {
 		reported_here(c, loc);
-		if (emitting(c)) {
-			finding_init(&f, FINDING_LOCK_HELD, loc, fn_name(x.callee));
-			note_callee_exclusion(&f, &x);
-			diag_report(&f);
-		}
+		lock_finding(&f, FINDING_LOCK_HELD, loc, fn_name(x.callee));
+		note_callee_exclusion(&f, &x);
+		report(c, &f);
 		return;
 	}
 	if (!rules_lock_per_object() && (m & LK_ENTRY) && c->final &&
@@ -1295,7 +1291,7 @@ static void missing_assertion(struct ctx *c)
 	struct finding f;
 
 	if (!ue_cfg.strict || walk_of(c)->no_analysis || s->exposed || s->lock.contract ||
-	    !s->lock.direct_entry_access || s->lock.req != REQ_UNASSERTED || !emitting(c))
+	    !s->lock.direct_entry_access || s->lock.req != REQ_UNASSERTED)
 		return;
 	brace = expand_location(cfun->function_start_locus);
 	if (brace.file) {
@@ -1305,11 +1301,11 @@ static void missing_assertion(struct ctx *c)
 		line_start = linemap_position_for_line_and_column(line_table, map,
 								   brace.line + 1, 1);
 	}
-	finding_init(&f, FINDING_MISSING_ASSERTION, DECL_SOURCE_LOCATION(current_function_decl),
+	lock_finding(&f, FINDING_MISSING_ASSERTION, DECL_SOURCE_LOCATION(current_function_decl),
 		     NULL);
 	f.fixit_before = line_start;
 	finding_note_field(&f, NOTE_ACCESSED_HERE, s->lock.req_loc, NULL, s->lock.req_field);
-	diag_report(&f);
+	report(c, &f);
 }
 
 static void lock_finish(struct ctx *c)

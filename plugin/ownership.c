@@ -108,15 +108,13 @@ static void report_leak(struct ctx *c, struct ptr *p, location_t loc,
 {
 	struct finding f;
 
-	if (!emitting(c))
-		return;
 	finding_init(&f, kind, loc, NULL);
 	if (p->origin)
 		finding_note(&f, NOTE_REF_TAKEN, gimple_location(p->origin),
 			     origin_name(p->origin), 0);
 	if (list)
 		finding_note(&f, NOTE_EVERY_NODE, loc, NULL, 0);
-	diag_report(&f);
+	report(c, &f);
 }
 
 /*
@@ -128,11 +126,9 @@ static void report_extra_leak(struct ctx *c, struct ptr *p, location_t loc)
 	struct finding f;
 
 	p->mask = (p->mask & ~PT_OWNED) | PT_MOVED;
-	if (!emitting(c))
-		return;
 	finding_init(&f, FINDING_REF_EXTRA_LEAKED, gimple_location(p->origin), var_name(p->var));
 	finding_note(&f, NOTE_LEAVES_HOLDING, loc, var_name(p->var), 0);
-	diag_report(&f);
+	report(c, &f);
 }
 
 /*
@@ -265,12 +261,12 @@ static void do_put(struct ctx *c, struct astate *st, tree arg, gimple *at,
 	p = entry_for_put(st, key);
 	if (!p || (p->mask & (PT_NULL | PT_MOVED)) == p->mask)
 		return;
-	if ((p->mask & PT_RELEASED) && emitting(c)) {
+	if (p->mask & PT_RELEASED) {
 		struct finding f;
 
 		finding_init(&f, FINDING_DOUBLE_PUT, loc, how);
 		finding_note(&f, NOTE_FIRST_PUT, p->put_loc, NULL, 0);
-		diag_report(&f);
+		report(c, &f);
 	}
 	/* (A loop putting its own previous rest again: release, no new rest.) */
 	if (p->kind == RK_LIST && !p->is_param && !whole && p->key != ((vkey)at | 1)) {
@@ -296,16 +292,13 @@ static void do_put(struct ctx *c, struct astate *st, tree arg, gimple *at,
 static void check_deref(struct ctx *c, struct astate *st, tree ptr, location_t loc)
 {
 	struct ptr *p = used_entry(st, ptr);
+	struct finding f;
 
 	if (!p || !(p->mask & PT_RELEASED))
 		return;
-	if (emitting(c)) {
-		struct finding f;
-
-		finding_init(&f, FINDING_USE_AFTER_PUT, loc, var_name(user_var(ptr)));
-		finding_note(&f, NOTE_PUT_HERE, p->put_loc, NULL, 0);
-		diag_report(&f);
-	}
+	finding_init(&f, FINDING_USE_AFTER_PUT, loc, var_name(user_var(ptr)));
+	finding_note(&f, NOTE_PUT_HERE, p->put_loc, NULL, 0);
+	report(c, &f);
 	/* Past a use after free nothing is known of it: stop tracking. */
 	p->mask = PT_MOVED;
 }
@@ -407,13 +400,11 @@ static void ref_api_call(struct ctx *c, struct astate *st, const struct call_inf
 			     !user_var(lhs))) {
 			if (ci->ref_op == REF_OP_GET && track_extra_reference(c, st, call))
 				break;
-			if (emitting(c)) {
-				finding_init(&f, FINDING_REF_DISCARDED, gimple_location(call),
-					     fn_name(ci->fndecl));
-				finding_note(&f, ci->ref_op == REF_OP_GET_ALL ? NOTE_PUT_EVERY_NODE :
-					     NOTE_PUT_IT, gimple_location(call), NULL, 0);
-				diag_report(&f);
-			}
+			finding_init(&f, FINDING_REF_DISCARDED, gimple_location(call),
+				     fn_name(ci->fndecl));
+			finding_note(&f, ci->ref_op == REF_OP_GET_ALL ? NOTE_PUT_EVERY_NODE :
+				     NOTE_PUT_IT, gimple_location(call), NULL, 0);
+			report(c, &f);
 		} else if (TREE_CODE(lhs) == SSA_NAME ||
 			   (TREE_CODE(lhs) == VAR_DECL && !is_global_var(lhs))) {
 			track_new_reference(c, st, lhs, call,

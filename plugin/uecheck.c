@@ -97,6 +97,7 @@ public:
 		else {
 			rulecheck_unit();
 			locks_run();
+			report_flush();
 		}
 		if (ue_cfg.analyze_only) {
 			/*

@@ -33,7 +33,9 @@
  *   summary.c   the table of per-function summaries, one part per checker
  *   fixpoint.c  the translation-unit fixpoint over the summaries, callees
  *               first, then the report sweep
- *   diag.c      findings: where each one is worded; notes, fix-its, -werror
+ *   diag.c      findings: where each one is worded, with its notes and fix-it
+ *   report.c    the one reporter: findings kept once per rule and place,
+ *               printed together when the unit's analysis ends; -werror
  */
 #ifndef UECHECK_H
 #define UECHECK_H
@@ -515,8 +517,8 @@ void analyse_function(struct summary *sum, bool report);
 /*
  * A finding is data: what was found, where, in which function, about
  * which name, and the notes of its path.  The rule families fill one in;
- * diag.c alone words it (every message is there), prints it once and adds
- * the fix-it.
+ * diag.c alone words it (every message is there), report.c prints it once
+ * with its fix-it.
  */
 enum finding_kind {
 	FINDING_UNGUARDED_ACCESS,	/* the guarded field read or written unlocked */
@@ -573,6 +575,7 @@ struct finding {
 	location_t loc;
 	const char *fn;			/* the function it is in */
 	const char *name;		/* callee, put function or variable */
+	const char *lock;		/* the lock, as messages name it (lock findings) */
 	tree field;			/* the guarded field accessed, if any */
 	location_t fixit_before;	/* a line to insert the fix before */
 	unsigned int nnotes;
@@ -589,10 +592,33 @@ void finding_note2(struct finding *f, enum note_kind kind, location_t loc,
 /* A note about guarded field FIELD (accessed, written there). */
 void finding_note_field(struct finding *f, enum note_kind kind, location_t loc,
 			const char *name, tree field);
-/* Print it, unless its rule is off or it was printed already. */
-bool diag_report(const struct finding *f);
-void diag_reset_function(void);
-void diag_end_group(void);	/* after the last note of the last finding */
-void diag_not_checked(tree fndecl, long visits);	/* gave up on it */
+
+/* A finding in words (diag.c), as the reporter keeps it until it prints. */
+struct worded {
+	char text[512];			/* "" if the finding has no words */
+	char fixit[128];		/* a line to insert before fixit_before, or "" */
+	location_t fixit_before;
+	unsigned int nnotes;
+	struct {
+		location_t loc;
+		char text[512];
+	} notes[MAX_FINDING_NOTES];
+};
+
+void diag_word(const struct finding *f, struct worded *w);
+void diag_word_not_checked(tree fndecl, long visits, char *buf, size_t size);
+
+/* ---- the reporter (report.c) ------------------------------------------ */
+
+/*
+ * A finding of the report sweep, met in current_function_decl: kept once
+ * per rule and place (and only if its rule is on), printed by
+ * report_flush().
+ */
+void report_finding(const struct finding *f);
+/* The analysis gave up on FNDECL: it must not read as checked. */
+void report_not_checked(tree fndecl, long visits);
+/* Print what was kept, in the order it came, and forget it. */
+void report_flush(void);
 
 #endif /* UECHECK_H */
