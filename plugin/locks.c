@@ -59,9 +59,9 @@ static const char *kind_of_type(tree type)
  */
 static hash_map<tree, tree> *global_locks;
 
-void locks_saw_global(tree decl)
+void locks_saw_decl(tree decl)
 {
-	if (!DECL_NAME(decl) || !RECORD_OR_UNION_TYPE_P(TREE_TYPE(decl)) ||
+	if (TREE_CODE(decl) != VAR_DECL || !is_global_var(decl) || !DECL_NAME(decl) || !RECORD_OR_UNION_TYPE_P(TREE_TYPE(decl)) ||
 	    !kind_of_type(TREE_TYPE(decl)))
 		return;
 	if (!global_locks)

@@ -849,18 +849,14 @@ static void claim_var_guard(tree decl, const struct srcpos *name)
  * A prototype with __must_hold(): the annotation was lexed after the
  * declarator's name and before the declaration finished.
  */
-static void on_finish_decl(void *gcc_data, void *user_data)
+void macros_saw_decl(tree decl)
 {
-	tree decl = (tree)gcc_data;
 	struct srcpos name;
 
 	unsigned int kept = 0;
 
 	/* Most declarations of a unit follow no annotation at all. */
-	if (!decl)
-		return;
 	if (TREE_CODE(decl) == VAR_DECL && is_global_var(decl)) {
-		locks_saw_global(decl);
 		if (nfguards && srcpos_of(DECL_SOURCE_LOCATION(decl), &name))
 			claim_var_guard(decl, &name);
 		return;
@@ -978,12 +974,11 @@ static bool guard_follows(const struct field_guard *g, tree field, const struct 
  * ("struct track t __guarded_by(&lock);" in a later struct), when a guard
  * written since would follow its last field.
  */
-static void on_finish_type(void *gcc_data, void *user_data)
+void macros_saw_type(tree type)
 {
-	tree type = (tree)gcc_data;
 	static hash_set<tree> *finished;
 
-	if (!type || !RECORD_OR_UNION_TYPE_P(type) || !COMPLETE_TYPE_P(type))
+	if (!RECORD_OR_UNION_TYPE_P(type) || !COMPLETE_TYPE_P(type))
 		return;
 	if (!finished)
 		finished = new hash_set<tree>;
@@ -1014,9 +1009,7 @@ static void on_finish_type(void *gcc_data, void *user_data)
 void macros_register(const char *plugin_name)
 {
 	register_callback(plugin_name, PLUGIN_START_UNIT, on_start_unit, NULL);
-	register_callback(plugin_name, PLUGIN_FINISH_DECL, on_finish_decl, NULL);
 	register_callback(plugin_name, PLUGIN_START_PARSE_FUNCTION, on_start_function, NULL);
-	register_callback(plugin_name, PLUGIN_FINISH_TYPE, on_finish_type, NULL);
 }
 
 bool macros_field_guarded(tree field)

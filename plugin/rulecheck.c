@@ -59,14 +59,13 @@ static void say(location_t loc, const char *fmt, const char *a, const char *b,
 		inform(loc, "uecheck: rule set '%s': %s", ue_rs.source, msg);
 }
 
-static void on_finish_type(void *gcc_data, void *user_data)
+void rulecheck_saw_type(tree type)
 {
-	tree type = (tree)gcc_data;
 	location_t loc;
 
 	/* (The C parser calls back at each use of a struct, not only at its
 	 * definition: each line is said once.) */
-	if (!type || !TYPE_P(type) || TREE_CODE(type) != RECORD_TYPE ||
+	if (!TYPE_P(type) || TREE_CODE(type) != RECORD_TYPE ||
 	    !COMPLETE_TYPE_P(type) || !TYPE_NAME(type))
 		return;
 	loc = TYPE_STUB_DECL(type) ? DECL_SOURCE_LOCATION(TYPE_STUB_DECL(type))
@@ -97,11 +96,9 @@ static void on_finish_type(void *gcc_data, void *user_data)
 		    "checks nothing)", ue_rs.ref_type, ue_rs.link_field, ue_rs.ref_type);
 }
 
-static void on_finish_decl(void *gcc_data, void *user_data)
+void rulecheck_saw_decl(tree decl)
 {
-	tree decl = (tree)gcc_data;
-
-	if (!lock_declared && ue_rs.lock && !ue_rs.lock_type && decl &&
+	if (!lock_declared && ue_rs.lock && !ue_rs.lock_type &&
 	    TREE_CODE(decl) == VAR_DECL && DECL_NAME(decl) &&
 	    !strcmp(IDENTIFIER_POINTER(DECL_NAME(decl)), ue_rs.lock))
 		lock_declared = true;
@@ -121,10 +118,4 @@ void rulecheck_unit(void)
 		say(guarded_at, "'lock %s': nothing in this unit, which defines 'struct %s', "
 		    "declares it (every access would be unguarded)",
 		    ue_rs.lock, guarded_name, NULL);
-}
-
-void rulecheck_register(const char *plugin_name)
-{
-	register_callback(plugin_name, PLUGIN_FINISH_TYPE, on_finish_type, NULL);
-	register_callback(plugin_name, PLUGIN_FINISH_DECL, on_finish_decl, NULL);
 }

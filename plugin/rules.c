@@ -153,20 +153,13 @@ static bool type_named(tree type, const char *want)
 	       !strcmp(IDENTIFIER_POINTER(name), want);
 }
 
-static void on_finish_type(void *gcc_data, void *user_data)
+void rules_saw_type(tree type)
 {
-	tree type = (tree)gcc_data;
-
-	if (!type || !TYPE_P(type) || !COMPLETE_TYPE_P(type) || ruleset_type_defined)
+	if (!TYPE_P(type) || !COMPLETE_TYPE_P(type) || ruleset_type_defined)
 		return;
 	ruleset_type_defined = type_named(type, ue_rs.ref_type);
 	for (unsigned int i = 0; i < ue_rs.nguards && !ruleset_type_defined; i++)
 		ruleset_type_defined = type_named(type, ue_rs.guards[i].type);
-}
-
-void rules_register(const char *plugin_name)
-{
-	register_callback(plugin_name, PLUGIN_FINISH_TYPE, on_finish_type, NULL);
 }
 
 bool rules_unit_names_symbols(void)

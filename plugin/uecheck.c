@@ -222,6 +222,34 @@ static bool parse_args(struct plugin_name_args *info)
 }
 
 /*
+ * What the parts watch as the front end parses: one callback per event,
+ * each part's handler in turn (a callback costs on every declaration of
+ * a kernel unit, and a part that calls another's handler ties the two
+ * files both ways).
+ */
+static void on_finish_decl(void *gcc_data, void *user_data)
+{
+	tree decl = (tree)gcc_data;
+
+	if (!decl)
+		return;
+	macros_saw_decl(decl);
+	locks_saw_decl(decl);
+	rulecheck_saw_decl(decl);
+}
+
+static void on_finish_type(void *gcc_data, void *user_data)
+{
+	tree type = (tree)gcc_data;
+
+	if (!type)
+		return;
+	macros_saw_type(type);
+	rules_saw_type(type);
+	rulecheck_saw_type(type);
+}
+
+/*
  * Called by loader.c (uecheck.so) once it has checked that this is the GCC
  * the plugin was built for.
  */
@@ -240,9 +268,9 @@ int uecheck_core_init(struct plugin_name_args *info, struct plugin_gcc_version *
 
 	register_callback(info->base_name, PLUGIN_INFO, NULL, &uecheck_info);
 	register_callback(info->base_name, PLUGIN_PASS_MANAGER_SETUP, NULL, &pass);
+	register_callback(info->base_name, PLUGIN_FINISH_DECL, on_finish_decl, NULL);
+	register_callback(info->base_name, PLUGIN_FINISH_TYPE, on_finish_type, NULL);
 	macros_register(info->base_name);
-	rules_register(info->base_name);
-	rulecheck_register(info->base_name);
 	inputs_register(info->base_name);
 	return 0;
 }

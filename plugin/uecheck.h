@@ -168,14 +168,15 @@ void rules_track(const struct tracked_lock *l);
 bool rules_ruleset_pass(void);	/* the rule set's own lock is tracked */
 bool rules_kind_known(const char *kind);	/* the rule set has its API */
 void locks_run(void);
-void locks_saw_global(tree decl);	/* a global declared: a lock, maybe */
+void locks_saw_decl(tree decl);	/* a global declared: a lock, maybe */
 /* A pointer to the rule set's counted struct (user_event_mm *). */
 bool rules_is_counted_pointer_type(tree type);
-void rules_register(const char *plugin_name);	/* watches struct definitions */
+void rules_saw_type(tree type);	/* a struct defined: the rule set's? */
 
 /* ---- the rule set against the unit (rulecheck.c) ---------------------- */
 
-void rulecheck_register(const char *plugin_name);	/* watches types, decls */
+void rulecheck_saw_type(tree type);	/* a struct the rule set names? */
+void rulecheck_saw_decl(tree decl);	/* the rule set's lock declared? */
 void rulecheck_unit(void);	/* says what the rule set names that the unit lacks */
 bool rules_unit_names_symbols(void);	/* defines user_event_mm or names get/put */
 const char *rules_lock_name(void);
@@ -219,7 +220,10 @@ struct guard_of {
 	tree sibling[MAX_GUARD_LOCKS];	/* the same struct's field of that name, or NULL */
 };
 
-void macros_register(const char *plugin_name);
+void macros_register(const char *plugin_name);	/* watches the preprocessor */
+/* A declaration or a struct the parser finished: it claims annotations. */
+void macros_saw_decl(tree decl);
+void macros_saw_type(tree type);
 /* Assertions written inside the body of the current function. */
 unsigned int macros_body_assertions(const struct assertion **out, unsigned int max);
 /* SHARED (may be NULL): __must_hold_shared(), held for reading only. */

@@ -11,14 +11,10 @@
 # files that call each other must be found.
 
 # Pairs still calling each other both ways, and why.
-#   locks macros: macros.c hands locks.c each global it sees declared (a
-#   callback of locks.c's own cost +0.02% of cc1 on 7.3's mutex.o, every
-#   declaration of every header); the annotation database removes it.
 #   macros rules: the annotations (macros.c) ask which lock the rule set
 #   tracks, and the rules ask the annotations: issue 22, the annotation
 #   database that names no lock.
-lay_allowed="locks macros
-macros rules"
+lay_allowed="macros rules"
 
 lay_dir=$(dirname "$plugin")
 lay_cycles="$top/testcases/lib/call-cycles.sh"
