@@ -200,7 +200,7 @@ const struct stmt_operands *operands_of(struct ctx *c, gimple *stmt)
 		 * it is what the atomics do lock-free on purpose
 		 * (try_cmpxchg(&lock->owner, ...) in rtmutex.c).
 		 */
-		ops->address_is_access = rules_ruleset_pass() ||
+		ops->address_is_access = tracked_is_ruleset_lock() ||
 					 (is_gimple_call(stmt) && i >= 3);
 		if (gimple_op(stmt, i))
 			walk_tree(gimple_op_ptr(stmt, i), collect_operands, ops, NULL);

@@ -41,7 +41,7 @@ static bool unit_may_have_findings(void)
 
 	if (rules_unit_names_symbols())
 		return true;
-	if (!macros_any_assertion())
+	if (!tracked_any_assertion())
 		return false;
 	FOR_EACH_FUNCTION_WITH_GIMPLE_BODY(node) {
 		bool asserts;
@@ -49,7 +49,7 @@ static bool unit_may_have_findings(void)
 		if (!summary_analysable(node))
 			continue;
 		push_cfun(DECL_STRUCT_FUNCTION(node->decl));
-		asserts = macros_body_assertions(&a, 1) || macros_must_hold(node->decl, &where, NULL, NULL);
+		asserts = tracked_body_assertions(&a, 1) || tracked_must_hold(node->decl, &where, NULL, NULL);
 		pop_cfun();
 		if (asserts)
 			return true;

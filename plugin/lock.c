@@ -162,7 +162,7 @@ static void lock_finding(struct finding *f, enum finding_kind kind, location_t l
 			 const char *name)
 {
 	finding_init(f, kind, loc, name);
-	f->lock = rules_lock_name();
+	f->lock = tracked_lock_name();
 }
 
 static void note_free_at(struct finding *f, location_t loc, int why)
@@ -248,7 +248,7 @@ static void report_needs_exclusive(struct ctx *c, location_t loc, const struct s
 
 static bool unchecked_at(const struct ctx *c, location_t loc)
 {
-	return walk_of(c)->no_analysis || macros_in_context_unsafe(loc);
+	return walk_of(c)->no_analysis || annotations_in_context_unsafe(loc);
 }
 
 /* ---- accesses of the guarded field -------------------------------------- */
@@ -365,7 +365,7 @@ static struct lock_view access_view(struct astate *st, tree ref)
 	struct lock_view v = { 0, UNKNOWN_LOCATION, UNKNOWN_LOCATION, 0, 0, true, 0 };
 	tree ptr;
 
-	if (!rules_lock_per_object())
+	if (!tracked_per_object())
 		return global_view(st);
 	ptr = access_base_pointer(ref);
 	view_add_object(&v, st, ptr ? value_key(ptr) : 0);
@@ -462,16 +462,16 @@ static void lock_begin(struct ctx *c)
 {
 	struct lock_walk *w = walk_of(c);
 	const struct assertion *as[MAX_ASSERTIONS];
-	unsigned int n = macros_body_assertions(as, MAX_ASSERTIONS);
+	unsigned int n = tracked_body_assertions(as, MAX_ASSERTIONS);
 	bool had_postdom = dom_info_available_p(CDI_POST_DOMINATORS);
 	basic_block first = single_succ_p(ENTRY_BLOCK_PTR_FOR_FN(cfun)) ?
 			    single_succ(ENTRY_BLOCK_PTR_FOR_FN(cfun)) : NULL;
 
 	memset(w, 0, offsetof(struct lock_walk, anchors));
-	w->no_analysis = macros_no_context_analysis(current_function_decl) ||
+	w->no_analysis = annotations_no_context_analysis(current_function_decl) ||
 			 /* A lock attempt's body, as Clang: not for the rule set, nor strict. */
-			 (!rules_ruleset_pass() && !ue_cfg.strict &&
-			  macros_annotated_attempt(current_function_decl));
+			 (!tracked_is_ruleset_lock() && !ue_cfg.strict &&
+			  annotations_lock_attempt(current_function_decl));
 	if (!n)
 		return;
 	if (!had_postdom)
@@ -518,7 +518,7 @@ static void lock_begin(struct ctx *c)
 static void apply_object_assertion(struct ctx *c, const struct anchor *an, struct astate *st)
 {
 	tree parm, def;
-	int i = macros_param_named(an->a->obj, &parm);
+	int i = annotations_param_named(an->a->obj, &parm);
 	vkey base;
 
 	def = i >= 0 ? ssa_default_def(cfun, parm) : NULL_TREE;
@@ -591,26 +591,36 @@ static void lock_operands(struct ctx *c, gimple *stmt, struct astate *st)
 
 /* ---- entry ------------------------------------------------------------- */
 
+/*
+ * __must_hold() at WHERE (of the global lock, or of the objects of the
+ * parameters in OBJS): like sparse's context check, it binds every caller
+ * statically: callable-from-outside callers must hold or say so.
+ */
+static void sign_contract(struct ctx *c, location_t where, unsigned int objs)
+{
+	if (!c->final)
+		return;
+	c->sum->lock.contract = true;
+	c->sum->lock.req = REQ_UNASSERTED;
+	c->sum->lock.req_loc = where;
+	c->sum->lock.req_field = NULL_TREE;
+	c->sum->lock.req_by_annotation = true;
+	c->sum->lock.req_objs |= objs;
+}
+
 /* __must_hold(&p->lock), p a parameter: held at entry, callers must hold it. */
 static void object_must_hold(struct ctx *c, struct astate *st, const char *obj,
 			     bool shared, location_t where)
 {
 	tree parm, def;
-	int i = macros_param_named(obj, &parm);
+	int i = annotations_param_named(obj, &parm);
 
 	def = i >= 0 ? ssa_default_def(cfun, parm) : NULL_TREE;
 	if (!def || i >= MAX_PARAM_MASK)
 		return;
 	objlock_set(st, value_key(def), shared ? LK_SHARED : LK_HELD, where,
 		    SHARED_BY_ANNOTATION);
-	if (c->final) {
-		c->sum->lock.contract = true;
-		c->sum->lock.req = REQ_UNASSERTED;
-		c->sum->lock.req_loc = where;
-		c->sum->lock.req_field = NULL_TREE;
-		c->sum->lock.req_by_annotation = true;
-		c->sum->lock.req_objs |= 1u << i;
-	}
+	sign_contract(c, where, 1u << i);
 }
 
 static void lock_entry(struct ctx *c, struct astate *st)
@@ -626,13 +636,13 @@ static void lock_entry(struct ctx *c, struct astate *st)
 	 * the caller left it (a caller holding it is reported at its call,
 	 * and once), not as free.
 	 */
-	if (c->final && macros_must_not_hold(current_function_decl, &where)) {
+	if (c->final && tracked_must_not_hold(current_function_decl, &where)) {
 		c->sum->lock.excl_loc = where;
 		c->sum->lock.excl_by_annotation = true;
 	}
-	if (c->final && macros_must_not_hold_object(current_function_decl, &where, &obj)) {
+	if (c->final && tracked_must_not_hold_object(current_function_decl, &where, &obj)) {
 		tree parm;
-		int i = macros_param_named(obj, &parm);
+		int i = annotations_param_named(obj, &parm);
 
 		if (i >= 0 && i < MAX_PARAM_MASK) {
 			c->sum->lock.excl_objs |= 1u << i;
@@ -640,7 +650,7 @@ static void lock_entry(struct ctx *c, struct astate *st)
 		}
 		obj = NULL;
 	}
-	if (!macros_must_hold(current_function_decl, &where, &shared, &obj))
+	if (!tracked_must_hold(current_function_decl, &where, &shared, &obj))
 		return;
 	if (obj) {
 		object_must_hold(c, st, obj, shared, where);
@@ -650,17 +660,7 @@ static void lock_entry(struct ctx *c, struct astate *st)
 		set_lock(st, SLOT_GLOBAL, LK_SHARED, where, SHARED_BY_ANNOTATION);
 	else
 		st->lock[SLOT_GLOBAL] = LK_HELD;
-	/*
-	 * Like sparse's context check, __must_hold binds every caller
-	 * statically: callable-from-outside callers must hold or say so.
-	 */
-	if (c->final) {
-		c->sum->lock.contract = true;
-		c->sum->lock.req = REQ_UNASSERTED;
-		c->sum->lock.req_loc = where;
-		c->sum->lock.req_field = NULL_TREE;
-		c->sum->lock.req_by_annotation = true;
-	}
+	sign_contract(c, where, 0);
 }
 
 /* ---- calls: the lock API ------------------------------------------------ */
@@ -830,7 +830,7 @@ static void check_callee_requirement(struct ctx *c, struct astate *st,
 
 	if (s->lock.req == REQ_NONE || unchecked_at(c, loc))
 		return;
-	v = rules_lock_per_object() ? args_view(st, call, s->lock.req_objs) : global_view(st);
+	v = tracked_per_object() ? args_view(st, call, s->lock.req_objs) : global_view(st);
 	if (v.mask & LK_FREE) {
 		reported_here(c, loc);
 		lock_finding(&f, FINDING_LOCK_REQUIRED, loc, fn_name(s->decl));
@@ -893,7 +893,7 @@ static bool callee_exclusion(const struct call_info *ci, const struct summary *s
 		x->by_annotation = s->lock.excl_by_annotation;
 		return x->loc != UNKNOWN_LOCATION;
 	}
-	return ci->fndecl && macros_must_not_hold(ci->fndecl, &x->loc);
+	return ci->fndecl && tracked_must_not_hold(ci->fndecl, &x->loc);
 }
 
 /*
@@ -907,7 +907,7 @@ static unsigned char excluded_mask(struct astate *st, const struct call_info *ci
 {
 	const struct summary *callee = ci->callee;
 
-	if (!rules_lock_per_object())
+	if (!tracked_per_object())
 		return callee_exclusion(ci, s, x) ? st->lock[SLOT_GLOBAL] : 0;
 	if (!callee || !callee->lock.excl_objs)
 		return 0;
@@ -940,7 +940,7 @@ static void check_callee_exclusion(struct ctx *c, struct astate *st, const struc
 		report(c, &f);
 		return;
 	}
-	if (!rules_lock_per_object() && (m & LK_ENTRY) && c->final &&
+	if (!tracked_per_object() && (m & LK_ENTRY) && c->final &&
 	    on_every_path(c, gimple_bb(ci->call)) &&
 	    c->sum->lock.excl_loc == UNKNOWN_LOCATION) {
 		c->sum->lock.excl_loc = loc;
@@ -1080,7 +1080,7 @@ static void lock_phi(struct ctx *c, struct astate *st, tree res, vkey kr, vkey k
 {
 	struct objlock *o, copy;
 
-	if (!rules_lock_per_object())
+	if (!tracked_per_object())
 		return;
 	objlock_drop(st, kr);
 	o = objlock_find(st, ka);

@@ -138,7 +138,7 @@ static tree find_guarded_use(tree *tp, int *walk_subtrees, void *data)
 	if (TREE_CODE(*tp) != FIELD_DECL && TREE_CODE(*tp) != VAR_DECL)
 		return NULL_TREE;
 	for (int pointee = 0; pointee < 2; pointee++) {
-		g = macros_guard_of(*tp, pointee);
+		g = annotations_guard_of(*tp, pointee);
 		if (g)
 			add_candidate((struct candidates *)data, g);
 	}
@@ -152,7 +152,7 @@ static void collect(struct candidates *c)
 	cgraph_node *node;
 
 	c->n = c->nunchecked = 0;
-	if (!macros_guards(&all))
+	if (!annotations_guards(&all))
 		return;
 	FOR_EACH_FUNCTION_WITH_GIMPLE_BODY(node) {
 		struct function *fn = DECL_STRUCT_FUNCTION(node->decl);
@@ -226,20 +226,19 @@ void locks_run(void)
 {
 	struct candidates c;
 
-	macros_track_lock();
+	tracked_set(NULL);
 	summaries_run(false);
 	if (ue_cfg.locks == LOCKS_RULESET || (ue_cfg.locks == LOCKS_KBUILD && !kbuild_opted_in()))
 		return;
 	collect(&c);
 	for (unsigned int i = 0; i < c.n; i++) {
-		rules_track(&c.lock[i]);
+		tracked_set(&c.lock[i]);
 		if (!ue_cfg.rules)
 			break;		/* rules=: none of the lock family */
-		macros_track_lock();
 		if (getenv("UECHECK_DEBUG"))
 			fprintf(stderr, "uecheck-debug: a pass for lock '%s' (%s)\n",
-				rules_lock_name(), c.lock[i].kind);
+				tracked_lock_name(), c.lock[i].kind);
 		summaries_run(true);
 	}
-	rules_track(NULL);
+	tracked_set(NULL);
 }

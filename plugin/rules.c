@@ -93,7 +93,7 @@ const struct lock_api *rules_lock_api(tree fndecl)
 	 * A bit per hash value of the API's hundred names: most callees are
 	 * none of them and are turned away before the list is walked (it
 	 * was 0.14% of cc1's instructions on 7.3's trace_events_user.c).
-	 * (Every pass of rules_track() keeps the rule set's lock API.)
+	 * (Every pass of tracked_set() keeps the rule set's lock API.)
 	 */
 	static unsigned char api_hashes[1024 / 8];
 	tree name = fndecl ? DECL_NAME(fndecl) : NULL_TREE;
@@ -115,7 +115,7 @@ const struct lock_api *rules_lock_api(tree fndecl)
 				return &ue_rs.lock_apis[i];
 	if (is_guard_lock_ptr(name) && first_param_is_pointer(fndecl))
 		return &guard_lock_ptr;
-	return macros_annotated_lock_api(fndecl);
+	return tracked_annotated_lock_api(fndecl);
 }
 
 /* The reference API of the rule set, indexed by enum ref_op. */
@@ -140,31 +140,18 @@ enum ref_op rules_ref_api(tree fndecl)
  */
 static bool ruleset_type_defined;
 
-static bool type_named(tree type, const char *want)
-{
-	tree name;
-
-	if (!want || !type || TREE_CODE(type) != RECORD_TYPE)
-		return false;
-	name = TYPE_NAME(TYPE_MAIN_VARIANT(type));
-	if (name && TREE_CODE(name) == TYPE_DECL)
-		name = DECL_NAME(name);
-	return name && TREE_CODE(name) == IDENTIFIER_NODE &&
-	       !strcmp(IDENTIFIER_POINTER(name), want);
-}
-
 void rules_saw_type(tree type)
 {
 	if (!TYPE_P(type) || !COMPLETE_TYPE_P(type) || ruleset_type_defined)
 		return;
-	ruleset_type_defined = type_named(type, ue_rs.ref_type);
+	ruleset_type_defined = type_is_named(type, ue_rs.ref_type);
 	for (unsigned int i = 0; i < ue_rs.nguards && !ruleset_type_defined; i++)
-		ruleset_type_defined = type_named(type, ue_rs.guards[i].type);
+		ruleset_type_defined = type_is_named(type, ue_rs.guards[i].type);
 }
 
 bool rules_unit_names_symbols(void)
 {
-	if (ruleset_type_defined || macros_any_guarded_field())
+	if (ruleset_type_defined || tracked_any_guarded_field())
 		return true;
 	for (int i = REF_OP_GET_ALL; i <= REF_OP_PUT; i++)
 		if (ue_rs.ref_api[i] && maybe_get_identifier(ue_rs.ref_api[i]))
@@ -198,21 +185,21 @@ bool rules_is_guarded_field(tree field)
 	name = IDENTIFIER_POINTER(DECL_NAME(field));
 	for (unsigned int i = 0; i < ue_rs.nguards; i++)
 		if (!strcmp(name, ue_rs.guards[i].field) &&
-		    type_named(DECL_CONTEXT(field), ue_rs.guards[i].type))
+		    type_is_named(DECL_CONTEXT(field), ue_rs.guards[i].type))
 			return true;
-	return macros_field_guarded(field);
+	return tracked_field_guarded(field);
 }
 
 bool rules_is_guarded_var(tree var)
 {
-	return var && TREE_CODE(var) == VAR_DECL && is_global_var(var) && macros_var_guarded(var);
+	return var && TREE_CODE(var) == VAR_DECL && is_global_var(var) && tracked_field_guarded(var);
 }
 
 bool rules_is_pointee_guarded(tree decl)
 {
 	return decl && (TREE_CODE(decl) == FIELD_DECL ||
 			(TREE_CODE(decl) == VAR_DECL && is_global_var(decl))) &&
-	       macros_pointee_guarded(decl);
+	       tracked_pointee_guarded(decl);
 }
 
 tree rules_guarded_decl(tree ref)
@@ -225,12 +212,12 @@ bool rules_is_link_field(tree field)
 	return ue_rs.link_field && field && TREE_CODE(field) == FIELD_DECL &&
 	       DECL_NAME(field) &&
 	       !strcmp(IDENTIFIER_POINTER(DECL_NAME(field)), ue_rs.link_field) &&
-	       type_named(DECL_CONTEXT(field), ue_rs.ref_type);
+	       type_is_named(DECL_CONTEXT(field), ue_rs.ref_type);
 }
 
 bool rules_is_counted_pointer_type(tree type)
 {
-	return type && POINTER_TYPE_P(type) && type_named(TREE_TYPE(type), ue_rs.ref_type);
+	return type && POINTER_TYPE_P(type) && type_is_named(TREE_TYPE(type), ue_rs.ref_type);
 }
 
 const char *rules_ref_api_name(enum ref_op op)
@@ -260,25 +247,6 @@ const char *rules_ref_type_name(void)
 	return ue_rs.ref_type ? ue_rs.ref_type : "";
 }
 
-/* As messages name it: 'event_mutex', or 'conn->lock' for a per-object lock. */
-const char *rules_lock_name(void)
-{
-	static char *name;
-	static const char *of_lock, *of_type;
-
-	if (!ue_rs.lock)
-		return "";
-	if (!ue_rs.lock_type)
-		return ue_rs.lock;
-	if (!name || of_lock != ue_rs.lock || of_type != ue_rs.lock_type) {
-		free(name);
-		name = concat(ue_rs.lock_type, "->", ue_rs.lock, NULL);
-		of_lock = ue_rs.lock;
-		of_type = ue_rs.lock_type;
-	}
-	return name;
-}
-
 /* The first exclusive acquire of the lock's kind, for a fix: 'down_write'. */
 const char *rules_lock_write_api_name(void)
 {
@@ -287,88 +255,6 @@ const char *rules_lock_write_api_name(void)
 		    !strcmp(ue_rs.lock_apis[i].kind, ue_rs.lock_kind))
 			return ue_rs.lock_apis[i].name;
 	return NULL;
-}
-
-/* A per-object lock's field: "lock" of conn.lock. */
-const char *rules_lock_field_name(void)
-{
-	return ue_rs.lock_type ? ue_rs.lock : "";
-}
-
-bool rules_lock_per_object(void)
-{
-	return ue_rs.lock_type != NULL;
-}
-
-bool rules_is_object_lock_field(tree field)
-{
-	return ue_rs.lock_type && field && TREE_CODE(field) == FIELD_DECL && DECL_NAME(field) &&
-	       !strcmp(IDENTIFIER_POINTER(DECL_NAME(field)), ue_rs.lock) &&
-	       type_named(DECL_CONTEXT(field), ue_rs.lock_type);
-}
-
-bool rules_is_tracked_lock(tree decl)
-{
-	return ue_rs.lock && !ue_rs.lock_type && decl && TREE_CODE(decl) == VAR_DECL &&
-	       DECL_NAME(decl) && !strcmp(IDENTIFIER_POINTER(DECL_NAME(decl)), ue_rs.lock);
-}
-
-/* Assertions name a global lock only (&obj->lock in lockdep_assert_held(): not yet). */
-bool rules_is_tracked_lock_text(const char *text, size_t len)
-{
-	return ue_rs.lock && !ue_rs.lock_type && strlen(ue_rs.lock) == len &&
-	       !strncmp(text, ue_rs.lock, len);
-}
-
-/* The rules of the lock family (rules.def): what a pass of another lock runs. */
-static unsigned int lock_family_rules(void)
-{
-	static const char *const family[RULE_COUNT] = {
-#define UE_RULE(name, id, fam, mode, text) [RULE_##name] = #fam,
-#include "rules.def"
-#undef UE_RULE
-	};
-	unsigned int mask = 0;
-
-	for (int i = 0; i < RULE_COUNT; i++)
-		if (!strcmp(family[i], "lock"))
-			mask |= 1u << i;
-	return mask;
-}
-
-static struct ruleset ruleset_saved;
-static unsigned int rules_saved;
-static bool switched;
-
-/*
- * A pass of another lock: the rule set's lock API, and nothing else of
- * it: no guard lines, no reference API (its fields are the rule set's
- * lock's, its references another family's).
- */
-void rules_track(const struct tracked_lock *l)
-{
-	if (!switched) {
-		ruleset_saved = ue_rs;
-		rules_saved = ue_cfg.rules;
-	}
-	ue_rs = ruleset_saved;
-	ue_cfg.rules = rules_saved;
-	switched = l != NULL;
-	if (!l)
-		return;
-	ue_rs.lock = l->name;
-	ue_rs.lock_type = l->type;
-	ue_rs.lock_kind = l->kind;
-	ue_rs.nguards = 0;
-	ue_rs.ref_type = NULL;
-	memset(ue_rs.ref_api, 0, sizeof(ue_rs.ref_api));
-	ue_rs.link_field = NULL;
-	ue_cfg.rules &= lock_family_rules();
-}
-
-bool rules_ruleset_pass(void)
-{
-	return !switched;
 }
 
 bool rules_kind_known(const char *kind)

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * source.c - lines of a source file as written, and a macro's invocation
- * read from them (the annotations' arguments: macros.c, macrodef.c).
+ * source.c - lines of a source file as written, a macro's invocation read
+ * from them (the annotations' arguments: annotations.c, macrodef.c), and
+ * source positions (struct srcpos) of locations.
  *
  * GCC has its own line cache (input.cc), but it reads forward from the
  * last line it served: asking it for a line far ahead of the parser makes
@@ -179,4 +180,41 @@ bool macro_call_text(const char *file, int line, int col, const char *name, char
 	int end_line, end_col;
 
 	return source_macro_call(file, line, col, name, buf, size, 8, &end_line, &end_col);
+}
+
+/* ---- source positions ---------------------------------------------------- */
+
+/* LOC resolved out of macro expansions as KIND says. */
+bool srcpos_resolved(location_t loc, enum location_resolution_kind kind,
+		     struct srcpos *pos)
+{
+	expanded_location x;
+
+	if (loc == UNKNOWN_LOCATION)
+		return false;
+	x = expand_location(linemap_resolve_location(line_table, loc, kind, NULL));
+	if (!x.file || x.line <= 0)
+		return false;
+	pos->file = x.file;
+	pos->line = x.line;
+	pos->col = x.column;
+	return true;
+}
+
+bool srcpos_of(location_t loc, struct srcpos *pos)
+{
+	return srcpos_resolved(loc, LRK_MACRO_EXPANSION_POINT, pos);
+}
+
+int srcpos_cmp(const struct srcpos *a, const struct srcpos *b)
+{
+	int c = strcmp(a->file, b->file);
+
+	if (c)
+		return c;
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	if (a->col != b->col)
+		return a->col < b->col ? -1 : 1;
+	return 0;
 }

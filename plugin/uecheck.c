@@ -233,7 +233,7 @@ static void on_finish_decl(void *gcc_data, void *user_data)
 
 	if (!decl)
 		return;
-	macros_saw_decl(decl);
+	annotations_saw_decl(decl);
 	locks_saw_decl(decl);
 	rulecheck_saw_decl(decl);
 }
@@ -244,7 +244,7 @@ static void on_finish_type(void *gcc_data, void *user_data)
 
 	if (!type)
 		return;
-	macros_saw_type(type);
+	annotations_saw_type(type);
 	rules_saw_type(type);
 	rulecheck_saw_type(type);
 }
@@ -270,7 +270,7 @@ int uecheck_core_init(struct plugin_name_args *info, struct plugin_gcc_version *
 	register_callback(info->base_name, PLUGIN_PASS_MANAGER_SETUP, NULL, &pass);
 	register_callback(info->base_name, PLUGIN_FINISH_DECL, on_finish_decl, NULL);
 	register_callback(info->base_name, PLUGIN_FINISH_TYPE, on_finish_type, NULL);
-	macros_register(info->base_name);
+	annotations_register(info->base_name);
 	inputs_register(info->base_name);
 	return 0;
 }

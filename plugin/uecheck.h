@@ -12,12 +12,15 @@
  *               the lock or reference API, which field is guarded
  *   rulecheck.c what the rule set names that the unit contradicts (a
  *               guard on a field its struct lacks, a lock never declared)
- *   macros.c    recognises lockdep assertions and __must_hold by the names
- *               developers write, through libcpp (they may expand to nothing)
+ *   annotations.c the annotation database: lockdep assertions,
+ *               __must_hold(), __acquires(), __guarded_by(), context_unsafe()
+ *               as developers write them, read through libcpp (they may
+ *               expand to nothing), recorded against declarations and
+ *               positions; it names no particular lock
  *   macrodef.c  an annotation written in a macro's definition, read in the
  *               terms of the macro's call (LIST_HEAD_GUARDED(name, lock))
  *   source.c    source lines as written, read without disturbing GCC's cache,
- *               and a macro's invocation read from them
+ *               a macro's invocation read from them; source positions
  *   values.c    what an expression denotes: abstract value keys and lock
  *               identities, followed through SSA copies, locals and summaries
  *   state.c     the abstract state of one path and sets of them
@@ -27,6 +30,8 @@
  *   checkers.def the checkers the engine runs (engine.h builds the table)
  *   locks.c     which locks a unit is checked for: the rule set's, then
  *               each lock its __guarded_by() annotations name (one pass each)
+ *   tracked.c   the lock a pass tracks: its identity, and which annotations
+ *               of the database are of it
  *   lock.c      the lock checker: where lock state is computed, accesses of
  *               the guarded field checked, requirements passed to callers
  *   ownership.c the ownership checker: where references are tracked
@@ -152,20 +157,6 @@ bool rules_is_pointee_guarded(tree decl);
 /* What an access of the guarded data names: the field of obj->field, or the global. */
 tree rules_guarded_decl(tree ref);
 bool rules_is_link_field(tree field);	/* the link of a get_all list */
-bool rules_is_tracked_lock(tree decl);
-bool rules_lock_per_object(void);	/* the lock is a field: &obj->lock */
-bool rules_is_object_lock_field(tree field);
-bool rules_is_tracked_lock_text(const char *text, size_t len);
-
-/* A lock a pass tracks in place of the rule set's (locks.c). */
-struct tracked_lock {
-	const char *name;	/* the global, or the field of ... */
-	const char *type;	/* ... this struct; NULL for a global */
-	const char *kind;	/* mutex, spinlock, rwsem, rwlock: the rule set's kinds */
-};
-/* Track L with the lock family only; NULL: back to the rule set. */
-void rules_track(const struct tracked_lock *l);
-bool rules_ruleset_pass(void);	/* the rule set's own lock is tracked */
 bool rules_kind_known(const char *kind);	/* the rule set has its API */
 void locks_run(void);
 void locks_saw_decl(tree decl);	/* a global declared: a lock, maybe */
@@ -179,16 +170,74 @@ void rulecheck_saw_type(tree type);	/* a struct the rule set names? */
 void rulecheck_saw_decl(tree decl);	/* the rule set's lock declared? */
 void rulecheck_unit(void);	/* says what the rule set names that the unit lacks */
 bool rules_unit_names_symbols(void);	/* defines user_event_mm or names get/put */
-const char *rules_lock_name(void);
 const char *rules_lock_write_api_name(void);	/* NULL: the kind has none */
-const char *rules_lock_field_name(void);	/* per-object: the lock's field */
 const char *rules_ref_api_name(enum ref_op op);
 const char *rules_field_name(tree field);	/* a guarded field's (or global's) name ... */
 const char *rules_struct_name(tree field);	/* ... and its struct's ("" for a global) */
 const char *rules_ref_type_name(void);	/* the struct references are counted on */
 const char *fn_name(tree fndecl);
 
-/* ---- macros: assertions as written ------------------------------------ */
+/* TYPE is the struct tagged WANT. */
+static inline bool type_is_named(tree type, const char *want)
+{
+	tree name;
+
+	if (!want || !type || TREE_CODE(type) != RECORD_TYPE)
+		return false;
+	name = TYPE_NAME(TYPE_MAIN_VARIANT(type));
+	if (name && TREE_CODE(name) == TYPE_DECL)
+		name = DECL_NAME(name);
+	return name && TREE_CODE(name) == IDENTIFIER_NODE &&
+	       !strcmp(IDENTIFIER_POINTER(name), want);
+}
+
+/* ---- the lock a pass tracks (tracked.c) -------------------------------- */
+
+/* A lock a pass tracks in place of the rule set's (locks.c). */
+struct tracked_lock {
+	const char *name;	/* the global, or the field of ... */
+	const char *type;	/* ... this struct; NULL for a global */
+	const char *kind;	/* mutex, spinlock, rwsem, rwlock: the rule set's kinds */
+};
+/*
+ * Track L with the lock family only (NULL: the rule set's lock, with all
+ * its rules), and select the annotations of it.
+ */
+void tracked_set(const struct tracked_lock *l);
+bool tracked_is_ruleset_lock(void);	/* the rule set's own lock is tracked */
+const char *tracked_lock_name(void);	/* 'event_mutex', 'conn->lock' */
+bool tracked_per_object(void);		/* the lock is a field: &obj->lock */
+const char *tracked_field_name(void);	/* per-object: the lock's field */
+bool tracked_is_object_lock_field(tree field);
+bool tracked_is_lock(tree decl);	/* the global lock itself */
+bool tracked_is_lock_text(const char *text, size_t len);
+/* Assertions of it written inside the body of the current function. */
+unsigned int tracked_body_assertions(const struct assertion **out, unsigned int max);
+/* SHARED (may be NULL): __must_hold_shared(), held for reading only. */
+bool tracked_must_hold(tree fndecl, location_t *where, bool *shared, const char **obj);
+/* FNDECL is __must_not_hold() of the tracked global lock (WHERE: as written). */
+bool tracked_must_not_hold(tree fndecl, location_t *where);
+/* The same of a per-object lock: __must_not_hold(&OBJ->lock), OBJ a parameter's name. */
+bool tracked_must_not_hold_object(tree fndecl, location_t *where, const char **obj);
+/*
+ * The lock API a prototype's __acquires()/__releases() annotation makes
+ * of a function (its parameter, or the tracked global: lock_arg -1), or
+ * NULL.
+ */
+const struct lock_api *tracked_annotated_lock_api(tree fndecl);
+/* Any lockdep assertion or __must_hold() of it in the unit. */
+bool tracked_any_assertion(void);
+/*
+ * FIELD (or a global) carries __guarded_by() of the tracked lock (a
+ * global, or the per-object lock field of its own struct); the unit
+ * defines such a field.
+ */
+bool tracked_field_guarded(tree field);
+bool tracked_any_guarded_field(void);
+/* DECL is __pt_guarded_by() the tracked lock: what it points to is guarded. */
+bool tracked_pointee_guarded(tree decl);
+
+/* ---- the annotation database (annotations.c) ------------------------- */
 
 enum assertion_kind {
 	ASSERT_HELD,		/* lockdep_assert_held(&event_mutex) */
@@ -220,56 +269,79 @@ struct guard_of {
 	tree sibling[MAX_GUARD_LOCKS];	/* the same struct's field of that name, or NULL */
 };
 
-void macros_register(const char *plugin_name);	/* watches the preprocessor */
-/* A declaration or a struct the parser finished: it claims annotations. */
-void macros_saw_decl(tree decl);
-void macros_saw_type(tree type);
-/* Assertions written inside the body of the current function. */
-unsigned int macros_body_assertions(const struct assertion **out, unsigned int max);
-/* SHARED (may be NULL): __must_hold_shared(), held for reading only. */
-bool macros_must_hold(tree fndecl, location_t *where, bool *shared, const char **obj);
-/* FNDECL is __must_not_hold() of the tracked global lock (WHERE: as written). */
-bool macros_must_not_hold(tree fndecl, location_t *where);
-/* The same of a per-object lock: __must_not_hold(&OBJ->lock), OBJ a parameter's name. */
-bool macros_must_not_hold_object(tree fndecl, location_t *where, const char **obj);
-/* FNDECL is __no_context_analysis: its body is not checked for locks. */
-bool macros_no_context_analysis(tree fndecl);
-/* LOC is inside a context_unsafe(...) as written. */
-bool macros_in_context_unsafe(location_t loc);
-/* The parameter of the current function named NAME, its index, or -1. */
-int macros_param_named(const char *name, tree *parm);
-/*
- * The lock API a prototype's __acquires()/__releases() annotation makes
- * of a function (its parameter, or the tracked global: lock_arg -1), or
- * NULL.
- */
-const struct lock_api *macros_annotated_lock_api(tree fndecl);
-/* FNDECL is annotated __cond_acquires(): a lock attempt, whose body Clang does not check. */
-bool macros_annotated_attempt(tree fndecl);
-/* Any lockdep assertion or __must_hold() of event_mutex in the unit. */
-bool macros_any_assertion(void);
-/*
- * FIELD carries __guarded_by() of the tracked lock (a global, or the
- * per-object lock field of its own struct); the unit defines such a field.
- */
-bool macros_field_guarded(tree field);
-bool macros_any_guarded_field(void);
-/* A global variable declared __guarded_by() of the tracked global lock. */
-bool macros_var_guarded(tree var);
-/* DECL is __pt_guarded_by() the tracked lock: what it points to is guarded. */
-bool macros_pointee_guarded(tree decl);
-/* Every lock's: the __guarded_by() (POINTEE: __pt_guarded_by()) of DECL, or NULL; all of them. */
-const struct guard_of *macros_guard_of(tree decl, bool pointee);
-unsigned int macros_guards(const struct guard_of **out);
-/* The tracked lock changed: select the records, annotations, guards of it. */
-void macros_track_lock(void);
+/* Said of a function (its prototype or its definition), not inside a body. */
+static inline bool annotation_of_function(enum assertion_kind kind)
+{
+	return kind == ASSERT_MUST_HOLD || kind == ASSERT_MUST_HOLD_SHARED ||
+	       kind == ASSERT_NO_ANALYSIS || kind == ASSERT_MUST_NOT_HOLD;
+}
 
-/* Source position of a location, macro expansions resolved outward. */
+/* Source position of a location, macro expansions resolved outward (source.c). */
 struct srcpos {
 	const char *file;
 	int line, col;
 };
+
+/* An assertion or a function's annotation as recorded (obj: NULL). */
+struct annotation_record {
+	struct assertion a;
+	unsigned int claimed_by;	/* DECL_UID of a prototype, or 0 */
+};
+
+/*
+ * One lock an __acquires()/__releases() names, resolved against the
+ * prototype's parameters: parameter ARG itself, ARG's object's field
+ * TEXT (&p->lock), or the global TEXT (ARG -1).
+ */
+struct lock_claim {
+	enum lock_op op;
+	int arg;
+	bool object;
+	const char *text;
+};
+
+/* A function's lock annotations, of whichever locks. */
+#define MAX_CLAIMS	4
+struct annotated_fn {
+	tree decl;
+	unsigned int n;
+	struct lock_claim claims[MAX_CLAIMS];
+};
+
+/* Where a function's own annotations are (annotations_span_of()). */
+struct function_span {
+	unsigned int uid;
+	bool have_def;
+	struct srcpos name, open;
+};
+
+void annotations_register(const char *plugin_name);	/* watches the preprocessor */
+/* A declaration or a struct the parser finished: it claims annotations. */
+void annotations_saw_decl(tree decl);
+void annotations_saw_type(tree type);
+/* Every assertion and function annotation, in the order written. */
+unsigned int annotations_records(const struct annotation_record **out);
+/* Every annotated function; FNDECL's index among them, or -1. */
+unsigned int annotations_functions(const struct annotated_fn *const **out);
+int annotations_function_index(tree fndecl);
+/* R is FNDECL's own (SPAN: annotations_span_of(FNDECL)). */
+void annotations_span_of(tree fndecl, struct function_span *span);
+bool annotations_in_span(const struct annotation_record *r, const struct function_span *span);
+/* FNDECL is __no_context_analysis: its body is not checked for locks. */
+bool annotations_no_context_analysis(tree fndecl);
+/* LOC is inside a context_unsafe(...) as written. */
+bool annotations_in_context_unsafe(location_t loc);
+/* The parameter of the current function named NAME, its index, or -1. */
+int annotations_param_named(const char *name, tree *parm);
+/* FNDECL is annotated __cond_acquires(): a lock attempt, whose body Clang does not check. */
+bool annotations_lock_attempt(tree fndecl);
+/* Every lock's: the __guarded_by() (POINTEE: __pt_guarded_by()) of DECL, or NULL; all of them. */
+const struct guard_of *annotations_guard_of(tree decl, bool pointee);
+unsigned int annotations_guards(const struct guard_of **out);
+
 bool srcpos_of(location_t loc, struct srcpos *pos);
+/* LOC resolved out of macro expansions as KIND says. */
+bool srcpos_resolved(location_t loc, enum location_resolution_kind kind, struct srcpos *pos);
 /* The text of a line of a file as written, without its newline (source.c). */
 const char *source_line(const char *file, int line, int *len);
 int srcpos_cmp(const struct srcpos *a, const struct srcpos *b);

@@ -298,7 +298,7 @@ static int slot_rec(tree expr, int depth)
 	case ADDR_EXPR: {
 		tree op = TREE_OPERAND(expr, 0);
 
-		if (rules_is_tracked_lock(op))
+		if (tracked_is_lock(op))
 			return SLOT_GLOBAL;
 		/*
 		 * &lock->rlock, the raw lock inside a spinlock_t (what
@@ -306,7 +306,7 @@ static int slot_rec(tree expr, int depth)
 		 */
 		if (!strip_first_members(&op))
 			return SLOT_NONE;
-		if (rules_is_tracked_lock(op))
+		if (tracked_is_lock(op))
 			return SLOT_GLOBAL;
 		if (TREE_CODE(op) == MEM_REF && integer_zerop(TREE_OPERAND(op, 1)))
 			return slot_rec(TREE_OPERAND(op, 0), depth + 1);
@@ -393,10 +393,10 @@ static vkey object_lock_base_rec(tree expr, int depth)
 		return 0;
 	ref = TREE_OPERAND(expr, 0);
 	/* &c->lock.rlock: the raw lock inside c's lock. */
-	while (TREE_CODE(ref) == COMPONENT_REF && !rules_is_object_lock_field(TREE_OPERAND(ref, 1)) &&
+	while (TREE_CODE(ref) == COMPONENT_REF && !tracked_is_object_lock_field(TREE_OPERAND(ref, 1)) &&
 	       field_at_zero(TREE_OPERAND(ref, 1)))
 		ref = TREE_OPERAND(ref, 0);
-	if (TREE_CODE(ref) != COMPONENT_REF || !rules_is_object_lock_field(TREE_OPERAND(ref, 1)))
+	if (TREE_CODE(ref) != COMPONENT_REF || !tracked_is_object_lock_field(TREE_OPERAND(ref, 1)))
 		return 0;
 	ref = TREE_OPERAND(ref, 0);
 	if (TREE_CODE(ref) == MEM_REF && integer_zerop(TREE_OPERAND(ref, 1)) &&
@@ -407,7 +407,7 @@ static vkey object_lock_base_rec(tree expr, int depth)
 
 vkey object_lock_base(tree expr)
 {
-	return rules_lock_per_object() ? object_lock_base_rec(expr, 0) : 0;
+	return tracked_per_object() ? object_lock_base_rec(expr, 0) : 0;
 }
 
 /*
@@ -421,7 +421,7 @@ vkey object_lock_base_deref(tree expr)
 	struct summary *s;
 	int i;
 
-	if (!rules_lock_per_object() || !expr)
+	if (!tracked_per_object() || !expr)
 		return 0;
 	STRIP_NOPS(expr);
 	if (TREE_CODE(expr) != ADDR_EXPR || TREE_CODE(TREE_OPERAND(expr, 0)) != VAR_DECL)

@@ -8,10 +8,17 @@
 # header (W) belong to no file.
 #
 # call-cycles.sh --edges OBJ...: every "caller callee" pair of files instead.
+# call-cycles.sh --loops OBJ...: the files on a loop of calls of any length
+# (a calls b, b calls c, c calls a), one a line as tsort(1) reports them;
+# nothing when the calls all go one way.
 mode=cycles
-if [ "${1:-}" = --edges ]; then
-	mode=edges
+if [ "${1:-}" = --edges ] || [ "${1:-}" = --loops ]; then
+	mode=${1#--}
 	shift
+fi
+if [ "$mode" = loops ]; then
+	sh "$0" --edges "$@" | tsort 2>&1 >/dev/null | sed -n 's/^tsort: \([^:]*\)$/\1/p' | awk '!seen[$0]++'
+	exit 0
 fi
 for o in "$@"; do
 	f=${o##*/}

@@ -1,6 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * macros.c - lockdep assertions and __must_hold, recognised by name.
+ * annotations.c - the annotation database: what the preprocessor saw of
+ * the kernel's lock annotations, whichever locks they name.
+ *
+ * Lockdep assertions, __must_hold() and its kin, __acquires()/__releases(),
+ * __guarded_by(), context_unsafe(): each is recorded as written (its lock
+ * as text) against its position, and claimed by the declaration it
+ * belongs to (a prototype, a definition, a field, a global).  Which of
+ * them are of the lock a pass tracks is tracked.c's question: nothing
+ * here names a particular lock.
  *
  * Why through the preprocessor: without CONFIG_LOCKDEP,
  * lockdep_assert_held(l) expands to "(void)(l)" (6.x) or to nothing at all
@@ -10,11 +18,10 @@
  * argument from the source text exactly as the developer wrote it.
  *
  * The same way, a prototype's __acquires(lock)/__releases(lock) (sparse's
- * annotations in 6.x, context analysis' in 7.x) makes the function part of
- * the lock API: it takes or drops the lock its parameter names, or the
- * tracked global lock itself, wherever it is called.  A struct field's
- * __guarded_by() of the tracked lock (7.x) makes the field guarded, as a
- * guard line of the rule set would.
+ * annotations in 6.x, context analysis' in 7.x) says that the function
+ * takes or drops the lock its parameter names, or a global lock, wherever
+ * it is called; a struct field's or a global's __guarded_by() (7.x), which
+ * lock guards it.
  */
 #include "uecheck.h"
 
@@ -34,12 +41,6 @@ static const struct watched_macro watched[] = {
 	{ "__no_context_analysis",	ASSERT_NO_ANALYSIS },
 	{ "__context_unsafe",		ASSERT_NO_ANALYSIS },
 	{ "__must_not_hold",		ASSERT_MUST_NOT_HOLD },
-};
-
-struct recorded {
-	struct assertion a;
-	unsigned int claimed_by;	/* DECL_UID of a prototype, or 0 */
-	bool matches;		/* names the lock of this pass (macros_track_lock()) */
 };
 
 /* An __acquires()/__releases() annotation, until a prototype claims it. */
@@ -103,56 +104,26 @@ struct field_guard {
 
 static struct field_guard *fguards;
 static unsigned int nfguards, fguards_cap;
-/* The claimed ones: every lock's, whichever lock a pass tracks. */
+/* The claimed ones: every lock's. */
 static struct guard_of *guards;
 static unsigned int nguards, guards_cap;
 static hash_map<tree, unsigned int> *guard_index, *pointee_index;
-static bool any_guarded;	/* of the lock of this pass */
 static cpp_hashnode *guarded_by_node, *pt_guarded_by_node;
 
-/*
- * One lock an __acquires()/__releases() names, resolved against the
- * prototype's parameters: parameter ARG itself, ARG's object's field
- * TEXT (&p->lock), or the global TEXT (ARG -1).
- */
-struct lock_claim {
-	enum lock_op op;
-	int arg;
-	bool object;
-	const char *text;
-};
-
-/* A prototype's lock annotations; API is what they make of it in this pass. */
-#define MAX_CLAIMS	4
-struct annotated_fn {
-	unsigned int n;
-	struct lock_claim claims[MAX_CLAIMS];
-	struct lock_api api;
-	bool active;
-};
-
-static hash_map<tree, struct annotated_fn *> *annotated;
+/* The annotated functions, and each one's index among them. */
+static hash_map<tree, unsigned int> *annotated;
 static struct annotated_fn **afns;
 static unsigned int nafns, afns_cap;
 static cpp_hashnode *annotating_nodes[ARRAY_SIZE(annotating)];
 
-static struct recorded *recs;
+static struct annotation_record *recs;
 static unsigned int nrecs, recs_cap;
-/* Said of a function (its prototype or its definition), not inside a body. */
-static bool is_must_hold(enum assertion_kind kind)
-{
-	return kind == ASSERT_MUST_HOLD || kind == ASSERT_MUST_HOLD_SHARED ||
-	       kind == ASSERT_NO_ANALYSIS || kind == ASSERT_MUST_NOT_HOLD;
-}
-
 /*
  * Function annotations (__must_hold(), ...) no prototype took yet, by
  * index into recs: few at a time, for 7.x's lock headers annotate many
  * inline functions and a unit finishes thousands of declarations.
  */
 static unsigned int *pending, npending, pending_cap;
-static unsigned int nmust_not_hold;	/* __must_not_hold() records of this pass's lock */
-static unsigned int nmatching;		/* records of this pass's lock, not of a function */
 /* __no_context_analysis records: 7.x's lock headers have them in every unit. */
 static unsigned int nno_analysis;
 
@@ -172,41 +143,6 @@ static unsigned int nunsafe, unsafe_cap;
 static cpp_hashnode *unsafe_nodes[ARRAY_SIZE(unsafe_names)];
 static void (*chained_used)(cpp_reader *, location_t, cpp_hashnode *);
 
-/* LOC resolved out of macro expansions as KIND says. */
-static bool srcpos_resolved(location_t loc, enum location_resolution_kind kind,
-			    struct srcpos *pos)
-{
-	expanded_location x;
-
-	if (loc == UNKNOWN_LOCATION)
-		return false;
-	x = expand_location(linemap_resolve_location(line_table, loc, kind, NULL));
-	if (!x.file || x.line <= 0)
-		return false;
-	pos->file = x.file;
-	pos->line = x.line;
-	pos->col = x.column;
-	return true;
-}
-
-bool srcpos_of(location_t loc, struct srcpos *pos)
-{
-	return srcpos_resolved(loc, LRK_MACRO_EXPANSION_POINT, pos);
-}
-
-int srcpos_cmp(const struct srcpos *a, const struct srcpos *b)
-{
-	int c = strcmp(a->file, b->file);
-
-	if (c)
-		return c;
-	if (a->line != b->line)
-		return a->line < b->line ? -1 : 1;
-	if (a->col != b->col)
-		return a->col < b->col ? -1 : 1;
-	return 0;
-}
-
 /*
  * The argument of the annotation NAME spelled at SP, expanded at AT: as
  * written, or, written in a macro's definition, in the terms of its
@@ -217,31 +153,6 @@ static bool read_macro_argument(const expanded_location *sp, const struct srcpos
 {
 	return macro_call_text(sp->file, sp->line, sp->column, name, buf, size) &&
 	       macrodef_resolve(sp, at, buf, size);
-}
-
-/*
- * A per-object lock's &p->lock: p's name into OBJ (NULL when ARG is not
- * one), where lock is the rule set's lock field.
- */
-static bool names_object_lock(const char *arg, size_t len, char **obj)
-{
-	const char *arrow;
-	size_t n;
-
-	if (!rules_lock_per_object())
-		return false;
-	arrow = strstr(arg, "->");
-	if (!arrow || (size_t)(arrow - arg) >= len)
-		return false;
-	n = arrow - arg;
-	if (!n || len - n - 2 != strlen(rules_lock_field_name()) ||
-	    strncmp(arrow + 2, rules_lock_field_name(), len - n - 2))
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (!ISIDNUM(arg[i]))
-			return false;
-	*obj = xstrndup(arg, n);
-	return true;
 }
 
 /* "&event_mutex", "(&event_mutex)", "&(event_mutex)": "event_mutex", its length in LEN. */
@@ -261,15 +172,6 @@ static const char *lock_argument_text(const char *arg, size_t *len)
 		*len -= 2;
 	}
 	return arg;
-}
-
-/* LOCK (as lock_argument_text() leaves it) is the tracked lock: global, or a per-object one (OBJ). */
-static bool names_tracked_lock(const char *lock, char **obj)
-{
-	size_t len = strlen(lock);
-
-	*obj = NULL;
-	return rules_is_tracked_lock_text(lock, len) || names_object_lock(lock, len, obj);
 }
 
 /* The lock ARG names, as lock_argument_text() leaves it, in a copy. */
@@ -322,11 +224,11 @@ static void record(enum assertion_kind kind, const char *name, location_t loc)
 	} else if (!read_macro_argument(&sp, &at, name, arg, sizeof(arg))) {
 		return;
 	} else {
-		/* Of any lock: which one a pass checks is asked later. */
+		/* Of any lock: which one a pass checks is tracked.c's question. */
 		lock = lock_text_copy(arg);
 	}
 
-	recs = (struct recorded *)grow(recs, nrecs, &recs_cap, sizeof(*recs));
+	recs = (struct annotation_record *)grow(recs, nrecs, &recs_cap, sizeof(*recs));
 	recs[nrecs].a.kind = kind;
 	recs[nrecs].a.loc = loc;
 	recs[nrecs].a.file = at.file;
@@ -337,9 +239,8 @@ static void record(enum assertion_kind kind, const char *name, location_t loc)
 	recs[nrecs].a.obj = NULL;
 	recs[nrecs].a.lock = lock;
 	recs[nrecs].claimed_by = 0;
-	recs[nrecs].matches = false;
 	nrecs++;
-	if (is_must_hold(kind)) {
+	if (annotation_of_function(kind)) {
 		pending = (unsigned int *)grow(pending, npending, &pending_cap, sizeof(*pending));
 		pending[npending++] = nrecs - 1;
 	}
@@ -443,7 +344,7 @@ static bool assigns_region(const struct srcpos *at, const struct region *r)
 	return eq == 1;
 }
 
-bool macros_in_context_unsafe(location_t loc)
+bool annotations_in_context_unsafe(location_t loc)
 {
 	struct srcpos at;
 
@@ -640,54 +541,23 @@ static void claim_annotations(tree decl, const struct srcpos *name)
 	if (!fn)
 		return;
 	if (!annotated)
-		annotated = new hash_map<tree, struct annotated_fn *>;
+		annotated = new hash_map<tree, unsigned int>;
 	/* A definition after its prototype: one function, the claims of both. */
-	if (struct annotated_fn **had = annotated->get(decl)) {
-		for (unsigned int i = 0; i < fn->n && (*had)->n < MAX_CLAIMS; i++)
-			(*had)->claims[(*had)->n++] = fn->claims[i];
+	if (unsigned int *had = annotated->get(decl)) {
+		struct annotated_fn *first = afns[*had];
+
+		for (unsigned int i = 0; i < fn->n && first->n < MAX_CLAIMS; i++)
+			first->claims[first->n++] = fn->claims[i];
 		XDELETE(fn);
 		return;
 	}
-	fn->api.name = IDENTIFIER_POINTER(DECL_NAME(decl));
-	fn->api.kind = "annotation";
-	annotated->put(decl, fn);
+	fn->decl = decl;
+	annotated->put(decl, nafns);
 	afns = (struct annotated_fn **)grow(afns, nafns, &afns_cap, sizeof(*afns));
 	afns[nafns++] = fn;
 }
 
-/* The claim is about the lock of this pass (a parameter always may be). */
-static bool claim_matches(const struct lock_claim *c)
-{
-	if (c->object)
-		return rules_lock_per_object() && !strcmp(c->text, rules_lock_field_name());
-	return c->arg >= 0 || rules_is_tracked_lock_text(c->text, strlen(c->text));
-}
-
-/* One lock operation of this pass's lock, or none: two different ones cancel. */
-static void resolve_annotated(struct annotated_fn *fn)
-{
-	enum lock_op op = LOCK_OP_NONE;
-	int lock_arg = -2;
-	bool object = false, ambiguous = false;
-
-	for (unsigned int i = 0; i < fn->n; i++) {
-		const struct lock_claim *c = &fn->claims[i];
-
-		if (!claim_matches(c))
-			continue;
-		ambiguous |= op != LOCK_OP_NONE &&
-			     (op != c->op || c->arg != lock_arg || c->object != object);
-		op = c->op;
-		lock_arg = c->arg;
-		object = c->object;
-	}
-	fn->active = op != LOCK_OP_NONE && !ambiguous;
-	fn->api.op = op;
-	fn->api.lock_arg = lock_arg;
-	fn->api.object_arg = object;
-}
-
-int macros_param_named(const char *name, tree *parm)
+int annotations_param_named(const char *name, tree *parm)
 {
 	int i = 0;
 
@@ -699,14 +569,17 @@ int macros_param_named(const char *name, tree *parm)
 	return -1;
 }
 
-const struct lock_api *macros_annotated_lock_api(tree fndecl)
+int annotations_function_index(tree fndecl)
 {
-	struct annotated_fn **fn;
+	unsigned int *i = annotated && fndecl ? annotated->get(fndecl) : NULL;
 
-	if (!annotated || !fndecl)
-		return NULL;
-	fn = annotated->get(fndecl);
-	return fn && (*fn)->active ? &(*fn)->api : NULL;
+	return i ? (int)*i : -1;
+}
+
+unsigned int annotations_functions(const struct annotated_fn *const **out)
+{
+	*out = afns;
+	return nafns;
 }
 
 /*
@@ -716,12 +589,13 @@ const struct lock_api *macros_annotated_lock_api(tree fndecl)
  * against that: kernel/locking/mutex.c's __mutex_lock_common() reads
  * first_waiter after dropping wait_lock, a hint it re-checks.
  */
-bool macros_annotated_attempt(tree fndecl)
+bool annotations_lock_attempt(tree fndecl)
 {
-	struct annotated_fn **fn = annotated && fndecl ? annotated->get(fndecl) : NULL;
+	int idx = annotations_function_index(fndecl);
+	const struct annotated_fn *fn = idx >= 0 ? afns[idx] : NULL;
 
-	for (unsigned int i = 0; fn && i < (*fn)->n; i++)
-		switch ((*fn)->claims[i].op) {
+	for (unsigned int i = 0; fn && i < fn->n; i++)
+		switch (fn->claims[i].op) {
 		case LOCK_OP_TRY_NONZERO:
 		case LOCK_OP_TRY_ZERO:
 		case LOCK_OP_TRY_SHARED:
@@ -764,24 +638,7 @@ static void add_guard(tree decl, const struct field_guard *g)
 	(*index)->put(decl, nguards++);
 }
 
-/*
- * G guards with the lock of this pass.  Several locks (Clang: each
- * suffices to read) are read as any of them by the rule set's pass, and
- * are not an annotated lock's: holding one of the others would be taken
- * for a bug.
- */
-static bool guard_matches(const struct guard_of *g)
-{
-	if (g->n > 1 && !rules_ruleset_pass())
-		return false;
-	for (unsigned int i = 0; i < g->n; i++)
-		if (g->sibling[i] ? rules_is_object_lock_field(g->sibling[i]) :
-		    rules_is_tracked_lock_text(g->lock[i], strlen(g->lock[i])))
-			return true;
-	return false;
-}
-
-const struct guard_of *macros_guard_of(tree decl, bool pointee)
+const struct guard_of *annotations_guard_of(tree decl, bool pointee)
 {
 	hash_map<tree, unsigned int> *index = pointee ? pointee_index : guard_index;
 	unsigned int *i = index && decl ? index->get(decl) : NULL;
@@ -789,41 +646,39 @@ const struct guard_of *macros_guard_of(tree decl, bool pointee)
 	return i ? &guards[*i] : NULL;
 }
 
-unsigned int macros_guards(const struct guard_of **out)
+unsigned int annotations_guards(const struct guard_of **out)
 {
 	*out = guards;
 	return nguards;
 }
 
-/*
- * The lock a pass tracks changed (locks.c): which records, annotations and
- * guards are of it.
- */
-void macros_track_lock(void)
+unsigned int annotations_records(const struct annotation_record **out)
 {
-	nmust_not_hold = 0;
-	nmatching = 0;
-	for (unsigned int i = 0; i < nrecs; i++) {
-		struct recorded *r = &recs[i];
-		char *obj = NULL;
+	*out = recs;
+	return nrecs;
+}
 
-		free((void *)r->a.obj);
-		r->matches = r->a.kind == ASSERT_NO_ANALYSIS || names_tracked_lock(r->a.lock, &obj);
-		r->a.obj = obj;
-		if (!r->matches || r->a.kind == ASSERT_NO_ANALYSIS)
-			continue;
-		nmatching++;
-		nmust_not_hold += r->a.kind == ASSERT_MUST_NOT_HOLD;
-	}
-	for (unsigned int i = 0; i < nafns; i++)
-		resolve_annotated(afns[i]);
-	any_guarded = false;
-	for (unsigned int i = 0; i < nguards && !any_guarded; i++)
-		any_guarded = guard_matches(&guards[i]);
+/* A prototype's claim, or between the definition's name and its body. */
+void annotations_span_of(tree fndecl, struct function_span *span)
+{
+	struct function *fn = DECL_STRUCT_FUNCTION(fndecl);
+
+	span->uid = DECL_UID(fndecl);
+	span->have_def = fn && srcpos_of(DECL_SOURCE_LOCATION(fndecl), &span->name) &&
+			 srcpos_of(fn->function_start_locus, &span->open);
+}
+
+bool annotations_in_span(const struct annotation_record *r, const struct function_span *span)
+{
+	struct srcpos at = { r->a.file, r->a.line, r->a.col };
+
+	return r->claimed_by == span->uid ||
+	       (span->have_def && srcpos_cmp(&at, &span->name) > 0 &&
+		srcpos_cmp(&at, &span->open) < 0);
 }
 
 /*
- * A global's __guarded_by(&lock) of the tracked lock: written after its
+ * A global's __guarded_by(&lock), of any lock: written after its
  * name, or before it on the same line ("static __guarded_by(&l)
  * LIST_HEAD(name);"), and lexed before its declaration finished.
  */
@@ -849,7 +704,7 @@ static void claim_var_guard(tree decl, const struct srcpos *name)
  * A prototype with __must_hold(): the annotation was lexed after the
  * declarator's name and before the declaration finished.
  */
-void macros_saw_decl(tree decl)
+void annotations_saw_decl(tree decl)
 {
 	struct srcpos name;
 
@@ -974,7 +829,7 @@ static bool guard_follows(const struct field_guard *g, tree field, const struct 
  * ("struct track t __guarded_by(&lock);" in a later struct), when a guard
  * written since would follow its last field.
  */
-void macros_saw_type(tree type)
+void annotations_saw_type(tree type)
 {
 	static hash_set<tree> *finished;
 
@@ -1006,137 +861,20 @@ void macros_saw_type(tree type)
 	}
 }
 
-void macros_register(const char *plugin_name)
+void annotations_register(const char *plugin_name)
 {
 	register_callback(plugin_name, PLUGIN_START_UNIT, on_start_unit, NULL);
 	register_callback(plugin_name, PLUGIN_START_PARSE_FUNCTION, on_start_function, NULL);
 }
 
-bool macros_field_guarded(tree field)
-{
-	const struct guard_of *g = macros_guard_of(field, false);
-
-	return g && guard_matches(g);
-}
-
-bool macros_pointee_guarded(tree decl)
-{
-	const struct guard_of *g = macros_guard_of(decl, true);
-
-	return g && guard_matches(g);
-}
-
-bool macros_any_guarded_field(void)
-{
-	return any_guarded;
-}
-
-bool macros_var_guarded(tree var)
-{
-	return macros_field_guarded(var);
-}
-
-bool macros_any_assertion(void)
-{
-	return nmatching > 0;
-}
-
-unsigned int macros_body_assertions(const struct assertion **out, unsigned int max)
-{
-	struct srcpos open, close;
-	unsigned int n = 0;
-
-	if (!srcpos_of(cfun->function_start_locus, &open) ||
-	    !srcpos_of(cfun->function_end_locus, &close))
-		return 0;
-	for (unsigned int i = 0; i < nrecs && n < max; i++) {
-		struct assertion *a = &recs[i].a;
-		struct srcpos at = { a->file, a->line, a->col };
-
-		if (is_must_hold(a->kind) || !recs[i].matches)
-			continue;
-		if (srcpos_cmp(&at, &open) > 0 && srcpos_cmp(&at, &close) < 0)
-			out[n++] = a;
-	}
-	return n;
-}
-
-/*
- * The annotation of FNDECL of one of the kinds in KINDS (a bit per kind):
- * a prototype's, or one between the definition's name and its body.
- */
-static const struct assertion *function_annotation(tree fndecl, unsigned int kinds)
-{
-	struct function *fn = DECL_STRUCT_FUNCTION(fndecl);
-	struct srcpos name, open;
-	bool have_def;
-
-	have_def = fn && srcpos_of(DECL_SOURCE_LOCATION(fndecl), &name) &&
-		   srcpos_of(fn->function_start_locus, &open);
-	for (unsigned int i = 0; i < nrecs; i++) {
-		struct assertion *a = &recs[i].a;
-		struct srcpos at = { a->file, a->line, a->col };
-
-		if (!(kinds & (1u << a->kind)) || !recs[i].matches)
-			continue;
-		if (recs[i].claimed_by == DECL_UID(fndecl) ||
-		    (have_def && srcpos_cmp(&at, &name) > 0 &&
-		     srcpos_cmp(&at, &open) < 0))
-			return a;
-	}
-	return NULL;
-}
-
-bool macros_must_hold(tree fndecl, location_t *where, bool *shared, const char **obj)
-{
-	const struct assertion *a = function_annotation(fndecl, (1u << ASSERT_MUST_HOLD) |
-							(1u << ASSERT_MUST_HOLD_SHARED));
-
-	if (!a)
-		return false;
-	*where = a->loc;
-	if (shared)
-		*shared = a->kind == ASSERT_MUST_HOLD_SHARED;
-	if (obj)
-		*obj = a->obj;
-	return true;
-}
-
-bool macros_must_not_hold(tree fndecl, location_t *where)
-{
-	const struct assertion *a;
-
-	if (!nmust_not_hold)
-		return false;
-	a = function_annotation(fndecl, 1u << ASSERT_MUST_NOT_HOLD);
-	if (!a || a->obj)	/* of an object's lock: the next one */
-		return false;
-	*where = a->loc;
-	return true;
-}
-
-bool macros_must_not_hold_object(tree fndecl, location_t *where, const char **obj)
-{
-	const struct assertion *a;
-
-	if (!nmust_not_hold)
-		return false;
-	a = function_annotation(fndecl, 1u << ASSERT_MUST_NOT_HOLD);
-	if (!a || !a->obj)
-		return false;
-	*where = a->loc;
-	*obj = a->obj;
-	return true;
-}
-
-
 /*
  * Asked at every analysis of a function, and 7.x's headers leave a record
  * for each annotated inline function: the answer is kept per function.
  */
-bool macros_no_context_analysis(tree fndecl)
+bool annotations_no_context_analysis(tree fndecl)
 {
 	static hash_map<tree, bool> *known;
+	struct function_span span;
 	bool *seen, off;
 
 	if (!nno_analysis)
@@ -1146,7 +884,10 @@ bool macros_no_context_analysis(tree fndecl)
 	seen = known->get(fndecl);
 	if (seen)
 		return *seen;
-	off = function_annotation(fndecl, 1u << ASSERT_NO_ANALYSIS) != NULL;
+	off = false;
+	annotations_span_of(fndecl, &span);
+	for (unsigned int i = 0; i < nrecs && !off; i++)
+		off = recs[i].a.kind == ASSERT_NO_ANALYSIS && annotations_in_span(&recs[i], &span);
 	known->put(fndecl, off);
 	return off;
 }

@@ -1,0 +1,372 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * tracked.c - the lock a pass tracks, and what the unit's annotations say
+ * of it.
+ *
+ * The lock checker (lock.c) still tracks one lock at a time: the rule
+ * set's (event_mutex for user_events), then each lock a __guarded_by() of
+ * the unit names, a pass each (locks.c).  This file is that one "current
+ * lock": its identity (a global, or the lock field of a struct) and, of
+ * the annotations the unit recorded for every lock (annotations.c), those
+ * of it: the assertions and __must_hold()s that name it, the functions
+ * its __acquires()/__releases() make part of its API, the fields and
+ * globals it guards.  One walk for every lock replaces it (issue 22).
+ */
+#include "uecheck.h"
+
+/* ---- the lock's identity ------------------------------------------------ */
+
+static struct ruleset ruleset_saved;
+static unsigned int rules_saved;
+static bool switched;
+
+/* As messages name it: 'event_mutex', or 'conn->lock' for a per-object lock. */
+const char *tracked_lock_name(void)
+{
+	static char *name;
+	static const char *of_lock, *of_type;
+
+	if (!ue_rs.lock)
+		return "";
+	if (!ue_rs.lock_type)
+		return ue_rs.lock;
+	if (!name || of_lock != ue_rs.lock || of_type != ue_rs.lock_type) {
+		free(name);
+		name = concat(ue_rs.lock_type, "->", ue_rs.lock, NULL);
+		of_lock = ue_rs.lock;
+		of_type = ue_rs.lock_type;
+	}
+	return name;
+}
+
+/* A per-object lock's field: "lock" of conn.lock. */
+const char *tracked_field_name(void)
+{
+	return ue_rs.lock_type ? ue_rs.lock : "";
+}
+
+bool tracked_per_object(void)
+{
+	return ue_rs.lock_type != NULL;
+}
+
+bool tracked_is_object_lock_field(tree field)
+{
+	return ue_rs.lock_type && field && TREE_CODE(field) == FIELD_DECL && DECL_NAME(field) &&
+	       !strcmp(IDENTIFIER_POINTER(DECL_NAME(field)), ue_rs.lock) &&
+	       type_is_named(DECL_CONTEXT(field), ue_rs.lock_type);
+}
+
+bool tracked_is_lock(tree decl)
+{
+	return ue_rs.lock && !ue_rs.lock_type && decl && TREE_CODE(decl) == VAR_DECL &&
+	       DECL_NAME(decl) && !strcmp(IDENTIFIER_POINTER(DECL_NAME(decl)), ue_rs.lock);
+}
+
+/* Assertions name a global lock only (&obj->lock in lockdep_assert_held(): not yet). */
+bool tracked_is_lock_text(const char *text, size_t len)
+{
+	return ue_rs.lock && !ue_rs.lock_type && strlen(ue_rs.lock) == len &&
+	       !strncmp(text, ue_rs.lock, len);
+}
+
+bool tracked_is_ruleset_lock(void)
+{
+	return !switched;
+}
+
+/* The rules of the lock family (rules.def): what a pass of another lock runs. */
+static unsigned int lock_family_rules(void)
+{
+	static const char *const family[RULE_COUNT] = {
+#define UE_RULE(name, id, fam, mode, text) [RULE_##name] = #fam,
+#include "rules.def"
+#undef UE_RULE
+	};
+	unsigned int mask = 0;
+
+	for (int i = 0; i < RULE_COUNT; i++)
+		if (!strcmp(family[i], "lock"))
+			mask |= 1u << i;
+	return mask;
+}
+
+/*
+ * A pass of another lock: the rule set's lock API, and nothing else of
+ * it: no guard lines, no reference API (its fields are the rule set's
+ * lock's, its references another family's).
+ */
+static void set_identity(const struct tracked_lock *l)
+{
+	if (!switched) {
+		ruleset_saved = ue_rs;
+		rules_saved = ue_cfg.rules;
+	}
+	ue_rs = ruleset_saved;
+	ue_cfg.rules = rules_saved;
+	switched = l != NULL;
+	if (!l)
+		return;
+	ue_rs.lock = l->name;
+	ue_rs.lock_type = l->type;
+	ue_rs.lock_kind = l->kind;
+	ue_rs.nguards = 0;
+	ue_rs.ref_type = NULL;
+	memset(ue_rs.ref_api, 0, sizeof(ue_rs.ref_api));
+	ue_rs.link_field = NULL;
+	ue_cfg.rules &= lock_family_rules();
+}
+
+/* ---- the annotations of it ---------------------------------------------- */
+
+/*
+ * Copies of the records that name the lock (and every
+ * __no_context_analysis, which is of no lock), in the unit's order, each
+ * with its object's name for a per-object lock.
+ */
+static struct annotation_record *mine;
+static unsigned int nmine, mine_cap;
+static unsigned int nmust_not_hold;	/* __must_not_hold() among them */
+static unsigned int nasserting;		/* ... not __no_context_analysis */
+/* Per annotated function (annotations_functions()): the API it is of it. */
+static struct annotated_api {
+	struct lock_api api;
+	bool active;
+} *apis;
+static unsigned int napis;
+static bool any_guarded;
+
+/*
+ * A per-object lock's &p->lock: p's name into OBJ (NULL when ARG is not
+ * one), where lock is the tracked lock's field.
+ */
+static bool names_object_lock(const char *arg, size_t len, char **obj)
+{
+	const char *arrow;
+	size_t n;
+
+	if (!tracked_per_object())
+		return false;
+	arrow = strstr(arg, "->");
+	if (!arrow || (size_t)(arrow - arg) >= len)
+		return false;
+	n = arrow - arg;
+	if (!n || len - n - 2 != strlen(tracked_field_name()) ||
+	    strncmp(arrow + 2, tracked_field_name(), len - n - 2))
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!ISIDNUM(arg[i]))
+			return false;
+	*obj = xstrndup(arg, n);
+	return true;
+}
+
+/* LOCK (as written, without &) is the tracked lock: global, or a per-object one (OBJ). */
+static bool names_tracked_lock(const char *lock, char **obj)
+{
+	size_t len = strlen(lock);
+
+	*obj = NULL;
+	return tracked_is_lock_text(lock, len) || names_object_lock(lock, len, obj);
+}
+
+/* The claim is about the tracked lock (a parameter always may be). */
+static bool claim_matches(const struct lock_claim *c)
+{
+	if (c->object)
+		return tracked_per_object() && !strcmp(c->text, tracked_field_name());
+	return c->arg >= 0 || tracked_is_lock_text(c->text, strlen(c->text));
+}
+
+/* One lock operation of the tracked lock, or none: two different ones cancel. */
+static void resolve_annotated(const struct annotated_fn *fn, struct annotated_api *out)
+{
+	enum lock_op op = LOCK_OP_NONE;
+	int lock_arg = -2;
+	bool object = false, ambiguous = false;
+
+	for (unsigned int i = 0; i < fn->n; i++) {
+		const struct lock_claim *c = &fn->claims[i];
+
+		if (!claim_matches(c))
+			continue;
+		ambiguous |= op != LOCK_OP_NONE &&
+			     (op != c->op || c->arg != lock_arg || c->object != object);
+		op = c->op;
+		lock_arg = c->arg;
+		object = c->object;
+	}
+	out->active = op != LOCK_OP_NONE && !ambiguous;
+	out->api.name = IDENTIFIER_POINTER(DECL_NAME(fn->decl));
+	out->api.kind = "annotation";
+	out->api.op = op;
+	out->api.lock_arg = lock_arg;
+	out->api.object_arg = object;
+}
+
+/*
+ * G guards with the tracked lock.  Several locks (Clang: each suffices to
+ * read) are read as any of them by the rule set's pass, and are not an
+ * annotated lock's: holding one of the others would be taken for a bug.
+ */
+static bool guard_matches(const struct guard_of *g)
+{
+	if (g->n > 1 && !tracked_is_ruleset_lock())
+		return false;
+	for (unsigned int i = 0; i < g->n; i++)
+		if (g->sibling[i] ? tracked_is_object_lock_field(g->sibling[i]) :
+		    tracked_is_lock_text(g->lock[i], strlen(g->lock[i])))
+			return true;
+	return false;
+}
+
+/* Which records, annotated functions and guards are of the tracked lock. */
+static void select_annotations(void)
+{
+	const struct annotation_record *all;
+	const struct annotated_fn *const *fns;
+	const struct guard_of *guards;
+	unsigned int nall = annotations_records(&all), nguards;
+
+	for (unsigned int i = 0; i < nmine; i++)
+		free((void *)mine[i].a.obj);
+	nmine = nmust_not_hold = nasserting = 0;
+	for (unsigned int i = 0; i < nall; i++) {
+		bool no_analysis = all[i].a.kind == ASSERT_NO_ANALYSIS;
+		char *obj = NULL;
+
+		if (!no_analysis && !names_tracked_lock(all[i].a.lock, &obj))
+			continue;
+		if (nmine == mine_cap) {
+			mine_cap = mine_cap ? 2 * mine_cap : 16;
+			mine = XRESIZEVEC(struct annotation_record, mine, mine_cap);
+		}
+		mine[nmine] = all[i];
+		mine[nmine].a.obj = obj;
+		nmine++;
+		if (no_analysis)
+			continue;
+		nasserting++;
+		nmust_not_hold += all[i].a.kind == ASSERT_MUST_NOT_HOLD;
+	}
+	napis = annotations_functions(&fns);
+	apis = XRESIZEVEC(struct annotated_api, apis, napis ? napis : 1);
+	for (unsigned int i = 0; i < napis; i++)
+		resolve_annotated(fns[i], &apis[i]);
+	nguards = annotations_guards(&guards);
+	any_guarded = false;
+	for (unsigned int i = 0; i < nguards && !any_guarded; i++)
+		any_guarded = guard_matches(&guards[i]);
+}
+
+/* Track L with the lock family only; NULL: the rule set's lock, all its rules. */
+void tracked_set(const struct tracked_lock *l)
+{
+	set_identity(l);
+	select_annotations();
+}
+
+bool tracked_any_assertion(void)
+{
+	return nasserting > 0;
+}
+
+unsigned int tracked_body_assertions(const struct assertion **out, unsigned int max)
+{
+	struct srcpos open, close;
+	unsigned int n = 0;
+
+	if (!srcpos_of(cfun->function_start_locus, &open) ||
+	    !srcpos_of(cfun->function_end_locus, &close))
+		return 0;
+	for (unsigned int i = 0; i < nmine && n < max; i++) {
+		const struct assertion *a = &mine[i].a;
+		struct srcpos at = { a->file, a->line, a->col };
+
+		if (annotation_of_function(a->kind))
+			continue;
+		if (srcpos_cmp(&at, &open) > 0 && srcpos_cmp(&at, &close) < 0)
+			out[n++] = a;
+	}
+	return n;
+}
+
+/* The first annotation of the lock of one of KINDS (a bit each) FNDECL has. */
+static const struct assertion *function_annotation(tree fndecl, unsigned int kinds)
+{
+	struct function_span span;
+
+	annotations_span_of(fndecl, &span);
+	for (unsigned int i = 0; i < nmine; i++)
+		if ((kinds & (1u << mine[i].a.kind)) && annotations_in_span(&mine[i], &span))
+			return &mine[i].a;
+	return NULL;
+}
+
+bool tracked_must_hold(tree fndecl, location_t *where, bool *shared, const char **obj)
+{
+	const struct assertion *a = function_annotation(fndecl, (1u << ASSERT_MUST_HOLD) |
+							(1u << ASSERT_MUST_HOLD_SHARED));
+
+	if (!a)
+		return false;
+	*where = a->loc;
+	if (shared)
+		*shared = a->kind == ASSERT_MUST_HOLD_SHARED;
+	if (obj)
+		*obj = a->obj;
+	return true;
+}
+
+bool tracked_must_not_hold(tree fndecl, location_t *where)
+{
+	const struct assertion *a;
+
+	if (!nmust_not_hold)
+		return false;
+	a = function_annotation(fndecl, 1u << ASSERT_MUST_NOT_HOLD);
+	if (!a || a->obj)	/* of an object's lock: the next one */
+		return false;
+	*where = a->loc;
+	return true;
+}
+
+bool tracked_must_not_hold_object(tree fndecl, location_t *where, const char **obj)
+{
+	const struct assertion *a;
+
+	if (!nmust_not_hold)
+		return false;
+	a = function_annotation(fndecl, 1u << ASSERT_MUST_NOT_HOLD);
+	if (!a || !a->obj)
+		return false;
+	*where = a->loc;
+	*obj = a->obj;
+	return true;
+}
+
+const struct lock_api *tracked_annotated_lock_api(tree fndecl)
+{
+	int i = annotations_function_index(fndecl);
+
+	return i >= 0 && (unsigned int)i < napis && apis[i].active ? &apis[i].api : NULL;
+}
+
+bool tracked_field_guarded(tree field)
+{
+	const struct guard_of *g = annotations_guard_of(field, false);
+
+	return g && guard_matches(g);
+}
+
+bool tracked_pointee_guarded(tree decl)
+{
+	const struct guard_of *g = annotations_guard_of(decl, true);
+
+	return g && guard_matches(g);
+}
+
+bool tracked_any_guarded_field(void)
+{
+	return any_guarded;
+}
