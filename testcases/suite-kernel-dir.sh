@@ -26,7 +26,12 @@
 # UECHECK_KERNEL_TREE_SH (default scripts/kernel-tree.sh),
 # UECHECK_KERNEL_61=0 to leave out the 6.1 check, UECHECK_KERNEL_VERSIONS
 # (default "6.12 7.3"), UECHECK_CHECK_ENGINES (default gcc,cocci),
-# UECHECK_CACHE (see scripts/kernel-tree.sh).
+# UECHECK_CACHE (see scripts/kernel-tree.sh), UECHECK_FINDINGS_DIR (what
+# each build printed is kept there, under kernel-dir/, its lines sorted as
+# parallel builds interleave them: the compiler's diagnostics and the
+# plugin's lines; the 7.3 opted-in objects and directories are built with
+# UECHECK_DEBUG=1 then, so that every summary of every function analysed
+# is compared too; testcases/lib/findings-log.sh).
 # Output: the test-runner protocol of docs/interfaces.md; exit 1 on failure.
 set -u
 
@@ -37,6 +42,10 @@ limit=${UECHECK_KERNEL_TIMEOUT:-900}
 jobs=$(nproc 2>/dev/null || echo 2)
 tree_sh=${UECHECK_KERNEL_TREE_SH:-$top/scripts/kernel-tree.sh}
 failed=0
+# shellcheck source=testcases/lib/findings-log.sh
+. "$top/testcases/lib/findings-log.sh"
+# UECHECK_DEBUG=1 where the outputs are kept: the summaries compared too.
+debug=${UECHECK_FINDINGS_DIR:+1}
 
 pass() { echo "ok - $1"; }
 fail() { echo "not ok - $1"; failed=1; }
@@ -77,9 +86,30 @@ kmake() {
 	timeout "$limit" make -s -C "$src" O="$kdir" CC="$cc" -j"$jobs" "$@" >"$klog" 2>&1
 }
 
+# kmake, with UECHECK_DEBUG=1 where the outputs are kept.
+kmake_kept() {
+	if [ -n "$debug" ]; then
+		UECHECK_DEBUG=1 kmake "$@"
+	else
+		kmake "$@"
+	fi
+}
+
 findings() {
 	grep -E '^[^:]+:[0-9]+:[0-9]+: (warning|error): .* \[uecheck:[a-z-]+\]$' "$@"
 }
+
+# keep CASE LOG: LOG's diagnostics and the plugin's lines (its debug
+# lines too), sorted, kept as CASE (UECHECK_FINDINGS_DIR); not make's.
+keep() {
+	[ -n "${UECHECK_FINDINGS_DIR:-}" ] || return 0
+	grep -a -E ': (warning|error|note|fatal error): |^uecheck|In function' "$2" |
+		LC_ALL=C sort >"$tmp/kept"
+	ue_findings_log "kernel-dir/$1" "$tmp/kept"
+}
+
+# Failure output without the debug lines of a kept run.
+undebug() { grep -v '^uecheck-debug: ' "$@"; }
 
 # Objects of kernel/trace/, fork.o and exit.o, relative to the build
 # directory, sorted.
@@ -128,6 +158,7 @@ whole_dir() {
 		fail "kernel-dir: $v $targets build with the plugin, no compiler crash"
 		diag "$tmp/plugin.log"
 	fi
+	keep "$v/plugin" "$tmp/plugin.log"
 	# Zero findings mean something only if the plugin really ran.
 	if grep -q -e "-fplugin=$plugin" "$work/kernel/trace/.trace_events_user.o.cmd" 2>/dev/null &&
 	   grep -q -e "-fplugin=$plugin" "$work/kernel/.fork.o.cmd" 2>/dev/null; then
@@ -178,6 +209,7 @@ whole_dir() {
 		fail "kernel-dir: $v make C=2 CHECK='scripts/uecheck --engines=$check_engines' succeeds"
 		diag "$tmp/check.log"
 	fi
+	keep "$v/check" "$tmp/check.log"
 	if findings "$tmp/check.log" >"$tmp/found"; then
 		fail "kernel-dir: $v zero findings from scripts/uecheck --engines=$check_engines ($(wc -l <"$tmp/found") found)"
 		diag "$tmp/found"
@@ -202,8 +234,9 @@ context_objects() {
 	cp -a "$obj" "$work"
 	t0=$(now)
 	: >"$tmp/ctx.stamp"
-	kmake "$work" "$tmp/ctx.log" -k KCFLAGS="-fplugin=$plugin" $context_targets
+	kmake_kept "$work" "$tmp/ctx.log" -k KCFLAGS="-fplugin=$plugin" $context_targets
 	rc=$?
+	keep 7.3/context "$tmp/ctx.log"
 	t1=$(now)
 	# make -s prints no CC lines: count the objects the build wrote.
 	n=$(find "$work" -name '*.o' -newer "$tmp/ctx.stamp" ! -path '*/tools/*' | wc -l)
@@ -224,7 +257,7 @@ context_objects() {
 		pass "kernel-dir: 7.3 objects where Clang's context analysis is on build with the plugin, no compiler crash"
 	else
 		fail "kernel-dir: 7.3 objects where Clang's context analysis is on build with the plugin, no compiler crash"
-		diag "$tmp/ctx.log"
+		undebug "$tmp/ctx.log" | diag
 	fi
 	if findings "$tmp/ctx.log" >"$tmp/found"; then
 		fail "kernel-dir: zero findings in 7.3's context analysis objects ($(wc -l <"$tmp/found") found)"
@@ -261,9 +294,10 @@ context_objects() {
 	rc=0
 	: >"$tmp/wide.log"
 	for t in $wide_targets; do
-		kmake "$work" "$tmp/wide.one" -k KCFLAGS="-fplugin=$plugin" "$t" || rc=$?
+		kmake_kept "$work" "$tmp/wide.one" -k KCFLAGS="-fplugin=$plugin" "$t" || rc=$?
 		cat "$tmp/wide.one" >>"$tmp/wide.log"
 	done
+	keep 7.3/wide "$tmp/wide.log"
 	t1=$(now)
 	n=$(find "$work" -name '*.o' -newer "$tmp/wide.stamp" ! -path '*/tools/*' | wc -l)
 	echo "# 7.3 beyond the opt-in: $n more objects compiled with the plugin in $((t1 - t0)) s"
@@ -271,7 +305,7 @@ context_objects() {
 	dirs=$(echo $wide_targets)
 	if [ "$rc" -ne 0 ] || grep -q 'internal compiler error' "$tmp/wide.log"; then
 		fail "kernel-dir: 7.3 $dirs build with the plugin, no compiler crash"
-		diag "$tmp/wide.log"
+		undebug "$tmp/wide.log" | diag
 	elif findings "$tmp/wide.log" >"$tmp/found"; then
 		fail "kernel-dir: zero findings in 7.3's $dirs ($(wc -l <"$tmp/found") found)"
 		diag "$tmp/found"
@@ -322,6 +356,7 @@ elif tree 6.1; then
 	rm -f "$work/kernel/trace/trace_events_user.o"
 	kmake "$work" "$tmp/61.log" KCFLAGS="-fplugin=$plugin" kernel/trace/trace_events_user.o
 	rc=$?
+	keep 6.1/plugin "$tmp/61.log"
 	if [ "$rc" -eq 0 ] && [ -f "$work/kernel/trace/trace_events_user.o" ] &&
 	   ! findings "$tmp/61.log" >/dev/null; then
 		pass "kernel-dir: 6.1 trace_events_user.o builds with the plugin, zero findings"
