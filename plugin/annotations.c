@@ -551,7 +551,7 @@ static void claim_annotations(tree decl, const struct srcpos *name)
 		XDELETE(fn);
 		return;
 	}
-	fn->decl = decl;
+	fn->name = IDENTIFIER_POINTER(DECL_NAME(decl));
 	annotated->put(decl, nafns);
 	afns = (struct annotated_fn **)grow(afns, nafns, &afns_cap, sizeof(*afns));
 	afns[nafns++] = fn;

@@ -197,7 +197,7 @@ static void resolve_annotated(const struct annotated_fn *fn, struct annotated_ap
 		object = c->object;
 	}
 	out->active = op != LOCK_OP_NONE && !ambiguous;
-	out->api.name = IDENTIFIER_POINTER(DECL_NAME(fn->decl));
+	out->api.name = fn->name;
 	out->api.kind = "annotation";
 	out->api.op = op;
 	out->api.lock_arg = lock_arg;

@@ -300,10 +300,13 @@ struct lock_claim {
 	const char *text;
 };
 
-/* A function's lock annotations, of whichever locks. */
+/*
+ * A function's lock annotations, of whichever locks.  Its name, not its
+ * declaration: the C front end frees a redeclaration's node once merged.
+ */
 #define MAX_CLAIMS	4
 struct annotated_fn {
-	tree decl;
+	const char *name;
 	unsigned int n;
 	struct lock_claim claims[MAX_CLAIMS];
 };
