@@ -25,6 +25,18 @@
  */
 #include "uecheck.h"
 
+/*
+ * How far the parser's callbacks look for what an annotation belongs to,
+ * in lines of the source, and what they read of it.
+ */
+#define CLAIM_LINES	16	/* a function annotation after the declarator's name */
+#define GUARD_LINES	8	/* a __guarded_by() after its field's or global's name */
+#define PROTO_LINES	8	/* a prototype's parameter list */
+#define UNSAFE_LINES	64	/* a context_unsafe(...) */
+#define MAX_PROTO_PARAMS 16	/* parameters of a prototype read by name */
+#define MAX_NAME	64	/* the longest parameter name read */
+#define MAX_ARGUMENT	256	/* an annotation's argument as written */
+
 struct watched_macro {
 	const char *name;
 	enum assertion_kind kind;
@@ -90,8 +102,7 @@ static enum lock_op conditional_op(enum lock_op op, char *arg, char **lock)
 	return LOCK_OP_NONE;
 }
 
-static struct annotation *anns;
-static unsigned int nanns, anns_cap;
+static vec<struct annotation> anns;
 
 /* A __guarded_by(), until a struct's field or a global claims it. */
 struct field_guard {
@@ -102,28 +113,24 @@ struct field_guard {
 	const char *lock[MAX_GUARD_LOCKS];
 };
 
-static struct field_guard *fguards;
-static unsigned int nfguards, fguards_cap;
+static vec<struct field_guard> fguards;
 /* The claimed ones: every lock's. */
-static struct guard_of *guards;
-static unsigned int nguards, guards_cap;
+static vec<struct guard_of> guards;
 static hash_map<tree, unsigned int> *guard_index, *pointee_index;
 static cpp_hashnode *guarded_by_node, *pt_guarded_by_node;
 
 /* The annotated functions, and each one's index among them. */
 static hash_map<tree, unsigned int> *annotated;
-static struct annotated_fn **afns;
-static unsigned int nafns, afns_cap;
+static vec<struct annotated_fn *> afns;
 static cpp_hashnode *annotating_nodes[ARRAY_SIZE(annotating)];
 
-static struct annotation_record *recs;
-static unsigned int nrecs, recs_cap;
+static vec<struct annotation_record> recs;
 /*
  * Function annotations (__must_hold(), ...) no prototype took yet, by
  * index into recs: few at a time, for 7.x's lock headers annotate many
  * inline functions and a unit finishes thousands of declarations.
  */
-static unsigned int *pending, npending, pending_cap;
+static vec<unsigned int> pending;
 /* __no_context_analysis records: 7.x's lock headers have them in every unit. */
 static unsigned int nno_analysis;
 
@@ -138,8 +145,7 @@ struct region {
 };
 
 static const char *const unsafe_names[] = { "context_unsafe", "data_race" };
-static struct region *unsafe;
-static unsigned int nunsafe, unsafe_cap;
+static vec<struct region> unsafe;
 static cpp_hashnode *unsafe_nodes[ARRAY_SIZE(unsafe_names)];
 static void (*chained_used)(cpp_reader *, location_t, cpp_hashnode *);
 
@@ -183,15 +189,6 @@ static char *lock_text_copy(const char *arg)
 	return xstrndup(arg, len);
 }
 
-/* A growing array: room for one more element of SIZE bytes. */
-static void *grow(void *array, unsigned int n, unsigned int *cap, size_t size)
-{
-	if (n < *cap)
-		return array;
-	*cap = *cap ? 2 * *cap : 16;
-	return xrealloc(array, *cap * size);
-}
-
 /*
  * Where the macro used at LOC is written: SP, the spelling of its name (in
  * the header of a macro that uses it, if so), and AT, the outermost
@@ -206,10 +203,11 @@ static bool macro_written_at(location_t loc, expanded_location *sp, struct srcpo
 
 static void record(enum assertion_kind kind, const char *name, location_t loc)
 {
-	char arg[256];
+	char arg[MAX_ARGUMENT];
 	char *lock = NULL;
 	struct srcpos at;
 	expanded_location sp;
+	struct annotation_record r;
 
 	if (!macro_written_at(loc, &sp, &at))
 		return;
@@ -228,21 +226,19 @@ static void record(enum assertion_kind kind, const char *name, location_t loc)
 		lock = lock_text_copy(arg);
 	}
 
-	recs = (struct annotation_record *)grow(recs, nrecs, &recs_cap, sizeof(*recs));
-	recs[nrecs].a.kind = kind;
-	recs[nrecs].a.loc = loc;
-	recs[nrecs].a.file = at.file;
-	recs[nrecs].a.line = at.line;
-	recs[nrecs].a.col = at.col;
-	recs[nrecs].a.end_line = at.line;
-	recs[nrecs].a.end_col = at.col;
-	recs[nrecs].a.obj = NULL;
-	recs[nrecs].a.lock = lock;
-	recs[nrecs].claimed_by = 0;
-	nrecs++;
+	r.a.kind = kind;
+	r.a.loc = loc;
+	r.a.file = at.file;
+	r.a.line = at.line;
+	r.a.col = at.col;
+	r.a.end_line = at.line;
+	r.a.end_col = at.col;
+	r.a.obj = NULL;
+	r.a.lock = lock;
+	r.claimed_by = 0;
+	recs.safe_push(r);
 	if (annotation_of_function(kind)) {
-		pending = (unsigned int *)grow(pending, npending, &pending_cap, sizeof(*pending));
-		pending[npending++] = nrecs - 1;
+		pending.safe_push(recs.length() - 1);
 	}
 	if (kind == ASSERT_NO_ANALYSIS)
 		nno_analysis++;
@@ -253,9 +249,10 @@ static cpp_hashnode *watched_nodes[ARRAY_SIZE(watched)];
 
 static void record_annotation(enum lock_op op, const char *name, location_t loc)
 {
-	char arg[128], *lock = arg;
+	char arg[MAX_ARGUMENT], *lock = arg;
 	struct srcpos at;
 	expanded_location sp;
+	struct annotation a;
 
 	if (!macro_written_at(loc, &sp, &at) ||
 	    !read_macro_argument(&sp, &at, name, arg, sizeof(arg)))
@@ -264,11 +261,10 @@ static void record_annotation(enum lock_op op, const char *name, location_t loc)
 		op = conditional_op(op, arg, &lock);
 	if (op == LOCK_OP_NONE)
 		return;
-	anns = (struct annotation *)grow(anns, nanns, &anns_cap, sizeof(*anns));
-	anns[nanns].op = op;
-	anns[nanns].arg = lock_text_copy(lock);
-	anns[nanns].at = at;
-	nanns++;
+	a.op = op;
+	a.arg = lock_text_copy(lock);
+	a.at = at;
+	anns.safe_push(a);
 }
 
 /*
@@ -278,7 +274,7 @@ static void record_annotation(enum lock_op op, const char *name, location_t loc)
  */
 static void record_field_guard(const char *name, bool pointee, location_t loc)
 {
-	char arg[256], *part, *save;
+	char arg[MAX_ARGUMENT], *part, *save;
 	struct srcpos at;
 	expanded_location sp;
 	struct field_guard g;
@@ -299,11 +295,10 @@ static void record_field_guard(const char *name, bool pointee, location_t loc)
 	}
 	if (!g.n)
 		return;
-	fguards = (struct field_guard *)grow(fguards, nfguards, &fguards_cap, sizeof(*fguards));
-	fguards[nfguards++] = g;
+	fguards.safe_push(g);
 }
 
-/* context_unsafe(...), data_race(...): its extent as written, up to 64 lines. */
+/* context_unsafe(...), data_race(...): its extent as written, up to UNSAFE_LINES. */
 static void record_unsafe(const char *name, location_t loc)
 {
 	struct srcpos at;
@@ -312,12 +307,11 @@ static void record_unsafe(const char *name, location_t loc)
 
 	/* Written in the source itself, not in a macro of a header. */
 	if (!macro_written_at(loc, &sp, &at) || strcmp(sp.file, at.file) || sp.line != at.line ||
-	    !source_macro_call(sp.file, sp.line, sp.column, name, NULL, 0, 64,
+	    !source_macro_call(sp.file, sp.line, sp.column, name, NULL, 0, UNSAFE_LINES,
 			     &r.end_line, &r.end_col))
 		return;
 	r.start = at;
-	unsafe = (struct region *)grow(unsafe, nunsafe, &unsafe_cap, sizeof(*unsafe));
-	unsafe[nunsafe++] = r;
+	unsafe.safe_push(r);
 }
 
 /*
@@ -348,9 +342,9 @@ bool annotations_in_context_unsafe(location_t loc)
 {
 	struct srcpos at;
 
-	if (!nunsafe || !srcpos_of(loc, &at))
+	if (unsafe.is_empty() || !srcpos_of(loc, &at))
 		return false;
-	for (unsigned int i = 0; i < nunsafe; i++) {
+	for (unsigned int i = 0; i < unsafe.length(); i++) {
 		const struct region *r = &unsafe[i];
 
 		if (strcmp(r->start.file, at.file))
@@ -371,20 +365,16 @@ bool annotations_in_context_unsafe(location_t loc)
  * watched names turns almost every call away before the lists are walked
  * (they cost 0.3% of cc1's instructions on 7.3's trace_events_user.c).
  */
-static unsigned char watched_hashes[1024 / 8];
+static struct name_filter watched_names;
 
 static void watch_hash(const cpp_hashnode *node)
 {
-	unsigned int h = node->ident.hash_value % 1024;
-
-	watched_hashes[h / 8] |= 1u << (h % 8);
+	name_filter_add(&watched_names, node->ident.hash_value);
 }
 
 static bool maybe_watched(const cpp_hashnode *node)
 {
-	unsigned int h = node->ident.hash_value % 1024;
-
-	return watched_hashes[h / 8] & (1u << (h % 8));
+	return name_filter_may_have(&watched_names, node->ident.hash_value);
 }
 
 static void on_macro_used(cpp_reader *reader, location_t loc, cpp_hashnode *node)
@@ -419,15 +409,15 @@ static void on_macro_used(cpp_reader *reader, location_t loc, cpp_hashnode *node
  * The names of a prototype's parameters, from its text: the last
  * identifier of each comma-separated part of the list after NAME.
  */
-static int parameter_names(const struct srcpos *name, char names[][64], int max)
+static int parameter_names(const struct srcpos *name, char names[][MAX_NAME], int max)
 {
 	int len, depth = 0, n = 0, line = name->line, i = name->col - 1;
 	const char *text = source_line(name->file, line, &len);
-	char last[64] = "";
+	char last[MAX_NAME] = "";
 	size_t lastlen = 0;
 	bool in_word = false;
 
-	for (int lines = 0; text && lines < 8; lines++) {
+	for (int lines = 0; text && lines < PROTO_LINES; lines++) {
 		for (; i < len; i++) {
 			char c = text[i];
 
@@ -448,7 +438,7 @@ static int parameter_names(const struct srcpos *name, char names[][64], int max)
 				if (depth == 1) {
 					if (n == max)
 						return -1;
-					snprintf(names[n++], 64, "%s", last);
+					snprintf(names[n++], MAX_NAME, "%s", last);
 					last[0] = 0;
 					lastlen = 0;
 				}
@@ -477,7 +467,8 @@ static bool is_identifier(const char *s, size_t len)
  * the prototype's parameters NAMES: the parameter, a parameter's field, or
  * a global; false for anything else.
  */
-static bool resolve_claim(const char *arg, char names[][64], int nnames, struct lock_claim *c)
+static bool resolve_claim(const char *arg, char names[][MAX_NAME], int nnames,
+			  struct lock_claim *c)
 {
 	const char *arrow = strstr(arg, "->");
 	size_t n = arrow ? (size_t)(arrow - arg) : strlen(arg);
@@ -504,12 +495,12 @@ static bool resolve_claim(const char *arg, char names[][64], int nnames, struct 
 /* The annotations after DECL's name are its own, of whichever locks. */
 static void claim_annotations(tree decl, const struct srcpos *name)
 {
-	char names[16][64];
+	char names[MAX_PROTO_PARAMS][MAX_NAME];
 	struct annotated_fn *fn = NULL;
 	int nnames = -2;
 	unsigned int kept = 0;
 
-	for (unsigned int i = 0; i < nanns; i++) {
+	for (unsigned int i = 0; i < anns.length(); i++) {
 		struct annotation *a = &anns[i];
 		struct lock_claim c;
 
@@ -522,7 +513,7 @@ static void claim_annotations(tree decl, const struct srcpos *name)
 			free(a->arg);
 			continue;
 		}
-		if (a->at.line - name->line >= 16) {
+		if (a->at.line - name->line >= CLAIM_LINES) {
 			anns[kept++] = *a;
 			continue;
 		}
@@ -537,7 +528,7 @@ static void claim_annotations(tree decl, const struct srcpos *name)
 		}
 		free(a->arg);
 	}
-	nanns = kept;
+	anns.truncate(kept);
 	if (!fn)
 		return;
 	if (!annotated)
@@ -552,9 +543,8 @@ static void claim_annotations(tree decl, const struct srcpos *name)
 		return;
 	}
 	fn->name = IDENTIFIER_POINTER(DECL_NAME(decl));
-	annotated->put(decl, nafns);
-	afns = (struct annotated_fn **)grow(afns, nafns, &afns_cap, sizeof(*afns));
-	afns[nafns++] = fn;
+	annotated->put(decl, afns.length());
+	afns.safe_push(fn);
 }
 
 int annotations_param_named(const char *name, tree *parm)
@@ -578,8 +568,8 @@ int annotations_function_index(tree fndecl)
 
 unsigned int annotations_functions(const struct annotated_fn *const **out)
 {
-	*out = afns;
-	return nafns;
+	*out = afns.address();
+	return afns.length();
 }
 
 /*
@@ -614,28 +604,27 @@ bool annotations_lock_attempt(tree fndecl)
 static void add_guard(tree decl, const struct field_guard *g)
 {
 	hash_map<tree, unsigned int> **index = g->pointee ? &pointee_index : &guard_index;
-	struct guard_of *o;
+	struct guard_of o;
 
 	if (!*index)
 		*index = new hash_map<tree, unsigned int>;
 	if ((*index)->get(decl))
 		return;
-	guards = (struct guard_of *)grow(guards, nguards, &guards_cap, sizeof(*guards));
-	o = &guards[nguards];
-	memset(o, 0, sizeof(*o));
-	o->decl = decl;
-	o->pointee = g->pointee;
-	o->n = g->n;
+	memset(&o, 0, sizeof(o));
+	o.decl = decl;
+	o.pointee = g->pointee;
+	o.n = g->n;
 	for (unsigned int i = 0; i < g->n; i++) {
-		o->lock[i] = g->lock[i];
+		o.lock[i] = g->lock[i];
 		if (TREE_CODE(decl) != FIELD_DECL)
 			continue;
 		for (tree f = TYPE_FIELDS(DECL_CONTEXT(decl)); f; f = DECL_CHAIN(f))
 			if (TREE_CODE(f) == FIELD_DECL && DECL_NAME(f) &&
 			    !strcmp(IDENTIFIER_POINTER(DECL_NAME(f)), g->lock[i]))
-				o->sibling[i] = f;
+				o.sibling[i] = f;
 	}
-	(*index)->put(decl, nguards++);
+	(*index)->put(decl, guards.length());
+	guards.safe_push(o);
 }
 
 const struct guard_of *annotations_guard_of(tree decl, bool pointee)
@@ -648,14 +637,14 @@ const struct guard_of *annotations_guard_of(tree decl, bool pointee)
 
 unsigned int annotations_guards(const struct guard_of **out)
 {
-	*out = guards;
-	return nguards;
+	*out = guards.address();
+	return guards.length();
 }
 
 unsigned int annotations_records(const struct annotation_record **out)
 {
-	*out = recs;
-	return nrecs;
+	*out = recs.address();
+	return recs.length();
 }
 
 /* A prototype's claim, or between the definition's name and its body. */
@@ -686,18 +675,18 @@ static void claim_var_guard(tree decl, const struct srcpos *name)
 {
 	unsigned int kept = 0;
 
-	for (unsigned int i = 0; i < nfguards; i++) {
+	for (unsigned int i = 0; i < fguards.length(); i++) {
 		const struct field_guard *g = &fguards[i];
 
 		if (!strcmp(g->at.file, name->file) &&
 		    (g->at.line == name->line ||
-		     (srcpos_cmp(&g->at, name) > 0 && g->at.line - name->line < 8))) {
+		     (srcpos_cmp(&g->at, name) > 0 && g->at.line - name->line < GUARD_LINES))) {
 			add_guard(decl, g);
 			continue;
 		}
 		fguards[kept++] = *g;
 	}
-	nfguards = kept;
+	fguards.truncate(kept);
 }
 
 /*
@@ -712,14 +701,14 @@ void annotations_saw_decl(tree decl)
 
 	/* Most declarations of a unit follow no annotation at all. */
 	if (TREE_CODE(decl) == VAR_DECL && is_global_var(decl)) {
-		if (nfguards && srcpos_of(DECL_SOURCE_LOCATION(decl), &name))
+		if (!fguards.is_empty() && srcpos_of(DECL_SOURCE_LOCATION(decl), &name))
 			claim_var_guard(decl, &name);
 		return;
 	}
-	if (TREE_CODE(decl) != FUNCTION_DECL || (!npending && !nanns) ||
+	if (TREE_CODE(decl) != FUNCTION_DECL || (pending.is_empty() && anns.is_empty()) ||
 	    !srcpos_of(DECL_SOURCE_LOCATION(decl), &name))
 		return;
-	if (nanns)
+	if (!anns.is_empty())
 		claim_annotations(decl, &name);
 	/*
 	 * Written after the name, close: this prototype's.  Before its name
@@ -727,19 +716,19 @@ void annotations_saw_decl(tree decl)
 	 * source order), so it is dropped; a definition finds its own
 	 * between its name and its body (function_annotation()).
 	 */
-	for (unsigned int i = 0; i < npending; i++) {
+	for (unsigned int i = 0; i < pending.length(); i++) {
 		struct assertion *a = &recs[pending[i]].a;
 		struct srcpos at = { a->file, a->line, a->col };
 
 		if (strcmp(at.file, name.file) || srcpos_cmp(&at, &name) <= 0)
 			continue;
-		if (a->line - name.line < 16) {
+		if (a->line - name.line < CLAIM_LINES) {
 			recs[pending[i]].claimed_by = DECL_UID(decl);
 			continue;
 		}
 		pending[kept++] = pending[i];
 	}
-	npending = kept;
+	pending.truncate(kept);
 }
 
 /*
@@ -753,7 +742,7 @@ static void on_start_function(void *gcc_data, void *user_data)
 	tree decl = (tree)gcc_data;
 	struct srcpos name;
 
-	if (nanns && decl && TREE_CODE(decl) == FUNCTION_DECL && DECL_NAME(decl) &&
+	if (!anns.is_empty() && decl && TREE_CODE(decl) == FUNCTION_DECL && DECL_NAME(decl) &&
 	    srcpos_of(DECL_SOURCE_LOCATION(decl), &name))
 		claim_annotations(decl, &name);
 }
@@ -776,7 +765,7 @@ static void on_start_unit(void *gcc_data, void *user_data)
 	for (size_t i = 0; i < ARRAY_SIZE(unsafe_names); i++)
 		unsafe_nodes[i] = cpp_lookup(parse_in, (const unsigned char *)unsafe_names[i],
 					     strlen(unsafe_names[i]));
-	memset(watched_hashes, 0, sizeof(watched_hashes));
+	memset(&watched_names, 0, sizeof(watched_names));
 	for (size_t i = 0; i < ARRAY_SIZE(watched); i++)
 		watch_hash(watched_nodes[i]);
 	for (size_t i = 0; i < ARRAY_SIZE(annotating); i++)
@@ -793,7 +782,7 @@ static void on_start_unit(void *gcc_data, void *user_data)
 static bool follows(const struct srcpos *at, const struct srcpos *field, const struct srcpos *next)
 {
 	return !strcmp(at->file, field->file) && srcpos_cmp(at, field) > 0 &&
-	       at->line - field->line < 8 &&
+	       at->line - field->line < GUARD_LINES &&
 	       (!next || strcmp(next->file, field->file) || srcpos_cmp(at, next) < 0);
 }
 
@@ -837,9 +826,9 @@ void annotations_saw_type(tree type)
 		return;
 	if (!finished)
 		finished = new hash_set<tree>;
-	if (finished->add(type) || !nfguards)
+	if (finished->add(type) || fguards.is_empty())
 		return;
-	for (tree f = TYPE_FIELDS(type); f && nfguards; f = DECL_CHAIN(f)) {
+	for (tree f = TYPE_FIELDS(type); f && !fguards.is_empty(); f = DECL_CHAIN(f)) {
 		struct srcpos name, next;
 		tree next_field = NULL_TREE;
 		unsigned int kept = 0;
@@ -849,7 +838,7 @@ void annotations_saw_type(tree type)
 		for (tree g = DECL_CHAIN(f); g && !next_field; g = DECL_CHAIN(g))
 			if (TREE_CODE(g) == FIELD_DECL && srcpos_of(DECL_SOURCE_LOCATION(g), &next))
 				next_field = g;
-		for (unsigned int i = 0; i < nfguards; i++) {
+		for (unsigned int i = 0; i < fguards.length(); i++) {
 			if (guard_follows(&fguards[i], f, &name, next_field,
 					  next_field ? &next : NULL)) {
 				add_guard(f, &fguards[i]);
@@ -857,7 +846,7 @@ void annotations_saw_type(tree type)
 			}
 			fguards[kept++] = fguards[i];
 		}
-		nfguards = kept;
+		fguards.truncate(kept);
 	}
 }
 
@@ -886,7 +875,7 @@ bool annotations_no_context_analysis(tree fndecl)
 		return *seen;
 	off = false;
 	annotations_span_of(fndecl, &span);
-	for (unsigned int i = 0; i < nrecs && !off; i++)
+	for (unsigned int i = 0; i < recs.length() && !off; i++)
 		off = recs[i].a.kind == ASSERT_NO_ANALYSIS && annotations_in_span(&recs[i], &span);
 	known->put(fndecl, off);
 	return off;

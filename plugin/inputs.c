@@ -13,8 +13,7 @@
  */
 #include "uecheck.h"
 
-static char **pending;
-static unsigned int npending, pending_cap;
+static vec<char *> pending;
 static bool started;
 
 static void add_dependency(const char *path)
@@ -31,21 +30,17 @@ void inputs_note(const char *path)
 		add_dependency(path);
 		return;
 	}
-	if (npending == pending_cap) {
-		pending_cap = pending_cap ? 2 * pending_cap : 8;
-		pending = XRESIZEVEC(char *, pending, pending_cap);
-	}
-	pending[npending++] = xstrdup(path);
+	pending.safe_push(xstrdup(path));
 }
 
 static void on_start_unit(void *gcc_data, void *user_data)
 {
 	started = true;
-	for (unsigned int i = 0; i < npending; i++) {
+	for (unsigned int i = 0; i < pending.length(); i++) {
 		add_dependency(pending[i]);
 		free(pending[i]);
 	}
-	npending = 0;
+	pending.release();
 }
 
 void inputs_register(const char *plugin_name)

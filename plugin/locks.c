@@ -233,7 +233,7 @@ void locks_run(void)
 	collect(&c);
 	for (unsigned int i = 0; i < c.n; i++) {
 		tracked_set(&c.lock[i]);
-		if (!ue_cfg.rules)
+		if (!tracked_rules())
 			break;		/* rules=: none of the lock family */
 		if (getenv("UECHECK_DEBUG"))
 			fprintf(stderr, "uecheck-debug: a pass for lock '%s' (%s)\n",

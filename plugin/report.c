@@ -60,7 +60,7 @@ void report_finding(const struct finding *f)
 	struct worded w;
 	struct kept k;
 
-	if (!(ue_cfg.rules & (1u << rule)) || !first_at(loc, rule))
+	if (!(tracked_rules() & (1u << rule)) || !first_at(loc, rule))
 		return;
 	diag_word(f, &w);
 	if (!w.text[0])

@@ -95,21 +95,18 @@ const struct lock_api *rules_lock_api(tree fndecl)
 	 * was 0.14% of cc1's instructions on 7.3's trace_events_user.c).
 	 * (Every pass of tracked_set() keeps the rule set's lock API.)
 	 */
-	static unsigned char api_hashes[1024 / 8];
+	static struct name_filter api_names;
 	tree name = fndecl ? DECL_NAME(fndecl) : NULL_TREE;
-	unsigned int h;
 
 	if (!name)
 		return NULL;
 	if (!ids) {
 		ids = XCNEWVEC(tree, ue_rs.nlock_apis + 1);
-		for (unsigned int i = 0; i < ue_rs.nlock_apis; i++) {
-			h = IDENTIFIER_HASH_VALUE(ident(&ids[i], ue_rs.lock_apis[i].name)) % 1024;
-			api_hashes[h / 8] |= 1u << (h % 8);
-		}
+		for (unsigned int i = 0; i < ue_rs.nlock_apis; i++)
+			name_filter_add(&api_names,
+					IDENTIFIER_HASH_VALUE(ident(&ids[i], ue_rs.lock_apis[i].name)));
 	}
-	h = IDENTIFIER_HASH_VALUE(name) % 1024;
-	if (api_hashes[h / 8] & (1u << (h % 8)))
+	if (name_filter_may_have(&api_names, IDENTIFIER_HASH_VALUE(name)))
 		for (unsigned int i = 0; i < ue_rs.nlock_apis; i++)
 			if (name == ids[i])
 				return &ue_rs.lock_apis[i];
@@ -118,13 +115,22 @@ const struct lock_api *rules_lock_api(tree fndecl)
 	return tracked_annotated_lock_api(fndecl);
 }
 
+/*
+ * The rule set's own parts (guard lines, the reference API) are of its
+ * lock: a pass of another lock (tracked.c) has its lock API only.
+ */
+static bool ruleset_parts(void)
+{
+	return tracked_is_ruleset_lock();
+}
+
 /* The reference API of the rule set, indexed by enum ref_op. */
 enum ref_op rules_ref_api(tree fndecl)
 {
 	static tree ids[REF_OP_PUT + 1];
 	tree name = fndecl ? DECL_NAME(fndecl) : NULL_TREE;
 
-	if (!name)
+	if (!name || !ruleset_parts())
 		return REF_OP_NONE;
 	for (int i = REF_OP_GET_ALL; i <= REF_OP_PUT; i++)
 		if (ue_rs.ref_api[i] && name == ident(&ids[i], ue_rs.ref_api[i]))
@@ -153,7 +159,7 @@ bool rules_unit_names_symbols(void)
 {
 	if (ruleset_type_defined || tracked_any_guarded_field())
 		return true;
-	for (int i = REF_OP_GET_ALL; i <= REF_OP_PUT; i++)
+	for (int i = REF_OP_GET_ALL; ruleset_parts() && i <= REF_OP_PUT; i++)
 		if (ue_rs.ref_api[i] && maybe_get_identifier(ue_rs.ref_api[i]))
 			return true;
 	return false;
@@ -183,7 +189,7 @@ bool rules_is_guarded_field(tree field)
 	if (!field || TREE_CODE(field) != FIELD_DECL || !DECL_NAME(field))
 		return false;
 	name = IDENTIFIER_POINTER(DECL_NAME(field));
-	for (unsigned int i = 0; i < ue_rs.nguards; i++)
+	for (unsigned int i = 0; ruleset_parts() && i < ue_rs.nguards; i++)
 		if (!strcmp(name, ue_rs.guards[i].field) &&
 		    type_is_named(DECL_CONTEXT(field), ue_rs.guards[i].type))
 			return true;
@@ -209,7 +215,7 @@ tree rules_guarded_decl(tree ref)
 
 bool rules_is_link_field(tree field)
 {
-	return ue_rs.link_field && field && TREE_CODE(field) == FIELD_DECL &&
+	return ue_rs.link_field && ruleset_parts() && field && TREE_CODE(field) == FIELD_DECL &&
 	       DECL_NAME(field) &&
 	       !strcmp(IDENTIFIER_POINTER(DECL_NAME(field)), ue_rs.link_field) &&
 	       type_is_named(DECL_CONTEXT(field), ue_rs.ref_type);
@@ -217,12 +223,14 @@ bool rules_is_link_field(tree field)
 
 bool rules_is_counted_pointer_type(tree type)
 {
-	return type && POINTER_TYPE_P(type) && type_is_named(TREE_TYPE(type), ue_rs.ref_type);
+	return type && POINTER_TYPE_P(type) && ruleset_parts() &&
+	       type_is_named(TREE_TYPE(type), ue_rs.ref_type);
 }
 
 const char *rules_ref_api_name(enum ref_op op)
 {
-	const char *name = op > REF_OP_NONE && op <= REF_OP_PUT ? ue_rs.ref_api[op] : NULL;
+	const char *name = op > REF_OP_NONE && op <= REF_OP_PUT && ruleset_parts() ?
+			   ue_rs.ref_api[op] : NULL;
 
 	return name ? name : "";
 }
@@ -244,15 +252,17 @@ const char *rules_struct_name(tree field)
 
 const char *rules_ref_type_name(void)
 {
-	return ue_rs.ref_type ? ue_rs.ref_type : "";
+	return ue_rs.ref_type && ruleset_parts() ? ue_rs.ref_type : "";
 }
 
 /* The first exclusive acquire of the lock's kind, for a fix: 'down_write'. */
 const char *rules_lock_write_api_name(void)
 {
+	const char *kind = tracked_lock_kind();
+
 	for (unsigned int i = 0; i < ue_rs.nlock_apis; i++)
-		if (ue_rs.lock_apis[i].op == LOCK_OP_ACQUIRE && ue_rs.lock_kind &&
-		    !strcmp(ue_rs.lock_apis[i].kind, ue_rs.lock_kind))
+		if (ue_rs.lock_apis[i].op == LOCK_OP_ACQUIRE && kind &&
+		    !strcmp(ue_rs.lock_apis[i].kind, kind))
 			return ue_rs.lock_apis[i].name;
 	return NULL;
 }

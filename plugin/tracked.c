@@ -10,14 +10,17 @@
  * the annotations the unit recorded for every lock (annotations.c), those
  * of it: the assertions and __must_hold()s that name it, the functions
  * its __acquires()/__releases() make part of its API, the fields and
- * globals it guards.  One walk for every lock replaces it (issue 22).
+ * globals it guards; and which rules a pass reports.  The rule set itself
+ * (ue_rs, ue_cfg.rules) is read once and never changed: a pass of another
+ * lock asks rules.c for the rule set's lock API only.  One walk for every
+ * lock replaces this "current lock" (issue 22).
  */
 #include "uecheck.h"
 
 /* ---- the lock's identity ------------------------------------------------ */
 
-static struct ruleset ruleset_saved;
-static unsigned int rules_saved;
+/* The lock of this pass: the rule set's (ue_rs, never changed), or another. */
+static struct tracked_lock cur;
 static bool switched;
 
 /* As messages name it: 'event_mutex', or 'conn->lock' for a per-object lock. */
@@ -26,48 +29,53 @@ const char *tracked_lock_name(void)
 	static char *name;
 	static const char *of_lock, *of_type;
 
-	if (!ue_rs.lock)
+	if (!cur.name)
 		return "";
-	if (!ue_rs.lock_type)
-		return ue_rs.lock;
-	if (!name || of_lock != ue_rs.lock || of_type != ue_rs.lock_type) {
+	if (!cur.type)
+		return cur.name;
+	if (!name || of_lock != cur.name || of_type != cur.type) {
 		free(name);
-		name = concat(ue_rs.lock_type, "->", ue_rs.lock, NULL);
-		of_lock = ue_rs.lock;
-		of_type = ue_rs.lock_type;
+		name = concat(cur.type, "->", cur.name, NULL);
+		of_lock = cur.name;
+		of_type = cur.type;
 	}
 	return name;
+}
+
+const char *tracked_lock_kind(void)
+{
+	return cur.kind;
 }
 
 /* A per-object lock's field: "lock" of conn.lock. */
 const char *tracked_field_name(void)
 {
-	return ue_rs.lock_type ? ue_rs.lock : "";
+	return cur.type ? cur.name : "";
 }
 
 bool tracked_per_object(void)
 {
-	return ue_rs.lock_type != NULL;
+	return cur.type != NULL;
 }
 
 bool tracked_is_object_lock_field(tree field)
 {
-	return ue_rs.lock_type && field && TREE_CODE(field) == FIELD_DECL && DECL_NAME(field) &&
-	       !strcmp(IDENTIFIER_POINTER(DECL_NAME(field)), ue_rs.lock) &&
-	       type_is_named(DECL_CONTEXT(field), ue_rs.lock_type);
+	return cur.type && field && TREE_CODE(field) == FIELD_DECL && DECL_NAME(field) &&
+	       !strcmp(IDENTIFIER_POINTER(DECL_NAME(field)), cur.name) &&
+	       type_is_named(DECL_CONTEXT(field), cur.type);
 }
 
 bool tracked_is_lock(tree decl)
 {
-	return ue_rs.lock && !ue_rs.lock_type && decl && TREE_CODE(decl) == VAR_DECL &&
-	       DECL_NAME(decl) && !strcmp(IDENTIFIER_POINTER(DECL_NAME(decl)), ue_rs.lock);
+	return cur.name && !cur.type && decl && TREE_CODE(decl) == VAR_DECL &&
+	       DECL_NAME(decl) && !strcmp(IDENTIFIER_POINTER(DECL_NAME(decl)), cur.name);
 }
 
 /* Assertions name a global lock only (&obj->lock in lockdep_assert_held(): not yet). */
 bool tracked_is_lock_text(const char *text, size_t len)
 {
-	return ue_rs.lock && !ue_rs.lock_type && strlen(ue_rs.lock) == len &&
-	       !strncmp(text, ue_rs.lock, len);
+	return cur.name && !cur.type && strlen(cur.name) == len &&
+	       !strncmp(text, cur.name, len);
 }
 
 bool tracked_is_ruleset_lock(void)
@@ -92,29 +100,25 @@ static unsigned int lock_family_rules(void)
 }
 
 /*
- * A pass of another lock: the rule set's lock API, and nothing else of
- * it: no guard lines, no reference API (its fields are the rule set's
- * lock's, its references another family's).
+ * The rules a finding of this pass may be of: the rule set's lock has
+ * all those asked for, another lock the lock family's only (its fields
+ * are not the rule set's, its references another family's).
  */
+unsigned int tracked_rules(void)
+{
+	return switched ? ue_cfg.rules & lock_family_rules() : ue_cfg.rules;
+}
+
 static void set_identity(const struct tracked_lock *l)
 {
-	if (!switched) {
-		ruleset_saved = ue_rs;
-		rules_saved = ue_cfg.rules;
-	}
-	ue_rs = ruleset_saved;
-	ue_cfg.rules = rules_saved;
 	switched = l != NULL;
-	if (!l)
+	if (l) {
+		cur = *l;
 		return;
-	ue_rs.lock = l->name;
-	ue_rs.lock_type = l->type;
-	ue_rs.lock_kind = l->kind;
-	ue_rs.nguards = 0;
-	ue_rs.ref_type = NULL;
-	memset(ue_rs.ref_api, 0, sizeof(ue_rs.ref_api));
-	ue_rs.link_field = NULL;
-	ue_cfg.rules &= lock_family_rules();
+	}
+	cur.name = ue_rs.lock;
+	cur.type = ue_rs.lock_type;
+	cur.kind = ue_rs.lock_kind;
 }
 
 /* ---- the annotations of it ---------------------------------------------- */
@@ -124,16 +128,15 @@ static void set_identity(const struct tracked_lock *l)
  * __no_context_analysis, which is of no lock), in the unit's order, each
  * with its object's name for a per-object lock.
  */
-static struct annotation_record *mine;
-static unsigned int nmine, mine_cap;
+static vec<struct annotation_record> mine;
 static unsigned int nmust_not_hold;	/* __must_not_hold() among them */
 static unsigned int nasserting;		/* ... not __no_context_analysis */
 /* Per annotated function (annotations_functions()): the API it is of it. */
-static struct annotated_api {
+struct annotated_api {
 	struct lock_api api;
 	bool active;
-} *apis;
-static unsigned int napis;
+};
+static vec<struct annotated_api> apis;
 static bool any_guarded;
 
 /*
@@ -226,32 +229,29 @@ static void select_annotations(void)
 	const struct annotation_record *all;
 	const struct annotated_fn *const *fns;
 	const struct guard_of *guards;
-	unsigned int nall = annotations_records(&all), nguards;
+	unsigned int nall = annotations_records(&all), nfns, nguards;
 
-	for (unsigned int i = 0; i < nmine; i++)
+	for (unsigned int i = 0; i < mine.length(); i++)
 		free((void *)mine[i].a.obj);
-	nmine = nmust_not_hold = nasserting = 0;
+	mine.truncate(0);
+	nmust_not_hold = nasserting = 0;
 	for (unsigned int i = 0; i < nall; i++) {
 		bool no_analysis = all[i].a.kind == ASSERT_NO_ANALYSIS;
 		char *obj = NULL;
 
 		if (!no_analysis && !names_tracked_lock(all[i].a.lock, &obj))
 			continue;
-		if (nmine == mine_cap) {
-			mine_cap = mine_cap ? 2 * mine_cap : 16;
-			mine = XRESIZEVEC(struct annotation_record, mine, mine_cap);
-		}
-		mine[nmine] = all[i];
-		mine[nmine].a.obj = obj;
-		nmine++;
+		mine.safe_push(all[i]);
+		mine.last().a.obj = obj;
 		if (no_analysis)
 			continue;
 		nasserting++;
 		nmust_not_hold += all[i].a.kind == ASSERT_MUST_NOT_HOLD;
 	}
-	napis = annotations_functions(&fns);
-	apis = XRESIZEVEC(struct annotated_api, apis, napis ? napis : 1);
-	for (unsigned int i = 0; i < napis; i++)
+	nfns = annotations_functions(&fns);
+	apis.truncate(0);
+	apis.safe_grow_cleared(nfns);
+	for (unsigned int i = 0; i < nfns; i++)
 		resolve_annotated(fns[i], &apis[i]);
 	nguards = annotations_guards(&guards);
 	any_guarded = false;
@@ -279,7 +279,7 @@ unsigned int tracked_body_assertions(const struct assertion **out, unsigned int 
 	if (!srcpos_of(cfun->function_start_locus, &open) ||
 	    !srcpos_of(cfun->function_end_locus, &close))
 		return 0;
-	for (unsigned int i = 0; i < nmine && n < max; i++) {
+	for (unsigned int i = 0; i < mine.length() && n < max; i++) {
 		const struct assertion *a = &mine[i].a;
 		struct srcpos at = { a->file, a->line, a->col };
 
@@ -297,7 +297,7 @@ static const struct assertion *function_annotation(tree fndecl, unsigned int kin
 	struct function_span span;
 
 	annotations_span_of(fndecl, &span);
-	for (unsigned int i = 0; i < nmine; i++)
+	for (unsigned int i = 0; i < mine.length(); i++)
 		if ((kinds & (1u << mine[i].a.kind)) && annotations_in_span(&mine[i], &span))
 			return &mine[i].a;
 	return NULL;
@@ -349,7 +349,7 @@ const struct lock_api *tracked_annotated_lock_api(tree fndecl)
 {
 	int i = annotations_function_index(fndecl);
 
-	return i >= 0 && (unsigned int)i < napis && apis[i].active ? &apis[i].api : NULL;
+	return i >= 0 && (unsigned int)i < apis.length() && apis[i].active ? &apis[i].api : NULL;
 }
 
 bool tracked_field_guarded(tree field)

@@ -177,6 +177,28 @@ const char *rules_struct_name(tree field);	/* ... and its struct's ("" for a glo
 const char *rules_ref_type_name(void);	/* the struct references are counted on */
 const char *fn_name(tree fndecl);
 
+/*
+ * A bit per hash value of a few watched names: almost every other name
+ * is turned away before any list is walked (the lock API's names for each
+ * call, the annotations' for each macro a unit expands).
+ */
+#define NAME_FILTER_BITS 1024
+struct name_filter {
+	unsigned char bits[NAME_FILTER_BITS / 8];
+};
+
+static inline void name_filter_add(struct name_filter *f, unsigned int hash)
+{
+	hash %= NAME_FILTER_BITS;
+	f->bits[hash / 8] |= 1u << (hash % 8);
+}
+
+static inline bool name_filter_may_have(const struct name_filter *f, unsigned int hash)
+{
+	hash %= NAME_FILTER_BITS;
+	return f->bits[hash / 8] & (1u << (hash % 8));
+}
+
 /* TYPE is the struct tagged WANT. */
 static inline bool type_is_named(tree type, const char *want)
 {
@@ -205,6 +227,9 @@ struct tracked_lock {
  */
 void tracked_set(const struct tracked_lock *l);
 bool tracked_is_ruleset_lock(void);	/* the rule set's own lock is tracked */
+/* The rules this pass reports (ue_cfg.rules, or the lock family's of them). */
+unsigned int tracked_rules(void);
+const char *tracked_lock_kind(void);	/* mutex, spinlock, ...: the rule set's kinds */
 const char *tracked_lock_name(void);	/* 'event_mutex', 'conn->lock' */
 bool tracked_per_object(void);		/* the lock is a field: &obj->lock */
 const char *tracked_field_name(void);	/* per-object: the lock's field */
