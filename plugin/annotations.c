@@ -119,7 +119,11 @@ static vec<struct guard_of> guards;
 static hash_map<tree, unsigned int> *guard_index, *pointee_index;
 static cpp_hashnode *guarded_by_node, *pt_guarded_by_node;
 
-/* The annotated functions, and each one's index among them. */
+/*
+ * The annotated functions, and each one's index among them by name: a
+ * prototype and its definition are one function (C has one name space
+ * for them), whose nodes the front end merges, freeing one.
+ */
 static hash_map<tree, unsigned int> *annotated;
 static vec<struct annotated_fn *> afns;
 static cpp_hashnode *annotating_nodes[ARRAY_SIZE(annotating)];
@@ -529,12 +533,16 @@ static void claim_annotations(tree decl, const struct srcpos *name)
 		free(a->arg);
 	}
 	anns.truncate(kept);
+	if (fn && !DECL_NAME(decl)) {
+		XDELETE(fn);
+		fn = NULL;
+	}
 	if (!fn)
 		return;
 	if (!annotated)
 		annotated = new hash_map<tree, unsigned int>;
 	/* A definition after its prototype: one function, the claims of both. */
-	if (unsigned int *had = annotated->get(decl)) {
+	if (unsigned int *had = annotated->get(DECL_NAME(decl))) {
 		struct annotated_fn *first = afns[*had];
 
 		for (unsigned int i = 0; i < fn->n && first->n < MAX_CLAIMS; i++)
@@ -543,7 +551,7 @@ static void claim_annotations(tree decl, const struct srcpos *name)
 		return;
 	}
 	fn->name = IDENTIFIER_POINTER(DECL_NAME(decl));
-	annotated->put(decl, afns.length());
+	annotated->put(DECL_NAME(decl), afns.length());
 	afns.safe_push(fn);
 }
 
@@ -561,7 +569,8 @@ int annotations_param_named(const char *name, tree *parm)
 
 int annotations_function_index(tree fndecl)
 {
-	unsigned int *i = annotated && fndecl ? annotated->get(fndecl) : NULL;
+	unsigned int *i = annotated && fndecl && DECL_NAME(fndecl) ?
+			  annotated->get(DECL_NAME(fndecl)) : NULL;
 
 	return i ? (int)*i : -1;
 }
