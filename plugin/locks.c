@@ -61,8 +61,8 @@ static hash_map<tree, tree> *global_locks;
 
 void locks_saw_decl(tree decl)
 {
-	if (TREE_CODE(decl) != VAR_DECL || !is_global_var(decl) || !DECL_NAME(decl) || !RECORD_OR_UNION_TYPE_P(TREE_TYPE(decl)) ||
-	    !kind_of_type(TREE_TYPE(decl)))
+	if (TREE_CODE(decl) != VAR_DECL || !is_global_var(decl) || !DECL_NAME(decl) ||
+	    !RECORD_OR_UNION_TYPE_P(TREE_TYPE(decl)) || !kind_of_type(TREE_TYPE(decl)))
 		return;
 	if (!global_locks)
 		global_locks = new hash_map<tree, tree>;
