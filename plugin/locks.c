@@ -225,20 +225,21 @@ static bool kbuild_opted_in(void)
 void locks_run(void)
 {
 	struct candidates c;
+	unsigned int nlocks;
 
-	tracked_set(NULL);
+	c.n = 0;
+	if (ue_cfg.locks == LOCKS_ANNOTATED || (ue_cfg.locks == LOCKS_KBUILD && kbuild_opted_in()))
+		collect(&c);
+	nlocks = tracked_begin(c.lock, c.n);
 	summaries_run(false);
-	if (ue_cfg.locks == LOCKS_RULESET || (ue_cfg.locks == LOCKS_KBUILD && !kbuild_opted_in()))
-		return;
-	collect(&c);
-	for (unsigned int i = 0; i < c.n; i++) {
-		tracked_set(&c.lock[i]);
+	for (unsigned int i = 1; i < nlocks; i++) {
+		tracked_use(i);
 		if (!tracked_rules())
 			break;		/* rules=: none of the lock family */
 		if (getenv("UECHECK_DEBUG"))
 			fprintf(stderr, "uecheck-debug: a pass for lock '%s' (%s)\n",
-				tracked_lock_name(), c.lock[i].kind);
+				tracked_lock_name(), tracked_lock_kind());
 		summaries_run(true);
 	}
-	tracked_set(NULL);
+	tracked_use(0);
 }

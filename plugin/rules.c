@@ -93,7 +93,7 @@ const struct lock_api *rules_lock_api(tree fndecl)
 	 * A bit per hash value of the API's hundred names: most callees are
 	 * none of them and are turned away before the list is walked (it
 	 * was 0.14% of cc1's instructions on 7.3's trace_events_user.c).
-	 * (Every pass of tracked_set() keeps the rule set's lock API.)
+	 * (Every lock of tracked_begin() keeps the rule set's lock API.)
 	 */
 	static struct name_filter api_names;
 	tree name = fndecl ? DECL_NAME(fndecl) : NULL_TREE;

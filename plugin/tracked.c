@@ -1,86 +1,111 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * tracked.c - the lock a pass tracks, and what the unit's annotations say
- * of it.
+ * tracked.c - the locks a unit is checked for, and what the unit's
+ * annotations say of each.
  *
- * The lock checker (lock.c) still tracks one lock at a time: the rule
- * set's (event_mutex for user_events), then each lock a __guarded_by() of
- * the unit names, a pass each (locks.c).  This file is that one "current
- * lock": its identity (a global, or the lock field of a struct) and, of
- * the annotations the unit recorded for every lock (annotations.c), those
- * of it: the assertions and __must_hold()s that name it, the functions
- * its __acquires()/__releases() make part of its API, the fields and
- * globals it guards; and which rules a pass reports.  The rule set itself
- * (ue_rs, ue_cfg.rules) is read once and never changed: a pass of another
- * lock asks rules.c for the rule set's lock API only.  One walk for every
- * lock replaces this "current lock" (issue 22).
+ * Lock 0 is the rule set's (event_mutex for user_events), then each lock
+ * a __guarded_by() of the unit names (locks.c).  Each is an entry: its
+ * identity (a global, or the lock field of a struct), the rules its
+ * findings may be of, and, of the annotations the unit recorded for every
+ * lock (annotations.c), those of it: the assertions and __must_hold()s
+ * that name it, the functions its __acquires()/__releases() make part of
+ * its API, whether it guards a field or global.  They are selected once,
+ * when the unit's locks are known.  The rule set itself (ue_rs,
+ * ue_cfg.rules) is never changed: another lock's entry asks rules.c for
+ * the rule set's lock API only.
+ *
+ * The lock checker (lock.c) still walks the unit once per lock: a pass
+ * tracks one entry (tracked_use()), and the queries below answer for it.
+ * One walk for every lock, with per-lock state indexed as the entries
+ * are, replaces that (issue 22).
  */
 #include "uecheck.h"
 
-/* ---- the lock's identity ------------------------------------------------ */
+/* ---- the locks of the unit ---------------------------------------------- */
 
-/* The lock of this pass: the rule set's (ue_rs, never changed), or another. */
-static struct tracked_lock cur;
-static bool switched;
+/* Per annotated function (annotations_functions()): the API it is of a lock. */
+struct annotated_api {
+	struct lock_api api;
+	bool active;
+};
+
+/*
+ * One lock the unit is checked for, with what the annotation database
+ * says of it, selected once (select_annotations()).
+ */
+struct tracked_entry {
+	struct tracked_lock id;
+	bool ruleset;			/* the rule set's own lock */
+	char *name;			/* as messages name it */
+	unsigned int rules;		/* the rules its findings may be of */
+	/*
+	 * Copies of the records that name it (and every
+	 * __no_context_analysis, which is of no lock), in the unit's order,
+	 * each with its object's name for a per-object lock.
+	 */
+	vec<struct annotation_record> mine;
+	unsigned int nmust_not_hold;	/* __must_not_hold() among them */
+	unsigned int nasserting;	/* ... not __no_context_analysis */
+	vec<struct annotated_api> apis;
+	bool any_guarded;
+};
+
+static vec<struct tracked_entry *> entries;
+/*
+ * The lock tracked now.  Before the unit's locks are known (while GCC
+ * parses), none: the rule set's parts apply, no annotation is of it.
+ */
+static struct tracked_entry none = { { NULL, NULL, NULL }, true };
+static struct tracked_entry *cur = &none;
+static unsigned int cur_index;
+
+/* ---- the lock's identity ------------------------------------------------ */
 
 /* As messages name it: 'event_mutex', or 'conn->lock' for a per-object lock. */
 const char *tracked_lock_name(void)
 {
-	static char *name;
-	static const char *of_lock, *of_type;
-
-	if (!cur.name)
-		return "";
-	if (!cur.type)
-		return cur.name;
-	if (!name || of_lock != cur.name || of_type != cur.type) {
-		free(name);
-		name = concat(cur.type, "->", cur.name, NULL);
-		of_lock = cur.name;
-		of_type = cur.type;
-	}
-	return name;
+	return cur->name ? cur->name : "";
 }
 
 const char *tracked_lock_kind(void)
 {
-	return cur.kind;
+	return cur->id.kind;
 }
 
 /* A per-object lock's field: "lock" of conn.lock. */
 const char *tracked_field_name(void)
 {
-	return cur.type ? cur.name : "";
+	return cur->id.type ? cur->id.name : "";
 }
 
 bool tracked_per_object(void)
 {
-	return cur.type != NULL;
+	return cur->id.type != NULL;
 }
 
 bool tracked_is_object_lock_field(tree field)
 {
-	return cur.type && field && TREE_CODE(field) == FIELD_DECL && DECL_NAME(field) &&
-	       !strcmp(IDENTIFIER_POINTER(DECL_NAME(field)), cur.name) &&
-	       type_is_named(DECL_CONTEXT(field), cur.type);
+	return cur->id.type && field && TREE_CODE(field) == FIELD_DECL && DECL_NAME(field) &&
+	       !strcmp(IDENTIFIER_POINTER(DECL_NAME(field)), cur->id.name) &&
+	       type_is_named(DECL_CONTEXT(field), cur->id.type);
 }
 
 bool tracked_is_lock(tree decl)
 {
-	return cur.name && !cur.type && decl && TREE_CODE(decl) == VAR_DECL &&
-	       DECL_NAME(decl) && !strcmp(IDENTIFIER_POINTER(DECL_NAME(decl)), cur.name);
+	return cur->id.name && !cur->id.type && decl && TREE_CODE(decl) == VAR_DECL &&
+	       DECL_NAME(decl) && !strcmp(IDENTIFIER_POINTER(DECL_NAME(decl)), cur->id.name);
 }
 
 /* Assertions name a global lock only (&obj->lock in lockdep_assert_held(): not yet). */
 bool tracked_is_lock_text(const char *text, size_t len)
 {
-	return cur.name && !cur.type && strlen(cur.name) == len &&
-	       !strncmp(text, cur.name, len);
+	return cur->id.name && !cur->id.type && strlen(cur->id.name) == len &&
+	       !strncmp(text, cur->id.name, len);
 }
 
 bool tracked_is_ruleset_lock(void)
 {
-	return !switched;
+	return cur->ruleset;
 }
 
 /* The rules of the lock family (rules.def): what a pass of another lock runs. */
@@ -100,44 +125,21 @@ static unsigned int lock_family_rules(void)
 }
 
 /*
- * The rules a finding of this pass may be of: the rule set's lock has
- * all those asked for, another lock the lock family's only (its fields
- * are not the rule set's, its references another family's).
+ * The rules a finding of the tracked lock may be of: the rule set's lock
+ * has all those asked for, another lock the lock family's only (its
+ * fields are not the rule set's, its references another family's).
  */
 unsigned int tracked_rules(void)
 {
-	return switched ? ue_cfg.rules & lock_family_rules() : ue_cfg.rules;
+	return cur == &none ? ue_cfg.rules : cur->rules;
 }
 
-static void set_identity(const struct tracked_lock *l)
+unsigned int tracked_index(void)
 {
-	switched = l != NULL;
-	if (l) {
-		cur = *l;
-		return;
-	}
-	cur.name = ue_rs.lock;
-	cur.type = ue_rs.lock_type;
-	cur.kind = ue_rs.lock_kind;
+	return cur_index;
 }
 
 /* ---- the annotations of it ---------------------------------------------- */
-
-/*
- * Copies of the records that name the lock (and every
- * __no_context_analysis, which is of no lock), in the unit's order, each
- * with its object's name for a per-object lock.
- */
-static vec<struct annotation_record> mine;
-static unsigned int nmust_not_hold;	/* __must_not_hold() among them */
-static unsigned int nasserting;		/* ... not __no_context_analysis */
-/* Per annotated function (annotations_functions()): the API it is of it. */
-struct annotated_api {
-	struct lock_api api;
-	bool active;
-};
-static vec<struct annotated_api> apis;
-static bool any_guarded;
 
 /*
  * A per-object lock's &p->lock: p's name into OBJ (NULL when ARG is not
@@ -223,52 +225,92 @@ static bool guard_matches(const struct guard_of *g)
 	return false;
 }
 
-/* Which records, annotated functions and guards are of the tracked lock. */
-static void select_annotations(void)
+/* Which records, annotated functions and guards are of E, tracked now. */
+static void select_annotations(struct tracked_entry *e)
 {
 	const struct annotation_record *all;
 	const struct annotated_fn *const *fns;
 	const struct guard_of *guards;
 	unsigned int nall = annotations_records(&all), nfns, nguards;
 
-	for (unsigned int i = 0; i < mine.length(); i++)
-		free((void *)mine[i].a.obj);
-	mine.truncate(0);
-	nmust_not_hold = nasserting = 0;
 	for (unsigned int i = 0; i < nall; i++) {
 		bool no_analysis = all[i].a.kind == ASSERT_NO_ANALYSIS;
 		char *obj = NULL;
 
 		if (!no_analysis && !names_tracked_lock(all[i].a.lock, &obj))
 			continue;
-		mine.safe_push(all[i]);
-		mine.last().a.obj = obj;
+		e->mine.safe_push(all[i]);
+		e->mine.last().a.obj = obj;
 		if (no_analysis)
 			continue;
-		nasserting++;
-		nmust_not_hold += all[i].a.kind == ASSERT_MUST_NOT_HOLD;
+		e->nasserting++;
+		e->nmust_not_hold += all[i].a.kind == ASSERT_MUST_NOT_HOLD;
 	}
 	nfns = annotations_functions(&fns);
-	apis.truncate(0);
-	apis.safe_grow_cleared(nfns);
+	e->apis.safe_grow_cleared(nfns);
 	for (unsigned int i = 0; i < nfns; i++)
-		resolve_annotated(fns[i], &apis[i]);
+		resolve_annotated(fns[i], &e->apis[i]);
 	nguards = annotations_guards(&guards);
-	any_guarded = false;
-	for (unsigned int i = 0; i < nguards && !any_guarded; i++)
-		any_guarded = guard_matches(&guards[i]);
+	for (unsigned int i = 0; i < nguards && !e->any_guarded; i++)
+		e->any_guarded = guard_matches(&guards[i]);
 }
 
-/* Track L with the lock family only; NULL: the rule set's lock, all its rules. */
-void tracked_set(const struct tracked_lock *l)
+/* A lock of the unit: L, or the rule set's own (NULL), with all its rules. */
+static void add_entry(const struct tracked_lock *l)
 {
-	set_identity(l);
-	select_annotations();
+	struct tracked_entry *e = XCNEW(struct tracked_entry);
+
+	e->ruleset = !l;
+	if (l) {
+		e->id = *l;
+	} else {
+		e->id.name = ue_rs.lock;
+		e->id.type = ue_rs.lock_type;
+		e->id.kind = ue_rs.lock_kind;
+	}
+	if (e->id.name)
+		e->name = e->id.type ? concat(e->id.type, "->", e->id.name, NULL) :
+				       xstrdup(e->id.name);
+	e->rules = l ? ue_cfg.rules & lock_family_rules() : ue_cfg.rules;
+	entries.safe_push(e);
+	cur = e;		/* what the selection asks (names_tracked_lock(), ...) */
+	select_annotations(e);
+}
+
+static void free_entries(void)
+{
+	for (unsigned int i = 0; i < entries.length(); i++) {
+		struct tracked_entry *e = entries[i];
+
+		for (unsigned int j = 0; j < e->mine.length(); j++)
+			free((void *)e->mine[j].a.obj);
+		e->mine.release();
+		e->apis.release();
+		free(e->name);
+		XDELETE(e);
+	}
+	entries.truncate(0);
+}
+
+unsigned int tracked_begin(const struct tracked_lock *others, unsigned int n)
+{
+	free_entries();
+	add_entry(NULL);
+	for (unsigned int i = 0; i < n; i++)
+		add_entry(&others[i]);
+	tracked_use(0);
+	return entries.length();
+}
+
+void tracked_use(unsigned int i)
+{
+	cur = entries[i];
+	cur_index = i;
 }
 
 bool tracked_any_assertion(void)
 {
-	return nasserting > 0;
+	return cur->nasserting > 0;
 }
 
 unsigned int tracked_body_assertions(const struct assertion **out, unsigned int max)
@@ -279,8 +321,8 @@ unsigned int tracked_body_assertions(const struct assertion **out, unsigned int 
 	if (!srcpos_of(cfun->function_start_locus, &open) ||
 	    !srcpos_of(cfun->function_end_locus, &close))
 		return 0;
-	for (unsigned int i = 0; i < mine.length() && n < max; i++) {
-		const struct assertion *a = &mine[i].a;
+	for (unsigned int i = 0; i < cur->mine.length() && n < max; i++) {
+		const struct assertion *a = &cur->mine[i].a;
 		struct srcpos at = { a->file, a->line, a->col };
 
 		if (annotation_of_function(a->kind))
@@ -297,9 +339,9 @@ static const struct assertion *function_annotation(tree fndecl, unsigned int kin
 	struct function_span span;
 
 	annotations_span_of(fndecl, &span);
-	for (unsigned int i = 0; i < mine.length(); i++)
-		if ((kinds & (1u << mine[i].a.kind)) && annotations_in_span(&mine[i], &span))
-			return &mine[i].a;
+	for (unsigned int i = 0; i < cur->mine.length(); i++)
+		if ((kinds & (1u << cur->mine[i].a.kind)) && annotations_in_span(&cur->mine[i], &span))
+			return &cur->mine[i].a;
 	return NULL;
 }
 
@@ -322,7 +364,7 @@ bool tracked_must_not_hold(tree fndecl, location_t *where)
 {
 	const struct assertion *a;
 
-	if (!nmust_not_hold)
+	if (!cur->nmust_not_hold)
 		return false;
 	a = function_annotation(fndecl, 1u << ASSERT_MUST_NOT_HOLD);
 	if (!a || a->obj)	/* of an object's lock: the next one */
@@ -335,7 +377,7 @@ bool tracked_must_not_hold_object(tree fndecl, location_t *where, const char **o
 {
 	const struct assertion *a;
 
-	if (!nmust_not_hold)
+	if (!cur->nmust_not_hold)
 		return false;
 	a = function_annotation(fndecl, 1u << ASSERT_MUST_NOT_HOLD);
 	if (!a || !a->obj)
@@ -349,7 +391,8 @@ const struct lock_api *tracked_annotated_lock_api(tree fndecl)
 {
 	int i = annotations_function_index(fndecl);
 
-	return i >= 0 && (unsigned int)i < apis.length() && apis[i].active ? &apis[i].api : NULL;
+	return i >= 0 && (unsigned int)i < cur->apis.length() && cur->apis[i].active ?
+	       &cur->apis[i].api : NULL;
 }
 
 bool tracked_field_guarded(tree field)
@@ -368,5 +411,5 @@ bool tracked_pointee_guarded(tree decl)
 
 bool tracked_any_guarded_field(void)
 {
-	return any_guarded;
+	return cur->any_guarded;
 }

@@ -30,8 +30,9 @@
  *   checkers.def the checkers the engine runs (engine.h builds the table)
  *   locks.c     which locks a unit is checked for: the rule set's, then
  *               each lock its __guarded_by() annotations name (one pass each)
- *   tracked.c   the lock a pass tracks: its identity, and which annotations
- *               of the database are of it
+ *   tracked.c   the locks of the unit, each with its identity and the
+ *               annotations of the database that are of it; the one a
+ *               pass tracks
  *   lock.c      the lock checker: where lock state is computed, accesses of
  *               the guarded field checked, requirements passed to callers
  *   ownership.c the ownership checker: where references are tracked
@@ -213,21 +214,24 @@ static inline bool type_is_named(tree type, const char *want)
 	       !strcmp(IDENTIFIER_POINTER(name), want);
 }
 
-/* ---- the lock a pass tracks (tracked.c) -------------------------------- */
+/* ---- the locks of the unit, and the one tracked now (tracked.c) ------- */
 
-/* A lock a pass tracks in place of the rule set's (locks.c). */
+/* A lock checked besides the rule set's (locks.c). */
 struct tracked_lock {
 	const char *name;	/* the global, or the field of ... */
 	const char *type;	/* ... this struct; NULL for a global */
 	const char *kind;	/* mutex, spinlock, rwsem, rwlock: the rule set's kinds */
 };
 /*
- * Track L with the lock family only (NULL: the rule set's lock, with all
- * its rules), and select the annotations of it.
+ * The unit's locks: index 0 the rule set's (with all its rules), then
+ * OTHERS (the lock family's rules only), each with the annotations of it
+ * selected once.  How many there are; lock 0 is tracked.
  */
-void tracked_set(const struct tracked_lock *l);
+unsigned int tracked_begin(const struct tracked_lock *others, unsigned int n);
+void tracked_use(unsigned int i);	/* track lock I of tracked_begin() */
+unsigned int tracked_index(void);	/* ... the one tracked now */
 bool tracked_is_ruleset_lock(void);	/* the rule set's own lock is tracked */
-/* The rules this pass reports (ue_cfg.rules, or the lock family's of them). */
+/* The rules its findings may be of (ue_cfg.rules, or the lock family's of them). */
 unsigned int tracked_rules(void);
 const char *tracked_lock_kind(void);	/* mutex, spinlock, ...: the rule set's kinds */
 const char *tracked_lock_name(void);	/* 'event_mutex', 'conn->lock' */
