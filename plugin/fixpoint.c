@@ -19,12 +19,8 @@ static int by_source_position(const void *pa, const void *pb)
 {
 	const struct summary *a = *(const struct summary *const *)pa;
 	const struct summary *b = *(const struct summary *const *)pb;
-	struct srcpos x, y;
 
-	if (!srcpos_of(DECL_SOURCE_LOCATION(a->decl), &x) ||
-	    !srcpos_of(DECL_SOURCE_LOCATION(b->decl), &y))
-		return DECL_UID(a->decl) < DECL_UID(b->decl) ? -1 : 1;
-	return srcpos_cmp(&x, &y);
+	return decl_position_cmp(a->decl, b->decl);
 }
 
 /*

@@ -9,17 +9,20 @@
  * With -fplugin-arg-uecheck-werror the first line is an error.
  *
  * The checkers hand their findings over as the report sweep meets them
- * (engine.c: report()).  Each is kept once per rule and place, however
- * many paths and passes reach it, worded then (diag.c: the words depend
- * on the pass), and printed with the others when the unit's analysis
- * ends, in the order they came: by lock, then by function in source
- * order, as the passes met them.
+ * (engine.c: report()).  Each is kept once per lock, rule and place,
+ * however many paths reach it, and worded then (diag.c: the words are
+ * the lock's).  When the unit's analysis ends they are printed sorted by
+ * lock (tracked.c's order), then by function in source order, then as
+ * the analysis met them; of the same rule at the same place, only the
+ * first lock's.  The order is the reporter's, not the walk's.
  */
 #include "uecheck.h"
 
 /* A finding or a "not checked" line, worded, until it is printed. */
 struct kept {
 	tree fn;			/* current_function_decl where it was met */
+	unsigned int lock;		/* tracked_index() of the lock */
+	unsigned int seq;		/* the order the analysis met it in */
 	bool not_checked;		/* an inform (error with -werror), no rule */
 	enum ue_rule rule;
 	location_t loc;			/* where the user wrote it */
@@ -34,10 +37,14 @@ struct kept {
 
 static vec<struct kept> kept;
 
-/* (place, rule) pairs already kept; a "not checked" line has rule NO_RULE. */
+/*
+ * (place, rule, lock) already kept; a "not checked" line has rule NO_RULE.
+ * A location_t is 32 bits, a rule 6, a lock index (tracked.c: up to 17) 5.
+ */
 typedef int_hash<unsigned HOST_WIDE_INT, 0, HOST_WIDE_INT_M1U> place_hash;
 static hash_set<place_hash> *places;
 #define NO_RULE 63
+#define LOCK_BITS 5
 
 /* Report where the user wrote the code, not inside a macro's definition. */
 static location_t written_at(location_t loc)
@@ -45,12 +52,25 @@ static location_t written_at(location_t loc)
 	return linemap_resolve_location(line_table, loc, LRK_MACRO_EXPANSION_POINT, NULL);
 }
 
-/* True the first time RULE is reported at LOC. */
+static unsigned HOST_WIDE_INT place_key(location_t loc, unsigned int rule, unsigned int lock)
+{
+	return (((unsigned HOST_WIDE_INT)loc << 6 | rule) << LOCK_BITS | lock) + 1;
+}
+
+/* True the first time RULE is reported at LOC for the tracked lock. */
 static bool first_at(location_t loc, unsigned int rule)
 {
 	if (!places)
 		places = new hash_set<place_hash>;
-	return !places->add(((unsigned HOST_WIDE_INT)loc << 6 | rule) + 1);
+	return !places->add(place_key(loc, rule, tracked_index()));
+}
+
+static void keep(struct kept *k)
+{
+	k->fn = current_function_decl;
+	k->lock = tracked_index();
+	k->seq = kept.length();
+	kept.safe_push(*k);
 }
 
 void report_finding(const struct finding *f)
@@ -66,7 +86,6 @@ void report_finding(const struct finding *f)
 	if (!w.text[0])
 		return;
 	memset(&k, 0, sizeof(k));
-	k.fn = current_function_decl;
 	k.rule = rule;
 	k.loc = loc;
 	k.text = xstrdup(w.text);
@@ -81,10 +100,10 @@ void report_finding(const struct finding *f)
 		k.notes[i].text = xstrdup(w.notes[i].text);
 	}
 	k.nnotes = w.nnotes;
-	kept.safe_push(k);
+	keep(&k);
 }
 
-/* Once per unit, however many passes analyse the function. */
+/* Once per unit, however many locks' passes give up on the function. */
 void report_not_checked(tree fndecl, long visits)
 {
 	location_t loc = written_at(DECL_SOURCE_LOCATION(fndecl));
@@ -95,11 +114,11 @@ void report_not_checked(tree fndecl, long visits)
 		return;
 	diag_word_not_checked(fndecl, visits, text, sizeof(text));
 	memset(&k, 0, sizeof(k));
-	k.fn = current_function_decl;
 	k.not_checked = true;
+	k.rule = (enum ue_rule)NO_RULE;
 	k.loc = loc;
 	k.text = xstrdup(text);
-	kept.safe_push(k);
+	keep(&k);
 }
 
 static void print_finding(const struct kept *k)
@@ -140,23 +159,51 @@ static void print_not_checked(const struct kept *k)
 		inform(k->loc, "%s", k->text);
 }
 
+/* By lock, then by function in source order, then as the analysis met them. */
+static int in_print_order(const void *pa, const void *pb)
+{
+	const struct kept *a = (const struct kept *)pa, *b = (const struct kept *)pb;
+	int c;
+
+	if (a->lock != b->lock)
+		return a->lock < b->lock ? -1 : 1;
+	if (a->fn != b->fn && a->fn && b->fn) {
+		c = decl_position_cmp(a->fn, b->fn);
+		if (c)
+			return c;
+	}
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+static void forget(struct kept *k)
+{
+	free(k->text);
+	free(k->fixit);
+	for (unsigned int j = 0; j < k->nnotes; j++)
+		free(k->notes[j].text);
+}
+
 void report_flush(void)
 {
 	tree outside = current_function_decl;
+	hash_set<place_hash> printed;
 
+	kept.qsort(in_print_order);
 	for (unsigned int i = 0; i < kept.length(); i++) {
 		struct kept *k = &kept[i];
 
+		/* Another lock's finding of the same rule here came first. */
+		if (printed.add(place_key(k->loc, k->rule, 0))) {
+			forget(k);
+			continue;
+		}
 		/* GCC's "In function 'f':" line names the function it is in. */
 		current_function_decl = k->fn;
 		if (k->not_checked)
 			print_not_checked(k);
 		else
 			print_finding(k);
-		free(k->text);
-		free(k->fixit);
-		for (unsigned int j = 0; j < k->nnotes; j++)
-			free(k->notes[j].text);
+		forget(k);
 	}
 	current_function_decl = outside;
 	kept.release();

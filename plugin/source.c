@@ -218,3 +218,13 @@ int srcpos_cmp(const struct srcpos *a, const struct srcpos *b)
 		return a->col < b->col ? -1 : 1;
 	return 0;
 }
+
+/* Declarations in source order; by creation where one has no position. */
+int decl_position_cmp(tree a, tree b)
+{
+	struct srcpos x, y;
+
+	if (!srcpos_of(DECL_SOURCE_LOCATION(a), &x) || !srcpos_of(DECL_SOURCE_LOCATION(b), &y))
+		return DECL_UID(a) < DECL_UID(b) ? -1 : DECL_UID(a) > DECL_UID(b);
+	return srcpos_cmp(&x, &y);
+}

@@ -41,7 +41,8 @@
  *               first, then the report sweep
  *   diag.c      findings: where each one is worded, with its notes and fix-it
  *   report.c    the one reporter: findings kept once per rule and place,
- *               printed together when the unit's analysis ends; -werror
+ *               printed together, sorted, when the unit's analysis ends;
+ *               -werror
  */
 #ifndef UECHECK_H
 #define UECHECK_H
@@ -377,6 +378,8 @@ bool srcpos_resolved(location_t loc, enum location_resolution_kind kind, struct 
 /* The text of a line of a file as written, without its newline (source.c). */
 const char *source_line(const char *file, int line, int *len);
 int srcpos_cmp(const struct srcpos *a, const struct srcpos *b);
+/* A function's (or any declaration's) place in source order, for qsort. */
+int decl_position_cmp(tree a, tree b);
 /* The text between the parentheses of the call of macro NAME at FILE:LINE:COL, blanks gone. */
 bool macro_call_text(const char *file, int line, int col, const char *name, char *buf,
 		     size_t size);
@@ -719,14 +722,17 @@ void diag_word_not_checked(tree fndecl, long visits, char *buf, size_t size);
 /* ---- the reporter (report.c) ------------------------------------------ */
 
 /*
- * A finding of the report sweep, met in current_function_decl: kept once
- * per rule and place (and only if its rule is on), printed by
- * report_flush().
+ * A finding of the report sweep, met in current_function_decl for the
+ * tracked lock: kept once per lock, rule and place (and only if its rule
+ * is on), printed by report_flush().
  */
 void report_finding(const struct finding *f);
 /* The analysis gave up on FNDECL: it must not read as checked. */
 void report_not_checked(tree fndecl, long visits);
-/* Print what was kept, in the order it came, and forget it. */
+/*
+ * Print what was kept, by lock, function position and arrival, once per
+ * rule and place (the first lock's), and forget it.
+ */
 void report_flush(void);
 
 #endif /* UECHECK_H */
