@@ -17,12 +17,6 @@
 #define FOR_EACH_CHECKER(k)		for (unsigned int k = 0; k < CHECKER_COUNT; k++)
 #define FOR_EACH_CHECKER_UNWINDING(k)	for (unsigned int k = CHECKER_COUNT; k-- > 0;)
 
-/* A location that names a line of a file (not unknown, not <built-in>). */
-bool usable_loc(location_t loc)
-{
-	return LOCATION_LOCUS(loc) > BUILTINS_LOCATION;
-}
-
 const char *cur_fn(void)
 {
 	return fn_name(current_function_decl);

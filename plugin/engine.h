@@ -91,7 +91,12 @@ struct exit_info {
 
 /* ---- services of the engine (engine.c) ---------------------------------- */
 
-bool usable_loc(location_t loc);
+/* A location that names a line of a file (not unknown, not <built-in>);
+   inline: the walk asks it of every statement. */
+static inline bool usable_loc(location_t loc)
+{
+	return LOCATION_LOCUS(loc) > BUILTINS_LOCATION;
+}
 const char *cur_fn(void);
 const struct stmt_operands *operands_of(struct ctx *c, gimple *stmt);
 location_t operand_location(tree t, gimple *stmt);
