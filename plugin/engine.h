@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * engine.h - what the dataflow engine (engine.c) shares with the checkers
- * that ride on it (checkers.def): lock.c (which locks are held) and
- * ownership.c (which references and fresh objects the function owns).
+ * that ride on it (checkers.def): lock.c (which locks are held, the lock
+ * tracker), lockrules.c (the lock rules, which ask it) and ownership.c
+ * (which references and fresh objects the function owns).
  *
  * The engine walks a function's CFG to a fixpoint, keeps path states,
  * decides branch conditions and PHI copies of plain values, and calls each

@@ -2,7 +2,7 @@
 /*
  * locks.c - which locks a translation unit is checked for.
  *
- * The lock checker (lock.c) tracks one lock at a time: the rule set's
+ * The lock tracker (lock.c) tracks one lock at a time: the rule set's
  * (event_mutex for user_events).  With locks=annotated (the default), each
  * other lock that a __guarded_by() of the unit names gets a pass of its
  * own, when a function here reads or writes what it guards: 7.x's context

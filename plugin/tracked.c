@@ -14,10 +14,10 @@
  * ue_cfg.rules) is never changed: another lock's entry asks rules.c for
  * the rule set's lock API only.
  *
- * The lock checker (lock.c) still walks the unit once per lock: a pass
- * tracks one entry (tracked_use()), and the queries below answer for it.
- * One walk for every lock, with per-lock state indexed as the entries
- * are, replaces that (issue 22).
+ * The lock tracker (lock.c) and the lock rules (lockrules.c) still walk
+ * the unit once per lock: a pass tracks one entry (tracked_use()), and
+ * the queries below answer for it.  One walk for every lock, with
+ * per-lock state indexed as the entries are, replaces that (issue 22).
  */
 #include "uecheck.h"
 

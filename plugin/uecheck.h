@@ -33,8 +33,11 @@
  *   tracked.c   the locks of the unit, each with its identity and the
  *               annotations of the database that are of it; the one a
  *               pass tracks
- *   lock.c      the lock checker: where lock state is computed, accesses of
- *               the guarded field checked, requirements passed to callers
+ *   lock.c      the lock tracker: where lock state is computed (assertions,
+ *               the lock API, callees' exit cases), requirements passed to
+ *               callers; lock.h, what it offers the lock rules
+ *   lockrules.c the lock rules: accesses and calls checked against what the
+ *               tracker says the path holds
  *   ownership.c the ownership checker: where references are tracked
  *   summary.c   the table of per-function summaries, one part per checker
  *   fixpoint.c  the translation-unit fixpoint over the summaries, callees

@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * lock.h - what the lock tracker (lock.c) offers the lock rules
+ * (lockrules.c): how a path holds the locks a statement needs, and the
+ * function's requirements on its callers.
+ */
+#ifndef UECHECK_LOCK_H
+#define UECHECK_LOCK_H
+
+#include "engine.h"
+
+/*
+ * What a path knows of the lock or locks a statement needs: the global
+ * lock, or the per-object locks of some objects.  How they may be held
+ * (MASK, all together); where the first that may be free came to be so,
+ * and where the first held for reading only came to be (the notes'
+ * causes); the parameters whose objects' locks are as the caller left
+ * them (PARAMS).
+ */
+struct lock_view {
+	unsigned char mask;
+	location_t free_loc, shared_loc;
+	int free_why, shared_why;
+	bool per_object;
+	unsigned int params;
+};
+
+/* The tracked global lock. */
+struct lock_view lock_view_global(const struct astate *st);
+/* The per-object locks of the objects CALL passes for the parameters in OBJS. */
+struct lock_view lock_view_args(struct astate *st, gcall *call, unsigned int objs);
+/* The lock that guards the access REF: the global, or obj's for obj->field. */
+struct lock_view lock_view_access(struct astate *st, tree ref);
+
+/*
+ * Callers must hold the lock for the statement at LOC (final sweep only):
+ * the global lock, or with a per-object lock that of the objects of the
+ * parameters in OBJS; WRITE: held for writing.  FIELD: the guarded field
+ * the statement accesses, if that is why.  VIA: the callee that needs it.
+ * DIRECT: the function's own access needs it.
+ */
+void lock_require(struct ctx *c, enum requirement kind, location_t loc,
+		  tree via, bool direct, unsigned int objs, bool write, tree field);
+/* A rule reported at LOC: what LOC needs is not passed up (one cause, one finding). */
+void lock_reported_here(struct ctx *c, location_t loc);
+/* End of the final sweep: pass up what was not reported here. */
+void lock_settle_requirements(struct ctx *c);
+
+#endif /* UECHECK_LOCK_H */

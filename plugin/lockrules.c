@@ -1,0 +1,435 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * lockrules.c - the lock rules: unguarded-access, lock-required,
+ * lock-held, missing-assertion.
+ *
+ * Each access of guarded data and each call of a function that needs the
+ * lock, or must be called without it, is checked against what the lock
+ * tracker (lock.c, lock.h) says the path holds: a finding where the lock
+ * may be free (or held for reading only, for a write; or held, for a
+ * callee that excludes it); where it is as the caller left it, a
+ * requirement the tracker passes up to the callers.  None in a function
+ * that is __no_context_analysis, or for a statement written inside
+ * context_unsafe(): the developer said the analysis cannot follow it, so
+ * its lock effects are applied (by the tracker) but nothing is checked or
+ * passed up.
+ */
+#include "engine.h"
+#include "lock.h"
+
+/* What the rules keep about the function being analysed (their walk blob). */
+struct lock_rules_walk {
+	bool no_analysis;	/* __no_context_analysis: the body is not checked */
+	bool every_path_known;	/* every_path[] is this function's */
+};
+
+static struct lock_rules_walk *walk_of(const struct ctx *c)
+{
+	return CHECKER_WALK(c, lock_rules, struct lock_rules_walk);
+}
+
+/* ---- findings: which lock, why it may be free, why it is needed --------- */
+
+/* A finding about the lock this checker tracks, which it names. */
+static void lock_finding(struct finding *f, enum finding_kind kind, location_t loc,
+			 const char *name)
+{
+	finding_init(f, kind, loc, name);
+	f->lock = tracked_lock_name();
+}
+
+static void note_free_at(struct finding *f, location_t loc, int why)
+{
+	if (loc != UNKNOWN_LOCATION && why <= SHARED_BY_ANNOTATION)
+		finding_note(f, NOTE_LOCK_FREE, loc, NULL, why);
+}
+
+static void note_exposed(struct finding *f)
+{
+	finding_note(f, TREE_PUBLIC(current_function_decl) ? NOTE_EXPOSED_EXTERNAL :
+		     NOTE_EXPOSED_ADDRESS, DECL_SOURCE_LOCATION(current_function_decl),
+		     cur_fn(), 0);
+}
+
+static void note_callee_requirement(struct finding *f, const struct summary *s)
+{
+	const char *g = fn_name(s->decl);
+
+	if (s->lock.req_via)
+		finding_note2(f, NOTE_NEEDS_VIA, s->lock.req_loc, g, fn_name(s->lock.req_via));
+	else if (s->lock.req_by_annotation)
+		finding_note(f, NOTE_ANNOTATED, s->lock.req_loc, g, 0);
+	else if (s->lock.req == REQ_ASSERTED)
+		finding_note(f, NOTE_ASSERTS, s->lock.req_loc, g, 0);
+	else
+		finding_note_field(f, NOTE_ACCESSES, s->lock.req_loc, g, s->lock.req_field);
+}
+
+/* Why a callee needs the lock held for writing. */
+static void note_callee_write(struct finding *f, const struct summary *s)
+{
+	const char *g = fn_name(s->decl);
+
+	if (s->lock.req_write_via)
+		finding_note2(f, NOTE_NEEDS_VIA, s->lock.req_write_loc, g, fn_name(s->lock.req_write_via));
+	else if (s->lock.req_write_field)
+		finding_note_field(f, NOTE_WRITES, s->lock.req_write_loc, g, s->lock.req_write_field);
+	else	/* lockdep_assert_held_write() */
+		finding_note(f, NOTE_ASSERTS_WRITE, s->lock.req_write_loc, g, 0);
+}
+
+/* The fix for a write of FIELD under a lock held for reading. */
+static void note_take_for_writing(struct finding *f, location_t loc, tree field)
+{
+	const char *api = rules_lock_write_api_name();
+
+	if (api)
+		finding_note_field(f, NOTE_TAKE_FOR_WRITING, loc, api, field);
+}
+
+/*
+ * The field written where the lock may be held for reading only (the
+ * cause: where it was taken so, CAUSE_LOC/WHY).
+ */
+static void report_write_shared(struct ctx *c, location_t loc, tree field,
+				location_t cause_loc, int cause_why)
+{
+	struct finding f;
+
+	lock_reported_here(c, loc);
+	lock_finding(&f, FINDING_WRITE_SHARED, loc, NULL);
+	f.field = field;
+	note_free_at(&f, cause_loc, cause_why);
+	note_take_for_writing(&f, loc, field);
+	report(c, &f);
+}
+
+/* A callee that writes the field, called where the lock may be held for reading only. */
+static void report_needs_exclusive(struct ctx *c, location_t loc, const struct summary *s,
+				   location_t cause_loc, int cause_why)
+{
+	struct finding f;
+
+	lock_reported_here(c, loc);
+	lock_finding(&f, FINDING_LOCK_REQUIRED_EXCLUSIVE, loc, fn_name(s->decl));
+	note_free_at(&f, cause_loc, cause_why);
+	note_callee_write(&f, s);
+	report(c, &f);
+}
+
+/* ---- where the developer turned the analysis off ------------------------- */
+
+static bool unchecked_at(const struct ctx *c, location_t loc)
+{
+	return walk_of(c)->no_analysis || annotations_in_context_unsafe(loc);
+}
+
+/* ---- accesses of the guarded field -------------------------------------- */
+
+/* Private objects: just allocated and not yet published, or a plain local. */
+static bool access_is_private(const struct astate *st, tree ref)
+{
+	tree base, ptr = access_base_pointer(ref);
+
+	if (TREE_CODE(ref) != COMPONENT_REF)
+		return false;	/* a global is everyone's */
+	base = TREE_OPERAND(ref, 0);
+	while (TREE_CODE(base) == COMPONENT_REF || TREE_CODE(base) == ARRAY_REF)
+		base = TREE_OPERAND(base, 0);
+	if (TREE_CODE(base) == VAR_DECL && !is_global_var(base) && !TREE_ADDRESSABLE(base))
+		return true;
+	return ptr && fresh_has(st, value_key(ptr));
+}
+
+/*
+ * An access of guarded data (REF) under its lock: the global lock, or
+ * obj's own for obj->field.  A lock that may be as the caller left it is
+ * the callers' to hold (a requirement).  A function callable from outside
+ * is reported for the global lock, not for a per-object lock, which
+ * callers mostly hold (docs/rulesets.md).
+ */
+static void check_access(struct ctx *c, struct astate *st, tree ref,
+			 location_t loc, bool write)
+{
+	tree field = rules_guarded_decl(ref);
+	struct lock_view v;
+	struct finding f;
+
+	if (access_is_private(st, ref) || unchecked_at(c, loc))
+		return;
+	v = lock_view_access(st, ref);
+	if (v.mask & LK_FREE) {
+		lock_reported_here(c, loc);
+		lock_finding(&f, FINDING_UNGUARDED_ACCESS, loc, NULL);
+		f.field = field;
+		note_free_at(&f, v.free_loc, v.free_why);
+		report(c, &f);
+		return;
+	}
+	if (write && (v.mask & LK_SHARED)) {
+		report_write_shared(c, loc, field, v.shared_loc, v.shared_why);
+		return;
+	}
+	if (!(v.mask & LK_ENTRY))
+		return;
+	if (v.per_object) {
+		if (v.params)
+			lock_require(c, REQ_UNASSERTED, loc, NULL, true, v.params, write, field);
+		return;
+	}
+	lock_require(c, REQ_UNASSERTED, loc, NULL, true, 0, write, field);
+	if (c->sum->exposed && !c->sum->lock.contract) {
+		lock_reported_here(c, loc);
+		lock_finding(&f, FINDING_UNGUARDED_ACCESS, loc, NULL);
+		f.field = field;
+		note_exposed(&f);
+		report(c, &f);
+	}
+}
+
+/* ---- calls -------------------------------------------------------------- */
+
+/*
+ * Blocks on every path through the body (they post-dominate its first),
+ * by index: where a call binds the callers as an unconditional assertion
+ * does.  Found when the final sweep first asks, for this function.
+ */
+static bool *every_path;
+static int every_path_len;
+
+static void find_every_path_blocks(void)
+{
+	bool had_postdom = dom_info_available_p(CDI_POST_DOMINATORS);
+	basic_block first = single_succ_p(ENTRY_BLOCK_PTR_FOR_FN(cfun)) ?
+			    single_succ(ENTRY_BLOCK_PTR_FOR_FN(cfun)) : NULL;
+	basic_block bb;
+
+	if (every_path_len < last_basic_block_for_fn(cfun)) {
+		every_path_len = last_basic_block_for_fn(cfun);
+		every_path = XRESIZEVEC(bool, every_path, every_path_len);
+	}
+	memset(every_path, 0, every_path_len * sizeof(*every_path));
+	if (!had_postdom)
+		calculate_dominance_info(CDI_POST_DOMINATORS);
+	FOR_EACH_BB_FN(bb, cfun)
+		every_path[bb->index] = first && dominated_by_p(CDI_POST_DOMINATORS, first, bb);
+	if (!had_postdom)
+		free_dominance_info(CDI_POST_DOMINATORS);
+}
+
+static bool on_every_path(struct ctx *c, basic_block bb)
+{
+	if (!walk_of(c)->every_path_known) {
+		find_every_path_blocks();
+		walk_of(c)->every_path_known = true;
+	}
+	return bb && bb->index < every_path_len && every_path[bb->index];
+}
+
+/*
+ * A callee that needs a lock: a finding where it may be free (or, for a
+ * write, held for reading only); where it is as the caller left it, a
+ * requirement.  A function callable from outside is reported for the
+ * global lock, not for a per-object lock (as for an access).
+ */
+static void check_callee_requirement(struct ctx *c, struct astate *st,
+				     gcall *call, const struct summary *s)
+{
+	location_t loc = gimple_location(call);
+	bool write = s->lock.req_write_loc != UNKNOWN_LOCATION;
+	struct lock_view v;
+	struct finding f;
+
+	if (s->lock.req == REQ_NONE || unchecked_at(c, loc))
+		return;
+	v = tracked_per_object() ? lock_view_args(st, call, s->lock.req_objs) : lock_view_global(st);
+	if (v.mask & LK_FREE) {
+		lock_reported_here(c, loc);
+		lock_finding(&f, FINDING_LOCK_REQUIRED, loc, fn_name(s->decl));
+		note_free_at(&f, v.free_loc, v.free_why);
+		note_callee_requirement(&f, s);
+		report(c, &f);
+		return;
+	}
+	if (write && (v.mask & LK_SHARED)) {
+		report_needs_exclusive(c, loc, s, v.shared_loc, v.shared_why);
+		return;
+	}
+	if (v.per_object) {
+		if (v.params)
+			lock_require(c, s->lock.req, loc, s->decl, false, v.params, write, NULL_TREE);
+		return;
+	}
+	if (!(v.mask & LK_ENTRY))
+		return;
+	lock_require(c, s->lock.req, loc, s->decl, false, 0, write, NULL_TREE);
+	if (c->sum->exposed && !c->sum->lock.contract && s->lock.req == REQ_UNASSERTED) {
+		lock_reported_here(c, loc);
+		lock_finding(&f, FINDING_LOCK_REQUIRED, loc, fn_name(s->decl));
+		note_exposed(&f);
+		note_callee_requirement(&f, s);
+		report(c, &f);
+	}
+}
+
+/* Why CALLEE must be called without the lock: the cause at LOC. */
+struct exclusion {
+	tree callee;
+	location_t loc;
+	tree via;		/* a callee of its own that must be, or NULL */
+	bool by_annotation;	/* __must_not_hold(), else an assertion */
+};
+
+static void note_callee_exclusion(struct finding *f, const struct exclusion *x)
+{
+	const char *g = fn_name(x->callee);
+
+	if (x->via)
+		finding_note2(f, NOTE_EXCL_VIA, x->loc, g, fn_name(x->via));
+	else
+		finding_note(f, x->by_annotation ? NOTE_EXCL_ANNOTATED : NOTE_ASSERTS_NOT_HELD,
+			     x->loc, g, 0);
+}
+
+/* What the callee says of the lock being held: its summary, or its prototype. */
+static bool callee_exclusion(const struct call_info *ci, const struct summary *s,
+			     struct exclusion *x)
+{
+	x->callee = ci->fndecl;
+	x->via = NULL_TREE;
+	x->by_annotation = true;
+	if (s) {
+		x->loc = s->lock.excl_loc;
+		x->via = s->lock.excl_via;
+		x->by_annotation = s->lock.excl_by_annotation;
+		return x->loc != UNKNOWN_LOCATION;
+	}
+	return ci->fndecl && tracked_must_not_hold(ci->fndecl, &x->loc);
+}
+
+/*
+ * How the locks a callee must be called without may be held: the global
+ * lock (its summary or its prototype say so: X), or, annotated
+ * __must_not_hold(&p->lock) with p a parameter, the per-object locks of the
+ * objects passed for such parameters.  0: the callee says nothing.
+ */
+static unsigned char excluded_mask(struct astate *st, const struct call_info *ci,
+				   const struct summary *s, struct exclusion *x)
+{
+	const struct summary *callee = ci->callee;
+
+	if (!tracked_per_object())
+		return callee_exclusion(ci, s, x) ? lock_view_global(st).mask : 0;
+	if (!callee || !callee->lock.excl_objs)
+		return 0;
+	*x = (struct exclusion){ callee->decl, callee->lock.excl_objs_loc, NULL_TREE, true };
+	return lock_view_args(st, ci->call, callee->lock.excl_objs).mask;
+}
+
+/*
+ * A callee that must be called without a lock: a finding where it may be
+ * held; on the global lock the caller left, on every path, the callers'
+ * condition too.  Where the caller's state is unknown nothing is
+ * reported: callers are not asked to prove the lock free.
+ */
+static void check_callee_exclusion(struct ctx *c, struct astate *st, const struct call_info *ci,
+				   const struct summary *s)
+{
+	location_t loc = gimple_location(ci->call);
+	struct exclusion x;
+	unsigned char m;
+	struct finding f;
+
+	/* Most callees exclude nothing: ask that first, it costs least. */
+	m = excluded_mask(st, ci, s, &x);
+	if (!m || unchecked_at(c, loc))
+		return;
+	if (m & (LK_HELD | LK_SHARED)) {
+		lock_reported_here(c, loc);
+		lock_finding(&f, FINDING_LOCK_HELD, loc, fn_name(x.callee));
+		note_callee_exclusion(&f, &x);
+		report(c, &f);
+		return;
+	}
+	if (!tracked_per_object() && (m & LK_ENTRY) && c->final &&
+	    on_every_path(c, gimple_bb(ci->call)) &&
+	    c->sum->lock.excl_loc == UNKNOWN_LOCATION) {
+		c->sum->lock.excl_loc = loc;
+		c->sum->lock.excl_via = x.callee;
+	}
+}
+
+static void lock_rules_check_call(struct ctx *c, struct astate *st, const struct call_info *ci)
+{
+	const struct summary *s = ci->callee ? ci->callee : ci->ref_api_sum;
+
+	if (ci->lock_api)
+		return;
+	if (s)
+		check_callee_requirement(c, st, ci->call, s);
+	check_callee_exclusion(c, st, ci, s);
+}
+
+/* ---- the function ------------------------------------------------------- */
+
+static void lock_rules_begin(struct ctx *c)
+{
+	struct lock_rules_walk *w = walk_of(c);
+
+	w->no_analysis = annotations_no_context_analysis(current_function_decl) ||
+			 /* A lock attempt's body, as Clang: not for the rule set, nor strict. */
+			 (!tracked_is_ruleset_lock() && !ue_cfg.strict &&
+			  annotations_lock_attempt(current_function_decl));
+	w->every_path_known = false;
+}
+
+/* Each access of guarded data the statement reads or writes (after its assertions). */
+static void lock_rules_operands(struct ctx *c, gimple *stmt, struct astate *st)
+{
+	const struct stmt_operands *ops = operands_of(c, stmt);
+
+	for (unsigned int i = 0; i < ops->naccess; i++)
+		check_access(c, st, ops->access[i], operand_location(ops->access[i], stmt),
+			     ops->access_writes & (1u << i));
+}
+
+static void missing_assertion(struct ctx *c)
+{
+	struct summary *s = c->sum;
+	expanded_location brace;
+	location_t line_start = UNKNOWN_LOCATION;
+	struct finding f;
+
+	if (!ue_cfg.strict || walk_of(c)->no_analysis || s->exposed || s->lock.contract ||
+	    !s->lock.direct_entry_access || s->lock.req != REQ_UNASSERTED)
+		return;
+	brace = expand_location(cfun->function_start_locus);
+	if (brace.file) {
+		const line_map_ordinary *map = linemap_check_ordinary(
+			linemap_lookup(line_table, cfun->function_start_locus));
+
+		line_start = linemap_position_for_line_and_column(line_table, map,
+								   brace.line + 1, 1);
+	}
+	lock_finding(&f, FINDING_MISSING_ASSERTION, DECL_SOURCE_LOCATION(current_function_decl),
+		     NULL);
+	f.fixit_before = line_start;
+	finding_note_field(&f, NOTE_ACCESSED_HERE, s->lock.req_loc, NULL, s->lock.req_field);
+	report(c, &f);
+}
+
+/* What was reported here is not passed up; then what callers are left with. */
+static void lock_rules_finish(struct ctx *c)
+{
+	lock_settle_requirements(c);
+	missing_assertion(c);
+}
+
+const struct checker lock_rules_checker = {
+	.name = "lock_rules",
+	.walk_size = sizeof(struct lock_rules_walk),
+	.begin = lock_rules_begin,
+	.operands = lock_rules_operands,
+	.check_call = lock_rules_check_call,
+	.finish = lock_rules_finish,
+};
