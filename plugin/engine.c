@@ -63,9 +63,9 @@ location_t operand_location(tree t, gimple *stmt)
 /*
  * What the pointer PTR was loaded from, when that is __pt_guarded_by()
  * data (obj->vals, a global's stack_pools): through copies, casts and
- * pointer arithmetic (&vals[i]), a few steps back.
+ * pointer arithmetic (&vals[i]), a few steps back.  LOCKS: whose data.
  */
-static tree pointee_source(tree ptr)
+static tree pointee_source(tree ptr, unsigned int *locks)
 {
 	for (int depth = 0; depth < 4 && TREE_CODE(ptr) == SSA_NAME; depth++) {
 		gimple *def = SSA_NAME_DEF_STMT(ptr);
@@ -85,14 +85,22 @@ static tree pointee_source(tree ptr)
 		}
 		if (!gimple_assign_single_p(def))
 			return NULL_TREE;
-		if (TREE_CODE(rhs) == COMPONENT_REF &&
-		    rules_is_pointee_guarded(TREE_OPERAND(rhs, 1)))
-			return rhs;
-		if (TREE_CODE(rhs) == VAR_DECL && rules_is_pointee_guarded(rhs))
-			return rhs;
-		return NULL_TREE;
+		if (TREE_CODE(rhs) == COMPONENT_REF)
+			*locks = rules_guarding_locks(TREE_OPERAND(rhs, 1), true);
+		else if (TREE_CODE(rhs) == VAR_DECL)
+			*locks = rules_guarding_locks(rhs, true);
+		return *locks ? rhs : NULL_TREE;
 	}
 	return NULL_TREE;
+}
+
+/* T accesses the data of LOCKS (a bit per lock of the unit, tracked.c). */
+static void add_access(struct stmt_operands *ops, tree t, unsigned int locks)
+{
+	if (!locks || ops->naccess == MAX_OPERANDS)
+		return;
+	ops->access_locks[ops->naccess] = locks;
+	ops->access[ops->naccess++] = t;
 }
 
 static tree collect_operands(tree *tp, int *walk_subtrees, void *data)
@@ -102,9 +110,8 @@ static tree collect_operands(tree *tp, int *walk_subtrees, void *data)
 
 	if (TYPE_P(t) || DECL_P(t) || CONSTANT_CLASS_P(t)) {
 		/* A global declared __guarded_by(): read, written or address-taken. */
-		if (TREE_CODE(t) == VAR_DECL && rules_is_guarded_var(t) &&
-		    ops->naccess < MAX_OPERANDS)
-			ops->access[ops->naccess++] = t;
+		if (TREE_CODE(t) == VAR_DECL)
+			add_access(ops, t, rules_guarding_locks(t, false));
 		*walk_subtrees = 0;
 		return NULL_TREE;
 	}
@@ -112,23 +119,18 @@ static tree collect_operands(tree *tp, int *walk_subtrees, void *data)
 
 	if (CAN_HAVE_LOCATION_P(t) && EXPR_HAS_LOCATION(t))
 		ops->outer = t;
-	if (TREE_CODE(t) == ADDR_EXPR && !ops->address_is_access) {
-		tree base = TREE_OPERAND(t, 0);
+	if (TREE_CODE(t) == ADDR_EXPR && !ops->in_call_args) {
+		/* Only an address taken: what is inside is marked so (engine.h). */
+		unsigned char from = ops->naccess;
 
-		/* Not an access: only the pointers it goes through are used. */
-		unsigned char accesses = ops->naccess;
-
-		while (handled_component_p(base))
-			base = TREE_OPERAND(base, 0);
-		if (!DECL_P(base))
-			walk_tree(&base, collect_operands, ops, NULL);
-		ops->naccess = accesses;	/* &p->x of a __pt_guarded_by() p neither */
+		walk_tree(&TREE_OPERAND(t, 0), collect_operands, ops, NULL);
+		for (unsigned int i = from; i < ops->naccess; i++)
+			ops->access_by_address |= 1u << i;
 		*walk_subtrees = 0;
 		return NULL_TREE;
 	}
-	if (TREE_CODE(t) == COMPONENT_REF && rules_is_guarded_field(TREE_OPERAND(t, 1)) &&
-	    ops->naccess < MAX_OPERANDS)
-		ops->access[ops->naccess++] = t;
+	if (TREE_CODE(t) == COMPONENT_REF)
+		add_access(ops, t, rules_guarding_locks(TREE_OPERAND(t, 1), false));
 	if (TREE_CODE(t) == MEM_REF && TREE_CODE(TREE_OPERAND(t, 0)) == SSA_NAME &&
 	    ops->nderef < MAX_OPERANDS) {
 		/*
@@ -141,10 +143,11 @@ static tree collect_operands(tree *tp, int *walk_subtrees, void *data)
 	/* *p of a __pt_guarded_by() pointer: an access of what p was read from. */
 	if (TREE_CODE(t) == MEM_REF && TREE_CODE(TREE_OPERAND(t, 0)) == SSA_NAME &&
 	    ops->naccess < MAX_OPERANDS) {
-		tree from = pointee_source(TREE_OPERAND(t, 0));
+		unsigned int locks = 0;
+		tree from = pointee_source(TREE_OPERAND(t, 0), &locks);
 
 		if (from)
-			ops->access[ops->naccess++] = from;
+			add_access(ops, from, locks);
 	}
 	return NULL_TREE;
 }
@@ -186,16 +189,7 @@ const struct stmt_operands *operands_of(struct ctx *c, gimple *stmt)
 	ops = XCNEW(struct stmt_operands);
 	for (unsigned int i = 0; i < gimple_num_ops(stmt); i++) {
 		ops->outer = NULL_TREE;
-		/*
-		 * Taking a guarded field's address: an access for the rule
-		 * set's guard (docs/rules.md).  For an annotated lock, as in
-		 * Clang's context analysis (-Wthread-safety-pointer), only
-		 * when the address is passed to a function: kept in a local,
-		 * it is what the atomics do lock-free on purpose
-		 * (try_cmpxchg(&lock->owner, ...) in rtmutex.c).
-		 */
-		ops->address_is_access = tracked_is_ruleset_lock() ||
-					 (is_gimple_call(stmt) && i >= 3);
+		ops->in_call_args = is_gimple_call(stmt) && i >= 3;
 		if (gimple_op(stmt, i))
 			walk_tree(gimple_op_ptr(stmt, i), collect_operands, ops, NULL);
 	}

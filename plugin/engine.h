@@ -57,17 +57,27 @@ struct ctx {
 
 /*
  * What a statement's operands contain, computed once per statement (it does
- * not depend on the path): accesses of the guarded field and pointers
- * dereferenced.
+ * not depend on the path, nor on the lock): accesses of guarded data, of
+ * every lock of the unit, and pointers dereferenced.
  */
 struct stmt_operands {
 	unsigned char naccess, nderef;
-	tree access[MAX_OPERANDS];	/* COMPONENT_REFs of the guarded field */
+	tree access[MAX_OPERANDS];	/* COMPONENT_REFs of guarded fields, globals */
+	unsigned int access_locks[MAX_OPERANDS]; /* whose data (tracked.c: a bit per lock) */
 	unsigned char access_writes;	/* bit i: access[i] is stored to */
+	/*
+	 * Bit i: access[i] is inside an address only taken (&p->field), not
+	 * passed to a function.  An access for the rule set's guard
+	 * (docs/rules.md); for an annotated lock, as in Clang's context
+	 * analysis (-Wthread-safety-pointer), only when the address is passed
+	 * to a function: kept in a local, it is what the atomics do lock-free
+	 * on purpose (try_cmpxchg(&lock->owner, ...) in rtmutex.c).
+	 */
+	unsigned char access_by_address;
 	tree deref[MAX_OPERANDS];	/* SSA pointers under a MEM_REF */
 	tree deref_in[MAX_OPERANDS];	/* the expression of each, if it has a location */
 	tree outer;			/* the last expression with a location seen */
-	bool address_is_access;		/* while walking: &field counts (operands_of) */
+	bool in_call_args;		/* while walking: a call's argument (operands_of) */
 };
 
 /* A call as the families see it: what the callee is to each rule. */

@@ -383,14 +383,22 @@ static void lock_rules_begin(struct ctx *c)
 	w->every_path_known = false;
 }
 
-/* Each access of guarded data the statement reads or writes (after its assertions). */
+/*
+ * Each access of the tracked lock's data the statement reads or writes
+ * (after its assertions); inside an address only taken, for the rule
+ * set's lock alone (engine.h).
+ */
 static void lock_rules_operands(struct ctx *c, gimple *stmt, struct astate *st)
 {
 	const struct stmt_operands *ops = operands_of(c, stmt);
+	unsigned int mine = 1u << tracked_index();
+	bool by_address = tracked_is_ruleset_lock();
 
 	for (unsigned int i = 0; i < ops->naccess; i++)
-		check_access(c, st, ops->access[i], operand_location(ops->access[i], stmt),
-			     ops->access_writes & (1u << i));
+		if ((ops->access_locks[i] & mine) &&
+		    (by_address || !(ops->access_by_address & (1u << i))))
+			check_access(c, st, ops->access[i], operand_location(ops->access[i], stmt),
+				     ops->access_writes & (1u << i));
 }
 
 static void missing_assertion(struct ctx *c)

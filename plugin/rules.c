@@ -208,6 +208,37 @@ bool rules_is_pointee_guarded(tree decl)
 	       tracked_pointee_guarded(decl);
 }
 
+/*
+ * The unit's locks (tracked.c: a bit per index) whose data DECL is: a
+ * field of a guard line (the rule set's lock, index 0) or
+ * __guarded_by(); a global __guarded_by(); with POINTEE, a field or
+ * global __pt_guarded_by().  As the three tests above are for the
+ * tracked lock, for every lock at once.
+ */
+unsigned int rules_guarding_locks(tree decl, bool pointee)
+{
+	const char *name;
+	unsigned int mask;
+
+	if (!decl)
+		return 0;
+	if (pointee)
+		return TREE_CODE(decl) == FIELD_DECL ||
+		       (TREE_CODE(decl) == VAR_DECL && is_global_var(decl)) ?
+		       tracked_guarding(decl, true) : 0;
+	if (TREE_CODE(decl) == VAR_DECL)
+		return is_global_var(decl) ? tracked_guarding(decl, false) : 0;
+	if (TREE_CODE(decl) != FIELD_DECL || !DECL_NAME(decl))
+		return 0;
+	mask = tracked_guarding(decl, false);
+	name = IDENTIFIER_POINTER(DECL_NAME(decl));
+	for (unsigned int i = 0; !(mask & 1) && i < ue_rs.nguards; i++)
+		if (!strcmp(name, ue_rs.guards[i].field) &&
+		    type_is_named(DECL_CONTEXT(decl), ue_rs.guards[i].type))
+			mask |= 1;
+	return mask;
+}
+
 tree rules_guarded_decl(tree ref)
 {
 	return TREE_CODE(ref) == COMPONENT_REF ? TREE_OPERAND(ref, 1) : ref;

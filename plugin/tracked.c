@@ -83,11 +83,16 @@ bool tracked_per_object(void)
 	return cur->id.type != NULL;
 }
 
+static bool is_object_lock_field(const struct tracked_entry *e, tree field)
+{
+	return e->id.type && field && TREE_CODE(field) == FIELD_DECL && DECL_NAME(field) &&
+	       !strcmp(IDENTIFIER_POINTER(DECL_NAME(field)), e->id.name) &&
+	       type_is_named(DECL_CONTEXT(field), e->id.type);
+}
+
 bool tracked_is_object_lock_field(tree field)
 {
-	return cur->id.type && field && TREE_CODE(field) == FIELD_DECL && DECL_NAME(field) &&
-	       !strcmp(IDENTIFIER_POINTER(DECL_NAME(field)), cur->id.name) &&
-	       type_is_named(DECL_CONTEXT(field), cur->id.type);
+	return is_object_lock_field(cur, field);
 }
 
 bool tracked_is_lock(tree decl)
@@ -96,11 +101,16 @@ bool tracked_is_lock(tree decl)
 	       DECL_NAME(decl) && !strcmp(IDENTIFIER_POINTER(DECL_NAME(decl)), cur->id.name);
 }
 
+static bool is_lock_text(const struct tracked_entry *e, const char *text, size_t len)
+{
+	return e->id.name && !e->id.type && strlen(e->id.name) == len &&
+	       !strncmp(text, e->id.name, len);
+}
+
 /* Assertions name a global lock only (&obj->lock in lockdep_assert_held(): not yet). */
 bool tracked_is_lock_text(const char *text, size_t len)
 {
-	return cur->id.name && !cur->id.type && strlen(cur->id.name) == len &&
-	       !strncmp(text, cur->id.name, len);
+	return is_lock_text(cur, text, len);
 }
 
 bool tracked_is_ruleset_lock(void)
@@ -210,17 +220,17 @@ static void resolve_annotated(const struct annotated_fn *fn, struct annotated_ap
 }
 
 /*
- * G guards with the tracked lock.  Several locks (Clang: each suffices to
- * read) are read as any of them by the rule set's pass, and are not an
+ * G guards with E's lock.  Several locks (Clang: each suffices to read)
+ * are read as any of them by the rule set's lock, and are not an
  * annotated lock's: holding one of the others would be taken for a bug.
  */
-static bool guard_matches(const struct guard_of *g)
+static bool guard_matches(const struct tracked_entry *e, const struct guard_of *g)
 {
-	if (g->n > 1 && !tracked_is_ruleset_lock())
+	if (g->n > 1 && !e->ruleset)
 		return false;
 	for (unsigned int i = 0; i < g->n; i++)
-		if (g->sibling[i] ? tracked_is_object_lock_field(g->sibling[i]) :
-		    tracked_is_lock_text(g->lock[i], strlen(g->lock[i])))
+		if (g->sibling[i] ? is_object_lock_field(e, g->sibling[i]) :
+		    is_lock_text(e, g->lock[i], strlen(g->lock[i])))
 			return true;
 	return false;
 }
@@ -252,7 +262,7 @@ static void select_annotations(struct tracked_entry *e)
 		resolve_annotated(fns[i], &e->apis[i]);
 	nguards = annotations_guards(&guards);
 	for (unsigned int i = 0; i < nguards && !e->any_guarded; i++)
-		e->any_guarded = guard_matches(&guards[i]);
+		e->any_guarded = guard_matches(e, &guards[i]);
 }
 
 /* A lock of the unit: L, or the rule set's own (NULL), with all its rules. */
@@ -399,14 +409,26 @@ bool tracked_field_guarded(tree field)
 {
 	const struct guard_of *g = annotations_guard_of(field, false);
 
-	return g && guard_matches(g);
+	return g && guard_matches(cur, g);
 }
 
 bool tracked_pointee_guarded(tree decl)
 {
 	const struct guard_of *g = annotations_guard_of(decl, true);
 
-	return g && guard_matches(g);
+	return g && guard_matches(cur, g);
+}
+
+/* Which of the unit's locks (a bit per index) DECL's __guarded_by() (POINTEE: __pt_guarded_by()) names. */
+unsigned int tracked_guarding(tree decl, bool pointee)
+{
+	const struct guard_of *g = annotations_guard_of(decl, pointee);
+	unsigned int mask = 0;
+
+	for (unsigned int i = 0; g && i < entries.length(); i++)
+		if (guard_matches(entries[i], g))
+			mask |= 1u << i;
+	return mask;
 }
 
 bool tracked_any_guarded_field(void)

@@ -159,6 +159,8 @@ bool rules_is_guarded_field(tree field);
 bool rules_is_guarded_var(tree var);	/* a global: __guarded_by() */
 /* A field or global __pt_guarded_by() the tracked lock: *it is guarded data. */
 bool rules_is_pointee_guarded(tree decl);
+/* The unit's locks (tracked.c's indices, a bit each) that guard DECL, or *DECL (POINTEE). */
+unsigned int rules_guarding_locks(tree decl, bool pointee);
 /* What an access of the guarded data names: the field of obj->field, or the global. */
 tree rules_guarded_decl(tree ref);
 bool rules_is_link_field(tree field);	/* the link of a get_all list */
@@ -269,6 +271,8 @@ bool tracked_field_guarded(tree field);
 bool tracked_any_guarded_field(void);
 /* DECL is __pt_guarded_by() the tracked lock: what it points to is guarded. */
 bool tracked_pointee_guarded(tree decl);
+/* The unit's locks (a bit per index) that guard DECL (POINTEE: what it points to). */
+unsigned int tracked_guarding(tree decl, bool pointee);
 
 /* ---- the annotation database (annotations.c) ------------------------- */
 
