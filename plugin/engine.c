@@ -181,11 +181,17 @@ static bool stores_to(gimple *stmt, tree ref)
 
 const struct stmt_operands *operands_of(struct ctx *c, gimple *stmt)
 {
-	struct stmt_operands **cached = c->operands->get(stmt);
+	struct stmt_operands **cached;
 	struct stmt_operands *ops;
 
-	if (cached)
+	if (stmt == c->last_stmt)
+		return c->last_ops;
+	cached = c->operands->get(stmt);
+	if (cached) {
+		c->last_stmt = stmt;
+		c->last_ops = *cached;
 		return *cached;
+	}
 	ops = XCNEW(struct stmt_operands);
 	for (unsigned int i = 0; i < gimple_num_ops(stmt); i++) {
 		ops->outer = NULL_TREE;
@@ -197,6 +203,8 @@ const struct stmt_operands *operands_of(struct ctx *c, gimple *stmt)
 		if (stores_to(stmt, ops->access[i]))
 			ops->access_writes |= 1u << i;
 	c->operands->put(stmt, ops);
+	c->last_stmt = stmt;
+	c->last_ops = ops;
 	return ops;
 }
 

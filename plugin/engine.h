@@ -52,6 +52,9 @@ struct ctx {
 	struct sset **in;	/* per basic block */
 	struct sset *scratch[2];	/* states between statements of a block */
 	hash_map<gimple *, struct stmt_operands *> *operands;
+	/* The last statement asked of (each path and checker asks in turn). */
+	gimple *last_stmt;
+	struct stmt_operands *last_ops;
 	void *walk[CHECKER_COUNT];	/* each checker's own, by its index */
 };
 
