@@ -182,8 +182,8 @@ static unsigned char object_lock_mask(struct astate *st, vkey base, struct objlo
 
 struct lock_view lock_view_global(const struct astate *st)
 {
-	struct lock_view v = { st->lock[SLOT_GLOBAL], st->free_loc, st->free_loc,
-			       st->free_why, st->free_why, false, 0 };
+	struct lock_view v = { st->lk.lock[SLOT_GLOBAL], st->lk.free_loc, st->lk.free_loc,
+			       st->lk.free_why, st->lk.free_why, false, 0 };
 
 	return v;
 }
@@ -328,19 +328,19 @@ static void apply_assertions(struct ctx *c, gimple *stmt, struct astate *st)
 		}
 		if (an->a->kind == ASSERT_NOT_HELD) {
 			/* On every path, on the caller's lock: callers must not hold it. */
-			if ((st->lock[SLOT_GLOBAL] & LK_ENTRY) && an->unconditional && c->final &&
-			    c->sum->lock.excl_loc == UNKNOWN_LOCATION)
+			if ((st->lk.lock[SLOT_GLOBAL] & LK_ENTRY) && an->unconditional &&
+			    c->final && c->sum->lock.excl_loc == UNKNOWN_LOCATION)
 				c->sum->lock.excl_loc = an->a->loc;
-			st->lock[SLOT_GLOBAL] = LK_FREE;
-			st->free_loc = an->a->loc;
-			st->free_why = FREE_BY_ASSERTION;
+			st->lk.lock[SLOT_GLOBAL] = LK_FREE;
+			st->lk.free_loc = an->a->loc;
+			st->lk.free_why = FREE_BY_ASSERTION;
 			continue;
 		}
 		/*
 		 * An unconditional assertion is a contract with every caller;
 		 * lockdep_assert_held_write() one to hold it for writing.
 		 */
-		if ((st->lock[SLOT_GLOBAL] & LK_ENTRY) && an->unconditional) {
+		if ((st->lk.lock[SLOT_GLOBAL] & LK_ENTRY) && an->unconditional) {
 			if (c->final)
 				c->sum->lock.contract = true;
 			lock_require(c, REQ_ASSERTED, an->a->loc, NULL, false, 0,
@@ -351,7 +351,7 @@ static void apply_assertions(struct ctx *c, gimple *stmt, struct astate *st)
 		 * leaves writes unchecked rather than pass "held for reading" to
 		 * the callers' paths through the exit cases.
 		 */
-		st->lock[SLOT_GLOBAL] = LK_HELD;
+		st->lk.lock[SLOT_GLOBAL] = LK_HELD;
 	}
 }
 
@@ -402,7 +402,7 @@ static void lock_entry(struct ctx *c, struct astate *st)
 	const char *obj = NULL;
 
 	for (int k = 0; k < NSLOTS; k++)
-		st->lock[k] = LK_ENTRY;
+		st->lk.lock[k] = LK_ENTRY;
 	/*
 	 * __must_not_hold(): callers must not hold it.  The body starts as
 	 * the caller left it (a caller holding it is reported at its call,
@@ -431,7 +431,7 @@ static void lock_entry(struct ctx *c, struct astate *st)
 	if (shared)
 		set_lock(st, SLOT_GLOBAL, LK_SHARED, where, SHARED_BY_ANNOTATION);
 	else
-		st->lock[SLOT_GLOBAL] = LK_HELD;
+		st->lk.lock[SLOT_GLOBAL] = LK_HELD;
 	sign_contract(c, where, 0);
 }
 
@@ -443,8 +443,9 @@ static void set_lock(struct astate *st, int slot, unsigned char mask, location_t
 	if (slot == SLOT_NONE)
 		return;
 	if (slot == SLOT_GLOBAL)
-		lock_cause_update(st->lock[slot], mask, &st->free_loc, &st->free_why, loc, why);
-	st->lock[slot] = mask;
+		lock_cause_update(st->lk.lock[slot], mask, &st->lk.free_loc, &st->lk.free_why,
+				  loc, why);
+	st->lk.lock[slot] = mask;
 }
 
 /* What an operation that takes the lock leaves it as. */
@@ -544,9 +545,9 @@ static void step_lock_api(struct astate *st, gcall *call, const struct lock_api 
 		 * the answer follows, and nothing is split.
 		 */
 		if (api->op == LOCK_OP_GUARD_HELD &&
-		    (st->lock[r.slot] == LK_HELD || st->lock[r.slot] == LK_SHARED ||
-		     st->lock[r.slot] == LK_FREE)) {
-			if (fact_add_prio(st, key, st->lock[r.slot] != LK_FREE, FACT_LOCK))
+		    (st->lk.lock[r.slot] == LK_HELD || st->lk.lock[r.slot] == LK_SHARED ||
+		     st->lk.lock[r.slot] == LK_FREE)) {
+			if (fact_add_prio(st, key, st->lk.lock[r.slot] != LK_FREE, FACT_LOCK))
 				sset_add(out, st);
 			return;
 		}
@@ -638,7 +639,7 @@ static void apply_exit_cases(struct astate *st, const struct call_info *ci, stru
 	const struct summary *s = ci->callee;
 	location_t loc = gimple_location(ci->call);
 	bool keep_global = s->lock.excl_loc != UNKNOWN_LOCATION &&
-			   (st->lock[SLOT_GLOBAL] & (LK_HELD | LK_SHARED));
+			   (st->lk.lock[SLOT_GLOBAL] & (LK_HELD | LK_SHARED));
 
 	if (!s->lock.ncases) {
 		sset_add(out, st);
@@ -660,8 +661,9 @@ static void apply_exit_cases(struct astate *st, const struct call_info *ci, stru
 			slot = caller_slot(ci->call, cs);
 			if (slot == SLOT_NONE || (slot == SLOT_GLOBAL && keep_global))
 				continue;
-			set_lock(&after, slot, lock_after_call(m, st->lock[slot], s->lock.contract),
-				 loc, FREE_BY_CALL);
+			set_lock(&after, slot,
+				 lock_after_call(m, st->lk.lock[slot], s->lock.contract), loc,
+				 FREE_BY_CALL);
 		}
 		/* The objects of the arguments: what the callee left their locks as. */
 		for (unsigned int i = 0; i < MAX_LOCK_PARAMS && i < gimple_call_num_args(ci->call); i++) {
@@ -725,7 +727,7 @@ static void record_exit_case(struct summary *s, struct astate *st, int ret_nonze
 	int i = 0;
 
 	memset(&ec, 0, sizeof(ec));
-	memcpy(ec.lock, st->lock, sizeof(ec.lock));
+	memcpy(ec.lock, st->lk.lock, sizeof(ec.lock));
 	ec.ret_nonzero = ret_nonzero;
 	/* Per-object locks of the parameters' objects, as this exit leaves them. */
 	for (tree p = DECL_ARGUMENTS(current_function_decl); p && i < MAX_LOCK_PARAMS;

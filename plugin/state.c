@@ -153,9 +153,9 @@ struct ptr *ptr_add(struct astate *st, vkey key)
 
 struct objlock *objlock_find(struct astate *st, vkey base)
 {
-	for (unsigned int i = 0; base && i < st->nobjs; i++)
-		if (st->objs[i].base == base)
-			return &st->objs[i];
+	for (unsigned int i = 0; base && i < st->lk.nobjs; i++)
+		if (st->lk.objs[i].base == base)
+			return &st->lk.objs[i];
 	return NULL;
 }
 
@@ -168,15 +168,15 @@ void objlock_set(struct astate *st, vkey base, unsigned char mask, location_t lo
 	if (!base)
 		return;
 	if (!o) {
-		if (st->nobjs == MAX_OBJLOCKS)
+		if (st->lk.nobjs == MAX_OBJLOCKS)
 			return;
-		for (i = 0; i < st->nobjs && st->objs[i].base < base; i++)
+		for (i = 0; i < st->lk.nobjs && st->lk.objs[i].base < base; i++)
 			;
-		memmove(&st->objs[i + 1], &st->objs[i], (st->nobjs - i) * sizeof(st->objs[0]));
-		o = &st->objs[i];
+		memmove(&st->lk.objs[i + 1], &st->lk.objs[i], (st->lk.nobjs - i) * sizeof(st->lk.objs[0]));
+		o = &st->lk.objs[i];
 		memset(o, 0, sizeof(*o));
 		o->base = base;
-		st->nobjs++;
+		st->lk.nobjs++;
 	}
 	lock_cause_update(o->mask, mask, &o->free_loc, &o->free_why, loc, why);
 	o->mask = mask;
@@ -208,16 +208,16 @@ void objlock_drop(struct astate *st, vkey base)
 
 	if (!o)
 		return;
-	memmove(o, o + 1, (st->objs + st->nobjs - o - 1) * sizeof(*o));
-	st->nobjs--;
+	memmove(o, o + 1, (st->lk.objs + st->lk.nobjs - o - 1) * sizeof(*o));
+	st->lk.nobjs--;
 }
 
 static bool objs_equal(const struct astate *a, const struct astate *b)
 {
-	if (a->nobjs != b->nobjs)
+	if (a->lk.nobjs != b->lk.nobjs)
 		return false;
-	for (unsigned int i = 0; i < a->nobjs; i++)
-		if (a->objs[i].base != b->objs[i].base || a->objs[i].mask != b->objs[i].mask)
+	for (unsigned int i = 0; i < a->lk.nobjs; i++)
+		if (a->lk.objs[i].base != b->lk.objs[i].base || a->lk.objs[i].mask != b->lk.objs[i].mask)
 			return false;
 	return true;
 }
@@ -225,8 +225,8 @@ static bool objs_equal(const struct astate *a, const struct astate *b)
 /* An object known on one side only is, on the other, as the caller left it. */
 static void objs_join(struct astate *into, const struct astate *from)
 {
-	for (unsigned int i = 0; i < into->nobjs; i++) {
-		struct objlock *o = &into->objs[i];
+	for (unsigned int i = 0; i < into->lk.nobjs; i++) {
+		struct objlock *o = &into->lk.objs[i];
 		const struct objlock *f = objlock_find((struct astate *)from, o->base);
 
 		o->mask |= f ? f->mask : LK_ENTRY;
@@ -235,8 +235,8 @@ static void objs_join(struct astate *into, const struct astate *from)
 			o->free_why = f->free_why;
 		}
 	}
-	for (unsigned int i = 0; i < from->nobjs; i++) {
-		const struct objlock *f = &from->objs[i];
+	for (unsigned int i = 0; i < from->lk.nobjs; i++) {
+		const struct objlock *f = &from->lk.objs[i];
 
 		if (!objlock_find(into, f->base))
 			objlock_set(into, f->base, f->mask | LK_ENTRY, f->free_loc, f->free_why);
@@ -285,7 +285,7 @@ static bool ptr_equal(const struct ptr *a, const struct ptr *b)
 
 bool state_equal(const struct astate *a, const struct astate *b)
 {
-	if (memcmp(a->lock, b->lock, sizeof(a->lock)) || !objs_equal(a, b) ||
+	if (memcmp(a->lk.lock, b->lk.lock, sizeof(a->lk.lock)) || !objs_equal(a, b) ||
 	    a->nfacts != b->nfacts || a->nptrs != b->nptrs || a->nfresh != b->nfresh)
 		return false;
 	for (unsigned int i = 0; i < a->nfacts; i++)
@@ -306,10 +306,10 @@ void state_join(struct astate *into, const struct astate *from)
 	state_copy(&old, into);
 
 	for (int i = 0; i < NSLOTS; i++)
-		into->lock[i] |= from->lock[i];
-	if (!into->free_loc) {
-		into->free_loc = from->free_loc;
-		into->free_why = from->free_why;
+		into->lk.lock[i] |= from->lk.lock[i];
+	if (!into->lk.free_loc) {
+		into->lk.free_loc = from->lk.free_loc;
+		into->lk.free_why = from->lk.free_why;
 	}
 	objs_join(into, from);
 
@@ -384,7 +384,7 @@ static unsigned int state_closest(const struct sset *set, const struct astate *s
 
 	for (unsigned int i = 0; i < set->n; i++) {
 		const struct astate *a = &set->s[i];
-		int score = memcmp(a->lock, st->lock, sizeof(a->lock)) || !objs_equal(a, st) ?
+		int score = memcmp(a->lk.lock, st->lk.lock, sizeof(a->lk.lock)) || !objs_equal(a, st) ?
 			    0 : 1000;
 
 		score += facts_shared(a, st);

@@ -566,13 +566,23 @@ struct objlock {
 	location_t free_loc;
 };
 
-struct astate {
+/*
+ * How one path holds a lock (lock.c, the lock tracker): the tracked
+ * global and the locks passed as parameters or stored at *parameter, a
+ * slot each, and the per-object locks of the objects this function took
+ * or released.  A path state has one, for the lock a pass tracks.
+ */
+struct lock_path {
 	unsigned char lock[NSLOTS];	/* LK_* may-set per lock slot */
 	location_t free_loc;		/* why the tracked lock may be free */
 	unsigned char free_why;		/* FREE_BY_* or SHARED_BY_* of free_loc */
-	location_t last_loc;		/* last source position on this path */
 	unsigned char nobjs;		/* sorted by base */
 	struct objlock objs[MAX_OBJLOCKS];
+};
+
+struct astate {
+	struct lock_path lk;		/* the lock tracker's */
+	location_t last_loc;		/* last source position on this path */
 	unsigned char nfacts, nptrs, nfresh;
 	struct fact facts[MAX_FACTS];
 	struct ptr ptrs[MAX_PTRS];
