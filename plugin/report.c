@@ -38,13 +38,14 @@ struct kept {
 static vec<struct kept> kept;
 
 /*
- * (place, rule, lock) already kept; a "not checked" line has rule NO_RULE.
- * A location_t is 32 bits, a rule 6, a lock index (tracked.c: up to 17) 5.
+ * (place, rule and lock) already kept; a "not checked" line has rule
+ * NO_RULE.  The place is the location + 2: 0 and 1 mark free and deleted
+ * slots (a location_t is 64 bits from GCC 15, so nothing is shifted in).
  */
-typedef int_hash<unsigned HOST_WIDE_INT, 0, HOST_WIDE_INT_M1U> place_hash;
-static hash_set<place_hash> *places;
+typedef pair_hash<int_hash<location_t, 0, 1>, int_hash<unsigned int, 0, 1> > place_hash;
+static hash_set<place_hash::value_type, false, place_hash> *places;
 #define NO_RULE 63
-#define LOCK_BITS 5
+#define LOCK_BITS 5	/* a lock index (tracked.c: up to 17) */
 
 /* Report where the user wrote the code, not inside a macro's definition. */
 static location_t written_at(location_t loc)
@@ -52,16 +53,16 @@ static location_t written_at(location_t loc)
 	return linemap_resolve_location(line_table, loc, LRK_MACRO_EXPANSION_POINT, NULL);
 }
 
-static unsigned HOST_WIDE_INT place_key(location_t loc, unsigned int rule, unsigned int lock)
+static place_hash::value_type place_key(location_t loc, unsigned int rule, unsigned int lock)
 {
-	return (((unsigned HOST_WIDE_INT)loc << 6 | rule) << LOCK_BITS | lock) + 1;
+	return place_hash::value_type(loc + 2, rule << LOCK_BITS | lock);
 }
 
 /* True the first time RULE is reported at LOC for the tracked lock. */
 static bool first_at(location_t loc, unsigned int rule)
 {
 	if (!places)
-		places = new hash_set<place_hash>;
+		places = new hash_set<place_hash::value_type, false, place_hash>;
 	return !places->add(place_key(loc, rule, tracked_index()));
 }
 
@@ -186,7 +187,7 @@ static void forget(struct kept *k)
 void report_flush(void)
 {
 	tree outside = current_function_decl;
-	hash_set<place_hash> printed;
+	hash_set<place_hash::value_type, false, place_hash> printed;
 
 	kept.qsort(in_print_order);
 	for (unsigned int i = 0; i < kept.length(); i++) {
