@@ -102,12 +102,14 @@ void finding_note(struct finding *f, enum note_kind kind, location_t loc,
 
 /*
  * "'next' of 'struct user_event_mm'", or a guarded global's "'pool_offset'";
- * for __pt_guarded_by() data "what 'stack_pools' points to".
+ * for __pt_guarded_by() data "what 'stack_pools' points to": as lock LOCK
+ * (tracked.c's index) guards it.
  */
-static const char *guarded_text(tree decl, char *buf, size_t size)
+static const char *guarded_text(tree decl, unsigned int lock, char *buf, size_t size)
 {
-	bool pointee = rules_is_pointee_guarded(decl) &&
-		       !rules_is_guarded_field(decl) && !rules_is_guarded_var(decl);
+	unsigned int bit = 1u << lock;
+	bool pointee = (rules_guarding_locks(decl, true) & bit) &&
+		       !(rules_guarding_locks(decl, false) & bit);
 
 	if (decl && TREE_CODE(decl) == FIELD_DECL)
 		snprintf(buf, size, "%s'%s' of 'struct %s'%s", pointee ? "what " : "",
@@ -135,7 +137,7 @@ static void word_note(const struct finding *f, const struct finding_note *n, str
 	const char *field = rules_field_name(n->field);
 	char what[256];
 
-	guarded_text(n->field, what, sizeof(what));
+	guarded_text(n->field, f->lock_index, what, sizeof(what));
 	switch (n->kind) {
 	case NOTE_LOCK_FREE:
 		if (n->why >= 0 && n->why < (int)ARRAY_SIZE(why_free))
@@ -213,7 +215,7 @@ static void word_finding(const struct finding *f, struct worded *w)
 	const char *lock = f->lock, *put = rules_ref_api_name(REF_OP_PUT);
 	char what[256];
 
-	guarded_text(f->field, what, sizeof(what));
+	guarded_text(f->field, f->lock_index, what, sizeof(what));
 
 	switch (f->kind) {
 	case FINDING_UNGUARDED_ACCESS:

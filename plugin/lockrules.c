@@ -30,12 +30,13 @@ static struct lock_rules_walk *walk_of(const struct ctx *c)
 
 /* ---- findings: which lock, why it may be free, why it is needed --------- */
 
-/* A finding about the lock this checker tracks, which it names. */
+/* A finding about the tracked lock, which it names. */
 static void lock_finding(struct finding *f, enum finding_kind kind, location_t loc,
 			 const char *name)
 {
 	finding_init(f, kind, loc, name);
 	f->lock = tracked_lock_name();
+	f->lock_index = tracked_index();
 }
 
 static void note_free_at(struct finding *f, location_t loc, int why)

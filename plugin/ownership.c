@@ -470,7 +470,7 @@ static bool own_call(struct ctx *c, struct astate *st, const struct call_info *c
 			fresh_drop(st, value_key(arg));
 	}
 	if (ci->lock_api)
-		return false;	/* the lock checker decides its value */
+		return false;	/* the lock tracker decides its value */
 	if (ci->ref_op != REF_OP_NONE) {
 		ref_api_call(c, st, ci);
 		return true;

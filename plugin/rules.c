@@ -181,39 +181,11 @@ bool rules_is_allocator(tree fndecl)
 	return fndecl && TREE_CODE(fndecl) == FUNCTION_DECL && DECL_IS_MALLOC(fndecl);
 }
 
-/* A guard line of the rule set, or the field's own __guarded_by(). */
-bool rules_is_guarded_field(tree field)
-{
-	const char *name;
-
-	if (!field || TREE_CODE(field) != FIELD_DECL || !DECL_NAME(field))
-		return false;
-	name = IDENTIFIER_POINTER(DECL_NAME(field));
-	for (unsigned int i = 0; ruleset_parts() && i < ue_rs.nguards; i++)
-		if (!strcmp(name, ue_rs.guards[i].field) &&
-		    type_is_named(DECL_CONTEXT(field), ue_rs.guards[i].type))
-			return true;
-	return tracked_field_guarded(field);
-}
-
-bool rules_is_guarded_var(tree var)
-{
-	return var && TREE_CODE(var) == VAR_DECL && is_global_var(var) && tracked_field_guarded(var);
-}
-
-bool rules_is_pointee_guarded(tree decl)
-{
-	return decl && (TREE_CODE(decl) == FIELD_DECL ||
-			(TREE_CODE(decl) == VAR_DECL && is_global_var(decl))) &&
-	       tracked_pointee_guarded(decl);
-}
-
 /*
  * The unit's locks (tracked.c: a bit per index) whose data DECL is: a
  * field of a guard line (the rule set's lock, index 0) or
  * __guarded_by(); a global __guarded_by(); with POINTEE, a field or
- * global __pt_guarded_by().  As the three tests above are for the
- * tracked lock, for every lock at once.
+ * global __pt_guarded_by().
  */
 unsigned int rules_guarding_locks(tree decl, bool pointee)
 {

@@ -405,21 +405,10 @@ const struct lock_api *tracked_annotated_lock_api(tree fndecl)
 	       &cur->apis[i].api : NULL;
 }
 
-bool tracked_field_guarded(tree field)
-{
-	const struct guard_of *g = annotations_guard_of(field, false);
-
-	return g && guard_matches(cur, g);
-}
-
-bool tracked_pointee_guarded(tree decl)
-{
-	const struct guard_of *g = annotations_guard_of(decl, true);
-
-	return g && guard_matches(cur, g);
-}
-
-/* Which of the unit's locks (a bit per index) DECL's __guarded_by() (POINTEE: __pt_guarded_by()) names. */
+/*
+ * Which of the unit's locks (a bit per index) DECL's __guarded_by()
+ * (POINTEE: __pt_guarded_by()) names.
+ */
 unsigned int tracked_guarding(tree decl, bool pointee)
 {
 	const struct guard_of *g = annotations_guard_of(decl, pointee);

@@ -155,10 +155,6 @@ void inputs_register(const char *plugin_name);	/* adds them to -MD's list */
 const struct lock_api *rules_lock_api(tree fndecl);
 enum ref_op rules_ref_api(tree fndecl);
 bool rules_is_allocator(tree fndecl);	/* the malloc attribute */
-bool rules_is_guarded_field(tree field);
-bool rules_is_guarded_var(tree var);	/* a global: __guarded_by() */
-/* A field or global __pt_guarded_by() the tracked lock: *it is guarded data. */
-bool rules_is_pointee_guarded(tree decl);
 /* The unit's locks (tracked.c's indices, a bit each) that guard DECL, or *DECL (POINTEE). */
 unsigned int rules_guarding_locks(tree decl, bool pointee);
 /* What an access of the guarded data names: the field of obj->field, or the global. */
@@ -262,15 +258,8 @@ bool tracked_must_not_hold_object(tree fndecl, location_t *where, const char **o
 const struct lock_api *tracked_annotated_lock_api(tree fndecl);
 /* Any lockdep assertion or __must_hold() of it in the unit. */
 bool tracked_any_assertion(void);
-/*
- * FIELD (or a global) carries __guarded_by() of the tracked lock (a
- * global, or the per-object lock field of its own struct); the unit
- * defines such a field.
- */
-bool tracked_field_guarded(tree field);
+/* The unit has a field or global __guarded_by() the tracked lock. */
 bool tracked_any_guarded_field(void);
-/* DECL is __pt_guarded_by() the tracked lock: what it points to is guarded. */
-bool tracked_pointee_guarded(tree decl);
 /* The unit's locks (a bit per index) that guard DECL (POINTEE: what it points to). */
 unsigned int tracked_guarding(tree decl, bool pointee);
 
@@ -448,7 +437,7 @@ struct exit_case {
 	signed char ret_nonzero;	/* -1 unknown, 0 zero, 1 non-zero */
 };
 
-/* What the lock checker learns of a function (lock.c). */
+/* What the lock tracker and the lock rules learn of a function (lock.c, lockrules.c). */
 struct lock_summary {
 	bool contract;		/* asserts the lock unconditionally */
 	bool direct_entry_access; /* own accesses rely on the caller */
@@ -704,6 +693,7 @@ struct finding {
 	const char *fn;			/* the function it is in */
 	const char *name;		/* callee, put function or variable */
 	const char *lock;		/* the lock, as messages name it (lock findings) */
+	unsigned int lock_index;	/* ... and which of the unit's it is (tracked.c) */
 	tree field;			/* the guarded field accessed, if any */
 	location_t fixit_before;	/* a line to insert the fix before */
 	unsigned int nnotes;
