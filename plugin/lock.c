@@ -13,7 +13,7 @@
  *
  * The lock rules (lockrules.c) check accesses and calls against what it
  * says (lock.h: the views it gives them) and raise requirements through
- * it; it calls them never.  It checks nothing and reports nothing itself.
+ * it; it never calls them.  It checks nothing and reports nothing itself.
  */
 #include "engine.h"
 #include "lock.h"
