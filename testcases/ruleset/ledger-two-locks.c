@@ -22,7 +22,7 @@ void ledger_add_both(struct ledger *l, int v)
 {
 	mutex_lock(&ledger_lock);
 	mutex_lock(&audit_lock);
-	l->total += v;
+	l->total = v;
 	mutex_unlock(&audit_lock);
 	mutex_unlock(&ledger_lock);
 }
@@ -30,14 +30,14 @@ void ledger_add_both(struct ledger *l, int v)
 void ledger_add_rule_set_lock(struct ledger *l, int v)
 {
 	mutex_lock(&ledger_lock);
-	l->total += v;			/* expect: unguarded-access */
+	l->total = v;			/* expect: unguarded-access */
 	mutex_unlock(&ledger_lock);
 }
 
 void ledger_add_audit_lock(struct ledger *l, int v)
 {
 	mutex_lock(&audit_lock);
-	l->total += v;			/* expect: unguarded-access */
+	l->total = v;			/* expect: unguarded-access */
 	mutex_unlock(&audit_lock);
 }
 
