@@ -94,60 +94,65 @@ static tree pointee_source(tree ptr, unsigned int *locks)
 	return NULL_TREE;
 }
 
+/* What collect_operands() gathers of one statement, before it is kept. */
+struct operands_walk {
+	auto_vec<struct operand_access, 8> access;
+	auto_vec<struct operand_deref, 8> deref;
+	tree outer;			/* the last expression with a location seen */
+	bool in_call_args;		/* a call's argument */
+};
+
 /* T accesses the data of LOCKS (a bit per lock of the unit, tracked.c). */
-static void add_access(struct stmt_operands *ops, tree t, unsigned int locks)
+static void add_access(struct operands_walk *w, tree t, unsigned int locks)
 {
-	if (!locks || ops->naccess == MAX_OPERANDS)
-		return;
-	ops->access_locks[ops->naccess] = locks;
-	ops->access[ops->naccess++] = t;
+	struct operand_access a = { t, locks, false, false };
+
+	if (locks)
+		w->access.safe_push(a);
 }
 
 static tree collect_operands(tree *tp, int *walk_subtrees, void *data)
 {
-	struct stmt_operands *ops = (struct stmt_operands *)data;
+	struct operands_walk *w = (struct operands_walk *)data;
 	tree t = *tp;
 
 	if (TYPE_P(t) || DECL_P(t) || CONSTANT_CLASS_P(t)) {
 		/* A global declared __guarded_by(): read, written or address-taken. */
 		if (TREE_CODE(t) == VAR_DECL)
-			add_access(ops, t, rules_guarding_locks(t, false));
+			add_access(w, t, rules_guarding_locks(t, false));
 		*walk_subtrees = 0;
 		return NULL_TREE;
 	}
-	tree enclosing = ops->outer;
+	tree enclosing = w->outer;
 
 	if (CAN_HAVE_LOCATION_P(t) && EXPR_HAS_LOCATION(t))
-		ops->outer = t;
-	if (TREE_CODE(t) == ADDR_EXPR && !ops->in_call_args) {
+		w->outer = t;
+	if (TREE_CODE(t) == ADDR_EXPR && !w->in_call_args) {
 		/* Only an address taken: what is inside is marked so (engine.h). */
-		unsigned char from = ops->naccess;
+		unsigned int from = w->access.length();
 
-		walk_tree(&TREE_OPERAND(t, 0), collect_operands, ops, NULL);
-		for (unsigned int i = from; i < ops->naccess; i++)
-			ops->access_by_address |= 1u << i;
+		walk_tree(&TREE_OPERAND(t, 0), collect_operands, w, NULL);
+		for (unsigned int i = from; i < w->access.length(); i++)
+			w->access[i].by_address = true;
 		*walk_subtrees = 0;
 		return NULL_TREE;
 	}
 	if (TREE_CODE(t) == COMPONENT_REF)
-		add_access(ops, t, rules_guarding_locks(TREE_OPERAND(t, 1), false));
-	if (TREE_CODE(t) == MEM_REF && TREE_CODE(TREE_OPERAND(t, 0)) == SSA_NAME &&
-	    ops->nderef < MAX_OPERANDS) {
+		add_access(w, t, rules_guarding_locks(TREE_OPERAND(t, 1), false));
+	if (TREE_CODE(t) == MEM_REF && TREE_CODE(TREE_OPERAND(t, 0)) == SSA_NAME) {
 		/*
 		 * Walked outside in: the expression holding it ('mm->refcnt')
 		 * starts where the source does; '*mm' itself sits at the '->'.
 		 */
-		ops->deref_in[ops->nderef] = enclosing ? enclosing : ops->outer;
-		ops->deref[ops->nderef++] = TREE_OPERAND(t, 0);
-	}
-	/* *p of a __pt_guarded_by() pointer: an access of what p was read from. */
-	if (TREE_CODE(t) == MEM_REF && TREE_CODE(TREE_OPERAND(t, 0)) == SSA_NAME &&
-	    ops->naccess < MAX_OPERANDS) {
+		struct operand_deref d = { TREE_OPERAND(t, 0), enclosing ? enclosing : w->outer };
 		unsigned int locks = 0;
-		tree from = pointee_source(TREE_OPERAND(t, 0), &locks);
+		tree from;
 
+		w->deref.safe_push(d);
+		/* *p of a __pt_guarded_by() pointer: an access of what p was read from. */
+		from = pointee_source(TREE_OPERAND(t, 0), &locks);
 		if (from)
-			add_access(ops, from, locks);
+			add_access(w, from, locks);
 	}
 	return NULL_TREE;
 }
@@ -179,10 +184,32 @@ static bool stores_to(gimple *stmt, tree ref)
 	return false;
 }
 
+/* One allocation: the counts, then the two tables, freed as one. */
+static struct stmt_operands *keep_operands(const struct operands_walk *w)
+{
+	size_t na = w->access.length(), nd = w->deref.length();
+	size_t size = sizeof(struct stmt_operands) + na * sizeof(struct operand_access) +
+		      nd * sizeof(struct operand_deref);
+	struct stmt_operands *ops = (struct stmt_operands *)xmalloc(size);
+	struct operand_access *access = (struct operand_access *)(ops + 1);
+	struct operand_deref *deref = (struct operand_deref *)(access + na);
+
+	if (na)
+		memcpy(access, w->access.address(), na * sizeof(*access));
+	if (nd)
+		memcpy(deref, w->deref.address(), nd * sizeof(*deref));
+	ops->naccess = na;
+	ops->nderef = nd;
+	ops->access = access;
+	ops->deref = deref;
+	return ops;
+}
+
 const struct stmt_operands *operands_of(struct ctx *c, gimple *stmt)
 {
 	struct stmt_operands **cached;
 	struct stmt_operands *ops;
+	struct operands_walk w;
 
 	if (stmt == c->last_stmt)
 		return c->last_ops;
@@ -192,16 +219,15 @@ const struct stmt_operands *operands_of(struct ctx *c, gimple *stmt)
 		c->last_ops = *cached;
 		return *cached;
 	}
-	ops = XCNEW(struct stmt_operands);
 	for (unsigned int i = 0; i < gimple_num_ops(stmt); i++) {
-		ops->outer = NULL_TREE;
-		ops->in_call_args = is_gimple_call(stmt) && i >= 3;
+		w.outer = NULL_TREE;
+		w.in_call_args = is_gimple_call(stmt) && i >= 3;
 		if (gimple_op(stmt, i))
-			walk_tree(gimple_op_ptr(stmt, i), collect_operands, ops, NULL);
+			walk_tree(gimple_op_ptr(stmt, i), collect_operands, &w, NULL);
 	}
-	for (unsigned int i = 0; i < ops->naccess; i++)
-		if (stores_to(stmt, ops->access[i]))
-			ops->access_writes |= 1u << i;
+	for (unsigned int i = 0; i < w.access.length(); i++)
+		w.access[i].write = stores_to(stmt, w.access[i].ref);
+	ops = keep_operands(&w);
 	c->operands->put(stmt, ops);
 	c->last_stmt = stmt;
 	c->last_ops = ops;

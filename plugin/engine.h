@@ -34,8 +34,6 @@
 
 #include "uecheck.h"
 
-#define MAX_OPERANDS 8
-
 /* CHECKER_lock, ...: a checker's index, for its walk blob. */
 enum checker_id {
 #define CHECKER(name) CHECKER_##name,
@@ -61,26 +59,33 @@ struct ctx {
 /*
  * What a statement's operands contain, computed once per statement (it does
  * not depend on the path, nor on the lock): accesses of guarded data, of
- * every lock of the unit, and pointers dereferenced.
+ * every lock of the unit, and pointers dereferenced.  As many as the
+ * statement has: a call can take the addresses of any number of them.
  */
-struct stmt_operands {
-	unsigned char naccess, nderef;
-	tree access[MAX_OPERANDS];	/* COMPONENT_REFs of guarded fields, globals */
-	unsigned int access_locks[MAX_OPERANDS]; /* whose data (tracked.c: a bit per lock) */
-	unsigned char access_writes;	/* bit i: access[i] is stored to */
+struct operand_access {
+	tree ref;			/* a COMPONENT_REF of a guarded field, a global */
+	unsigned int locks;		/* whose data (tracked.c: a bit per lock) */
+	bool write;			/* stored to */
 	/*
-	 * Bit i: access[i] is inside an address only taken (&p->field), not
-	 * passed to a function.  An access for the rule set's guard
-	 * (docs/rules.md); for an annotated lock, as in Clang's context
-	 * analysis (-Wthread-safety-pointer), only when the address is passed
-	 * to a function: kept in a local, it is what the atomics do lock-free
-	 * on purpose (try_cmpxchg(&lock->owner, ...) in rtmutex.c).
+	 * Inside an address only taken (&p->field), not passed to a
+	 * function.  An access for the rule set's guard (docs/rules.md); for
+	 * an annotated lock, as in Clang's context analysis
+	 * (-Wthread-safety-pointer), only when the address is passed to a
+	 * function: kept in a local, it is what the atomics do lock-free on
+	 * purpose (try_cmpxchg(&lock->owner, ...) in rtmutex.c).
 	 */
-	unsigned char access_by_address;
-	tree deref[MAX_OPERANDS];	/* SSA pointers under a MEM_REF */
-	tree deref_in[MAX_OPERANDS];	/* the expression of each, if it has a location */
-	tree outer;			/* the last expression with a location seen */
-	bool in_call_args;		/* while walking: a call's argument (operands_of) */
+	bool by_address;
+};
+
+struct operand_deref {
+	tree ptr;			/* an SSA pointer under a MEM_REF */
+	tree in;			/* the expression holding it, if it has a location */
+};
+
+struct stmt_operands {
+	unsigned int naccess, nderef;
+	const struct operand_access *access;
+	const struct operand_deref *deref;
 };
 
 /* A call as the families see it: what the callee is to each rule. */

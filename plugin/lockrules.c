@@ -395,11 +395,12 @@ static void lock_rules_operands(struct ctx *c, gimple *stmt, struct astate *st)
 	unsigned int mine = 1u << tracked_index();
 	bool by_address = tracked_is_ruleset_lock();
 
-	for (unsigned int i = 0; i < ops->naccess; i++)
-		if ((ops->access_locks[i] & mine) &&
-		    (by_address || !(ops->access_by_address & (1u << i))))
-			check_access(c, st, ops->access[i], operand_location(ops->access[i], stmt),
-				     ops->access_writes & (1u << i));
+	for (unsigned int i = 0; i < ops->naccess; i++) {
+		const struct operand_access *a = &ops->access[i];
+
+		if ((a->locks & mine) && (by_address || !a->by_address))
+			check_access(c, st, a->ref, operand_location(a->ref, stmt), a->write);
+	}
 }
 
 static void missing_assertion(struct ctx *c)

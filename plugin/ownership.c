@@ -308,7 +308,7 @@ static void own_operands(struct ctx *c, gimple *stmt, struct astate *st)
 	const struct stmt_operands *ops = operands_of(c, stmt);
 
 	for (unsigned int i = 0; i < ops->nderef; i++)
-		check_deref(c, st, ops->deref[i], operand_location(ops->deref_in[i], stmt));
+		check_deref(c, st, ops->deref[i].ptr, operand_location(ops->deref[i].in, stmt));
 }
 
 /* A pointer value handed on (stored, returned): no longer ours to put. */
