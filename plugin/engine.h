@@ -25,6 +25,10 @@
  *              return block)
  *   finish     the end of the final sweep: fill the function's summary
  *
+ * and, for its part of a path state, path_equal, path_join and
+ * path_closeness: when a program point has more paths than it keeps, the
+ * engine joins the closest.
+ *
  * Only the final sweep over stable states fills the summary and reports.
  * The engine names no checker: adding one is its file and a line of
  * checkers.def, from which this header builds the table.
@@ -167,6 +171,12 @@ struct checker {
 	void (*phi)(struct ctx *c, struct astate *st, tree res, vkey kr, vkey ka);
 	/* Anything else taking edge E does. */
 	void (*edge)(struct ctx *c, struct astate *st, edge e);
+	/* Its part of a path state (struct astate: lk, own): the same in A
+	   and B; FROM joined into INTO (the least that covers both); how
+	   much A and B have alike (a full set joins the closest). */
+	bool (*path_equal)(const struct astate *a, const struct astate *b);
+	void (*path_join)(struct astate *into, const struct astate *from);
+	int (*path_closeness)(const struct astate *a, const struct astate *b);
 	/* Clear its part of a summary (struct summary: lock, own, ...). */
 	void (*reset_summary)(struct summary *s);
 	/* Its parts of two summaries say the same to the callers' analysis:

@@ -68,8 +68,8 @@ static struct ptr *extra_owned(struct astate *st, vkey key)
 
 	if (!key)
 		return NULL;
-	for (unsigned int i = 0; i < st->nptrs; i++) {
-		struct ptr *p = &st->ptrs[i];
+	for (unsigned int i = 0; i < st->own.nptrs; i++) {
+		struct ptr *p = &st->own.ptrs[i];
 
 		if (p->got_from != key || p->alias || !(p->mask & PT_OWNED))
 			continue;
@@ -141,8 +141,8 @@ static void leak_all_owned(struct ctx *c, struct astate *st, location_t loc)
 	struct ptr *first = NULL;
 	bool list = false;
 
-	for (unsigned int i = 0; i < st->nptrs; i++) {
-		struct ptr *p = &st->ptrs[i];
+	for (unsigned int i = 0; i < st->own.nptrs; i++) {
+		struct ptr *p = &st->own.ptrs[i];
 
 		if (p->alias || p->is_param || !(p->mask & PT_OWNED))
 			continue;
@@ -167,8 +167,8 @@ static void check_overwrite(struct ctx *c, struct astate *st, tree var,
 {
 	if (!var)
 		return;
-	for (unsigned int i = 0; i < st->nptrs; i++) {
-		struct ptr *p = &st->ptrs[i];
+	for (unsigned int i = 0; i < st->own.nptrs; i++) {
+		struct ptr *p = &st->own.ptrs[i];
 
 		if (p->alias || p->key == new_key)
 			continue;
@@ -197,8 +197,8 @@ static void check_overwrite(struct ctx *c, struct astate *st, tree var,
 /* Leaving the function: what is still owned here is leaked. */
 static void check_leaks_at_exit(struct ctx *c, struct astate *st, location_t loc)
 {
-	for (unsigned int i = 0; i < st->nptrs; i++) {
-		struct ptr *p = &st->ptrs[i];
+	for (unsigned int i = 0; i < st->own.nptrs; i++) {
+		struct ptr *p = &st->own.ptrs[i];
 
 		if (p->is_param && !p->alias && (p->mask & PT_MOVED))
 			walk_of(c)->handed_on |= 1u << (p->is_param - 1);
@@ -237,10 +237,10 @@ static struct ptr *entry_for_put(struct astate *st, vkey key)
 
 	if (p)
 		return p;
-	for (unsigned int i = 0; i < st->nptrs; i++)
-		if (!st->ptrs[i].alias && st->ptrs[i].kind == RK_NODE &&
-		    st->ptrs[i].rest == key && (st->ptrs[i].mask & PT_OWNED))
-			return &st->ptrs[i];
+	for (unsigned int i = 0; i < st->own.nptrs; i++)
+		if (!st->own.ptrs[i].alias && st->own.ptrs[i].kind == RK_NODE &&
+		    st->own.ptrs[i].rest == key && (st->own.ptrs[i].mask & PT_OWNED))
+			return &st->own.ptrs[i];
 	return NULL;
 }
 
@@ -534,8 +534,8 @@ static int rest_of_param(struct astate *st, tree val)
 
 	if (!key)
 		return -1;
-	for (unsigned int i = 0; i < st->nptrs; i++) {
-		const struct ptr *n = &st->ptrs[i];
+	for (unsigned int i = 0; i < st->own.nptrs; i++) {
+		const struct ptr *n = &st->own.ptrs[i];
 
 		if (n->is_param && n->rest == key)
 			return n->is_param - 1;
@@ -612,8 +612,8 @@ static void own_phi(struct ctx *c, struct astate *st, tree res, vkey kr, vkey ka
 		fresh_drop(st, kr);
 
 	/* Extra references go with their value: KR's old one keeps none. */
-	for (unsigned int i = 0; i < st->nptrs; i++) {
-		struct ptr *e = &st->ptrs[i];
+	for (unsigned int i = 0; i < st->own.nptrs; i++) {
+		struct ptr *e = &st->own.ptrs[i];
 
 		if (e->got_from && e->got_from == kr)
 			e->got_from = (vkey)e->origin | 2;
@@ -683,10 +683,10 @@ static void own_edge(struct ctx *c, struct astate *st, edge e)
 
 			hand_on(&probe, val);
 			check_leaks_at_exit(c, &probe, st->last_loc);
-			for (unsigned int i = 0; i < st->nptrs; i++)
-				if (&st->ptrs[i] != p && !st->ptrs[i].is_param &&
-				    (probe.ptrs[i].mask & PT_MOVED) && !(st->ptrs[i].mask & PT_MOVED))
-					st->ptrs[i].mask = probe.ptrs[i].mask;
+			for (unsigned int i = 0; i < st->own.nptrs; i++)
+				if (&st->own.ptrs[i] != p && !st->own.ptrs[i].is_param &&
+				    (probe.own.ptrs[i].mask & PT_MOVED) && !(st->own.ptrs[i].mask & PT_MOVED))
+					st->own.ptrs[i].mask = probe.own.ptrs[i].mask;
 			return;
 		}
 	}
@@ -775,6 +775,9 @@ const struct checker ownership_checker = {
 	.fact = own_fact,
 	.phi = own_phi,
 	.edge = own_edge,
+	.path_equal = own_path_equal,
+	.path_join = own_path_join,
+	.path_closeness = own_path_closeness,
 	.reset_summary = own_reset_summary,
 	.summary_equal = own_summary_equal,
 	.summary_dump = own_summary_dump,

@@ -10,9 +10,12 @@
  * the cost stays linear in the size of the function.
  *
  * Arrays are kept sorted by key so that equal states compare equal.
- * Locations are notes only: they never make two states different.
+ * Locations are notes only: they never make two states different.  This
+ * file keeps the engine's part of a state, the branch facts; each checker
+ * says when its own part is equal, how two join and how close two are
+ * (engine.h: struct checker).
  */
-#include "uecheck.h"
+#include "engine.h"
 
 void state_init(struct astate *st)
 {
@@ -21,15 +24,18 @@ void state_init(struct astate *st)
 
 /*
  * A state is mostly empty tables: copy the fixed part and the entries in
- * use, not the whole 1.2 KB (copies are most of the analysis' cost).
+ * use, not the whole 1.2 KB (copies are most of the analysis' cost, so
+ * this one knows every part's tables rather than asking each checker).
  * Nothing reads an entry past nfacts, nptrs or nfresh.
  */
 void state_copy(struct astate *dst, const struct astate *src)
 {
 	memcpy(dst, src, offsetof(struct astate, facts));
 	memcpy(dst->facts, src->facts, src->nfacts * sizeof(src->facts[0]));
-	memcpy(dst->ptrs, src->ptrs, src->nptrs * sizeof(src->ptrs[0]));
-	memcpy(dst->fresh, src->fresh, src->nfresh * sizeof(src->fresh[0]));
+	dst->own.nptrs = src->own.nptrs;
+	dst->own.nfresh = src->own.nfresh;
+	memcpy(dst->own.ptrs, src->own.ptrs, src->own.nptrs * sizeof(src->own.ptrs[0]));
+	memcpy(dst->own.fresh, src->own.fresh, src->own.nfresh * sizeof(src->own.fresh[0]));
 }
 
 struct sset *sset_new(unsigned int cap)
@@ -113,243 +119,40 @@ void fact_drop(struct astate *st, vkey key)
 		}
 }
 
-struct ptr *ptr_find_exact(struct astate *st, vkey key)
+/* The engine's part: the same facts. */
+static bool facts_equal(const struct astate *a, const struct astate *b)
 {
-	if (!key)
-		return NULL;
-	for (unsigned int i = 0; i < st->nptrs; i++)
-		if (st->ptrs[i].key == key)
-			return &st->ptrs[i];
-	return NULL;
-}
-
-struct ptr *ptr_find(struct astate *st, vkey key)
-{
-	struct ptr *p = ptr_find_exact(st, key);
-
-	for (int hops = 0; p && p->alias && hops < MAX_PTRS; hops++)
-		p = ptr_find_exact(st, p->alias);
-	return p && !p->alias ? p : NULL;
-}
-
-struct ptr *ptr_add(struct astate *st, vkey key)
-{
-	unsigned int i;
-
-	for (i = 0; i < st->nptrs; i++) {
-		if (st->ptrs[i].key == key)
-			return &st->ptrs[i];
-		if (st->ptrs[i].key > key)
-			break;
-	}
-	if (st->nptrs == MAX_PTRS)
-		return NULL;
-	memmove(&st->ptrs[i + 1], &st->ptrs[i], (st->nptrs - i) * sizeof(st->ptrs[0]));
-	memset(&st->ptrs[i], 0, sizeof(st->ptrs[i]));
-	st->ptrs[i].key = key;
-	st->nptrs++;
-	return &st->ptrs[i];
-}
-
-struct objlock *objlock_find(struct astate *st, vkey base)
-{
-	for (unsigned int i = 0; base && i < st->lk.nobjs; i++)
-		if (st->lk.objs[i].base == base)
-			return &st->lk.objs[i];
-	return NULL;
-}
-
-/* Out of room, the object stays as the caller left it: no finding, no claim. */
-void objlock_set(struct astate *st, vkey base, unsigned char mask, location_t loc, int why)
-{
-	struct objlock *o = objlock_find(st, base);
-	unsigned int i;
-
-	if (!base)
-		return;
-	if (!o) {
-		if (st->lk.nobjs == MAX_OBJLOCKS)
-			return;
-		for (i = 0; i < st->lk.nobjs && st->lk.objs[i].base < base; i++)
-			;
-		memmove(&st->lk.objs[i + 1], &st->lk.objs[i], (st->lk.nobjs - i) * sizeof(st->lk.objs[0]));
-		o = &st->lk.objs[i];
-		memset(o, 0, sizeof(*o));
-		o->base = base;
-		st->lk.nobjs++;
-	}
-	lock_cause_update(o->mask, mask, &o->free_loc, &o->free_why, loc, why);
-	o->mask = mask;
-}
-
-/*
- * A lock's mask goes from OLD to MASK at LOC: the cause a note names is
- * where it first may be free (WHY), else where it came to be held for
- * reading only (a lock taken shared, or a callee that left it so).
- */
-void lock_cause_update(unsigned char old, unsigned char mask, location_t *cause_loc,
-		       unsigned char *cause_why, location_t loc, int why)
-{
-	if ((mask & LK_FREE) && !(old & LK_FREE)) {
-		*cause_loc = loc;
-		*cause_why = why;
-	} else if (!(mask & LK_FREE) && (mask & LK_SHARED) &&
-		   ((old & LK_FREE) || !(old & LK_SHARED))) {
-		*cause_loc = loc;
-		/* A SHARED_BY_* cause as given; a callee's as its own; else a lock call. */
-		*cause_why = why >= SHARED_BY_LOCK ? why :
-			     why == FREE_BY_CALL ? SHARED_BY_CALL : SHARED_BY_LOCK;
-	}
-}
-
-void objlock_drop(struct astate *st, vkey base)
-{
-	struct objlock *o = objlock_find(st, base);
-
-	if (!o)
-		return;
-	memmove(o, o + 1, (st->lk.objs + st->lk.nobjs - o - 1) * sizeof(*o));
-	st->lk.nobjs--;
-}
-
-static bool objs_equal(const struct astate *a, const struct astate *b)
-{
-	if (a->lk.nobjs != b->lk.nobjs)
-		return false;
-	for (unsigned int i = 0; i < a->lk.nobjs; i++)
-		if (a->lk.objs[i].base != b->lk.objs[i].base || a->lk.objs[i].mask != b->lk.objs[i].mask)
-			return false;
-	return true;
-}
-
-/* An object known on one side only is, on the other, as the caller left it. */
-static void objs_join(struct astate *into, const struct astate *from)
-{
-	for (unsigned int i = 0; i < into->lk.nobjs; i++) {
-		struct objlock *o = &into->lk.objs[i];
-		const struct objlock *f = objlock_find((struct astate *)from, o->base);
-
-		o->mask |= f ? f->mask : LK_ENTRY;
-		if (f && !o->free_loc) {
-			o->free_loc = f->free_loc;
-			o->free_why = f->free_why;
-		}
-	}
-	for (unsigned int i = 0; i < from->lk.nobjs; i++) {
-		const struct objlock *f = &from->lk.objs[i];
-
-		if (!objlock_find(into, f->base))
-			objlock_set(into, f->base, f->mask | LK_ENTRY, f->free_loc, f->free_why);
-	}
-}
-
-bool fresh_has(const struct astate *st, vkey key)
-{
-	for (unsigned int i = 0; i < st->nfresh; i++)
-		if (st->fresh[i] == key)
-			return true;
-	return false;
-}
-
-void fresh_add(struct astate *st, vkey key)
-{
-	unsigned int i;
-
-	if (!key || fresh_has(st, key) || st->nfresh == MAX_FRESH)
-		return;
-	for (i = 0; i < st->nfresh && st->fresh[i] < key; i++)
-		;
-	memmove(&st->fresh[i + 1], &st->fresh[i], (st->nfresh - i) * sizeof(vkey));
-	st->fresh[i] = key;
-	st->nfresh++;
-}
-
-void fresh_drop(struct astate *st, vkey key)
-{
-	for (unsigned int i = 0; i < st->nfresh; i++)
-		if (st->fresh[i] == key) {
-			memmove(&st->fresh[i], &st->fresh[i + 1],
-				(st->nfresh - i - 1) * sizeof(vkey));
-			st->nfresh--;
-			return;
-		}
-}
-
-static bool ptr_equal(const struct ptr *a, const struct ptr *b)
-{
-	return a->key == b->key && a->alias == b->alias && a->rest == b->rest &&
-	       a->got_from == b->got_from &&
-	       a->var == b->var && a->var2 == b->var2 && a->origin == b->origin &&
-	       a->mask == b->mask && a->kind == b->kind && a->is_param == b->is_param;
-}
-
-bool state_equal(const struct astate *a, const struct astate *b)
-{
-	if (memcmp(a->lk.lock, b->lk.lock, sizeof(a->lk.lock)) || !objs_equal(a, b) ||
-	    a->nfacts != b->nfacts || a->nptrs != b->nptrs || a->nfresh != b->nfresh)
+	if (a->nfacts != b->nfacts)
 		return false;
 	for (unsigned int i = 0; i < a->nfacts; i++)
 		if (a->facts[i].key != b->facts[i].key ||
 		    a->facts[i].nonzero != b->facts[i].nonzero)
 			return false;
-	for (unsigned int i = 0; i < a->nptrs; i++)
-		if (!ptr_equal(&a->ptrs[i], &b->ptrs[i]))
+	return true;
+}
+
+bool state_equal(const struct astate *a, const struct astate *b)
+{
+	if (!facts_equal(a, b))
+		return false;
+	for (unsigned int k = 0; k < CHECKER_COUNT; k++)
+		if (checkers[k]->path_equal && !checkers[k]->path_equal(a, b))
 			return false;
-	return !memcmp(a->fresh, b->fresh, a->nfresh * sizeof(vkey));
+	return true;
 }
 
 /* The least state that covers both: may-sets grow, must-facts shrink. */
 void state_join(struct astate *into, const struct astate *from)
 {
-	struct astate old;
+	unsigned int n = 0;
 
-	state_copy(&old, into);
-
-	for (int i = 0; i < NSLOTS; i++)
-		into->lk.lock[i] |= from->lk.lock[i];
-	if (!into->lk.free_loc) {
-		into->lk.free_loc = from->lk.free_loc;
-		into->lk.free_why = from->lk.free_why;
-	}
-	objs_join(into, from);
-
-	into->nfacts = 0;
-	for (unsigned int i = 0; i < old.nfacts; i++)
-		if (fact_get(from, old.facts[i].key) == old.facts[i].nonzero)
-			into->facts[into->nfacts++] = old.facts[i];
-
-	for (unsigned int i = 0; i < from->nptrs; i++) {
-		const struct ptr *f = &from->ptrs[i];
-		struct ptr *p = ptr_find_exact(into, f->key);
-
-		if (!p) {
-			p = ptr_add(into, f->key);
-			if (!p)
-				continue;
-			*p = *f;
-			continue;
-		}
-		p->mask |= f->mask;
-		p->kind |= f->kind;
-		if (!p->put_loc)
-			p->put_loc = f->put_loc;
-		if (p->alias != f->alias) {
-			/* Moved on one path only: the entry keeps its own obligations. */
-			p->alias = 0;
-			p->mask |= PT_MOVED;
-		}
-		if (!p->rest)
-			p->rest = f->rest;
-		if (!p->got_from)
-			p->got_from = f->got_from;
-		if (p->var2 != f->var2 || p->var != f->var)
-			p->var = p->var2 = NULL;	/* holders differ: no overwrite reports */
-	}
-
-	into->nfresh = 0;
-	for (unsigned int i = 0; i < old.nfresh; i++)
-		if (fresh_has(from, old.fresh[i]))
-			into->fresh[into->nfresh++] = old.fresh[i];
+	for (unsigned int i = 0; i < into->nfacts; i++)
+		if (fact_get(from, into->facts[i].key) == into->facts[i].nonzero)
+			into->facts[n++] = into->facts[i];
+	into->nfacts = n;
+	for (unsigned int k = 0; k < CHECKER_COUNT; k++)
+		if (checkers[k]->path_join)
+			checkers[k]->path_join(into, from);
 }
 
 /* How many (key, value) facts two states share; both tables are sorted. */
@@ -373,9 +176,9 @@ static int facts_shared(const struct astate *a, const struct astate *b)
 
 /*
  * The state a new one is joined into when the set is full: the one that
- * loses least.  Lock states weigh most (a held lock joined with a free one
- * becomes "maybe held", a finding at every access), then equal facts and
- * reference entries.
+ * loses least, by the facts they share and what each checker says of its
+ * part (the lock tracker's weighs most: a held lock joined with a free
+ * one becomes "maybe held", a finding at every access).
  */
 static unsigned int state_closest(const struct sset *set, const struct astate *st)
 {
@@ -384,12 +187,11 @@ static unsigned int state_closest(const struct sset *set, const struct astate *s
 
 	for (unsigned int i = 0; i < set->n; i++) {
 		const struct astate *a = &set->s[i];
-		int score = memcmp(a->lk.lock, st->lk.lock, sizeof(a->lk.lock)) || !objs_equal(a, st) ?
-			    0 : 1000;
+		int score = facts_shared(a, st);
 
-		score += facts_shared(a, st);
-		for (unsigned int k = 0; k < a->nptrs && k < st->nptrs; k++)
-			score += ptr_equal(&a->ptrs[k], &st->ptrs[k]);
+		for (unsigned int k = 0; k < CHECKER_COUNT; k++)
+			if (checkers[k]->path_closeness)
+				score += checkers[k]->path_closeness(a, st);
 		if (score > best_score) {
 			best_score = score;
 			best = i;

@@ -23,7 +23,10 @@
  *               a macro's invocation read from them; source positions
  *   values.c    what an expression denotes: abstract value keys and lock
  *               identities, followed through SSA copies, locals and summaries
- *   state.c     the abstract state of one path and sets of them
+ *   state.c     the abstract state of one path and sets of them; the
+ *               engine's part of it (branch facts)
+ *   lockpath.c  the lock tracker's part of a path: how it holds each lock
+ *   ownpath.c   the ownership checker's part: the references it holds
  *   engine.c    the per-function dataflow: CFG walk, fixpoint, path states,
  *               branch facts, calls classified; it calls the checkers only
  *               through their hooks (engine.h: struct checker)
@@ -500,7 +503,7 @@ void summary_dump(const struct summary *s);	/* UECHECK_DEBUG */
    a unit that names none of the rule set's symbols. */
 void summaries_run(bool always);
 
-/* ---- abstract path states (state.c) ----------------------------------- */
+/* ---- abstract path states (state.c; the parts: lockpath.c, ownpath.c) -- */
 
 #define MAX_FACTS	16
 #define MAX_PTRS	16
@@ -569,13 +572,26 @@ struct lock_path {
 	struct objlock objs[MAX_OBJLOCKS];
 };
 
+/* What one path owns (ownership.c, the ownership checker). */
+struct own_path {
+	unsigned char nptrs, nfresh;
+	struct ptr ptrs[MAX_PTRS];	/* sorted by key */
+	vkey fresh[MAX_FRESH];		/* allocations not yet published, sorted */
+};
+
+/*
+ * One path: the engine's part (branch facts, where it is), then each
+ * checker's.  Each part says itself when two paths are the same, how two
+ * join and how close two are (struct checker: lockpath.c, ownpath.c);
+ * state.c copies the entries in use of all of them (copies are most of
+ * the analysis' cost).
+ */
 struct astate {
 	struct lock_path lk;		/* the lock tracker's */
 	location_t last_loc;		/* last source position on this path */
-	unsigned char nfacts, nptrs, nfresh;
-	struct fact facts[MAX_FACTS];
-	struct ptr ptrs[MAX_PTRS];
-	vkey fresh[MAX_FRESH];		/* allocations not yet published */
+	unsigned char nfacts;
+	struct fact facts[MAX_FACTS];	/* sorted by key */
+	struct own_path own;		/* the ownership checker's */
 };
 
 enum {
@@ -609,20 +625,30 @@ bool fact_add_prio(struct astate *st, vkey key, bool nonzero, int prio);	/* fals
 #define fact_add_weak(st, key, nz)	((void)fact_add_prio(st, key, nz, FACT_CONST))
 void fact_drop(struct astate *st, vkey key);
 
+/* ownpath.c: the ownership checker's part. */
 struct ptr *ptr_find(struct astate *st, vkey key);	/* follows aliases */
 struct ptr *ptr_find_exact(struct astate *st, vkey key);
 struct ptr *ptr_add(struct astate *st, vkey key);	/* NULL if full */
+bool fresh_has(const struct astate *st, vkey key);
+void fresh_add(struct astate *st, vkey key);
+void fresh_drop(struct astate *st, vkey key);
+/* Its hooks (engine.h: struct checker). */
+bool own_path_equal(const struct astate *a, const struct astate *b);
+void own_path_join(struct astate *into, const struct astate *from);
+int own_path_closeness(const struct astate *a, const struct astate *b);
 
+/* lockpath.c: the lock tracker's part. */
 struct objlock *objlock_find(struct astate *st, vkey base);
 /* Set BASE's lock to MASK (a new entry if room), noting why it may be free. */
 void objlock_set(struct astate *st, vkey base, unsigned char mask, location_t loc, int why);
 void lock_cause_update(unsigned char old, unsigned char mask, location_t *cause_loc,
 		       unsigned char *cause_why, location_t loc, int why);
 void objlock_drop(struct astate *st, vkey base);
+/* Its hooks (engine.h: struct checker). */
+bool lock_path_equal(const struct astate *a, const struct astate *b);
+void lock_path_join(struct astate *into, const struct astate *from);
+int lock_path_closeness(const struct astate *a, const struct astate *b);
 
-bool fresh_has(const struct astate *st, vkey key);
-void fresh_add(struct astate *st, vkey key);
-void fresh_drop(struct astate *st, vkey key);
 
 /* ---- the dataflow (engine.c) ------------------------------------------ */
 
