@@ -205,15 +205,25 @@ static struct stmt_operands *keep_operands(const struct operands_walk *w)
 	return ops;
 }
 
+/*
+ * Kept for the whole unit: they depend on neither the path nor the lock,
+ * and the fixpoint and the report sweep walk a function several times.
+ * A statement without any shares one empty entry.
+ */
+static hash_map<gimple *, const struct stmt_operands *> *operands_cache;
+static const struct stmt_operands no_operands = { 0, 0, NULL, NULL };
+
 const struct stmt_operands *operands_of(struct ctx *c, gimple *stmt)
 {
-	struct stmt_operands **cached;
-	struct stmt_operands *ops;
+	const struct stmt_operands **cached;
+	const struct stmt_operands *ops;
 	struct operands_walk w;
 
 	if (stmt == c->last_stmt)
 		return c->last_ops;
-	cached = c->operands->get(stmt);
+	if (!operands_cache)
+		operands_cache = new hash_map<gimple *, const struct stmt_operands *>;
+	cached = operands_cache->get(stmt);
 	if (cached) {
 		c->last_stmt = stmt;
 		c->last_ops = *cached;
@@ -227,11 +237,23 @@ const struct stmt_operands *operands_of(struct ctx *c, gimple *stmt)
 	}
 	for (unsigned int i = 0; i < w.access.length(); i++)
 		w.access[i].write = stores_to(stmt, w.access[i].ref);
-	ops = keep_operands(&w);
-	c->operands->put(stmt, ops);
+	ops = w.access.is_empty() && w.deref.is_empty() ? &no_operands : keep_operands(&w);
+	operands_cache->put(stmt, ops);
 	c->last_stmt = stmt;
 	c->last_ops = ops;
 	return ops;
+}
+
+void operands_forget(void)
+{
+	if (!operands_cache)
+		return;
+	for (hash_map<gimple *, const struct stmt_operands *>::iterator it =
+		     operands_cache->begin(); it != operands_cache->end(); ++it)
+		if ((*it).second != &no_operands)
+			free((void *)(*it).second);
+	delete operands_cache;
+	operands_cache = NULL;
 }
 
 tree access_base_pointer(tree ref)
@@ -601,7 +623,6 @@ void analyse_function(struct summary *sum, bool report)
 	c.in = XCNEWVEC(struct sset *, nblocks);
 	c.scratch[0] = sset_new(MAX_STATES);
 	c.scratch[1] = sset_new(MAX_STATES);
-	c.operands = new hash_map<gimple *, struct stmt_operands *>;
 	values_begin_function();
 	/*
 	 * On the stack, as ctx itself: the heap costs more than the walk of a
@@ -666,10 +687,6 @@ void analyse_function(struct summary *sum, bool report)
 	}
 	*sum = out;
 
-	for (hash_map<gimple *, struct stmt_operands *>::iterator it = c.operands->begin();
-	     it != c.operands->end(); ++it)
-		XDELETE((*it).second);
-	delete c.operands;
 	sset_free(c.scratch[0]);
 	sset_free(c.scratch[1]);
 	for (int i = 0; i < nblocks; i++)

@@ -53,10 +53,9 @@ struct ctx {
 	bool found;		/* the final sweep met a finding, emitted or not */
 	struct sset **in;	/* per basic block */
 	struct sset *scratch[2];	/* states between statements of a block */
-	hash_map<gimple *, struct stmt_operands *> *operands;
 	/* The last statement asked of (each path and checker asks in turn). */
 	gimple *last_stmt;
-	struct stmt_operands *last_ops;
+	const struct stmt_operands *last_ops;
 	void *walk[CHECKER_COUNT];	/* each checker's own, by its index */
 };
 
@@ -122,6 +121,8 @@ static inline bool usable_loc(location_t loc)
 }
 const char *cur_fn(void);
 const struct stmt_operands *operands_of(struct ctx *c, gimple *stmt);
+/* The unit's analysis is over: forget every statement's operands. */
+void operands_forget(void);
 location_t operand_location(tree t, gimple *stmt);
 /* Forget what is known of the value a call defines (see engine.c). */
 void forget_call_value(struct astate *st, gcall *call, tree lhs);

@@ -15,7 +15,7 @@
  * local_lock, RCU, ...: its holders would look unlocked), a guard naming
  * several locks, a lock no guarded access of the unit uses.
  */
-#include "uecheck.h"
+#include "engine.h"
 
 #define MAX_TRACKED	16
 
@@ -242,4 +242,5 @@ void locks_run(void)
 		summaries_run(true);
 	}
 	tracked_use(0);
+	operands_forget();
 }
