@@ -168,7 +168,10 @@ static int in_print_order(const void *pa, const void *pb)
 
 	if (a->lock != b->lock)
 		return a->lock < b->lock ? -1 : 1;
-	if (a->fn != b->fn && a->fn && b->fn) {
+	/* (Outside any function, first: a total order, as qsort needs.) */
+	if (!a->fn != !b->fn)
+		return a->fn ? 1 : -1;
+	if (a->fn != b->fn && a->fn) {
 		c = decl_position_cmp(a->fn, b->fn);
 		if (c)
 			return c;

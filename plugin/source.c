@@ -219,12 +219,22 @@ int srcpos_cmp(const struct srcpos *a, const struct srcpos *b)
 	return 0;
 }
 
-/* Declarations in source order; by creation where one has no position. */
+/* Declarations in source order; those without a position after, by creation. */
 int decl_position_cmp(tree a, tree b)
 {
 	struct srcpos x, y;
 
-	if (!srcpos_of(DECL_SOURCE_LOCATION(a), &x) || !srcpos_of(DECL_SOURCE_LOCATION(b), &y))
+	bool has_x = srcpos_of(DECL_SOURCE_LOCATION(a), &x);
+	bool has_y = srcpos_of(DECL_SOURCE_LOCATION(b), &y);
+
+	/*
+	 * A total order, as qsort needs: those with a place first, by place;
+	 * then the others by UID (mixing the two keys could go round in a
+	 * circle).
+	 */
+	if (has_x != has_y)
+		return has_x ? -1 : 1;
+	if (!has_x)
 		return DECL_UID(a) < DECL_UID(b) ? -1 : DECL_UID(a) > DECL_UID(b);
 	return srcpos_cmp(&x, &y);
 }
