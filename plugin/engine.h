@@ -111,6 +111,9 @@ struct exit_info {
 	location_t loc;			/* where the path leaves */
 };
 
+/* A part's closeness when two paths agree on what its findings depend on. */
+#define PATH_AGREE 1000
+
 /* ---- services of the engine (engine.c) ---------------------------------- */
 
 /* A location that names a line of a file (not unknown, not <built-in>);
@@ -178,6 +181,8 @@ struct checker {
 	bool (*path_equal)(const struct astate *a, const struct astate *b);
 	void (*path_join)(struct astate *into, const struct astate *from);
 	int (*path_closeness)(const struct astate *a, const struct astate *b);
+	/* (PATH_AGREE or more from a part: the two paths agree on what its
+	   findings depend on; the rest of a score is far below it.) */
 	/* Clear its part of a summary (struct summary: lock, own, ...). */
 	void (*reset_summary)(struct summary *s);
 	/* Its parts of two summaries say the same to the callers' analysis:

@@ -121,5 +121,5 @@ void lock_path_join(struct astate *into, const struct astate *from)
 /* Paths that hold the locks alike are the ones to join, before any other. */
 int lock_path_closeness(const struct astate *a, const struct astate *b)
 {
-	return lock_path_equal(a, b) ? 1000 : 0;
+	return lock_path_equal(a, b) ? PATH_AGREE : 0;
 }

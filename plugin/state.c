@@ -174,30 +174,15 @@ static int facts_shared(const struct astate *a, const struct astate *b)
 	return n;
 }
 
-/*
- * The state a new one is joined into when the set is full: the one that
- * loses least, by the facts they share and what each checker says of its
- * part (the lock tracker's weighs most: a held lock joined with a free
- * one becomes "maybe held", a finding at every access).
- */
-static unsigned int state_closest(const struct sset *set, const struct astate *st)
+/* How much two states have alike: the facts they share, and each part's say. */
+static int closeness(const struct astate *a, const struct astate *b)
 {
-	unsigned int best = 0;
-	int best_score = -1;
+	int score = facts_shared(a, b);
 
-	for (unsigned int i = 0; i < set->n; i++) {
-		const struct astate *a = &set->s[i];
-		int score = facts_shared(a, st);
-
-		for (unsigned int k = 0; k < CHECKER_COUNT; k++)
-			if (checkers[k]->path_closeness)
-				score += checkers[k]->path_closeness(a, st);
-		if (score > best_score) {
-			best_score = score;
-			best = i;
-		}
-	}
-	return best;
+	for (unsigned int k = 0; k < CHECKER_COUNT; k++)
+		if (checkers[k]->path_closeness)
+			score += checkers[k]->path_closeness(a, b);
+	return score;
 }
 
 bool sset_add(struct sset *set, const struct astate *st)
@@ -215,8 +200,42 @@ bool sset_add(struct sset *set, const struct astate *st)
 		state_copy(&set->s[set->n++], st);
 		return true;
 	}
-	unsigned int best = state_closest(set, st);
+	/*
+	 * Full: the new state is joined into the kept one most like it.  But
+	 * when none agrees with it on what findings depend on (PATH_AGREE:
+	 * the lock tracker's part, whether the lock is held), the two kept
+	 * states most like each other are joined instead, if they are more
+	 * alike, and the new one takes the freed place.  Else, once the set
+	 * is full of paths without the lock, every path that takes it would
+	 * be joined into one of them, and "if (u) lock(); ...; if (u) {
+	 * write; unlock(); }" read as a write with the lock maybe free.
+	 */
+	unsigned int best = 0, pi = 0, pj = 0;
+	int best_score = -1, pair_score = -1;
 
+	for (unsigned int i = 0; i < set->n; i++) {
+		int score = closeness(&set->s[i], st);
+
+		if (score > best_score) {
+			best_score = score;
+			best = i;
+		}
+	}
+	for (unsigned int i = 0; best_score < PATH_AGREE && i < set->n; i++)
+		for (unsigned int j = i + 1; j < set->n; j++) {
+			int score = closeness(&set->s[i], &set->s[j]);
+
+			if (score > pair_score) {
+				pair_score = score;
+				pi = i;
+				pj = j;
+			}
+		}
+	if (pair_score > best_score) {
+		state_join(&set->s[pi], &set->s[pj]);
+		state_copy(&set->s[pj], st);
+		return true;
+	}
 	state_copy(&joined, &set->s[best]);
 	state_join(&joined, st);
 	if (state_equal(&joined, &set->s[best]))
