@@ -223,7 +223,6 @@ int srcpos_cmp(const struct srcpos *a, const struct srcpos *b)
 int decl_position_cmp(tree a, tree b)
 {
 	struct srcpos x, y;
-
 	bool has_x = srcpos_of(DECL_SOURCE_LOCATION(a), &x);
 	bool has_y = srcpos_of(DECL_SOURCE_LOCATION(b), &y);
 
