@@ -6,7 +6,9 @@
  * it joins some.  Correct code: it must join the paths that hold the
  * lock with each other, not with the paths without it (that would read
  * "maybe free" at the write).  The condition as a parameter, as the
- * inverse (unlocked where it holds), and as a helper's result.
+ * inverse (unlocked where it holds), and as a helper's result.  The
+ * branches are written out in each function: in a helper they would be
+ * the callee's paths, not these.
  */
 /* uecheck-xfail[cocci]: the scripts do not relate two tests of the same condition: unguarded-access at each write */
 #include <uecheck-test.h>

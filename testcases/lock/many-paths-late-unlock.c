@@ -4,6 +4,8 @@
  * paths only, then the write: 32 paths, more than the analysis keeps at
  * one point, so paths are joined.  A path without the lock joined into
  * one with it must leave "maybe free": unguarded-access at each write.
+ * The branches are written out in each function: in a helper they would
+ * be the callee's paths, not these.
  */
 #include <uecheck-test.h>
 
