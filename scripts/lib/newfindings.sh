@@ -27,10 +27,12 @@
 #   above; ARGS  extra uecheck arguments as a quoted list (see ue_push).
 #   Prints the new findings as JSON lines (one finding of uecheck's JSON
 #   format a line), paths relative to W/after; returns 0 (none), 1 (some)
-#   or 3 (tool failure).  A function the cocci engine could not parse
-#   (uecheck's "not checked by the cocci engine" line) is said on stderr,
-#   path relative to W/after.  Expects UE_PYTHON and UE_FINDINGS (the path of
-#   lib/uecheck_findings.py).
+#   or 3 (tool failure).  A part of the "after" side no engine checked
+#   (uecheck's "not checked by the ENGINE engine" lines: a function spatch
+#   cannot parse, a file over the time budget) is said on stderr, path
+#   relative to W/after, and counted in W/unchecked: the change is then not
+#   checked whole, whatever was found elsewhere.  Expects UE_PYTHON and
+#   UE_FINDINGS (the path of lib/uecheck_findings.py).
 
 # ue_strip_prefix PREFIX: drop PREFIX where a line starts with it (the
 # engines' own error messages, shown as they are).
@@ -43,6 +45,7 @@ ue_new_findings() {
 	nf_uecheck=$1 nf_w=$2 nf_list=$3 nf_args=$4
 	: >"$nf_w/base.raw"
 	: >"$nf_w/new"
+	[ -f "$nf_w/unchecked" ] || echo 0 >"$nf_w/unchecked"
 	nf_rc=0
 	while IFS= read -r nf_p; do
 		[ -f "$nf_w/after/$nf_p" ] || continue
@@ -58,9 +61,14 @@ ue_new_findings() {
 			--output=\"\$nf_w/after.out\" \"\$nf_w/after/\$nf_p\"" \
 			>/dev/null 2>"$nf_w/after.err"
 		nf_arc=$?
-		# What the cocci engine could not parse is said, not dropped.
-		grep -a ' not checked by the [a-z]* engine: ' "$nf_w/after.err" |
-			P="$nf_w/after/" awk '{ i = index($0, ENVIRON["P"]); if (i) $0 = substr($0, 1, i - 1) substr($0, i + length(ENVIRON["P"])); print }' >&2
+		# What no engine checked is said and counted, not dropped: the
+		# change is not checked whole.
+		nf_un=$(grep -a -c ' not checked by the [a-z]* engine: ' "$nf_w/after.err")
+		if [ "$nf_un" -gt 0 ]; then
+			grep -a ' not checked by the [a-z]* engine: ' "$nf_w/after.err" |
+				P="$nf_w/after/" awk '{ i = index($0, ENVIRON["P"]); if (i) $0 = substr($0, 1, i - 1) substr($0, i + length(ENVIRON["P"])); print }' >&2
+			echo $(($(cat "$nf_w/unchecked") + nf_un)) >"$nf_w/unchecked"
+		fi
 		if [ -n "$nf_since" ] && [ -s "$nf_w/after.out" ] && grep -q '"rule"' "$nf_w/after.out"; then
 			eval "sh \"\$nf_uecheck\" $nf_args --write-baseline=\"\$nf_w/base.raw\" \"\$nf_w/before/\$nf_p\"" \
 				>/dev/null 2>"$nf_w/before.err"

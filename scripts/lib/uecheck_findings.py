@@ -960,15 +960,21 @@ def cmd_new(argv):
 
 def cmd_checkpatch(argv):
     """checkpatch --map=MAP --name=NAME --lines=N [--terse] [--emacs]
-    [--incomplete] FILE: findings (JSON lines) in checkpatch's shape; FOUND
-    if any is an ERROR.  --incomplete: a tool failed, so the closing line never
-    says the change has no findings."""
-    opts, rest = options(argv, ("map", "name", "lines"), (),
+    [--incomplete] [--unchecked=N] FILE: findings (JSON lines) in
+    checkpatch's shape; FOUND if any is an ERROR.  --incomplete: a tool
+    failed; --unchecked: N parts of the change were not checked by any
+    engine (said above).  Either way the closing line never says the change
+    has no findings."""
+    opts, rest = options(argv, ("map", "name", "lines", "unchecked"), (),
                          ("terse", "emacs", "incomplete"))
     if len(rest) != 1:
         raise Failure("checkpatch: one findings file wanted", 2)
     terse, emacs = opts["terse"], opts["emacs"] or opts["terse"]
     name = opts.get("name", "Your patch")
+    try:
+        unchecked = int(opts.get("unchecked", "0"))
+    except ValueError:
+        raise Failure("checkpatch: --unchecked wants a count", 2)
     where = {}
     with open(opts["map"], "rb") as fh:
         for line in fh.read().decode("utf-8", "surrogateescape").split("\n"):
@@ -1000,11 +1006,15 @@ def cmd_checkpatch(argv):
     if not terse:
         if errors + warnings:
             out.append("\n%s has uecheck findings, please review.\n" % name)
-        elif not opts["incomplete"]:
+        elif not opts["incomplete"] and not unchecked:
             out.append("\n%s has no uecheck findings.\n" % name)
         if opts["incomplete"]:
             out.append("%s%s could not be checked completely: a tool failed (above).\n"
                        % ("" if errors + warnings else "\n", name))
+        elif unchecked:
+            out.append("%s%s could not be checked completely: %d %s of it not checked by any engine (above).\n"
+                       % ("" if errors + warnings else "\n", name, unchecked,
+                          "part" if unchecked == 1 else "parts"))
     sys.stdout.buffer.write("".join(out).encode("utf-8", "surrogateescape"))
     return FOUND if errors else 0
 

@@ -262,8 +262,8 @@ verdict "$rc" "hook: a cached HEAD version is checked again when a header change
 [ "$rc" -eq 0 ] || diag "$tmp/h.out"
 
 # With the Coccinelle engine alone, an edited function spatch cannot
-# parse lets the commit through (no finding) but is named, not passed over
-# in silence.
+# parse is named, and the commit stops: its change was not checked whole
+# (git commit --no-verify, or the gcc engine, which parses every function).
 if command -v spatch >/dev/null 2>&1; then
 	r=$tmp/hook-unp
 	new_repo "$r"
@@ -272,9 +272,12 @@ if command -v spatch >/dev/null 2>&1; then
 	(cd "$r" && git add . && git commit -q --no-verify -m base)
 	sed -i 's|^	return 0;$|	return 1;|' "$r/unparsable.c"
 	(cd "$r" && git add unparsable.c)
-	commit_in "$r" "edit update_walk" &&
-		grep -q -x "uecheck: unparsable.c:16: function 'update_walk' not checked by the cocci engine: spatch cannot parse it" "$tmp/h.out"
-	verdict $? "hook: an edited function spatch cannot parse is named (cocci engine)"
+	blocked "$r" "edit update_walk" && [ "$(commits "$r")" -eq 1 ] &&
+		grep -q -x "uecheck: unparsable.c:16: function 'update_walk' not checked by the cocci engine: spatch cannot parse it" "$tmp/h.out" &&
+		grep -q -x "Your staged change could not be checked completely: 1 part of it not checked by any engine (above)." "$tmp/h.out"
+	rc=$?
+	verdict "$rc" "hook: an edited function spatch cannot parse is named, and stops the commit (cocci engine)"
+	[ "$rc" -eq 0 ] || diag "$tmp/h.out"
 else
 	skip "hook: an edited function spatch cannot parse is named" "spatch not found"
 fi

@@ -232,14 +232,15 @@ rc=$?
 	grep -q "^uecheck-patch: option '--tree' needs a value" "$tmp/pv.err"
 verdict $? "patch: an option without its value: one line, exit 2"
 sh "$upatch" --help >"$tmp/pv.out" 2>&1
-[ "$(tail -n 1 "$tmp/pv.out")" = "the change could not be checked, never that it has no findings)." ]
+[ "$(tail -n 1 "$tmp/pv.out")" = "completely, never that it has no findings." ]
 verdict $? "patch: --help prints the whole manual, to its last line"
 sh "$top/scripts/uecheck-install-hook" --help >"$tmp/pv.out" 2>&1
 [ "$(tail -n 1 "$tmp/pv.out")" = "is already in the way." ]
 verdict $? "patch: uecheck-install-hook --help prints the whole manual, to its last line"
 
 # 8. A function the cocci engine cannot parse, in a change checked with
-# cocci alone: said, with the path of the tree, not read as clean.
+# cocci alone: said, with the path of the tree, and the change is not
+# checked whole: exit 3, never "no findings".
 if command -v spatch >/dev/null 2>&1; then
 	up=$tmp/punp
 	mkdir -p "$up"
@@ -253,9 +254,12 @@ if command -v spatch >/dev/null 2>&1; then
 	rm -f "$up/new.c"
 	(cd "$up" && sh "$upatch" --engines=cocci "$tmp/unp.patch") >"$tmp/pu.out" 2>"$tmp/pu.err"
 	rc=$?
-	[ "$rc" -eq 0 ] && grep -q -x "uecheck: unparsable.c:16: function 'update_walk' not checked by the cocci engine: spatch cannot parse it" "$tmp/pu.err"
-	verdict $? "patch: a changed function spatch cannot parse is named (cocci engine only)"
-	[ "$rc" -eq 0 ] || diag "$tmp/pu.out" "$tmp/pu.err"
+	[ "$rc" -eq 3 ] && grep -q -x "uecheck: unparsable.c:16: function 'update_walk' not checked by the cocci engine: spatch cannot parse it" "$tmp/pu.err" &&
+		[ "$(tail -n 1 "$tmp/pu.out")" = "$tmp/unp.patch could not be checked completely: 1 part of it not checked by any engine (above)." ] &&
+		! grep -q 'has no uecheck findings' "$tmp/pu.out"
+	rc2=$?
+	verdict "$rc2" "patch: a changed function spatch cannot parse is named, and the change is not read as clean (cocci engine only: exit 3)"
+	[ "$rc2" -eq 0 ] || diag "$tmp/pu.out" "$tmp/pu.err"
 else
 	skip "patch: a changed function spatch cannot parse is named" "spatch not found"
 fi
