@@ -7,7 +7,7 @@
  * __guarded_by(), context_unsafe(): each is recorded as written (its lock
  * as text) against its position, and claimed by the declaration it
  * belongs to (a prototype, a definition, a field, a global).  Which of
- * them are of the lock a pass tracks is tracked.c's question: nothing
+ * them are of which lock is tracked.c's question: nothing
  * here names a particular lock.
  *
  * Why through the preprocessor: without CONFIG_LOCKDEP,
@@ -226,7 +226,7 @@ static void record(enum assertion_kind kind, const char *name, location_t loc)
 	} else if (!read_macro_argument(&sp, &at, name, arg, sizeof(arg))) {
 		return;
 	} else {
-		/* Of any lock: which one a pass checks is tracked.c's question. */
+		/* Of any lock: which one is tracked.c's question. */
 		lock = lock_text_copy(arg);
 	}
 

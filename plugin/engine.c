@@ -318,6 +318,23 @@ static void classify_call(gcall *call, struct call_info *ci)
 		ci->callee = s;
 }
 
+const struct call_info *call_of_lock(struct ctx *c, const struct call_info *ci)
+{
+	unsigned int l = tracked_index();
+
+	if (l == tracked_lead())
+		return ci;
+	if (c->calls_of != ci->call) {
+		c->calls_of = ci->call;
+		c->calls_known = 0;
+	}
+	if (!(c->calls_known & (1u << l))) {
+		classify_call(ci->call, &c->calls[l]);
+		c->calls_known |= 1u << l;
+	}
+	return &c->calls[l];
+}
+
 /*
  * The paths a call leads to: the checker that splits calls decides them
  * (at most one has split_call: the layering test checks the table), else
@@ -606,7 +623,8 @@ void analyse_function(struct summary *sum, bool report)
 	int *rpo = XNEWVEC(int, n_basic_blocks_for_fn(cfun));
 	int nrpo = pre_and_rev_post_order_compute(NULL, rpo, false);
 	bool *pending = XCNEWVEC(bool, nblocks);
-	struct summary out = *sum;
+	struct summary out;
+	struct lock_summary out_locks[MAX_LOCKS];
 	struct astate entry;
 	/*
 	 * The fixpoint's budget (-fplugin-arg-uecheck-budget, 64 by default):
@@ -618,11 +636,16 @@ void analyse_function(struct summary *sum, bool report)
 	bool again = true, gave_up = false;
 	basic_block first;
 
-	memset(&c, 0, sizeof(c));
+	summary_copy(&out, sum, out_locks);
+	memset(&c, 0, offsetof(struct ctx, calls));	/* calls: none known yet */
 	c.sum = &out;
 	c.in = XCNEWVEC(struct sset *, nblocks);
-	c.scratch[0] = sset_new(MAX_STATES);
-	c.scratch[1] = sset_new(MAX_STATES);
+	c.scratch[0] = sset_new(states_kept());
+	c.scratch[1] = sset_new(states_kept());
+	if (tracked_walked() > 1) {
+		c.split[0] = sset_new(states_kept());
+		c.split[1] = sset_new(states_kept());
+	}
 	values_begin_function();
 	/*
 	 * On the stack, as ctx itself: the heap costs more than the walk of a
@@ -682,13 +705,17 @@ void analyse_function(struct summary *sum, bool report)
 		reset_summary_outputs(&out);
 		out.ready = true;
 		out.gave_up = true;
-		if (report)
-			report_not_checked(current_function_decl, visits);
+		/* Printed once, of the first lock the walk tracks (report.c). */
+		FOR_EACH_LOCK(l)
+			if (report)
+				report_not_checked(current_function_decl, visits);
 	}
-	*sum = out;
+	summary_copy_back(sum, &out);
 
 	sset_free(c.scratch[0]);
 	sset_free(c.scratch[1]);
+	sset_free(c.split[0]);
+	sset_free(c.split[1]);
 	for (int i = 0; i < nblocks; i++)
 		sset_free(c.in[i]);
 	XDELETEVEC(c.in);

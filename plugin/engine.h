@@ -46,19 +46,6 @@ enum checker_id {
 	CHECKER_COUNT
 };
 
-struct ctx {
-	struct summary *sum;
-	bool final;		/* final sweep over stable states: fill the summary */
-	bool emit;		/* ... and emit findings (summaries are final) */
-	bool found;		/* the final sweep met a finding, emitted or not */
-	struct sset **in;	/* per basic block */
-	struct sset *scratch[2];	/* states between statements of a block */
-	/* The last statement asked of (each path and checker asks in turn). */
-	gimple *last_stmt;
-	const struct stmt_operands *last_ops;
-	void *walk[CHECKER_COUNT];	/* each checker's own, by its index */
-};
-
 /*
  * What a statement's operands contain, computed once per statement (it does
  * not depend on the path, nor on the lock): accesses of guarded data, of
@@ -111,6 +98,28 @@ struct exit_info {
 	location_t loc;			/* where the path leaves */
 };
 
+struct ctx {
+	struct summary *sum;
+	bool final;		/* final sweep over stable states: fill the summary */
+	bool emit;		/* ... and emit findings (summaries are final) */
+	bool found;		/* the final sweep met a finding, emitted or not */
+	struct sset **in;	/* per basic block */
+	struct sset *scratch[2];	/* states between statements of a block */
+	struct sset *split[2];		/* ... between the locks of a call (lock.c) */
+	/* The last statement asked of (each path and checker asks in turn). */
+	gimple *last_stmt;
+	const struct stmt_operands *last_ops;
+	void *walk[CHECKER_COUNT];	/* each checker's own, by its index */
+	/*
+	 * The call asked of last as each other lock sees it (call_of_lock()):
+	 * the same for every path, which the engine steps one after another.
+	 * Last: analyse_function() clears what comes before.
+	 */
+	gcall *calls_of;
+	unsigned int calls_known;	/* a bit per lock */
+	struct call_info calls[MAX_LOCKS];
+};
+
 /* A part's closeness when two paths agree on what its findings depend on. */
 #define PATH_AGREE 1000
 
@@ -123,6 +132,13 @@ static inline bool usable_loc(location_t loc)
 	return LOCATION_LOCUS(loc) > BUILTINS_LOCATION;
 }
 const char *cur_fn(void);
+/*
+ * CI (the call as the engine classified it, for the walk's first lock) as
+ * the lock tracked now sees it: whether the callee is of its lock API (an
+ * __acquires() names one lock), the reference API (the rule set's lock
+ * only), a summary.
+ */
+const struct call_info *call_of_lock(struct ctx *c, const struct call_info *ci);
 const struct stmt_operands *operands_of(struct ctx *c, gimple *stmt);
 /* The unit's analysis is over: forget every statement's operands. */
 void operands_forget(void);

@@ -4,7 +4,8 @@
  *
  * The summaries (summary.c) are iterated to a fixpoint, callees first;
  * then the functions whose last analysis met a finding are analysed once
- * more to report, in source order.
+ * more to report, in source order.  Each analysis walks a function once,
+ * for every lock the walk tracks (tracked.c).
  */
 #include "engine.h"
 
@@ -53,16 +54,23 @@ static bool unit_may_have_findings(void)
 	return false;
 }
 
-void summaries_run(bool always)
+void summaries_run(unsigned int locks)
 {
 	unsigned int nsums, *queue, head = 0, tail = 0;
 	bool *queued;
 	long budget;
 	bool settled;
 	struct summary **order;
+	struct lock_summary locks_copy[MAX_LOCKS];
 
-	if (!summaries_analysable() || (!always && !unit_may_have_findings()))
+	if (!summaries_analysable())
 		return;
+	/* The rule set's lock only where the unit may have its findings. */
+	if ((locks & 1) && !unit_may_have_findings())
+		locks &= ~1u;
+	if (!locks)
+		return;
+	tracked_enable(locks);
 	nsums = summaries_create();
 
 	/*
@@ -75,12 +83,14 @@ void summaries_run(bool always)
 		queue[tail++ % (nsums + 1)] = i;
 		queued[i] = true;
 	}
-	budget = 8L * nsums + 64;
+	/* As many rounds as a fixpoint per lock would have had. */
+	budget = (8L * nsums + 64) * tracked_walked();
 	while (head != tail && budget-- > 0) {
 		unsigned int i = queue[head++ % (nsums + 1)];
-		struct summary before = *summary_at(i);
+		struct summary before;
 		cgraph_node *cn;
 
+		summary_copy(&before, summary_at(i), locks_copy);
 		queued[i] = false;
 		analyse(summary_at(i), false);
 		if (summary_equal(&before, summary_at(i)))
@@ -101,8 +111,9 @@ void summaries_run(bool always)
 	}
 
 	if (getenv("UECHECK_DEBUG"))
-		for (unsigned int i = 0; i < nsums; i++)
-			summary_dump(summary_at(i));
+		FOR_EACH_LOCK(l)
+			for (unsigned int i = 0; i < nsums; i++)
+				summary_dump(summary_at(i));
 
 	/*
 	 * Report, in source order, with the final summaries.  Once they are
@@ -117,14 +128,17 @@ void summaries_run(bool always)
 		order[i] = summary_at(i);
 	qsort(order, nsums, sizeof(order[0]), by_source_position);
 	for (unsigned int i = 0; i < nsums; i++) {
-		struct summary copy = *order[i];
+		struct summary copy;
 
 		/* The report sweep must not disturb what callers were analysed with. */
-		if (!settled || copy.findings || copy.gave_up)
+		if (!settled || order[i]->findings || order[i]->gave_up) {
+			summary_copy(&copy, order[i], locks_copy);
 			analyse(&copy, true);
+		}
 	}
 	XDELETEVEC(order);
 	XDELETEVEC(queue);
 	XDELETEVEC(queued);
 	summaries_free();
+	tracked_enable(1);
 }

@@ -58,9 +58,10 @@ struct lock_walk {
 	location_t reported[MAX_REPORTED];
 };
 
+/* The walk blob holds one per lock (MAX_LOCKS): the tracked one's. */
 static struct lock_walk *walk_of(const struct ctx *c)
 {
-	return CHECKER_WALK(c, lock, struct lock_walk);
+	return &CHECKER_WALK(c, lock, struct lock_walk)[tracked_index()];
 }
 
 /* ---- requirements ------------------------------------------------------ */
@@ -71,19 +72,19 @@ static void set_lock(struct astate *st, int slot, unsigned char mask, location_t
 static void set_requirement(struct summary *s, const struct req_candidate *r)
 {
 	if (r->direct)
-		s->lock.direct_entry_access = true;
-	s->lock.req_objs |= r->objs;
-	if (r->write && s->lock.req_write_loc == UNKNOWN_LOCATION) {
-		s->lock.req_write_loc = r->loc;
-		s->lock.req_write_via = r->via;
-		s->lock.req_write_field = r->field;
+		lock_summary_of(s)->direct_entry_access = true;
+	lock_summary_of(s)->req_objs |= r->objs;
+	if (r->write && lock_summary_of(s)->req_write_loc == UNKNOWN_LOCATION) {
+		lock_summary_of(s)->req_write_loc = r->loc;
+		lock_summary_of(s)->req_write_via = r->via;
+		lock_summary_of(s)->req_write_field = r->field;
 	}
-	if (r->kind > s->lock.req) {
-		s->lock.req = (enum requirement)r->kind;
-		s->lock.req_loc = r->loc;
-		s->lock.req_via = r->via;
-		s->lock.req_field = r->field;
-		s->lock.req_by_annotation = false;
+	if (r->kind > lock_summary_of(s)->req) {
+		lock_summary_of(s)->req = (enum requirement)r->kind;
+		lock_summary_of(s)->req_loc = r->loc;
+		lock_summary_of(s)->req_via = r->via;
+		lock_summary_of(s)->req_field = r->field;
+		lock_summary_of(s)->req_by_annotation = false;
 	}
 }
 
@@ -182,8 +183,9 @@ static unsigned char object_lock_mask(struct astate *st, vkey base, struct objlo
 
 struct lock_view lock_view_global(const struct astate *st)
 {
-	struct lock_view v = { st->lk.lock[SLOT_GLOBAL], st->lk.free_loc, st->lk.free_loc,
-			       st->lk.free_why, st->lk.free_why, false, 0 };
+	const struct lock_path *lk = lock_path_of(st);
+	struct lock_view v = { lk->lock[SLOT_GLOBAL], lk->free_loc, lk->free_loc,
+			       lk->free_why, lk->free_why, false, 0 };
 
 	return v;
 }
@@ -239,7 +241,7 @@ struct lock_view lock_view_access(struct astate *st, tree ref)
 /* ---- lockdep assertions in the body -------------------------------------- */
 
 /* Place each assertion of the body on the first statement written after it. */
-static void lock_begin(struct ctx *c)
+static void begin_one(struct ctx *c)
 {
 	struct lock_walk *w = walk_of(c);
 	const struct assertion *as[MAX_ASSERTIONS];
@@ -287,6 +289,12 @@ static void lock_begin(struct ctx *c)
 		free_dominance_info(CDI_POST_DOMINATORS);
 }
 
+static void lock_begin(struct ctx *c)
+{
+	FOR_EACH_LOCK(l)
+		begin_one(c);
+}
+
 /*
  * lockdep_assert_held(&p->lock) of a per-object lock, p a parameter: p's
  * object as the assertion says; unconditional on a lock the caller left,
@@ -308,7 +316,7 @@ static void apply_object_assertion(struct ctx *c, const struct anchor *an, struc
 	}
 	if ((object_lock_mask(st, base, NULL) & LK_ENTRY) && an->unconditional) {
 		if (c->final)
-			c->sum->lock.contract = true;
+			lock_summary_of(c->sum)->contract = true;
 		lock_require(c, REQ_ASSERTED, an->a->loc, NULL, false, 1u << i,
 			an->a->kind == ASSERT_HELD_WRITE, NULL_TREE);
 	}
@@ -328,21 +336,21 @@ static void apply_assertions(struct ctx *c, gimple *stmt, struct astate *st)
 		}
 		if (an->a->kind == ASSERT_NOT_HELD) {
 			/* On every path, on the caller's lock: callers must not hold it. */
-			if ((st->lk.lock[SLOT_GLOBAL] & LK_ENTRY) && an->unconditional &&
-			    c->final && c->sum->lock.excl_loc == UNKNOWN_LOCATION)
-				c->sum->lock.excl_loc = an->a->loc;
-			st->lk.lock[SLOT_GLOBAL] = LK_FREE;
-			st->lk.free_loc = an->a->loc;
-			st->lk.free_why = FREE_BY_ASSERTION;
+			if ((lock_path_of(st)->lock[SLOT_GLOBAL] & LK_ENTRY) && an->unconditional &&
+			    c->final && lock_summary_of(c->sum)->excl_loc == UNKNOWN_LOCATION)
+				lock_summary_of(c->sum)->excl_loc = an->a->loc;
+			lock_path_of(st)->lock[SLOT_GLOBAL] = LK_FREE;
+			lock_path_of(st)->free_loc = an->a->loc;
+			lock_path_of(st)->free_why = FREE_BY_ASSERTION;
 			continue;
 		}
 		/*
 		 * An unconditional assertion is a contract with every caller;
 		 * lockdep_assert_held_write() one to hold it for writing.
 		 */
-		if ((st->lk.lock[SLOT_GLOBAL] & LK_ENTRY) && an->unconditional) {
+		if ((lock_path_of(st)->lock[SLOT_GLOBAL] & LK_ENTRY) && an->unconditional) {
 			if (c->final)
-				c->sum->lock.contract = true;
+				lock_summary_of(c->sum)->contract = true;
 			lock_require(c, REQ_ASSERTED, an->a->loc, NULL, false, 0,
 				an->a->kind == ASSERT_HELD_WRITE, NULL_TREE);
 		}
@@ -351,14 +359,15 @@ static void apply_assertions(struct ctx *c, gimple *stmt, struct astate *st)
 		 * leaves writes unchecked rather than pass "held for reading" to
 		 * the callers' paths through the exit cases.
 		 */
-		st->lk.lock[SLOT_GLOBAL] = LK_HELD;
+		lock_path_of(st)->lock[SLOT_GLOBAL] = LK_HELD;
 	}
 }
 
 /* An assertion takes effect before the statement it is placed on. */
 static void lock_operands(struct ctx *c, gimple *stmt, struct astate *st)
 {
-	apply_assertions(c, stmt, st);
+	FOR_EACH_LOCK(l)
+		apply_assertions(c, stmt, st);
 }
 
 /* ---- entry ------------------------------------------------------------- */
@@ -372,12 +381,12 @@ static void sign_contract(struct ctx *c, location_t where, unsigned int objs)
 {
 	if (!c->final)
 		return;
-	c->sum->lock.contract = true;
-	c->sum->lock.req = REQ_UNASSERTED;
-	c->sum->lock.req_loc = where;
-	c->sum->lock.req_field = NULL_TREE;
-	c->sum->lock.req_by_annotation = true;
-	c->sum->lock.req_objs |= objs;
+	lock_summary_of(c->sum)->contract = true;
+	lock_summary_of(c->sum)->req = REQ_UNASSERTED;
+	lock_summary_of(c->sum)->req_loc = where;
+	lock_summary_of(c->sum)->req_field = NULL_TREE;
+	lock_summary_of(c->sum)->req_by_annotation = true;
+	lock_summary_of(c->sum)->req_objs |= objs;
 }
 
 /* __must_hold(&p->lock), p a parameter: held at entry, callers must hold it. */
@@ -395,30 +404,30 @@ static void object_must_hold(struct ctx *c, struct astate *st, const char *obj,
 	sign_contract(c, where, 1u << i);
 }
 
-static void lock_entry(struct ctx *c, struct astate *st)
+static void entry_one(struct ctx *c, struct astate *st)
 {
 	location_t where;
 	bool shared = false;
 	const char *obj = NULL;
 
 	for (int k = 0; k < NSLOTS; k++)
-		st->lk.lock[k] = LK_ENTRY;
+		lock_path_of(st)->lock[k] = LK_ENTRY;
 	/*
 	 * __must_not_hold(): callers must not hold it.  The body starts as
 	 * the caller left it (a caller holding it is reported at its call,
 	 * and once), not as free.
 	 */
 	if (c->final && tracked_must_not_hold(current_function_decl, &where)) {
-		c->sum->lock.excl_loc = where;
-		c->sum->lock.excl_by_annotation = true;
+		lock_summary_of(c->sum)->excl_loc = where;
+		lock_summary_of(c->sum)->excl_by_annotation = true;
 	}
 	if (c->final && tracked_must_not_hold_object(current_function_decl, &where, &obj)) {
 		tree parm;
 		int i = annotations_param_named(obj, &parm);
 
 		if (i >= 0 && i < MAX_PARAM_MASK) {
-			c->sum->lock.excl_objs |= 1u << i;
-			c->sum->lock.excl_objs_loc = where;
+			lock_summary_of(c->sum)->excl_objs |= 1u << i;
+			lock_summary_of(c->sum)->excl_objs_loc = where;
 		}
 		obj = NULL;
 	}
@@ -431,8 +440,14 @@ static void lock_entry(struct ctx *c, struct astate *st)
 	if (shared)
 		set_lock(st, SLOT_GLOBAL, LK_SHARED, where, SHARED_BY_ANNOTATION);
 	else
-		st->lk.lock[SLOT_GLOBAL] = LK_HELD;
+		lock_path_of(st)->lock[SLOT_GLOBAL] = LK_HELD;
 	sign_contract(c, where, 0);
+}
+
+static void lock_entry(struct ctx *c, struct astate *st)
+{
+	FOR_EACH_LOCK(l)
+		entry_one(c, st);
 }
 
 /* ---- calls: the lock API ------------------------------------------------ */
@@ -440,12 +455,13 @@ static void lock_entry(struct ctx *c, struct astate *st)
 static void set_lock(struct astate *st, int slot, unsigned char mask, location_t loc,
 		     int why)
 {
+	struct lock_path *lk = lock_path_of(st);
+
 	if (slot == SLOT_NONE)
 		return;
 	if (slot == SLOT_GLOBAL)
-		lock_cause_update(st->lk.lock[slot], mask, &st->lk.free_loc, &st->lk.free_why,
-				  loc, why);
-	st->lk.lock[slot] = mask;
+		lock_cause_update(lk->lock[slot], mask, &lk->free_loc, &lk->free_why, loc, why);
+	lk->lock[slot] = mask;
 }
 
 /* What an operation that takes the lock leaves it as. */
@@ -510,8 +526,15 @@ static struct lock_ref lock_api_target(gcall *call, const struct lock_api *api)
 	return r;
 }
 
-static void step_lock_api(struct astate *st, gcall *call, const struct lock_api *api,
-			  struct sset *out)
+/*
+ * The lock API's call on one path, into OUT.  An attempt forgets what the
+ * path knew of the result (from a round of a loop before) and ties each
+ * outcome to it; OWN_FACTS: another lock's attempt at this call already
+ * did so on this path (the same call can be each lock's: a lock passed
+ * as a parameter), and its facts stay.  True when it split on the result.
+ */
+static bool step_lock_api(struct astate *st, gcall *call, const struct lock_api *api,
+			  struct sset *out, bool own_facts)
 {
 	location_t loc = gimple_location(call);
 	tree lhs = gimple_call_lhs(call);
@@ -538,18 +561,19 @@ static void step_lock_api(struct astate *st, gcall *call, const struct lock_api 
 		    (api->op == LOCK_OP_GUARD_HELD && (r.base || !lhs)))
 			break;
 		key = lhs ? value_key(lhs) : 0;
-		forget_call_value(st, call, lhs);
+		if (!own_facts)
+			forget_call_value(st, call, lhs);
 		/*
 		 * lock_ptr only asks: where the path already knows whether the
 		 * guard holds its lock (its constructor was a call, at -O0),
 		 * the answer follows, and nothing is split.
 		 */
 		if (api->op == LOCK_OP_GUARD_HELD &&
-		    (st->lk.lock[r.slot] == LK_HELD || st->lk.lock[r.slot] == LK_SHARED ||
-		     st->lk.lock[r.slot] == LK_FREE)) {
-			if (fact_add_prio(st, key, st->lk.lock[r.slot] != LK_FREE, FACT_LOCK))
+		    (lock_path_of(st)->lock[r.slot] == LK_HELD || lock_path_of(st)->lock[r.slot] == LK_SHARED ||
+		     lock_path_of(st)->lock[r.slot] == LK_FREE)) {
+			if (fact_add_prio(st, key, lock_path_of(st)->lock[r.slot] != LK_FREE, FACT_LOCK))
 				sset_add(out, st);
-			return;
+			return true;
 		}
 		state_copy(&held, st);
 		state_copy(&failed, st);
@@ -559,11 +583,12 @@ static void step_lock_api(struct astate *st, gcall *call, const struct lock_api 
 			sset_add(out, &held);
 		if (fact_add_prio(&failed, key, try_zero(api->op), FACT_LOCK))
 			sset_add(out, &failed);
-		return;
+		return true;
 	default:
 		break;
 	}
 	sset_add(out, st);
+	return false;
 }
 
 /* ---- calls: callees defined in this file ----------------------------------- */
@@ -629,59 +654,77 @@ static void apply_to_object_lock(struct astate *st, gcall *call, int cs, unsigne
 }
 
 /*
- * One path per exit case of the callee: what it left each lock as.  A
- * callee that must be called without the global lock, called with it
- * (lock-held, reported once at the call), leaves the caller's hold as it
- * was: its exit cases assume the lock free at entry.
+ * Exit case K of the callee, for the lock tracked now: what that exit
+ * left the lock as, from ST (the path before the call) into AFTER (its
+ * copy).  A callee that must be called without the global lock, called
+ * with it (lock-held, reported once at the call), leaves the caller's
+ * hold as it was: its exit cases assume the lock free at entry.
  */
-static void apply_exit_cases(struct astate *st, const struct call_info *ci, struct sset *out)
+static void apply_case(struct astate *after, const struct astate *st, const struct call_info *ci,
+		       unsigned int k)
 {
-	const struct summary *s = ci->callee;
+	const struct lock_summary *ls = lock_summary_of(ci->callee);
+	const struct exit_case *ec = &ls->cases[k];
 	location_t loc = gimple_location(ci->call);
-	bool keep_global = s->lock.excl_loc != UNKNOWN_LOCATION &&
-			   (st->lk.lock[SLOT_GLOBAL] & (LK_HELD | LK_SHARED));
+	unsigned char held = lock_path_of(st)->lock[SLOT_GLOBAL];
+	bool keep_global = ls->excl_loc != UNKNOWN_LOCATION && (held & (LK_HELD | LK_SHARED));
 
-	if (!s->lock.ncases) {
+	for (int cs = 0; cs < NSLOTS; cs++) {
+		unsigned char m = ec->lock[cs];
+		int slot;
+
+		if (!m || m == LK_ENTRY)
+			continue;
+		/* Both: the guard's lock_ptr asks the slot (step_lock_api()). */
+		apply_to_object_lock(after, ci->call, cs, m, ls->contract, loc);
+		slot = caller_slot(ci->call, cs);
+		if (slot == SLOT_NONE || (slot == SLOT_GLOBAL && keep_global))
+			continue;
+		set_lock(after, slot, lock_after_call(m, lock_path_of(st)->lock[slot], ls->contract),
+			 loc, FREE_BY_CALL);
+	}
+	/* The objects of the arguments: what the callee left their locks as. */
+	for (unsigned int i = 0; i < MAX_LOCK_PARAMS && i < gimple_call_num_args(ci->call); i++) {
+		tree arg = gimple_call_arg(ci->call, i);
+		unsigned char m = ec->obj_lock[i];
+		vkey base = TREE_CODE(arg) == SSA_NAME ? value_key(arg) : 0;
+		struct objlock *o;
+
+		if (!m || m == LK_ENTRY || !base)
+			continue;
+		o = objlock_find(after, base);
+		objlock_set(after, base,
+			    lock_after_call(m, o ? o->mask : LK_ENTRY,
+					    ls->contract && (ls->req_objs & (1u << i))),
+			    loc, FREE_BY_CALL);
+	}
+}
+
+/*
+ * One path per exit case of the callee, for the locks in LOCKS (those
+ * that see the call as one of it): what that exit left each lock as.
+ * The case is one path through the callee, the same for every lock.
+ */
+static void apply_exit_cases(struct astate *st, const struct call_info *const *cis,
+			     unsigned int locks, struct sset *out)
+{
+	const struct summary *s = cis[__builtin_ctz(locks)]->callee;
+	unsigned int ncases = s->lock[0].ncases;	/* every part has as many */
+
+	if (!ncases) {
 		sset_add(out, st);
 		return;
 	}
-	for (unsigned int k = 0; k < s->lock.ncases; k++) {
-		const struct exit_case *ec = &s->lock.cases[k];
+	for (unsigned int k = 0; k < ncases; k++) {
 		struct astate after;
+		signed char ret = s->lock[0].cases[k].ret_nonzero;
 
 		state_copy(&after, st);
-		for (int cs = 0; cs < NSLOTS; cs++) {
-			unsigned char m = ec->lock[cs];
-			int slot;
-
-			if (!m || m == LK_ENTRY)
-				continue;
-			/* Both: the guard's lock_ptr asks the slot (step_lock_api()). */
-			apply_to_object_lock(&after, ci->call, cs, m, s->lock.contract, loc);
-			slot = caller_slot(ci->call, cs);
-			if (slot == SLOT_NONE || (slot == SLOT_GLOBAL && keep_global))
-				continue;
-			set_lock(&after, slot,
-				 lock_after_call(m, st->lk.lock[slot], s->lock.contract), loc,
-				 FREE_BY_CALL);
-		}
-		/* The objects of the arguments: what the callee left their locks as. */
-		for (unsigned int i = 0; i < MAX_LOCK_PARAMS && i < gimple_call_num_args(ci->call); i++) {
-			tree arg = gimple_call_arg(ci->call, i);
-			unsigned char m = ec->obj_lock[i];
-			vkey base = TREE_CODE(arg) == SSA_NAME ? value_key(arg) : 0;
-			struct objlock *o;
-
-			if (!m || m == LK_ENTRY || !base)
-				continue;
-			o = objlock_find(&after, base);
-			objlock_set(&after, base,
-				    lock_after_call(m, o ? o->mask : LK_ENTRY,
-						    s->lock.contract && (s->lock.req_objs & (1u << i))),
-				    loc, FREE_BY_CALL);
-		}
-		if (ec->ret_nonzero >= 0 && ci->key &&
-		    !fact_add_prio(&after, ci->key, ec->ret_nonzero, FACT_LOCK))
+		FOR_EACH_LOCK(l)
+			if (locks & (1u << l))
+				apply_case(&after, st, cis[l], k);
+		if (ret >= 0 && cis[__builtin_ctz(locks)]->key &&
+		    !fact_add_prio(&after, cis[__builtin_ctz(locks)]->key, ret, FACT_LOCK))
 			continue;
 		sset_add(out, &after);
 	}
@@ -690,22 +733,69 @@ static void apply_exit_cases(struct astate *st, const struct call_info *ci, stru
 /* The lock API's value is the attempt's result, which lock_split_call() decides. */
 static bool lock_call(struct ctx *c, struct astate *st, const struct call_info *ci)
 {
-	return ci->lock_api != NULL;
+	bool decided = false;
+
+	FOR_EACH_LOCK(l)
+		decided |= call_of_lock(c, ci)->lock_api != NULL;
+	return decided;
 }
 
+/*
+ * The paths a call leads to.  Where it is a callee with exit cases, each
+ * case is one path, whatever lock it is seen by; then each lock for which
+ * it is a lock operation splits those in turn (the same call can be each
+ * lock's: a lock passed as a parameter), the facts on the result keeping
+ * only the outcomes that agree.
+ */
 static void lock_split_call(struct ctx *c, struct astate *st, const struct call_info *ci,
 			    struct sset *out)
 {
-	if (ci->lock_api)
-		step_lock_api(st, ci->call, ci->lock_api, out);
-	else if (ci->callee)
-		apply_exit_cases(st, ci, out);
+	const struct call_info *cis[MAX_LOCKS];
+	unsigned int callee_locks = 0, api_locks = 0;
+	struct sset *from = c->split[0], *to = c->split[1];
+	bool own_facts = false;
+
+	FOR_EACH_LOCK(l) {
+		cis[l] = call_of_lock(c, ci);
+		if (cis[l]->lock_api)
+			api_locks |= 1u << l;
+		else if (cis[l]->callee)
+			callee_locks |= 1u << l;
+	}
+	if (!api_locks) {
+		if (callee_locks)
+			apply_exit_cases(st, cis, callee_locks, out);
+		else
+			sset_add(out, st);
+		return;
+	}
+	if (!callee_locks && !(api_locks & (api_locks - 1))) {
+		FOR_EACH_LOCK(l)
+			if (api_locks & (1u << l))
+				step_lock_api(st, ci->call, cis[l]->lock_api, out, false);
+		return;
+	}
+	from->n = 0;
+	if (callee_locks)
+		apply_exit_cases(st, cis, callee_locks, from);
 	else
-		sset_add(out, st);
+		sset_add(from, st);
+	FOR_EACH_LOCK(l) {
+		bool tied = false, last;
+
+		if (!(api_locks & (1u << l)))
+			continue;
+		last = !(api_locks >> (l + 1));
+		to->n = 0;
+		for (unsigned int i = 0; i < from->n; i++)
+			tied |= step_lock_api(&from->s[i], ci->call, cis[l]->lock_api,
+					      last ? out : to, own_facts);
+		own_facts |= tied;
+		std::swap(from, to);
+	}
 }
 
-/* A PHI gives a new value: the object lock of its argument's object follows. */
-static void lock_phi(struct ctx *c, struct astate *st, tree res, vkey kr, vkey ka)
+static void phi_one(struct astate *st, vkey kr, vkey ka)
 {
 	struct objlock *o, copy;
 
@@ -719,15 +809,23 @@ static void lock_phi(struct ctx *c, struct astate *st, tree res, vkey kr, vkey k
 	objlock_set(st, kr, copy.mask, copy.free_loc, copy.free_why);
 }
 
+/* A PHI gives a new value: the object lock of its argument's object follows. */
+static void lock_phi(struct ctx *c, struct astate *st, tree res, vkey kr, vkey ka)
+{
+	FOR_EACH_LOCK(l)
+		phi_one(st, kr, ka);
+}
+
 /* ---- exits: what the summary records ------------------------------------- */
 
-static void record_exit_case(struct summary *s, struct astate *st, int ret_nonzero)
+/* The exit case of the lock tracked now that ST leaves by. */
+static void exit_case_of(struct exit_case *out, struct astate *st, int ret_nonzero)
 {
 	struct exit_case ec;
 	int i = 0;
 
 	memset(&ec, 0, sizeof(ec));
-	memcpy(ec.lock, st->lk.lock, sizeof(ec.lock));
+	memcpy(ec.lock, lock_path_of(st)->lock, sizeof(ec.lock));
 	ec.ret_nonzero = ret_nonzero;
 	/* Per-object locks of the parameters' objects, as this exit leaves them. */
 	for (tree p = DECL_ARGUMENTS(current_function_decl); p && i < MAX_LOCK_PARAMS;
@@ -738,26 +836,54 @@ static void record_exit_case(struct summary *s, struct astate *st, int ret_nonze
 		if (o)
 			ec.obj_lock[i] = o->mask;
 	}
-	for (unsigned int i = 0; i < s->lock.ncases; i++)
-		if (!memcmp(&s->lock.cases[i], &ec, sizeof(ec)))
+	*out = ec;
+}
+
+/* Too many ways out: the lock tracked now's cases and NEW as one, result unknown. */
+static void join_cases(struct summary *s, const struct exit_case *new_case)
+{
+	struct lock_summary *ls = lock_summary_of(s);
+	struct exit_case *all = &ls->cases[0];
+
+	for (unsigned int i = 1; i <= ls->ncases; i++) {
+		const struct exit_case *ec = i < ls->ncases ? &ls->cases[i] : new_case;
+
+		for (int k = 0; k < NSLOTS; k++)
+			all->lock[k] |= ec->lock[k];
+		for (int k = 0; k < MAX_LOCK_PARAMS; k++)
+			all->obj_lock[k] |= ec->obj_lock[k];
+	}
+	all->ret_nonzero = -1;
+	ls->ncases = 1;
+}
+
+/*
+ * The exit ST leaves by, as one case of every lock's part: a case is one
+ * way out of the function, at the same index in each (apply_exit_cases()
+ * takes it as one path, whatever lock sees it).
+ */
+static void record_exit_case(struct summary *s, struct astate *st, int ret_nonzero)
+{
+	struct exit_case ec[MAX_LOCKS];
+	unsigned int ncases = s->lock[0].ncases;	/* every part has as many */
+
+	FOR_EACH_LOCK(l)
+		exit_case_of(&ec[tracked_rank()], st, ret_nonzero);
+	for (unsigned int k = 0; k < ncases; k++) {
+		bool same = true;
+
+		FOR_EACH_WALKED(r)
+			same &= !memcmp(&s->lock[r].cases[k], &ec[r], sizeof(ec[r]));
+		if (same)
 			return;
-	if (s->lock.ncases < MAX_CASES) {
-		s->lock.cases[s->lock.ncases++] = ec;
+	}
+	if (ncases < MAX_CASES) {
+		FOR_EACH_WALKED(r)
+			s->lock[r].cases[s->lock[r].ncases++] = ec[r];
 		return;
 	}
-	/* Too many ways out: one joined case, result unknown. */
-	for (unsigned int i = 1; i < s->lock.ncases; i++)
-		for (int k = 0; k < NSLOTS; k++)
-			s->lock.cases[0].lock[k] |= s->lock.cases[i].lock[k];
-	for (int k = 0; k < NSLOTS; k++)
-		s->lock.cases[0].lock[k] |= ec.lock[k];
-	for (unsigned int i = 1; i < s->lock.ncases; i++)
-		for (int k = 0; k < MAX_LOCK_PARAMS; k++)
-			s->lock.cases[0].obj_lock[k] |= s->lock.cases[i].obj_lock[k];
-	for (int k = 0; k < MAX_LOCK_PARAMS; k++)
-		s->lock.cases[0].obj_lock[k] |= ec.obj_lock[k];
-	s->lock.cases[0].ret_nonzero = -1;
-	s->lock.ncases = 1;
+	FOR_EACH_LOCK(l)
+		join_cases(s, &ec[tracked_rank()]);
 }
 
 /*
@@ -779,10 +905,10 @@ static int returned_deref_param_rec(tree val, int depth)
 		/* return helper(p): helper returns *its* parameter i */
 		struct summary *s = summary_of(gimple_call_fndecl(def));
 
-		if (!s || !s->ready || s->lock.ret_deref_param < 0 ||
-		    (unsigned int)s->lock.ret_deref_param >= gimple_call_num_args(def))
+		if (!s || !s->ready || summary_ret_deref_param(s) < 0 ||
+		    (unsigned int)summary_ret_deref_param(s) >= gimple_call_num_args(def))
 			return -1;
-		return param_index(gimple_call_arg(def, s->lock.ret_deref_param));
+		return param_index(gimple_call_arg(def, summary_ret_deref_param(s)));
 	}
 	if (gimple_code(def) == GIMPLE_PHI) {
 		int param = -1;
@@ -821,16 +947,16 @@ static void record_returned_lock(struct ctx *c, tree val)
 	int deref = returned_deref_param_rec(val, 0);
 
 	if (!walk_of(c)->ret_slot_set) {
-		s->lock.ret_slot = slot;
+		lock_summary_of(s)->ret_slot = slot;
 		walk_of(c)->ret_slot_set = true;
-	} else if (s->lock.ret_slot != slot) {
-		s->lock.ret_slot = SLOT_NONE;
+	} else if (lock_summary_of(s)->ret_slot != slot) {
+		lock_summary_of(s)->ret_slot = SLOT_NONE;
 	}
 	if (!walk_of(c)->ret_deref_set) {
-		s->lock.ret_deref_param = deref;
+		lock_summary_of(s)->ret_deref_param = deref;
 		walk_of(c)->ret_deref_set = true;
-	} else if (s->lock.ret_deref_param != deref) {
-		s->lock.ret_deref_param = -1;
+	} else if (lock_summary_of(s)->ret_deref_param != deref) {
+		lock_summary_of(s)->ret_deref_param = -1;
 	}
 }
 
@@ -838,8 +964,9 @@ static void lock_exit(struct ctx *c, struct astate *st, const struct exit_info *
 {
 	if (!c->final)
 		return;
-	if (ex->val && ex->ret_nonzero != 0)
-		record_returned_lock(c, ex->val);
+	FOR_EACH_LOCK(l)
+		if (ex->val && ex->ret_nonzero != 0)
+			record_returned_lock(c, ex->val);
 	record_exit_case(c->sum, st, ex->ret_nonzero);
 }
 
@@ -848,9 +975,11 @@ static void lock_exit(struct ctx *c, struct astate *st, const struct exit_info *
 static void lock_reset_summary(struct summary *s)
 {
 	/* Nothing held, needed or excluded: zero, but for "returns no lock". */
-	memset(&s->lock, 0, sizeof(s->lock));
-	s->lock.ret_slot = SLOT_NONE;
-	s->lock.ret_deref_param = -1;
+	memset(s->lock, 0, tracked_walked() * sizeof(s->lock[0]));
+	FOR_EACH_WALKED(r) {
+		s->lock[r].ret_slot = SLOT_NONE;
+		s->lock[r].ret_deref_param = -1;
+	}
 }
 
 /*
@@ -858,10 +987,8 @@ static void lock_reset_summary(struct summary *s)
  * locations and trees that only word a note (req_loc, req_field, req_via,
  * req_write_field, excl_by_annotation) are left out.
  */
-static bool lock_summary_equal(const struct summary *sa, const struct summary *sb)
+static bool part_equal(const struct lock_summary *a, const struct lock_summary *b)
 {
-	const struct lock_summary *a = &sa->lock, *b = &sb->lock;
-
 	return a->contract == b->contract &&
 	       a->direct_entry_access == b->direct_entry_access &&
 	       a->ncases == b->ncases && a->ret_slot == b->ret_slot &&
@@ -871,6 +998,14 @@ static bool lock_summary_equal(const struct summary *sa, const struct summary *s
 	       a->excl_loc == b->excl_loc && a->excl_via == b->excl_via &&
 	       a->excl_objs == b->excl_objs && a->excl_objs_loc == b->excl_objs_loc &&
 	       !memcmp(a->cases, b->cases, a->ncases * sizeof(a->cases[0]));
+}
+
+static bool lock_summary_equal(const struct summary *a, const struct summary *b)
+{
+	FOR_EACH_WALKED(r)
+		if (!part_equal(&a->lock[r], &b->lock[r]))
+			return false;
+	return true;
 }
 
 static int line_of(location_t loc)
@@ -883,10 +1018,13 @@ static const char *decl_name_or(tree t, const char *none)
 	return t && DECL_P(t) && DECL_NAME(t) ? IDENTIFIER_POINTER(DECL_NAME(t)) : none;
 }
 
-/* Every field: a location as its line (0: none), a tree as its name (-: none). */
+/*
+ * Every field of the tracked lock's part: a location as its line (0:
+ * none), a tree as its name (-: none).
+ */
 static void lock_summary_dump(const struct summary *s, FILE *out)
 {
-	const struct lock_summary *l = &s->lock;
+	const struct lock_summary *l = lock_summary_of(s);
 
 	fprintf(out, " req=%d req_line=%d req_field=%s req_via=%s req_by_annotation=%d"
 		" req_objs=%#x write_line=%d write_field=%s write_via=%s"
@@ -914,7 +1052,7 @@ static void lock_summary_dump(const struct summary *s, FILE *out)
 /* strict: a static function relying on its callers should say so. */
 const struct checker lock_checker = {
 	.name = "lock",
-	.walk_size = sizeof(struct lock_walk),
+	.walk_size = MAX_LOCKS * sizeof(struct lock_walk),
 	.begin = lock_begin,
 	.entry = lock_entry,
 	.operands = lock_operands,

@@ -1,43 +1,54 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * lockpath.c - the lock tracker's part of a path state (struct lock_path):
- * how the path holds the lock of each slot (the tracked global, locks
- * passed as parameters or stored at *parameter) and the per-object locks
- * of the objects the function took or released; when two paths hold them
- * the same, how two paths' holds join, and how close two paths are.
- * lock.c says what the program does to them.
+ * lockpath.c - the lock tracker's part of a path state (struct lock_path,
+ * one per lock of the unit): how the path holds the lock of each slot (the
+ * tracked global, locks passed as parameters or stored at *parameter) and
+ * the per-object locks of the objects the function took or released; when
+ * two paths hold them the same, how two paths' holds join, and how close
+ * two paths are.  lock.c says what the program does to them, lock by lock
+ * (objlock_*() are of the lock tracked now).
  */
 #include "engine.h"
 
-struct objlock *objlock_find(struct astate *st, vkey base)
+static struct objlock *find_in(struct lock_path *lk, vkey base)
 {
-	for (unsigned int i = 0; base && i < st->lk.nobjs; i++)
-		if (st->lk.objs[i].base == base)
-			return &st->lk.objs[i];
+	for (unsigned int i = 0; base && i < lk->nobjs; i++)
+		if (lk->objs[i].base == base)
+			return &lk->objs[i];
 	return NULL;
 }
 
-/* Out of room, the object stays as the caller left it: no finding, no claim. */
-void objlock_set(struct astate *st, vkey base, unsigned char mask, location_t loc, int why)
+struct objlock *objlock_find(struct astate *st, vkey base)
 {
-	struct objlock *o = objlock_find(st, base);
+	return find_in(lock_path_of(st), base);
+}
+
+/* Out of room, the object stays as the caller left it: no finding, no claim. */
+static void set_in(struct lock_path *lk, vkey base, unsigned char mask, location_t loc, int why)
+{
+	struct objlock *o = find_in(lk, base);
 	unsigned int i;
 
 	if (!base)
 		return;
 	if (!o) {
-		if (st->lk.nobjs == MAX_OBJLOCKS)
+		if (lk->nobjs == MAX_OBJLOCKS)
 			return;
-		for (i = 0; i < st->lk.nobjs && st->lk.objs[i].base < base; i++)
+		for (i = 0; i < lk->nobjs && lk->objs[i].base < base; i++)
 			;
-		memmove(&st->lk.objs[i + 1], &st->lk.objs[i], (st->lk.nobjs - i) * sizeof(st->lk.objs[0]));
-		o = &st->lk.objs[i];
+		memmove(&lk->objs[i + 1], &lk->objs[i], (lk->nobjs - i) * sizeof(lk->objs[0]));
+		o = &lk->objs[i];
 		memset(o, 0, sizeof(*o));
 		o->base = base;
-		st->lk.nobjs++;
+		lk->nobjs++;
 	}
 	lock_cause_update(o->mask, mask, &o->free_loc, &o->free_why, loc, why);
 	o->mask = mask;
+}
+
+void objlock_set(struct astate *st, vkey base, unsigned char mask, location_t loc, int why)
+{
+	set_in(lock_path_of(st), base, mask, loc, why);
 }
 
 /*
@@ -62,30 +73,31 @@ void lock_cause_update(unsigned char old, unsigned char mask, location_t *cause_
 
 void objlock_drop(struct astate *st, vkey base)
 {
-	struct objlock *o = objlock_find(st, base);
+	struct lock_path *lk = lock_path_of(st);
+	struct objlock *o = find_in(lk, base);
 
 	if (!o)
 		return;
-	memmove(o, o + 1, (st->lk.objs + st->lk.nobjs - o - 1) * sizeof(*o));
-	st->lk.nobjs--;
+	memmove(o, o + 1, (lk->objs + lk->nobjs - o - 1) * sizeof(*o));
+	lk->nobjs--;
 }
 
-static bool objs_equal(const struct astate *a, const struct astate *b)
+static bool objs_equal(const struct lock_path *a, const struct lock_path *b)
 {
-	if (a->lk.nobjs != b->lk.nobjs)
+	if (a->nobjs != b->nobjs)
 		return false;
-	for (unsigned int i = 0; i < a->lk.nobjs; i++)
-		if (a->lk.objs[i].base != b->lk.objs[i].base || a->lk.objs[i].mask != b->lk.objs[i].mask)
+	for (unsigned int i = 0; i < a->nobjs; i++)
+		if (a->objs[i].base != b->objs[i].base || a->objs[i].mask != b->objs[i].mask)
 			return false;
 	return true;
 }
 
 /* An object known on one side only is, on the other, as the caller left it. */
-static void objs_join(struct astate *into, const struct astate *from)
+static void objs_join(struct lock_path *into, const struct lock_path *from)
 {
-	for (unsigned int i = 0; i < into->lk.nobjs; i++) {
-		struct objlock *o = &into->lk.objs[i];
-		const struct objlock *f = objlock_find((struct astate *)from, o->base);
+	for (unsigned int i = 0; i < into->nobjs; i++) {
+		struct objlock *o = &into->objs[i];
+		const struct objlock *f = find_in((struct lock_path *)from, o->base);
 
 		o->mask |= f ? f->mask : LK_ENTRY;
 		if (f && !o->free_loc) {
@@ -93,29 +105,43 @@ static void objs_join(struct astate *into, const struct astate *from)
 			o->free_why = f->free_why;
 		}
 	}
-	for (unsigned int i = 0; i < from->lk.nobjs; i++) {
-		const struct objlock *f = &from->lk.objs[i];
+	for (unsigned int i = 0; i < from->nobjs; i++) {
+		const struct objlock *f = &from->objs[i];
 
-		if (!objlock_find(into, f->base))
-			objlock_set(into, f->base, f->mask | LK_ENTRY, f->free_loc, f->free_why);
+		if (!find_in(into, f->base))
+			set_in(into, f->base, f->mask | LK_ENTRY, f->free_loc, f->free_why);
 	}
 }
 
+static bool path_equal(const struct lock_path *a, const struct lock_path *b)
+{
+	return !memcmp(a->lock, b->lock, sizeof(a->lock)) && objs_equal(a, b);
+}
+
+/* Every lock's part (the walk's locks'). */
 bool lock_path_equal(const struct astate *a, const struct astate *b)
 {
-	return !memcmp(a->lk.lock, b->lk.lock, sizeof(a->lk.lock)) && objs_equal(a, b);
+	FOR_EACH_WALKED(r)
+		if (!path_equal(&a->lk[r], &b->lk[r]))
+			return false;
+	return true;
 }
 
 /* May-sets grow; the first cause a note names is kept. */
-void lock_path_join(struct astate *into, const struct astate *from)
+void lock_path_join(struct astate *st_into, const struct astate *st_from)
 {
-	for (int i = 0; i < NSLOTS; i++)
-		into->lk.lock[i] |= from->lk.lock[i];
-	if (!into->lk.free_loc) {
-		into->lk.free_loc = from->lk.free_loc;
-		into->lk.free_why = from->lk.free_why;
+	FOR_EACH_WALKED(r) {
+		struct lock_path *into = &st_into->lk[r];
+		const struct lock_path *from = &st_from->lk[r];
+
+		for (int i = 0; i < NSLOTS; i++)
+			into->lock[i] |= from->lock[i];
+		if (!into->free_loc) {
+			into->free_loc = from->free_loc;
+			into->free_why = from->free_why;
+		}
+		objs_join(into, from);
 	}
-	objs_join(into, from);
 }
 
 /* Paths that hold the locks alike are the ones to join, before any other. */

@@ -23,9 +23,10 @@ struct lock_rules_walk {
 	bool every_path_known;	/* every_path[] is this function's */
 };
 
+/* The walk blob holds one per lock (MAX_LOCKS): the tracked one's. */
 static struct lock_rules_walk *walk_of(const struct ctx *c)
 {
-	return CHECKER_WALK(c, lock_rules, struct lock_rules_walk);
+	return &CHECKER_WALK(c, lock_rules, struct lock_rules_walk)[tracked_index()];
 }
 
 /* ---- findings: which lock, why it may be free, why it is needed --------- */
@@ -55,28 +56,30 @@ static void note_exposed(struct finding *f)
 static void note_callee_requirement(struct finding *f, const struct summary *s)
 {
 	const char *g = fn_name(s->decl);
+	const struct lock_summary *ls = lock_summary_of(s);
 
-	if (s->lock.req_via)
-		finding_note2(f, NOTE_NEEDS_VIA, s->lock.req_loc, g, fn_name(s->lock.req_via));
-	else if (s->lock.req_by_annotation)
-		finding_note(f, NOTE_ANNOTATED, s->lock.req_loc, g, 0);
-	else if (s->lock.req == REQ_ASSERTED)
-		finding_note(f, NOTE_ASSERTS, s->lock.req_loc, g, 0);
+	if (ls->req_via)
+		finding_note2(f, NOTE_NEEDS_VIA, ls->req_loc, g, fn_name(ls->req_via));
+	else if (ls->req_by_annotation)
+		finding_note(f, NOTE_ANNOTATED, ls->req_loc, g, 0);
+	else if (ls->req == REQ_ASSERTED)
+		finding_note(f, NOTE_ASSERTS, ls->req_loc, g, 0);
 	else
-		finding_note_field(f, NOTE_ACCESSES, s->lock.req_loc, g, s->lock.req_field);
+		finding_note_field(f, NOTE_ACCESSES, ls->req_loc, g, ls->req_field);
 }
 
 /* Why a callee needs the lock held for writing. */
 static void note_callee_write(struct finding *f, const struct summary *s)
 {
 	const char *g = fn_name(s->decl);
+	const struct lock_summary *ls = lock_summary_of(s);
 
-	if (s->lock.req_write_via)
-		finding_note2(f, NOTE_NEEDS_VIA, s->lock.req_write_loc, g, fn_name(s->lock.req_write_via));
-	else if (s->lock.req_write_field)
-		finding_note_field(f, NOTE_WRITES, s->lock.req_write_loc, g, s->lock.req_write_field);
+	if (ls->req_write_via)
+		finding_note2(f, NOTE_NEEDS_VIA, ls->req_write_loc, g, fn_name(ls->req_write_via));
+	else if (ls->req_write_field)
+		finding_note_field(f, NOTE_WRITES, ls->req_write_loc, g, ls->req_write_field);
 	else	/* lockdep_assert_held_write() */
-		finding_note(f, NOTE_ASSERTS_WRITE, s->lock.req_write_loc, g, 0);
+		finding_note(f, NOTE_ASSERTS_WRITE, ls->req_write_loc, g, 0);
 }
 
 /* The fix for a write of FIELD under a lock held for reading. */
@@ -179,7 +182,7 @@ static void check_access(struct ctx *c, struct astate *st, tree ref,
 		return;
 	}
 	lock_require(c, REQ_UNASSERTED, loc, NULL, true, 0, write, field);
-	if (c->sum->exposed && !c->sum->lock.contract) {
+	if (c->sum->exposed && !lock_summary_of(c->sum)->contract) {
 		lock_reported_here(c, loc);
 		lock_finding(&f, FINDING_UNGUARDED_ACCESS, loc, NULL);
 		f.field = field;
@@ -236,14 +239,15 @@ static bool on_every_path(struct ctx *c, basic_block bb)
 static void check_callee_requirement(struct ctx *c, struct astate *st,
 				     gcall *call, const struct summary *s)
 {
+	const struct lock_summary *ls = lock_summary_of(s);
 	location_t loc = gimple_location(call);
-	bool write = s->lock.req_write_loc != UNKNOWN_LOCATION;
+	bool write = ls->req_write_loc != UNKNOWN_LOCATION;
 	struct lock_view v;
 	struct finding f;
 
-	if (s->lock.req == REQ_NONE || unchecked_at(c, loc))
+	if (ls->req == REQ_NONE || unchecked_at(c, loc))
 		return;
-	v = tracked_per_object() ? lock_view_args(st, call, s->lock.req_objs) : lock_view_global(st);
+	v = tracked_per_object() ? lock_view_args(st, call, ls->req_objs) : lock_view_global(st);
 	if (v.mask & LK_FREE) {
 		lock_reported_here(c, loc);
 		lock_finding(&f, FINDING_LOCK_REQUIRED, loc, fn_name(s->decl));
@@ -258,13 +262,13 @@ static void check_callee_requirement(struct ctx *c, struct astate *st,
 	}
 	if (v.per_object) {
 		if (v.params)
-			lock_require(c, s->lock.req, loc, s->decl, false, v.params, write, NULL_TREE);
+			lock_require(c, ls->req, loc, s->decl, false, v.params, write, NULL_TREE);
 		return;
 	}
 	if (!(v.mask & LK_ENTRY))
 		return;
-	lock_require(c, s->lock.req, loc, s->decl, false, 0, write, NULL_TREE);
-	if (c->sum->exposed && !c->sum->lock.contract && s->lock.req == REQ_UNASSERTED) {
+	lock_require(c, ls->req, loc, s->decl, false, 0, write, NULL_TREE);
+	if (c->sum->exposed && !lock_summary_of(c->sum)->contract && ls->req == REQ_UNASSERTED) {
 		lock_reported_here(c, loc);
 		lock_finding(&f, FINDING_LOCK_REQUIRED, loc, fn_name(s->decl));
 		note_exposed(&f);
@@ -300,9 +304,9 @@ static bool callee_exclusion(const struct call_info *ci, const struct summary *s
 	x->via = NULL_TREE;
 	x->by_annotation = true;
 	if (s) {
-		x->loc = s->lock.excl_loc;
-		x->via = s->lock.excl_via;
-		x->by_annotation = s->lock.excl_by_annotation;
+		x->loc = lock_summary_of(s)->excl_loc;
+		x->via = lock_summary_of(s)->excl_via;
+		x->by_annotation = lock_summary_of(s)->excl_by_annotation;
 		return x->loc != UNKNOWN_LOCATION;
 	}
 	return ci->fndecl && tracked_must_not_hold(ci->fndecl, &x->loc);
@@ -321,10 +325,10 @@ static unsigned char excluded_mask(struct astate *st, const struct call_info *ci
 
 	if (!tracked_per_object())
 		return callee_exclusion(ci, s, x) ? lock_view_global(st).mask : 0;
-	if (!callee || !callee->lock.excl_objs)
+	if (!callee || !lock_summary_of(callee)->excl_objs)
 		return 0;
-	*x = (struct exclusion){ callee->decl, callee->lock.excl_objs_loc, NULL_TREE, true };
-	return lock_view_args(st, ci->call, callee->lock.excl_objs).mask;
+	*x = (struct exclusion){ callee->decl, lock_summary_of(callee)->excl_objs_loc, NULL_TREE, true };
+	return lock_view_args(st, ci->call, lock_summary_of(callee)->excl_objs).mask;
 }
 
 /*
@@ -354,13 +358,13 @@ static void check_callee_exclusion(struct ctx *c, struct astate *st, const struc
 	}
 	if (!tracked_per_object() && (m & LK_ENTRY) && c->final &&
 	    on_every_path(c, gimple_bb(ci->call)) &&
-	    c->sum->lock.excl_loc == UNKNOWN_LOCATION) {
-		c->sum->lock.excl_loc = loc;
-		c->sum->lock.excl_via = x.callee;
+	    lock_summary_of(c->sum)->excl_loc == UNKNOWN_LOCATION) {
+		lock_summary_of(c->sum)->excl_loc = loc;
+		lock_summary_of(c->sum)->excl_via = x.callee;
 	}
 }
 
-static void lock_rules_check_call(struct ctx *c, struct astate *st, const struct call_info *ci)
+static void check_call_one(struct ctx *c, struct astate *st, const struct call_info *ci)
 {
 	const struct summary *s = ci->callee ? ci->callee : ci->ref_api_sum;
 
@@ -371,17 +375,25 @@ static void lock_rules_check_call(struct ctx *c, struct astate *st, const struct
 	check_callee_exclusion(c, st, ci, s);
 }
 
+static void lock_rules_check_call(struct ctx *c, struct astate *st, const struct call_info *ci)
+{
+	FOR_EACH_LOCK(l)
+		check_call_one(c, st, call_of_lock(c, ci));
+}
+
 /* ---- the function ------------------------------------------------------- */
 
 static void lock_rules_begin(struct ctx *c)
 {
-	struct lock_rules_walk *w = walk_of(c);
+	FOR_EACH_LOCK(l) {
+		struct lock_rules_walk *w = walk_of(c);
 
-	w->no_analysis = annotations_no_context_analysis(current_function_decl) ||
-			 /* A lock attempt's body, as Clang: not for the rule set, nor strict. */
-			 (!tracked_is_ruleset_lock() && !ue_cfg.strict &&
-			  annotations_lock_attempt(current_function_decl));
-	w->every_path_known = false;
+		w->no_analysis = annotations_no_context_analysis(current_function_decl) ||
+				 /* A lock attempt's body, as Clang: not for the rule set, nor strict. */
+				 (!tracked_is_ruleset_lock() && !ue_cfg.strict &&
+				  annotations_lock_attempt(current_function_decl));
+		w->every_path_known = false;
+	}
 }
 
 /*
@@ -392,26 +404,33 @@ static void lock_rules_begin(struct ctx *c)
 static void lock_rules_operands(struct ctx *c, gimple *stmt, struct astate *st)
 {
 	const struct stmt_operands *ops = operands_of(c, stmt);
-	unsigned int mine = 1u << tracked_index();
-	bool by_address = tracked_is_ruleset_lock();
 
-	for (unsigned int i = 0; i < ops->naccess; i++) {
-		const struct operand_access *a = &ops->access[i];
+	if (!ops->naccess)
+		return;
+	FOR_EACH_LOCK(l) {
+		unsigned int mine = 1u << l;
+		bool by_address = tracked_is_ruleset_lock();
 
-		if ((a->locks & mine) && (by_address || !a->by_address))
-			check_access(c, st, a->ref, operand_location(a->ref, stmt), a->write);
+		for (unsigned int i = 0; i < ops->naccess; i++) {
+			const struct operand_access *a = &ops->access[i];
+
+			if ((a->locks & mine) && (by_address || !a->by_address))
+				check_access(c, st, a->ref, operand_location(a->ref, stmt),
+					     a->write);
+		}
 	}
 }
 
 static void missing_assertion(struct ctx *c)
 {
 	struct summary *s = c->sum;
+	const struct lock_summary *ls = lock_summary_of(s);
 	expanded_location brace;
 	location_t line_start = UNKNOWN_LOCATION;
 	struct finding f;
 
-	if (!ue_cfg.strict || walk_of(c)->no_analysis || s->exposed || s->lock.contract ||
-	    !s->lock.direct_entry_access || s->lock.req != REQ_UNASSERTED)
+	if (!ue_cfg.strict || walk_of(c)->no_analysis || s->exposed || ls->contract ||
+	    !ls->direct_entry_access || ls->req != REQ_UNASSERTED)
 		return;
 	brace = expand_location(cfun->function_start_locus);
 	if (brace.file) {
@@ -424,20 +443,22 @@ static void missing_assertion(struct ctx *c)
 	lock_finding(&f, FINDING_MISSING_ASSERTION, DECL_SOURCE_LOCATION(current_function_decl),
 		     NULL);
 	f.fixit_before = line_start;
-	finding_note_field(&f, NOTE_ACCESSED_HERE, s->lock.req_loc, NULL, s->lock.req_field);
+	finding_note_field(&f, NOTE_ACCESSED_HERE, ls->req_loc, NULL, ls->req_field);
 	report(c, &f);
 }
 
 /* What was reported here is not passed up; then what callers are left with. */
 static void lock_rules_finish(struct ctx *c)
 {
-	lock_settle_requirements(c);
-	missing_assertion(c);
+	FOR_EACH_LOCK(l) {
+		lock_settle_requirements(c);
+		missing_assertion(c);
+	}
 }
 
 const struct checker lock_rules_checker = {
 	.name = "lock_rules",
-	.walk_size = sizeof(struct lock_rules_walk),
+	.walk_size = MAX_LOCKS * sizeof(struct lock_rules_walk),
 	.begin = lock_rules_begin,
 	.operands = lock_rules_operands,
 	.check_call = lock_rules_check_call,

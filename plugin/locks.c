@@ -2,14 +2,13 @@
 /*
  * locks.c - which locks a translation unit is checked for.
  *
- * The lock tracker (lock.c) tracks one lock at a time: the rule set's
- * (event_mutex for user_events).  With locks=annotated (the default), each
- * other lock that a __guarded_by() of the unit names gets a pass of its
- * own, when a function here reads or writes what it guards: 7.x's context
- * analysis annotations as rules, under GCC.  A pass of another lock runs
- * the lock family's rules only (rules.def), with the rule set's lock API
- * and the kernel's annotations.  (One walk for every lock is issue 22's
- * next step.)
+ * The rule set's lock (event_mutex for user_events), and with
+ * locks=annotated (the default) each other lock that a __guarded_by() of
+ * the unit names, when a function here reads or writes what it guards:
+ * 7.x's context analysis annotations as rules, under GCC.  Another lock
+ * has the lock family's rules only (rules.def), with the rule set's lock
+ * API and the kernel's annotations.  One walk of the unit tracks them all
+ * (fixpoint.c, tracked.c).
  *
  * Not a candidate: a lock of a kind the rule set has no API for (seqlock,
  * local_lock, RCU, ...: its holders would look unlocked), a guard naming
@@ -17,7 +16,7 @@
  */
 #include "engine.h"
 
-#define MAX_TRACKED	16
+#define MAX_TRACKED	(MAX_LOCKS - 1)	/* besides the rule set's */
 
 struct candidates {
 	struct tracked_lock lock[MAX_TRACKED];
@@ -55,7 +54,7 @@ static const char *kind_of_type(tree type)
 
 /*
  * Globals of a lock type, by name: a lock only declared (extern struct
- * mutex m;) is in no symbol table a pass could ask at the end.
+ * mutex m;) is in no symbol table the walk could ask at the end.
  */
 static hash_map<tree, tree> *global_locks;
 
@@ -82,7 +81,7 @@ static bool same_lock(const struct tracked_lock *a, const char *name, const char
 	return !strcmp(a->name, name) && (a->type ? type && !strcmp(a->type, type) : !type);
 }
 
-/* G's lock, if it is one a pass can track. */
+/* G's lock, if it is one the walk can track. */
 static void add_candidate(struct candidates *c, const struct guard_of *g)
 {
 	const char *name = g->lock[0], *type = NULL, *kind;
@@ -222,25 +221,26 @@ static bool kbuild_opted_in(void)
 	return object ? object != 'n' : directory && directory != 'n';
 }
 
+/* One walk of the unit for every lock it is checked for (fixpoint.c). */
 void locks_run(void)
 {
 	struct candidates c;
-	unsigned int nlocks;
+	unsigned int nlocks, locks = 1;
 
 	c.n = 0;
 	if (ue_cfg.locks == LOCKS_ANNOTATED || (ue_cfg.locks == LOCKS_KBUILD && kbuild_opted_in()))
 		collect(&c);
 	nlocks = tracked_begin(c.lock, c.n);
-	summaries_run(false);
 	for (unsigned int i = 1; i < nlocks; i++) {
 		tracked_use(i);
 		if (!tracked_rules())
 			break;		/* rules=: none of the lock family */
 		if (getenv("UECHECK_DEBUG"))
-			fprintf(stderr, "uecheck-debug: a pass for lock '%s' (%s)\n",
+			fprintf(stderr, "uecheck-debug: the walk tracks lock '%s' (%s)\n",
 				tracked_lock_name(), tracked_lock_kind());
-		summaries_run(true);
+		locks |= 1u << i;
 	}
 	tracked_use(0);
+	summaries_run(locks);
 	operands_forget();
 }

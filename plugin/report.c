@@ -81,7 +81,8 @@ void report_finding(const struct finding *f)
 	struct worded w;
 	struct kept k;
 
-	if (!(tracked_rules() & (1u << rule)) || !first_at(loc, rule))
+	/* (Of a lock the walk does not track: ownership, when the rule set's is not.) */
+	if (!tracked_enabled() || !(tracked_rules() & (1u << rule)) || !first_at(loc, rule))
 		return;
 	diag_word(f, &w);
 	if (!w.text[0])
@@ -104,7 +105,7 @@ void report_finding(const struct finding *f)
 	keep(&k);
 }
 
-/* Once per unit, however many locks' passes give up on the function. */
+/* Once per unit, however many locks' walks give up on the function. */
 void report_not_checked(tree fndecl, long visits)
 {
 	location_t loc = written_at(DECL_SOURCE_LOCATION(fndecl));

@@ -117,7 +117,7 @@ const struct lock_api *rules_lock_api(tree fndecl)
 
 /*
  * The rule set's own parts (guard lines, the reference API) are of its
- * lock: a pass of another lock (tracked.c) has its lock API only.
+ * lock: another lock (tracked.c) has its lock API only.
  */
 static bool ruleset_parts(void)
 {

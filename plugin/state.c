@@ -17,16 +17,18 @@
  */
 #include "engine.h"
 
+/* The parts of the locks the walk does not track are never read. */
 void state_init(struct astate *st)
 {
-	memset(st, 0, sizeof(*st));
+	memset(st, 0, offsetof(struct astate, lk) + tracked_walked() * sizeof(st->lk[0]));
 }
 
 /*
  * A state is mostly empty tables: copy the fixed part and the entries in
- * use, not the whole 1.2 KB (copies are most of the analysis' cost, so
+ * use, not the whole state (copies are most of the analysis' cost, so
  * this one knows every part's tables rather than asking each checker).
- * Nothing reads an entry past nfacts, nptrs or nfresh.
+ * Nothing reads an entry past nfacts, nptrs or nfresh, nor a lock past
+ * the unit's.
  */
 void state_copy(struct astate *dst, const struct astate *src)
 {
@@ -36,6 +38,17 @@ void state_copy(struct astate *dst, const struct astate *src)
 	dst->own.nfresh = src->own.nfresh;
 	memcpy(dst->own.ptrs, src->own.ptrs, src->own.nptrs * sizeof(src->own.ptrs[0]));
 	memcpy(dst->own.fresh, src->own.fresh, src->own.nfresh * sizeof(src->own.fresh[0]));
+	memcpy(dst->lk, src->lk, tracked_walked() * sizeof(src->lk[0]));
+}
+
+/*
+ * As many paths per point as MAX_STATES for each lock the walk tracks: the
+ * locks' holds multiply the paths a point sees, and a set that kept only
+ * MAX_STATES would join what a walk of one lock keeps apart.
+ */
+unsigned int states_kept(void)
+{
+	return MAX_STATES * tracked_walked();
 }
 
 struct sset *sset_new(unsigned int cap)
@@ -192,10 +205,16 @@ bool sset_add(struct sset *set, const struct astate *st)
 	for (unsigned int i = 0; i < set->n; i++)
 		if (state_equal(&set->s[i], st))
 			return false;
-	if (set->n < MAX_STATES) {
+	if (set->n < states_kept()) {
 		if (set->n == set->cap) {
-			set->cap = set->cap ? MIN(2 * set->cap, MAX_STATES) : 1;
-			set->s = XRESIZEVEC(struct astate, set->s, set->cap);
+			/* Grown by copying the states in use, not every byte of them. */
+			struct astate *old = set->s;
+
+			set->cap = set->cap ? MIN(2 * set->cap, states_kept()) : 1;
+			set->s = XNEWVEC(struct astate, set->cap);
+			for (unsigned int i = 0; i < set->n; i++)
+				state_copy(&set->s[i], &old[i]);
+			XDELETEVEC(old);
 		}
 		state_copy(&set->s[set->n++], st);
 		return true;

@@ -12,6 +12,7 @@
 #include "engine.h"
 
 static struct summary *sums;
+static struct lock_summary *lock_parts;	/* tracked_walked() per summary */
 static unsigned int nsums;
 static hash_map<int_hash<unsigned int, 0, UINT_MAX>, unsigned int> *by_uid;
 
@@ -50,6 +51,7 @@ unsigned int summaries_create(void)
 
 	nsums = summaries_analysable();
 	sums = XCNEWVEC(struct summary, nsums);
+	lock_parts = XCNEWVEC(struct lock_summary, (size_t)nsums * tracked_walked());
 	by_uid = new hash_map<int_hash<unsigned int, 0, UINT_MAX>, unsigned int>;
 	nsums = 0;
 	FOR_EACH_FUNCTION_WITH_GIMPLE_BODY(node) {
@@ -59,6 +61,7 @@ unsigned int summaries_create(void)
 			continue;
 		s = &sums[nsums];
 		s->decl = node->decl;
+		s->lock = &lock_parts[(size_t)nsums * tracked_walked()];
 		s->exposed = TREE_PUBLIC(node->decl) || node->address_taken;
 		for (unsigned int k = 0; k < CHECKER_COUNT; k++)
 			if (checkers[k]->reset_summary)
@@ -85,7 +88,31 @@ void summaries_free(void)
 	by_uid = NULL;
 	XDELETEVEC(sums);
 	sums = NULL;
+	XDELETEVEC(lock_parts);
+	lock_parts = NULL;
 	nsums = 0;
+}
+
+/*
+ * DST becomes a copy of SRC with parts of its own: its per-lock parts in
+ * LOCKS (room for MAX_LOCKS), so that analysing into DST leaves SRC as the
+ * callers read it.
+ */
+void summary_copy(struct summary *dst, const struct summary *src, struct lock_summary *locks)
+{
+	*dst = *src;
+	dst->lock = locks;
+	memcpy(locks, src->lock, tracked_walked() * sizeof(*locks));
+}
+
+/* SRC's parts into DST, a copy of summary_copy() (DST keeps its own parts). */
+void summary_copy_back(struct summary *dst, const struct summary *src)
+{
+	struct lock_summary *locks = dst->lock;
+
+	memcpy(locks, src->lock, tracked_walked() * sizeof(*locks));
+	*dst = *src;
+	dst->lock = locks;
 }
 
 /* Only what the callers' analysis reads (the checkers say which parts). */

@@ -14,10 +14,12 @@
  * ue_cfg.rules) is never changed: another lock's entry asks rules.c for
  * the rule set's lock API only.
  *
- * The lock tracker (lock.c) and the lock rules (lockrules.c) still walk
- * the unit once per lock: a pass tracks one entry (tracked_use()), and
- * the queries below answer for it.  One walk for every lock, with
- * per-lock state indexed as the entries are, replaces that (issue 22).
+ * One walk of the unit tracks every lock the walk is given
+ * (tracked_enable()): the lock tracker (lock.c) and the lock rules
+ * (lockrules.c) do their part of each step once per lock, tracking its
+ * entry in turn (FOR_EACH_LOCK), and the queries below answer for the
+ * entry tracked now.  Path states, summaries and the checkers' walk blobs
+ * hold a part per entry, indexed as the entries are.
  */
 #include "uecheck.h"
 
@@ -51,6 +53,9 @@ struct tracked_entry {
 };
 
 static vec<struct tracked_entry *> entries;
+/* tracked_enable(): the locks the walk tracks, how many, the first. */
+static unsigned int walk_mask = 1, nwalked = 1, lead;
+static unsigned int cur_rank;		/* the tracked one's among them */
 /*
  * The lock tracked now.  Before the unit's locks are known (while GCC
  * parses), none: the rule set's parts apply, no annotation is of it.
@@ -118,7 +123,7 @@ bool tracked_is_ruleset_lock(void)
 	return cur->ruleset;
 }
 
-/* The rules of the lock family (rules.def): what a pass of another lock runs. */
+/* The rules of the lock family (rules.def): what another lock is checked for. */
 static unsigned int lock_family_rules(void)
 {
 	static const char *const family[RULE_COUNT] = {
@@ -309,6 +314,7 @@ unsigned int tracked_begin(const struct tracked_lock *others, unsigned int n)
 	for (unsigned int i = 0; i < n; i++)
 		add_entry(&others[i]);
 	tracked_use(0);
+	tracked_enable(1);
 	return entries.length();
 }
 
@@ -316,6 +322,78 @@ void tracked_use(unsigned int i)
 {
 	cur = entries[i];
 	cur_index = i;
+	cur_rank = __builtin_popcount(walk_mask & ((1u << i) - 1));
+}
+
+unsigned int tracked_rank(void)
+{
+	return cur_rank;
+}
+
+unsigned int tracked_count(void)
+{
+	return entries.length() ? entries.length() : 1;
+}
+
+/*
+ * The walk's locks, kept as a mask, their count and the first: the walk
+ * asks them at every step (copies of path states, the checkers' loops).
+ * Between the checkers' loops the first of them is tracked, so that the
+ * engine and ownership see a call as the walk's first lock does.
+ */
+void tracked_enable(unsigned int mask)
+{
+	walk_mask = mask & ((1u << tracked_count()) - 1);
+	nwalked = __builtin_popcount(walk_mask);
+	lead = walk_mask ? __builtin_ctz(walk_mask) : 0;
+	if (entries.length())
+		tracked_use(lead);
+}
+
+unsigned int tracked_lead(void)
+{
+	return lead;
+}
+
+unsigned int tracked_walk_mask(void)
+{
+	return walk_mask;
+}
+
+unsigned int tracked_walked(void)
+{
+	return nwalked;
+}
+
+bool tracked_enabled(void)
+{
+	return walk_mask & (1u << cur_index);
+}
+
+unsigned int tracked_next(unsigned int i)
+{
+	unsigned int later;
+
+	if (nwalked == 1)
+		return MAX_LOCKS;	/* the first is tracked still */
+	later = i + 1 < MAX_LOCKS ? walk_mask & (~0u << (i + 1)) : 0;
+
+	if (later) {
+		tracked_use(__builtin_ctz(later));
+		return __builtin_ctz(later);
+	}
+	if (entries.length())
+		tracked_use(lead);
+	return MAX_LOCKS;
+}
+
+unsigned int tracked_first(void)
+{
+	if (!walk_mask)
+		return MAX_LOCKS;
+	if (nwalked > 1)
+		tracked_use(lead);
+	return lead;
 }
 
 bool tracked_any_assertion(void)

@@ -32,10 +32,11 @@
  *               through their hooks (engine.h: struct checker)
  *   checkers.def the checkers the engine runs (engine.h builds the table)
  *   locks.c     which locks a unit is checked for: the rule set's, then
- *               each lock its __guarded_by() annotations name (one pass each)
+ *               each lock its __guarded_by() annotations name (one walk
+ *               for all)
  *   tracked.c   the locks of the unit, each with its identity and the
- *               annotations of the database that are of it; the one a
- *               pass tracks
+ *               annotations of the database that are of it; which ones the
+ *               walk tracks, and the one the checkers work on now
  *   lock.c      the lock tracker: where lock state is computed (assertions,
  *               the lock API, callees' exit cases), requirements passed to
  *               callers; lock.h, what it offers the lock rules
@@ -233,6 +234,31 @@ struct tracked_lock {
  * selected once.  How many there are; lock 0 is tracked.
  */
 unsigned int tracked_begin(const struct tracked_lock *others, unsigned int n);
+/* The rule set's lock and up to 16 annotated ones (locks.c). */
+#define MAX_LOCKS	17
+unsigned int tracked_count(void);	/* how many (1 before tracked_begin()) */
+/* The locks the walk tracks, a bit per index (the others stay as they are). */
+void tracked_enable(unsigned int mask);
+bool tracked_enabled(void);		/* the one tracked now is one of them */
+unsigned int tracked_walked(void);	/* how many */
+unsigned int tracked_walk_mask(void);	/* them, a bit per index */
+/*
+ * The tracked lock's rank among them: where its part is in a path state
+ * and a summary (a lock the walk does not track has none, so a walk of
+ * one lock copies one part).
+ */
+unsigned int tracked_rank(void);
+#define FOR_EACH_WALKED(r) for (unsigned int r = 0, r##_n = tracked_walked(); r < r##_n; r++)
+unsigned int tracked_lead(void);	/* the first (what every lock's part says alike) */
+/*
+ * Each lock the walk tracks, in index order, tracked in turn; after the
+ * last, the first is tracked again (what the engine and ownership ask).
+ * Every part of a path state, a summary and a walk is per lock; the lock
+ * tracker and the lock rules do their work once for each.
+ */
+unsigned int tracked_first(void);
+unsigned int tracked_next(unsigned int i);
+#define FOR_EACH_LOCK(i) for (unsigned int i = tracked_first(); i < MAX_LOCKS; i = tracked_next(i))
 void tracked_use(unsigned int i);	/* track lock I of tracked_begin() */
 unsigned int tracked_index(void);	/* ... the one tracked now */
 bool tracked_is_ruleset_lock(void);	/* the rule set's own lock is tracked */
@@ -484,9 +510,25 @@ struct summary {
 	bool findings;		/* the last analysis met a finding (not compared) */
 	bool gave_up;		/* the last analysis was over the budget (not
 				   compared): the report sweep says so */
-	struct lock_summary lock;
+	struct lock_summary *lock;	/* per lock the walk tracks (tracked_rank()) */
 	struct own_summary own;
 };
+
+/* S's part of the lock tracked now (at its tracked_rank()). */
+static inline struct lock_summary *lock_summary_of(const struct summary *s)
+{
+	return &s->lock[tracked_rank()];
+}
+
+/*
+ * Which parameter P the function returns *P of, or -1: the same in every
+ * lock's part (one walk computes them), read from the first the walk
+ * tracks, so that a value's key does not depend on the lock asking.
+ */
+static inline int summary_ret_deref_param(const struct summary *s)
+{
+	return s->lock[0].ret_deref_param;
+}
 
 /* The table of summaries (summary.c). */
 struct summary *summary_of(tree fndecl);	/* NULL: no body here */
@@ -498,10 +540,16 @@ unsigned int summary_index(const struct summary *s);
 void summaries_free(void);
 /* What the callers' analysis reads is the same in both (the fixpoint's test). */
 bool summary_equal(const struct summary *a, const struct summary *b);
+/* A copy with parts of its own (LOCKS: room for every lock), and back. */
+void summary_copy(struct summary *dst, const struct summary *src, struct lock_summary *locks);
+void summary_copy_back(struct summary *dst, const struct summary *src);
 void summary_dump(const struct summary *s);	/* UECHECK_DEBUG */
-/* The unit's fixpoint and report sweep (fixpoint.c).  ALWAYS: analyse even
-   a unit that names none of the rule set's symbols. */
-void summaries_run(bool always);
+/*
+ * The unit's fixpoint and report sweep (fixpoint.c), one walk tracking the
+ * locks LOCKS (a bit per index; the rule set's, bit 0, only where the
+ * unit may have its findings: names its symbols, asserts its lock).
+ */
+void summaries_run(unsigned int locks);
 
 /* ---- abstract path states (state.c; the parts: lockpath.c, ownpath.c) -- */
 
@@ -562,7 +610,7 @@ struct objlock {
  * How one path holds a lock (lock.c, the lock tracker): the tracked
  * global and the locks passed as parameters or stored at *parameter, a
  * slot each, and the per-object locks of the objects this function took
- * or released.  A path state has one, for the lock a pass tracks.
+ * or released.  A path state has one per lock of the unit (tracked.c).
  */
 struct lock_path {
 	unsigned char lock[NSLOTS];	/* LK_* may-set per lock slot */
@@ -584,14 +632,15 @@ struct own_path {
  * checker's.  Each part says itself when two paths are the same, how two
  * join and how close two are (struct checker: lockpath.c, ownpath.c);
  * state.c copies the entries in use of all of them (copies are most of
- * the analysis' cost).
+ * the analysis' cost), and of the lock tracker's, one per lock of the
+ * unit (tracked_count()): last, so that a unit of one lock copies one.
  */
 struct astate {
-	struct lock_path lk;		/* the lock tracker's */
 	location_t last_loc;		/* last source position on this path */
 	unsigned char nfacts;
 	struct fact facts[MAX_FACTS];	/* sorted by key */
 	struct own_path own;		/* the ownership checker's */
+	struct lock_path lk[MAX_LOCKS];	/* the lock tracker's, per lock walked */
 };
 
 enum {
@@ -610,6 +659,7 @@ struct sset {
 	struct astate *s;
 };
 
+unsigned int states_kept(void);	/* paths a point keeps: MAX_STATES per lock walked */
 struct sset *sset_new(unsigned int cap);
 void sset_free(struct sset *set);
 
@@ -637,7 +687,11 @@ bool own_path_equal(const struct astate *a, const struct astate *b);
 void own_path_join(struct astate *into, const struct astate *from);
 int own_path_closeness(const struct astate *a, const struct astate *b);
 
-/* lockpath.c: the lock tracker's part. */
+/* lockpath.c: the lock tracker's part, of the lock tracked now. */
+static inline struct lock_path *lock_path_of(const struct astate *st)
+{
+	return (struct lock_path *)&st->lk[tracked_rank()];
+}
 struct objlock *objlock_find(struct astate *st, vkey base);
 /* Set BASE's lock to MASK (a new entry if room), noting why it may be free. */
 void objlock_set(struct astate *st, vkey base, unsigned char mask, location_t loc, int why);

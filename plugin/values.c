@@ -164,9 +164,9 @@ static vkey call_value_key(gcall *call, int depth)
 {
 	struct summary *s = summary_of(gimple_call_fndecl(call));
 
-	if (s && s->ready && s->lock.ret_deref_param >= 0 &&
-	    (unsigned)s->lock.ret_deref_param < gimple_call_num_args(call)) {
-		tree arg = gimple_call_arg(call, s->lock.ret_deref_param);
+	if (s && s->ready && summary_ret_deref_param(s) >= 0 &&
+	    (unsigned)summary_ret_deref_param(s) < gimple_call_num_args(call)) {
+		tree arg = gimple_call_arg(call, summary_ret_deref_param(s));
 
 		if (TREE_CODE(arg) == ADDR_EXPR)
 			return key_rec(TREE_OPERAND(arg, 0), depth + 1);
@@ -231,15 +231,23 @@ static bool is_zero_value(tree expr)
 	return gimple_assign_single_p(def) && integer_zerop(gimple_assign_rhs1(def));
 }
 
+/* The parameter whose lock S's function returns (its ret_slot), or -1. */
+static int returned_lock_param(const struct summary *s)
+{
+	int slot = s && s->ready ? lock_summary_of(s)->ret_slot : SLOT_NONE;
+
+	return slot >= SLOT_PARAM0 && slot < SLOT_DEREF0 ? slot - SLOT_PARAM0 : -1;
+}
+
 /* A callee may hand a lock back: its summary says which of its slots. */
 static int call_slot(gcall *call, int depth)
 {
 	struct summary *s = summary_of(gimple_call_fndecl(call));
 	int slot, i;
 
-	if (!s || !s->ready || s->lock.ret_slot == SLOT_NONE)
+	if (!s || !s->ready || lock_summary_of(s)->ret_slot == SLOT_NONE)
 		return SLOT_NONE;
-	slot = s->lock.ret_slot;
+	slot = lock_summary_of(s)->ret_slot;
 	if (slot == SLOT_GLOBAL)
 		return SLOT_GLOBAL;
 	i = slot >= SLOT_DEREF0 ? slot - SLOT_DEREF0 : slot - SLOT_PARAM0;
@@ -381,8 +389,7 @@ static vkey object_lock_base_rec(tree expr, int depth)
 		/* spinlock_check(&c->lock): a callee returning (a part of) its argument. */
 		if (is_gimple_call(def)) {
 			struct summary *s = summary_of(gimple_call_fndecl(def));
-			int i = s && s->ready && s->lock.ret_slot >= SLOT_PARAM0 &&
-				s->lock.ret_slot < SLOT_DEREF0 ? s->lock.ret_slot - SLOT_PARAM0 : -1;
+			int i = returned_lock_param(s);
 
 			if (i >= 0 && (unsigned int)i < gimple_call_num_args(def))
 				return object_lock_base_rec(gimple_call_arg(def, i), depth + 1);
@@ -434,8 +441,7 @@ vkey object_lock_base_deref(tree expr)
 	if (!is_gimple_call(store))
 		return 0;
 	s = summary_of(gimple_call_fndecl(store));
-	i = s && s->ready && s->lock.ret_slot >= SLOT_PARAM0 && s->lock.ret_slot < SLOT_DEREF0 ?
-		s->lock.ret_slot - SLOT_PARAM0 : -1;
+	i = returned_lock_param(s);
 	if (i < 0 || (unsigned int)i >= gimple_call_num_args(store))
 		return 0;
 	return object_lock_base_rec(gimple_call_arg(store, i), 0);

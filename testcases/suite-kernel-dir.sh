@@ -277,7 +277,7 @@ context_objects() {
 	for l in 'mutex->wait_lock' pool_lock nvmf_hosts_mutex nvmf_transports_rwsem \
 		'test_raw_spinlock_data->lock' 'test_spinlock_data->lock' \
 		'test_write_lock_data->lock' 'test_read_lock_data->lock'; do
-		grep -q "a pass for lock '$l'" "$tmp/ctx-debug.log" || missing="$missing $l"
+		grep -q "the walk tracks lock '$l'" "$tmp/ctx-debug.log" || missing="$missing $l"
 	done
 	if [ -z "$missing" ]; then
 		pass "kernel-dir: 7.3 mutex.o, stackdepot.o, fabrics.o, test_context-analysis.o: their annotated locks were checked"

@@ -182,7 +182,7 @@ kbuild_case "the directory's n" 0 'CONTEXT_ANALYSIS = n\n'
 UECHECK_DEBUG=1 $compile -std=gnu11 -nostdinc -I "$top/testcases/include" \
 	-fplugin="$tmp/uecheck.so" "$tmp/kb/d/x.c" >"$tmp/dbg.out" 2>&1
 zero "$([ "$(grep -c "lock 'custom_lock' not checked" "$tmp/dbg.out")" = 1 ] &&
-	grep -q "a pass for lock 'stats_lock'" "$tmp/dbg.out" && echo 0 || echo 1)" \
+	grep -q "the walk tracks lock 'stats_lock'" "$tmp/dbg.out" && echo 0 || echo 1)" \
 	"UECHECK_DEBUG names the annotated locks checked, and the one not checked once"
 # The CHECK wrapper passes --locks on, and refuses a bad one (exit 2).
 wrapper_locks() {
