@@ -53,16 +53,13 @@ struct tracked_entry {
 };
 
 static vec<struct tracked_entry *> entries;
-/* tracked_enable(): the locks the walk tracks, how many, the first. */
-static unsigned int walk_mask = 1, nwalked = 1, lead;
-static unsigned int cur_rank;		/* the tracked one's among them */
+struct tracked_walk tracked_now = { 1, 1, 0, 0, 0 };
 /*
  * The lock tracked now.  Before the unit's locks are known (while GCC
  * parses), none: the rule set's parts apply, no annotation is of it.
  */
 static struct tracked_entry none = { { NULL, NULL, NULL }, true };
 static struct tracked_entry *cur = &none;
-static unsigned int cur_index;
 
 /* ---- the lock's identity ------------------------------------------------ */
 
@@ -147,11 +144,6 @@ static unsigned int lock_family_rules(void)
 unsigned int tracked_rules(void)
 {
 	return cur == &none ? ue_cfg.rules : cur->rules;
-}
-
-unsigned int tracked_index(void)
-{
-	return cur_index;
 }
 
 /* ---- the annotations of it ---------------------------------------------- */
@@ -321,13 +313,8 @@ unsigned int tracked_begin(const struct tracked_lock *others, unsigned int n)
 void tracked_use(unsigned int i)
 {
 	cur = entries[i];
-	cur_index = i;
-	cur_rank = __builtin_popcount(walk_mask & ((1u << i) - 1));
-}
-
-unsigned int tracked_rank(void)
-{
-	return cur_rank;
+	tracked_now.index = i;
+	tracked_now.rank = __builtin_popcount(tracked_now.mask & ((1u << i) - 1));
 }
 
 unsigned int tracked_count(void)
@@ -343,57 +330,24 @@ unsigned int tracked_count(void)
  */
 void tracked_enable(unsigned int mask)
 {
-	walk_mask = mask & ((1u << tracked_count()) - 1);
-	nwalked = __builtin_popcount(walk_mask);
-	lead = walk_mask ? __builtin_ctz(walk_mask) : 0;
+	tracked_now.mask = mask & ((1u << tracked_count()) - 1);
+	tracked_now.count = __builtin_popcount(tracked_now.mask);
+	tracked_now.lead = tracked_now.mask ? __builtin_ctz(tracked_now.mask) : 0;
 	if (entries.length())
-		tracked_use(lead);
+		tracked_use(tracked_now.lead);
 }
 
-unsigned int tracked_lead(void)
+unsigned int tracked_next_of_several(unsigned int i)
 {
-	return lead;
-}
-
-unsigned int tracked_walk_mask(void)
-{
-	return walk_mask;
-}
-
-unsigned int tracked_walked(void)
-{
-	return nwalked;
-}
-
-bool tracked_enabled(void)
-{
-	return walk_mask & (1u << cur_index);
-}
-
-unsigned int tracked_next(unsigned int i)
-{
-	unsigned int later;
-
-	if (nwalked == 1)
-		return MAX_LOCKS;	/* the first is tracked still */
-	later = i + 1 < MAX_LOCKS ? walk_mask & (~0u << (i + 1)) : 0;
+	unsigned int later = i + 1 < MAX_LOCKS ? tracked_now.mask & (~0u << (i + 1)) : 0;
 
 	if (later) {
 		tracked_use(__builtin_ctz(later));
 		return __builtin_ctz(later);
 	}
 	if (entries.length())
-		tracked_use(lead);
+		tracked_use(tracked_now.lead);
 	return MAX_LOCKS;
-}
-
-unsigned int tracked_first(void)
-{
-	if (!walk_mask)
-		return MAX_LOCKS;
-	if (nwalked > 1)
-		tracked_use(lead);
-	return lead;
 }
 
 bool tracked_any_assertion(void)

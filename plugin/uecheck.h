@@ -239,28 +239,51 @@ unsigned int tracked_begin(const struct tracked_lock *others, unsigned int n);
 unsigned int tracked_count(void);	/* how many (1 before tracked_begin()) */
 /* The locks the walk tracks, a bit per index (the others stay as they are). */
 void tracked_enable(unsigned int mask);
-bool tracked_enabled(void);		/* the one tracked now is one of them */
-unsigned int tracked_walked(void);	/* how many */
-unsigned int tracked_walk_mask(void);	/* them, a bit per index */
+void tracked_use(unsigned int i);	/* track lock I of tracked_begin() */
 /*
- * The tracked lock's rank among them: where its part is in a path state
- * and a summary (a lock the walk does not track has none, so a walk of
- * one lock copies one part).
+ * Where the walk is: its locks, how many, the first, and the one tracked
+ * now with its rank among them (where its part is in a path state and a
+ * summary: a lock the walk does not track has none, so a walk of one lock
+ * copies one part).  Written by tracked_enable() and tracked_use() only;
+ * read inline, as every step of every path asks it.
  */
-unsigned int tracked_rank(void);
+struct tracked_walk {
+	unsigned int mask, count, lead;
+	unsigned int index, rank;
+};
+extern struct tracked_walk tracked_now;
+static inline unsigned int tracked_walk_mask(void) { return tracked_now.mask; }
+static inline unsigned int tracked_walked(void) { return tracked_now.count; }
+/* The first (what every lock's part says alike). */
+static inline unsigned int tracked_lead(void) { return tracked_now.lead; }
+static inline unsigned int tracked_index(void) { return tracked_now.index; }
+static inline unsigned int tracked_rank(void) { return tracked_now.rank; }
+static inline bool tracked_enabled(void)	/* the one tracked now is one of them */
+{
+	return tracked_now.mask & (1u << tracked_now.index);
+}
 #define FOR_EACH_WALKED(r) for (unsigned int r = 0, r##_n = tracked_walked(); r < r##_n; r++)
-unsigned int tracked_lead(void);	/* the first (what every lock's part says alike) */
 /*
  * Each lock the walk tracks, in index order, tracked in turn; after the
  * last, the first is tracked again (what the engine and ownership ask).
  * Every part of a path state, a summary and a walk is per lock; the lock
- * tracker and the lock rules do their work once for each.
+ * tracker and the lock rules do their work once for each.  A walk of one
+ * lock tracks it throughout: nothing to switch.
  */
-unsigned int tracked_first(void);
-unsigned int tracked_next(unsigned int i);
+unsigned int tracked_next_of_several(unsigned int i);
+static inline unsigned int tracked_first(void)
+{
+	if (!tracked_now.mask)
+		return MAX_LOCKS;
+	if (tracked_now.count > 1)
+		tracked_use(tracked_now.lead);
+	return tracked_now.lead;
+}
+static inline unsigned int tracked_next(unsigned int i)
+{
+	return tracked_now.count == 1 ? MAX_LOCKS : tracked_next_of_several(i);
+}
 #define FOR_EACH_LOCK(i) for (unsigned int i = tracked_first(); i < MAX_LOCKS; i = tracked_next(i))
-void tracked_use(unsigned int i);	/* track lock I of tracked_begin() */
-unsigned int tracked_index(void);	/* ... the one tracked now */
 bool tracked_is_ruleset_lock(void);	/* the rule set's own lock is tracked */
 /* The rules its findings may be of (ue_cfg.rules, or the lock family's of them). */
 unsigned int tracked_rules(void);
