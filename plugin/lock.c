@@ -539,7 +539,8 @@ static bool step_lock_api(struct astate *st, gcall *call, const struct lock_api 
 	location_t loc = gimple_location(call);
 	tree lhs = gimple_call_lhs(call);
 	struct lock_ref r = lock_api_target(call, api);
-	struct astate held, failed;
+	struct astate held_path, failed;
+	unsigned char held;
 	vkey key;
 
 	switch (api->op) {
@@ -568,19 +569,19 @@ static bool step_lock_api(struct astate *st, gcall *call, const struct lock_api 
 		 * guard holds its lock (its constructor was a call, at -O0),
 		 * the answer follows, and nothing is split.
 		 */
+		held = lock_path_of(st)->lock[r.slot];
 		if (api->op == LOCK_OP_GUARD_HELD &&
-		    (lock_path_of(st)->lock[r.slot] == LK_HELD || lock_path_of(st)->lock[r.slot] == LK_SHARED ||
-		     lock_path_of(st)->lock[r.slot] == LK_FREE)) {
-			if (fact_add_prio(st, key, lock_path_of(st)->lock[r.slot] != LK_FREE, FACT_LOCK))
+		    (held == LK_HELD || held == LK_SHARED || held == LK_FREE)) {
+			if (fact_add_prio(st, key, held != LK_FREE, FACT_LOCK))
 				sset_add(out, st);
 			return true;
 		}
-		state_copy(&held, st);
+		state_copy(&held_path, st);
 		state_copy(&failed, st);
-		lock_ref_set(&held, r, held_mask(api->op), loc, SHARED_BY_LOCK);
+		lock_ref_set(&held_path, r, held_mask(api->op), loc, SHARED_BY_LOCK);
 		lock_ref_set(&failed, r, LK_FREE, loc, FREE_BY_FAILED_LOCK);
-		if (fact_add_prio(&held, key, !try_zero(api->op), FACT_LOCK))
-			sset_add(out, &held);
+		if (fact_add_prio(&held_path, key, !try_zero(api->op), FACT_LOCK))
+			sset_add(out, &held_path);
 		if (fact_add_prio(&failed, key, try_zero(api->op), FACT_LOCK))
 			sset_add(out, &failed);
 		return true;
@@ -753,7 +754,7 @@ static void lock_split_call(struct ctx *c, struct astate *st, const struct call_
 	const struct call_info *cis[MAX_LOCKS];
 	unsigned int callee_locks = 0, api_locks = 0;
 	struct sset *from = c->split[0], *to = c->split[1];
-	bool own_facts = false;
+	bool own_facts;
 
 	FOR_EACH_LOCK(l) {
 		cis[l] = call_of_lock(c, ci);
@@ -780,6 +781,8 @@ static void lock_split_call(struct ctx *c, struct astate *st, const struct call_
 		apply_exit_cases(st, cis, callee_locks, from);
 	else
 		sset_add(from, st);
+	/* The callee's exit cases tied the paths to the result: keep that. */
+	own_facts = callee_locks != 0;
 	FOR_EACH_LOCK(l) {
 		bool tied = false, last;
 

@@ -327,7 +327,8 @@ static unsigned char excluded_mask(struct astate *st, const struct call_info *ci
 		return callee_exclusion(ci, s, x) ? lock_view_global(st).mask : 0;
 	if (!callee || !lock_summary_of(callee)->excl_objs)
 		return 0;
-	*x = (struct exclusion){ callee->decl, lock_summary_of(callee)->excl_objs_loc, NULL_TREE, true };
+	*x = (struct exclusion){ callee->decl, lock_summary_of(callee)->excl_objs_loc, NULL_TREE,
+				 true };
 	return lock_view_args(st, ci->call, lock_summary_of(callee)->excl_objs).mask;
 }
 

@@ -252,7 +252,6 @@ struct tracked_walk {
 	unsigned int index, rank;
 };
 extern struct tracked_walk tracked_now;
-static inline unsigned int tracked_walk_mask(void) { return tracked_now.mask; }
 static inline unsigned int tracked_walked(void) { return tracked_now.count; }
 /* The first (what every lock's part says alike). */
 static inline unsigned int tracked_lead(void) { return tracked_now.lead; }
