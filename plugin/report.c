@@ -13,7 +13,7 @@
  * however many paths reach it, and worded then (diag.c: the words are
  * the lock's).  When the unit's analysis ends they are printed sorted by
  * lock (tracked.c's order), then by function in source order, then as
- * the analysis met them; of the same rule at the same place, only the
+ * the analysis met them; of the same rule, place and data, only the
  * first lock's.  The order is the reporter's, not the walk's.
  */
 #include "uecheck.h"
@@ -26,6 +26,7 @@ struct kept {
 	bool not_checked;		/* an inform (error with -werror), no rule */
 	enum ue_rule rule;
 	location_t loc;			/* where the user wrote it */
+	tree field;			/* the guarded data accessed, if any */
 	char *text, *fixit;		/* fixit: NULL, or a line to insert */
 	location_t fixit_before;
 	unsigned int nnotes;
@@ -90,6 +91,7 @@ void report_finding(const struct finding *f)
 	memset(&k, 0, sizeof(k));
 	k.rule = rule;
 	k.loc = loc;
+	k.field = f->field;
 	k.text = xstrdup(w.text);
 	if (w.fixit[0] && w.fixit_before != UNKNOWN_LOCATION) {
 		k.fixit = xstrdup(w.fixit);
@@ -188,6 +190,23 @@ static void forget(struct kept *k)
 		free(k->notes[j].text);
 }
 
+/*
+ * Another lock's finding of the same rule, at the same place, about the
+ * same data came first (in print order, before I): one access that misses
+ * two locks is one bug.  Accesses of two locks' data at one place are two
+ * (`return a_data + b_data;`: GIMPLE gives both loads the statement's
+ * location).
+ */
+static bool said_before(unsigned int i)
+{
+	const struct kept *k = &kept[i];
+
+	for (unsigned int j = 0; j < i; j++)
+		if (kept[j].loc == k->loc && kept[j].rule == k->rule && kept[j].field == k->field)
+			return true;
+	return false;
+}
+
 void report_flush(void)
 {
 	tree outside = current_function_decl;
@@ -197,20 +216,18 @@ void report_flush(void)
 	for (unsigned int i = 0; i < kept.length(); i++) {
 		struct kept *k = &kept[i];
 
-		/* Another lock's finding of the same rule here came first. */
-		if (printed.add(place_key(k->loc, k->rule, 0))) {
-			forget(k);
+		if (printed.add(place_key(k->loc, k->rule, 0)) && said_before(i))
 			continue;
-		}
 		/* GCC's "In function 'f':" line names the function it is in. */
 		current_function_decl = k->fn;
 		if (k->not_checked)
 			print_not_checked(k);
 		else
 			print_finding(k);
-		forget(k);
 	}
 	current_function_decl = outside;
+	for (unsigned int i = 0; i < kept.length(); i++)
+		forget(&kept[i]);
 	kept.release();
 	delete places;
 	places = NULL;

@@ -840,7 +840,7 @@ void report_finding(const struct finding *f);
 void report_not_checked(tree fndecl, long visits);
 /*
  * Print what was kept, by lock, function position and arrival, once per
- * rule and place (the first lock's), and forget it.
+ * rule, place and data accessed (the first lock's), and forget it.
  */
 void report_flush(void);
 
