@@ -23,17 +23,13 @@ const char *cur_fn(void)
 }
 
 /*
- * Every finding of a checker passes here.  The silent final sweep of the
- * fixpoint notes that one is due, so that the report sweep only has to
- * run again where there is something to print; the report sweep hands it
- * to the reporter.
+ * Every finding of a checker passes here.  The final sweep over a
+ * function's stable states hands it to the reporter, which keeps the
+ * last analysis's of each function (report.c).
  */
 void report(struct ctx *c, const struct finding *f)
 {
-	if (!c->final)
-		return;
-	c->found = true;
-	if (c->emit)
+	if (c->final)
 		report_finding(f);
 }
 
@@ -207,7 +203,7 @@ static struct stmt_operands *keep_operands(const struct operands_walk *w)
 
 /*
  * Kept for the whole unit: they depend on neither the path nor the lock,
- * and the fixpoint and the report sweep walk a function several times.
+ * and the fixpoint walks a function several times.
  * A statement without any shares one empty entry.
  */
 static hash_map<gimple *, const struct stmt_operands *> *operands_cache;
@@ -612,11 +608,10 @@ static void reset_summary_outputs(struct summary *s)
 	FOR_EACH_CHECKER(k)
 		if (checkers[k]->reset_summary)
 			checkers[k]->reset_summary(s);
-	s->findings = false;
 	s->gave_up = false;
 }
 
-void analyse_function(struct summary *sum, bool report)
+void analyse_function(struct summary *sum)
 {
 	struct ctx c;
 	int nblocks = last_basic_block_for_fn(cfun);
@@ -657,6 +652,7 @@ void analyse_function(struct summary *sum, bool report)
 			checkers[k]->begin(&c);
 	}
 	reset_summary_outputs(&out);
+	report_function_again(current_function_decl);
 
 	first = single_succ(ENTRY_BLOCK_PTR_FOR_FN(cfun));
 	entry_state(&c, &entry);
@@ -687,7 +683,6 @@ void analyse_function(struct summary *sum, bool report)
 		struct astate ignored;
 
 		c.final = true;
-		c.emit = report;
 		entry_state(&c, &ignored);	/* records a __must_hold contract */
 		for (int i = 0; i < nrpo; i++) {
 			int idx = rpo[i];
@@ -698,7 +693,6 @@ void analyse_function(struct summary *sum, bool report)
 		FOR_EACH_CHECKER_UNWINDING(k)
 			if (checkers[k]->finish)
 				checkers[k]->finish(&c);
-		out.findings = c.found;
 		out.ready = true;
 	} else {
 		/* Too big to finish: claim nothing, and say so. */
@@ -707,8 +701,7 @@ void analyse_function(struct summary *sum, bool report)
 		out.gave_up = true;
 		/* Printed once, of the first lock the walk tracks (report.c). */
 		FOR_EACH_LOCK(l)
-			if (report)
-				report_not_checked(current_function_decl, visits);
+			report_not_checked(current_function_decl, visits);
 	}
 	summary_copy_back(sum, &out);
 

@@ -100,9 +100,7 @@ struct exit_info {
 
 struct ctx {
 	struct summary *sum;
-	bool final;		/* final sweep over stable states: fill the summary */
-	bool emit;		/* ... and emit findings (summaries are final) */
-	bool found;		/* the final sweep met a finding, emitted or not */
+	bool final;		/* final sweep over stable states: the summary, findings */
 	struct sset **in;	/* per basic block */
 	struct sset *scratch[2];	/* states between statements of a block */
 	struct sset *split[2];		/* ... between the locks of a call (lock.c) */
@@ -145,7 +143,7 @@ void operands_forget(void);
 location_t operand_location(tree t, gimple *stmt);
 /* Forget what is known of the value a call defines (see engine.c). */
 void forget_call_value(struct astate *st, gcall *call, tree lhs);
-/* A checker's finding: kept for printing in the report sweep only. */
+/* A checker's finding: handed to the reporter by the final sweep only. */
 void report(struct ctx *c, const struct finding *f);
 /* The pointer an access goes through, if any: mm in mm->next. */
 tree access_base_pointer(tree ref);

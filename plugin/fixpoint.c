@@ -2,17 +2,17 @@
 /*
  * fixpoint.c - interprocedural analysis within one translation unit.
  *
- * The summaries (summary.c) are iterated to a fixpoint, callees first;
- * then the functions whose last analysis met a finding are analysed once
- * more to report, in source order.  Each analysis walks a function once,
- * for every lock the walk tracks (tracked.c).
+ * The summaries (summary.c) are iterated to a fixpoint, callees first.
+ * Each analysis walks a function once, for every lock the walk tracks
+ * (tracked.c), and hands its findings to the reporter, which keeps each
+ * function's last (report.c).
  */
 #include "engine.h"
 
-static void analyse(struct summary *s, bool report)
+static void analyse(struct summary *s)
 {
 	push_cfun(DECL_STRUCT_FUNCTION(s->decl));
-	analyse_function(s, report);
+	analyse_function(s);
 	pop_cfun();
 }
 
@@ -92,7 +92,7 @@ void summaries_run(unsigned int locks)
 
 		summary_copy(&before, summary_at(i), locks_copy);
 		queued[i] = false;
-		analyse(summary_at(i), false);
+		analyse(summary_at(i));
 		if (summary_equal(&before, summary_at(i)))
 			continue;
 		cn = cgraph_node::get(summary_at(i)->decl);
@@ -116,27 +116,26 @@ void summaries_run(unsigned int locks)
 				summary_dump(summary_at(i));
 
 	/*
-	 * Report, in source order, with the final summaries.  Once they are
-	 * settled, each function's last analysis saw its callees' final
-	 * summaries, so only those that met a finding need the report sweep
-	 * (on a correct file, none), and those the analysis gave up on, to say
-	 * so; past the budget, every function does.
+	 * Once the summaries are settled, each function's last analysis saw
+	 * its callees' final summaries: what it handed to the reporter stands.
+	 * Past the budget, every function is analysed once more, in source
+	 * order, with the summaries as they are.
 	 */
 	settled = head == tail;
-	order = XNEWVEC(struct summary *, nsums);
-	for (unsigned int i = 0; i < nsums; i++)
-		order[i] = summary_at(i);
-	qsort(order, nsums, sizeof(order[0]), by_source_position);
-	for (unsigned int i = 0; i < nsums; i++) {
-		struct summary copy;
+	if (!settled) {
+		order = XNEWVEC(struct summary *, nsums);
+		for (unsigned int i = 0; i < nsums; i++)
+			order[i] = summary_at(i);
+		qsort(order, nsums, sizeof(order[0]), by_source_position);
+		for (unsigned int i = 0; i < nsums; i++) {
+			struct summary copy;
 
-		/* The report sweep must not disturb what callers were analysed with. */
-		if (!settled || order[i]->findings || order[i]->gave_up) {
+			/* Not disturbing what callers were analysed with. */
 			summary_copy(&copy, order[i], locks_copy);
-			analyse(&copy, true);
+			analyse(&copy);
 		}
+		XDELETEVEC(order);
 	}
-	XDELETEVEC(order);
 	XDELETEVEC(queue);
 	XDELETEVEC(queued);
 	summaries_free();

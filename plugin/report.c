@@ -8,10 +8,13 @@
  *   FILE:LINE:COL: note: MESSAGE
  * With -fplugin-arg-uecheck-werror the first line is an error.
  *
- * The checkers hand their findings over as the report sweep meets them
- * (engine.c: report()).  Each is kept once per lock, rule and place,
- * however many paths reach it, and worded then (diag.c: the words are
- * the lock's).  When the unit's analysis ends they are printed sorted by
+ * The checkers hand their findings over as the final sweep of each
+ * analysis of a function meets them (engine.c: report()); a function
+ * analysed again replaces what its last analysis handed over, so what is
+ * kept when the fixpoint settles is what the final summaries give.  Each
+ * is kept once per lock, rule and place, however many paths reach it, and
+ * worded then (diag.c: the words are the lock's).  When the unit's
+ * analysis ends they are printed sorted by
  * lock (tracked.c's order), then by function in source order, then as
  * the analysis met them; of the same rule, place and data, only the
  * first lock's.  The order is the reporter's, not the walk's.
@@ -37,6 +40,7 @@ struct kept {
 };
 
 static vec<struct kept> kept;
+static unsigned int arrivals;
 
 /*
  * (place, rule and lock) already kept; a "not checked" line has rule
@@ -71,7 +75,7 @@ static void keep(struct kept *k)
 {
 	k->fn = current_function_decl;
 	k->lock = tracked_index();
-	k->seq = kept.length();
+	k->seq = arrivals++;
 	kept.safe_push(*k);
 }
 
@@ -105,6 +109,32 @@ void report_finding(const struct finding *f)
 	}
 	k.nnotes = w.nnotes;
 	keep(&k);
+}
+
+static void forget(struct kept *k)
+{
+	free(k->text);
+	free(k->fixit);
+	for (unsigned int j = 0; j < k->nnotes; j++)
+		free(k->notes[j].text);
+}
+
+/* FNDECL is analysed again: what its last analysis handed over goes. */
+void report_function_again(tree fndecl)
+{
+	unsigned int i, to = 0;
+
+	for (i = 0; i < kept.length(); i++) {
+		struct kept *k = &kept[i];
+
+		if (k->fn != fndecl) {
+			kept[to++] = *k;
+			continue;
+		}
+		places->remove(place_key(k->loc, k->rule, k->lock));
+		forget(k);
+	}
+	kept.truncate(to);
 }
 
 /* Once per unit, however many locks' walks give up on the function. */
@@ -182,14 +212,6 @@ static int in_print_order(const void *pa, const void *pb)
 	return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
-static void forget(struct kept *k)
-{
-	free(k->text);
-	free(k->fixit);
-	for (unsigned int j = 0; j < k->nnotes; j++)
-		free(k->notes[j].text);
-}
-
 /*
  * Another lock's finding of the same rule, at the same place, about the
  * same data came first (in print order, before I): one access that misses
@@ -229,6 +251,7 @@ void report_flush(void)
 	for (unsigned int i = 0; i < kept.length(); i++)
 		forget(&kept[i]);
 	kept.release();
+	arrivals = 0;
 	delete places;
 	places = NULL;
 }

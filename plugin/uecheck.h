@@ -45,11 +45,11 @@
  *   ownership.c the ownership checker: where references are tracked
  *   summary.c   the table of per-function summaries, one part per checker
  *   fixpoint.c  the translation-unit fixpoint over the summaries, callees
- *               first, then the report sweep
+ *               first
  *   diag.c      findings: where each one is worded, with its notes and fix-it
- *   report.c    the one reporter: findings kept once per rule and place,
- *               printed together, sorted, when the unit's analysis ends;
- *               -werror
+ *   report.c    the one reporter: each function's last findings, kept once
+ *               per lock, rule and place, printed together, sorted, when
+ *               the unit's analysis ends; -werror
  */
 #ifndef UECHECK_H
 #define UECHECK_H
@@ -529,9 +529,8 @@ struct summary {
 	tree decl;
 	bool ready;		/* computed at least once */
 	bool exposed;		/* external linkage or address taken */
-	bool findings;		/* the last analysis met a finding (not compared) */
 	bool gave_up;		/* the last analysis was over the budget (not
-				   compared): the report sweep says so */
+				   compared; report.c was told) */
 	struct lock_summary *lock;	/* per lock the walk tracks (tracked_rank()) */
 	struct own_summary own;
 };
@@ -567,9 +566,9 @@ void summary_copy(struct summary *dst, const struct summary *src, struct lock_su
 void summary_copy_back(struct summary *dst, const struct summary *src);
 void summary_dump(const struct summary *s);	/* UECHECK_DEBUG */
 /*
- * The unit's fixpoint and report sweep (fixpoint.c), one walk tracking the
- * locks LOCKS (a bit per index; the rule set's, bit 0, only where the
- * unit may have its findings: names its symbols, asserts its lock).
+ * The unit's fixpoint (fixpoint.c), one walk tracking the locks LOCKS (a
+ * bit per index; the rule set's, bit 0, only where the unit may have its
+ * findings: names its symbols, asserts its lock).
  */
 void summaries_run(unsigned int locks);
 
@@ -728,8 +727,8 @@ int lock_path_closeness(const struct astate *a, const struct astate *b);
 
 /* ---- the dataflow (engine.c) ------------------------------------------ */
 
-/* Analyse cfun.  With report set, emit findings (summaries are final). */
-void analyse_function(struct summary *sum, bool report);
+/* Analyse cfun; its findings go to the reporter, replacing its last ones. */
+void analyse_function(struct summary *sum);
 
 /* ---- findings (diag.c) ------------------------------------------------ */
 
@@ -831,11 +830,13 @@ void diag_word_not_checked(tree fndecl, long visits, char *buf, size_t size);
 /* ---- the reporter (report.c) ------------------------------------------ */
 
 /*
- * A finding of the report sweep, met in current_function_decl for the
+ * A finding of a final sweep, met in current_function_decl for the
  * tracked lock: kept once per lock, rule and place (and only if its rule
  * is on), printed by report_flush().
  */
 void report_finding(const struct finding *f);
+/* FNDECL is analysed again: what its last analysis handed over goes. */
+void report_function_again(tree fndecl);
 /* The analysis gave up on FNDECL: it must not read as checked. */
 void report_not_checked(tree fndecl, long visits);
 /*
