@@ -594,15 +594,8 @@ bool annotations_lock_attempt(tree fndecl)
 	const struct annotated_fn *fn = idx >= 0 ? afns[idx] : NULL;
 
 	for (unsigned int i = 0; fn && i < fn->n; i++)
-		switch (fn->claims[i].op) {
-		case LOCK_OP_TRY_NONZERO:
-		case LOCK_OP_TRY_ZERO:
-		case LOCK_OP_TRY_SHARED:
-		case LOCK_OP_TRY_ZERO_SHARED:
+		if (lock_op_is_try(fn->claims[i].op))
 			return true;
-		default:
-			break;
-		}
 	return false;
 }
 

@@ -145,7 +145,10 @@ static void word_note(const struct finding *f, const struct finding_note *n, str
 		break;
 	case NOTE_EXPOSED_EXTERNAL:
 	case NOTE_EXPOSED_ADDRESS:
-		note(w, n->loc, "'%s' can be called from outside this file (%s) and neither takes nor asserts '%s'",
+		note(w, n->loc, n->why ?
+			  "'%s' can be called from outside this file (%s) and takes '%s' here, "
+			  "but not on this path" :
+			  "'%s' can be called from outside this file (%s) and neither takes nor asserts '%s'",
 			  n->name, n->kind == NOTE_EXPOSED_EXTERNAL ? "external linkage" :
 			  "its address is taken", lock);
 		break;

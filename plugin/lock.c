@@ -526,6 +526,26 @@ static struct lock_ref lock_api_target(gcall *call, const struct lock_api *api)
 	return r;
 }
 
+location_t lock_taken_in_body(void)
+{
+	basic_block bb;
+
+	FOR_EACH_BB_FN(bb, cfun)
+		for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gcall *call = dyn_cast<gcall *>(gsi_stmt(gsi));
+			const struct lock_api *api = call ? rules_lock_api(gimple_call_fndecl(call)) : NULL;
+			struct lock_ref r;
+
+			if (!api || (api->op != LOCK_OP_ACQUIRE && api->op != LOCK_OP_ACQUIRE_SHARED &&
+				     !lock_op_is_try(api->op)))
+				continue;
+			r = lock_api_target(call, api);
+			if (!r.base && r.slot == SLOT_GLOBAL)
+				return gimple_location(call);
+		}
+	return UNKNOWN_LOCATION;
+}
+
 /*
  * The lock API's call on one path, into OUT.  An attempt forgets what the
  * path knew of the result (from a round of a loop before) and ties each

@@ -41,6 +41,12 @@ struct lock_view lock_view_access(struct astate *st, tree ref);
  */
 void lock_require(struct ctx *c, enum requirement kind, location_t loc,
 		  tree via, bool direct, unsigned int objs, bool write, tree field);
+/*
+ * Where the function being analysed takes the tracked global lock itself
+ * (a call of the lock API on it), or UNKNOWN_LOCATION.  Asked only when a
+ * finding is worded: it reads the whole body.
+ */
+location_t lock_taken_in_body(void);
 /* A rule reported at LOC: what LOC needs is not passed up (one cause, one finding). */
 void lock_reported_here(struct ctx *c, location_t loc);
 /* End of the final sweep: pass up what was not reported here. */

@@ -46,11 +46,19 @@ static void note_free_at(struct finding *f, location_t loc, int why)
 		finding_note(f, NOTE_LOCK_FREE, loc, NULL, why);
 }
 
+/*
+ * Callable from outside, and the lock as the caller left it on this path:
+ * the function "neither takes nor asserts" it, or it takes it elsewhere,
+ * not on this path (the note is then where it takes it).
+ */
 static void note_exposed(struct finding *f)
 {
+	location_t taken = lock_taken_in_body();
+
 	finding_note(f, TREE_PUBLIC(current_function_decl) ? NOTE_EXPOSED_EXTERNAL :
-		     NOTE_EXPOSED_ADDRESS, DECL_SOURCE_LOCATION(current_function_decl),
-		     cur_fn(), 0);
+		     NOTE_EXPOSED_ADDRESS,
+		     taken != UNKNOWN_LOCATION ? taken : DECL_SOURCE_LOCATION(current_function_decl),
+		     cur_fn(), taken != UNKNOWN_LOCATION);
 }
 
 static void note_callee_requirement(struct finding *f, const struct summary *s)

@@ -109,6 +109,13 @@ enum lock_op {
 	LOCK_OP_GUARD_HELD,
 };
 
+/* An attempt: it takes the lock only where its result says so. */
+static inline bool lock_op_is_try(enum lock_op op)
+{
+	return op == LOCK_OP_TRY_NONZERO || op == LOCK_OP_TRY_ZERO ||
+	       op == LOCK_OP_TRY_SHARED || op == LOCK_OP_TRY_ZERO_SHARED;
+}
+
 struct lock_api {
 	const char *name;
 	const char *kind;	/* mutex, spinlock, ... (the rule set's words) */
@@ -785,7 +792,8 @@ struct finding_note {
 	location_t loc;
 	const char *name, *name2;	/* the functions it names, if any */
 	tree field;			/* the guarded field it is about, if any */
-	int why;			/* NOTE_LOCK_FREE: FREE_BY_* */
+	int why;			/* NOTE_LOCK_FREE: FREE_BY_*; NOTE_EXPOSED_*:
+					   1 at the function's own lock call */
 };
 
 struct finding {

@@ -104,6 +104,17 @@ check "uecheck: each finding keeps its notes" \
 	grep -q "^seeded.c:37:9: note: 'event_mutex' released here$" "$tmp/seeded.out"
 check "uecheck: no GCC context or caret lines" \
 	[ "$(grep -c -v -E '^seeded\.c:[0-9]+:[0-9]+: (warning|note): ' "$tmp/seeded.out")" -eq 0 ]
+# A note that says what the function does with the lock: one that takes it
+# after the call that needs it is not one that "neither takes nor asserts"
+# it (testcases/lock/exposed-call-before-own-lock.c; the words by hand).
+# On the path to the finding the lock is as the caller left it: the
+# function's own lock call is on other paths.
+(cd "$top/testcases/lock" && sh "$uecheck" --engines=gcc -nostdinc -I ../include \
+	exposed-call-before-own-lock.c) >"$tmp/own.out" 2>&1
+check "uecheck: an exported function that takes the lock on another path is said to, where it does" \
+	grep -q "^exposed-call-before-own-lock.c:25:9: note: 'stats_record_early' can be called from outside this file (external linkage) and takes 'stats_lock' here, but not on this path$" "$tmp/own.out"
+check "uecheck: one that never takes it still neither takes nor asserts it" \
+	grep -q "^exposed-call-before-own-lock.c:37:6: note: 'stats_never_locks' can be called from outside this file (external linkage) and neither takes nor asserts 'stats_lock'$" "$tmp/own.out"
 
 sh "$uecheck" --engines=gcc clean.c >"$tmp/clean.out" 2>&1
 rc=$?
