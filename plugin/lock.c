@@ -325,6 +325,9 @@ static void apply_object_assertion(struct ctx *c, const struct anchor *an, struc
 
 static void apply_assertions(struct ctx *c, gimple *stmt, struct astate *st)
 {
+	struct lock_path *lk = lock_path_of(st);
+	struct lock_summary *ls = lock_summary_of(c->sum);
+
 	for (unsigned int i = 0; i < walk_of(c)->nanchors; i++) {
 		struct anchor *an = &walk_of(c)->anchors[i];
 
@@ -336,21 +339,21 @@ static void apply_assertions(struct ctx *c, gimple *stmt, struct astate *st)
 		}
 		if (an->a->kind == ASSERT_NOT_HELD) {
 			/* On every path, on the caller's lock: callers must not hold it. */
-			if ((lock_path_of(st)->lock[SLOT_GLOBAL] & LK_ENTRY) && an->unconditional &&
-			    c->final && lock_summary_of(c->sum)->excl_loc == UNKNOWN_LOCATION)
-				lock_summary_of(c->sum)->excl_loc = an->a->loc;
-			lock_path_of(st)->lock[SLOT_GLOBAL] = LK_FREE;
-			lock_path_of(st)->free_loc = an->a->loc;
-			lock_path_of(st)->free_why = FREE_BY_ASSERTION;
+			if ((lk->lock[SLOT_GLOBAL] & LK_ENTRY) && an->unconditional &&
+			    c->final && ls->excl_loc == UNKNOWN_LOCATION)
+				ls->excl_loc = an->a->loc;
+			lk->lock[SLOT_GLOBAL] = LK_FREE;
+			lk->free_loc = an->a->loc;
+			lk->free_why = FREE_BY_ASSERTION;
 			continue;
 		}
 		/*
 		 * An unconditional assertion is a contract with every caller;
 		 * lockdep_assert_held_write() one to hold it for writing.
 		 */
-		if ((lock_path_of(st)->lock[SLOT_GLOBAL] & LK_ENTRY) && an->unconditional) {
+		if ((lk->lock[SLOT_GLOBAL] & LK_ENTRY) && an->unconditional) {
 			if (c->final)
-				lock_summary_of(c->sum)->contract = true;
+				ls->contract = true;
 			lock_require(c, REQ_ASSERTED, an->a->loc, NULL, false, 0,
 				an->a->kind == ASSERT_HELD_WRITE, NULL_TREE);
 		}
@@ -359,7 +362,7 @@ static void apply_assertions(struct ctx *c, gimple *stmt, struct astate *st)
 		 * leaves writes unchecked rather than pass "held for reading" to
 		 * the callers' paths through the exit cases.
 		 */
-		lock_path_of(st)->lock[SLOT_GLOBAL] = LK_HELD;
+		lk->lock[SLOT_GLOBAL] = LK_HELD;
 	}
 }
 
@@ -379,14 +382,16 @@ static void lock_operands(struct ctx *c, gimple *stmt, struct astate *st)
  */
 static void sign_contract(struct ctx *c, location_t where, unsigned int objs)
 {
+	struct lock_summary *ls = lock_summary_of(c->sum);
+
 	if (!c->final)
 		return;
-	lock_summary_of(c->sum)->contract = true;
-	lock_summary_of(c->sum)->req = REQ_UNASSERTED;
-	lock_summary_of(c->sum)->req_loc = where;
-	lock_summary_of(c->sum)->req_field = NULL_TREE;
-	lock_summary_of(c->sum)->req_by_annotation = true;
-	lock_summary_of(c->sum)->req_objs |= objs;
+	ls->contract = true;
+	ls->req = REQ_UNASSERTED;
+	ls->req_loc = where;
+	ls->req_field = NULL_TREE;
+	ls->req_by_annotation = true;
+	ls->req_objs |= objs;
 }
 
 /* __must_hold(&p->lock), p a parameter: held at entry, callers must hold it. */
@@ -406,28 +411,30 @@ static void object_must_hold(struct ctx *c, struct astate *st, const char *obj,
 
 static void entry_one(struct ctx *c, struct astate *st)
 {
+	struct lock_path *lk = lock_path_of(st);
+	struct lock_summary *ls = lock_summary_of(c->sum);
 	location_t where;
 	bool shared = false;
 	const char *obj = NULL;
 
 	for (int k = 0; k < NSLOTS; k++)
-		lock_path_of(st)->lock[k] = LK_ENTRY;
+		lk->lock[k] = LK_ENTRY;
 	/*
 	 * __must_not_hold(): callers must not hold it.  The body starts as
 	 * the caller left it (a caller holding it is reported at its call,
 	 * and once), not as free.
 	 */
 	if (c->final && tracked_must_not_hold(current_function_decl, &where)) {
-		lock_summary_of(c->sum)->excl_loc = where;
-		lock_summary_of(c->sum)->excl_by_annotation = true;
+		ls->excl_loc = where;
+		ls->excl_by_annotation = true;
 	}
 	if (c->final && tracked_must_not_hold_object(current_function_decl, &where, &obj)) {
 		tree parm;
 		int i = annotations_param_named(obj, &parm);
 
 		if (i >= 0 && i < MAX_PARAM_MASK) {
-			lock_summary_of(c->sum)->excl_objs |= 1u << i;
-			lock_summary_of(c->sum)->excl_objs_loc = where;
+			ls->excl_objs |= 1u << i;
+			ls->excl_objs_loc = where;
 		}
 		obj = NULL;
 	}
@@ -440,7 +447,7 @@ static void entry_one(struct ctx *c, struct astate *st)
 	if (shared)
 		set_lock(st, SLOT_GLOBAL, LK_SHARED, where, SHARED_BY_ANNOTATION);
 	else
-		lock_path_of(st)->lock[SLOT_GLOBAL] = LK_HELD;
+		lk->lock[SLOT_GLOBAL] = LK_HELD;
 	sign_contract(c, where, 0);
 }
 
