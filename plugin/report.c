@@ -14,10 +14,10 @@
  * kept when the fixpoint settles is what the final summaries give.  Each
  * is kept once per lock, rule and place, however many paths reach it, and
  * worded then (diag.c: the words are the lock's).  When the unit's
- * analysis ends they are printed sorted by
- * lock (tracked.c's order), then by function in source order, then as
- * the analysis met them; of the same rule, place and data, only the
- * first lock's.  The order is the reporter's, not the walk's.
+ * analysis ends they are printed sorted by lock (tracked.c's order), then
+ * by function in source order, then as the analysis met them; of the same
+ * rule, place and data, only the first lock's.  The order is the
+ * reporter's, not the walk's.
  */
 #include "uecheck.h"
 
@@ -119,7 +119,11 @@ static void forget(struct kept *k)
 		free(k->notes[j].text);
 }
 
-/* FNDECL is analysed again: what its last analysis handed over goes. */
+/*
+ * FNDECL is analysed again: what its last analysis handed over goes, and
+ * so do its places (a place is in one function's body, or is its
+ * declaration).
+ */
 void report_function_again(tree fndecl)
 {
 	unsigned int i, to = 0;
