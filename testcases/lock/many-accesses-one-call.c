@@ -3,8 +3,9 @@
  * One call taking the addresses of more guarded data than a fixed table
  * of a statement's accesses would hold: the last one, the only access of
  * another lock's data, is checked as much as the first.  stats_lock is
- * held, totals_lock is not: unguarded-access at the call (an address
- * handed to a function has no place of its own), once.
+ * held, totals_lock is not: unguarded-access, once, on the line that
+ * names totals (an address handed to a function has only the call's
+ * place in GIMPLE; Clang 23's -Wthread-safety-pointer reports it there).
  */
 /* uecheck-engines: gcc -- __guarded_by() is read through the preprocessor by the plugin; the Coccinelle scripts check the rule set's guard lines */
 #include <uecheck-test.h>
@@ -26,8 +27,8 @@ void sample(long *a, long *b, long *c, long *d, long *e, long *f, long *g,
 void sample_all(void)
 {
 	mutex_lock(&stats_lock);
-	sample(&st.hits, &st.misses, &st.hits, &st.misses, &st.hits, /* expect: unguarded-access */
-	       &st.misses, &st.hits, &st.misses, &st.hits, &st.misses, &totals);
+	sample(&st.hits, &st.misses, &st.hits, &st.misses, &st.hits,
+	       &st.misses, &st.hits, &st.misses, &st.hits, &st.misses, &totals); /* expect: unguarded-access */
 	mutex_unlock(&stats_lock);
 }
 
