@@ -36,73 +36,31 @@ void report(struct ctx *c, const struct finding *f)
 /* ---- operands: what a statement reads, whatever the path ------------------ */
 
 /*
+ * A global's load has no location of its own: GIMPLE gives it the
+ * statement's, which for an expression written over several lines is
+ * one of them (that of its operator).  Where the name is not on that
+ * line, the line of the same statement that names it (source.c), as
+ * Clang points at each name.
+ */
+static location_t global_location(tree var, location_t loc)
+{
+	expanded_location at = expand_location(loc);
+	int line, col;
+
+	if (!DECL_NAME(var) || !at.file || linemap_location_from_macro_expansion_p(line_table, loc) ||
+	    !source_name_in_statement(at.file, at.line, IDENTIFIER_POINTER(DECL_NAME(var)),
+				      &line, &col) || line == at.line)
+		return loc;
+	return linemap_position_for_line_and_column(
+		line_table, linemap_check_ordinary(linemap_lookup(line_table, loc)), line, col);
+}
+
+/*
  * Where an access starts - 'mm' of 'mm->next' - as Coccinelle reports it,
  * so that both engines give one finding one column; the statement's
  * location when the expression has none on the statement's line (GIMPLE
  * drops some, and a macro's expansion has its own).
  */
-/* Where the whole word NAME starts in LINE (LEN bytes), or -1. */
-static int word_in(const char *line, int len, const char *name)
-{
-	size_t n = strlen(name);
-
-	for (int i = 0; i + (int)n <= len; i++)
-		if (!memcmp(line + i, name, n) &&
-		    (i == 0 || !(ISIDNUM(line[i - 1]))) &&
-		    (i + (int)n == len || !ISIDNUM(line[i + n])))
-			return i;
-	return -1;
-}
-
-/* A line that ends a statement or a block: no statement goes on past it. */
-static bool ends_statement(const char *text, int len)
-{
-	return memchr(text, ';', len) || memchr(text, '{', len) || memchr(text, '}', len);
-}
-
-/*
- * A global's load has no location of its own: GIMPLE gives it the
- * statement's, which for an expression written over several lines is
- * one of them (that of its operator).  Where the name is not on that
- * line, the line of the same statement that names it, before it (back to
- * the line that ends the statement before) or after it (to the line that
- * ends this one), as Clang points at each name.
- */
-static location_t global_location(tree var, location_t loc)
-{
-	expanded_location at = expand_location(loc);
-	const line_map_ordinary *map;
-	const char *name, *text, *here;
-	int len, here_len, col;
-
-	if (!DECL_NAME(var) || !at.file || linemap_location_from_macro_expansion_p(line_table, loc))
-		return loc;
-	name = IDENTIFIER_POINTER(DECL_NAME(var));
-	here = source_line(at.file, at.line, &here_len);
-	if (!here || word_in(here, here_len, name) >= 0)
-		return loc;
-	map = linemap_check_ordinary(linemap_lookup(line_table, loc));
-	for (int line = at.line - 1; line >= 1 && line >= at.line - 8; line--) {
-		text = source_line(at.file, line, &len);
-		if (!text || ends_statement(text, len))
-			break;
-		col = word_in(text, len, name);
-		if (col >= 0)
-			return linemap_position_for_line_and_column(line_table, map, line, col + 1);
-	}
-	text = here;
-	len = here_len;
-	for (int line = at.line + 1; line <= at.line + 8 && !ends_statement(text, len); line++) {
-		text = source_line(at.file, line, &len);
-		if (!text)
-			break;
-		col = word_in(text, len, name);
-		if (col >= 0)
-			return linemap_position_for_line_and_column(line_table, map, line, col + 1);
-	}
-	return loc;
-}
-
 location_t operand_location(tree t, gimple *stmt)
 {
 	location_t loc = gimple_location(stmt);

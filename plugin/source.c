@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * source.c - lines of a source file as written, a macro's invocation read
- * from them (the annotations' arguments: annotations.c, macrodef.c), and
- * source positions (struct srcpos) of locations.
+ * from them (the annotations' arguments: annotations.c, macrodef.c), the
+ * line of a statement that names a global (engine.c), and source
+ * positions (struct srcpos) of locations.
  *
  * GCC has its own line cache (input.cc), but it reads forward from the
  * last line it served: asking it for a line far ahead of the parser makes
@@ -85,6 +86,60 @@ const char *source_line(const char *file, int line, int *len)
 	end = (const char *)memchr(start, '\n', sf->text + sf->size - start);
 	*len = (int)((end ? end : sf->text + sf->size) - start);
 	return start;
+}
+
+/* ---- a name in a statement as written ---------------------------------- */
+
+/* Where the whole word NAME starts in LINE (LEN bytes), or -1. */
+static int word_in(const char *line, int len, const char *name)
+{
+	size_t n = strlen(name);
+
+	for (int i = 0; i + (int)n <= len; i++)
+		if (!memcmp(line + i, name, n) && (i == 0 || !ISIDNUM(line[i - 1])) &&
+		    (i + (int)n == len || !ISIDNUM(line[i + n])))
+			return i;
+	return -1;
+}
+
+/* A line that ends a statement or a block: no statement goes on past it. */
+static bool ends_statement(const char *text, int len)
+{
+	return memchr(text, ';', len) || memchr(text, '{', len) || memchr(text, '}', len);
+}
+
+#define STATEMENT_LINES 8	/* how far a statement is read each way */
+
+bool source_name_in_statement(const char *file, int line, const char *name,
+			      int *at_line, int *at_col)
+{
+	const char *here, *text;
+	int here_len, len, col;
+
+	here = source_line(file, line, &here_len);
+	if (!here)
+		return false;
+	col = word_in(here, here_len, name);
+	*at_line = line;
+	for (int l = line - 1; col < 0 && l >= 1 && l >= line - STATEMENT_LINES; l--) {
+		text = source_line(file, l, &len);
+		if (!text || ends_statement(text, len))
+			break;
+		col = word_in(text, len, name);
+		*at_line = l;
+	}
+	text = here;
+	len = here_len;
+	for (int l = line + 1; col < 0 && l <= line + STATEMENT_LINES && !ends_statement(text, len);
+	     l++) {
+		text = source_line(file, l, &len);
+		if (!text)
+			break;
+		col = word_in(text, len, name);
+		*at_line = l;
+	}
+	*at_col = col + 1;
+	return col >= 0;
 }
 
 /* ---- a macro invocation as written ------------------------------------- */

@@ -431,6 +431,14 @@ bool srcpos_of(location_t loc, struct srcpos *pos);
 bool srcpos_resolved(location_t loc, enum location_resolution_kind kind, struct srcpos *pos);
 /* The text of a line of a file as written, without its newline (source.c). */
 const char *source_line(const char *file, int line, int *len);
+/*
+ * The line and (1-based byte) column where the statement around FILE:LINE
+ * names NAME, a whole word: LINE itself, else the statement's lines
+ * before it (to the one that ends the statement before) or after it (to
+ * the one that ends it).
+ */
+bool source_name_in_statement(const char *file, int line, const char *name,
+			      int *at_line, int *at_col);
 int srcpos_cmp(const struct srcpos *a, const struct srcpos *b);
 /* A function's (or any declaration's) place in source order, for qsort. */
 int decl_position_cmp(tree a, tree b);
