@@ -5,7 +5,8 @@
  * The summaries (summary.c) are iterated to a fixpoint, callees first.
  * Each analysis walks a function once, for every lock the walk tracks
  * (tracked.c), and hands its findings to the reporter, which keeps each
- * function's last (report.c).
+ * function's last (report.c).  Once settled, the helpers no caller holds
+ * a needed lock for (callers.c) are analysed again, and what that changes.
  */
 #include "engine.h"
 
@@ -54,10 +55,54 @@ static bool unit_may_have_findings(void)
 	return false;
 }
 
+/* The worklist: a circular queue of summary indices, each queued once. */
+struct worklist {
+	unsigned int n, head, tail;
+	unsigned int *queue;
+	bool *queued;
+};
+
+static void enqueue(struct worklist *w, unsigned int i)
+{
+	if (w->queued[i])
+		return;
+	w->queued[i] = true;
+	w->queue[w->tail++ % (w->n + 1)] = i;
+}
+
+/*
+ * Analyse until nothing queued changes (true), or BUDGET analyses are
+ * spent (false).  A function whose summary changed queues its callers.
+ */
+static bool run_worklist(struct worklist *w, long *budget)
+{
+	struct lock_summary locks_copy[MAX_LOCKS];
+
+	while (w->head != w->tail && (*budget)-- > 0) {
+		unsigned int i = w->queue[w->head++ % (w->n + 1)];
+		struct summary before;
+		cgraph_node *cn;
+
+		summary_copy(&before, summary_at(i), locks_copy);
+		w->queued[i] = false;
+		analyse(summary_at(i));
+		if (summary_equal(&before, summary_at(i)))
+			continue;
+		cn = cgraph_node::get(summary_at(i)->decl);
+		for (cgraph_edge *e = cn ? cn->callers : NULL; e; e = e->next_caller) {
+			struct summary *caller = summary_of(e->caller->decl);
+
+			if (caller)
+				enqueue(w, summary_index(caller));
+		}
+	}
+	return w->head == w->tail;
+}
+
 void summaries_run(unsigned int locks)
 {
-	unsigned int nsums, *queue, head = 0, tail = 0;
-	bool *queued;
+	unsigned int nsums, nhelpers, *helpers;
+	struct worklist w;
 	long budget;
 	bool settled;
 	struct summary **order;
@@ -72,43 +117,34 @@ void summaries_run(unsigned int locks)
 		return;
 	tracked_enable(locks);
 	nsums = summaries_create();
+	callers_begin(nsums);
 
 	/*
 	 * Worklist to a fixpoint.  The symbol table lists callees after their
 	 * callers, so walking it backwards visits callees first.
 	 */
-	queue = XNEWVEC(unsigned int, nsums + 1);
-	queued = XCNEWVEC(bool, nsums);
-	for (unsigned int i = nsums; i-- > 0;) {
-		queue[tail++ % (nsums + 1)] = i;
-		queued[i] = true;
-	}
+	w.n = nsums;
+	w.head = w.tail = 0;
+	w.queue = XNEWVEC(unsigned int, nsums + 1);
+	w.queued = XCNEWVEC(bool, nsums);
+	for (unsigned int i = nsums; i-- > 0;)
+		enqueue(&w, i);
 	/* As many rounds as a fixpoint per lock would have had. */
 	budget = (8L * nsums + 64) * tracked_walked();
-	while (head != tail && budget-- > 0) {
-		unsigned int i = queue[head++ % (nsums + 1)];
-		struct summary before;
-		cgraph_node *cn;
-
-		summary_copy(&before, summary_at(i), locks_copy);
-		queued[i] = false;
-		analyse(summary_at(i));
-		if (summary_equal(&before, summary_at(i)))
-			continue;
-		cn = cgraph_node::get(summary_at(i)->decl);
-		for (cgraph_edge *e = cn ? cn->callers : NULL; e; e = e->next_caller) {
-			struct summary *caller = summary_of(e->caller->decl);
-			unsigned int ci;
-
-			if (!caller)
-				continue;
-			ci = summary_index(caller);
-			if (!queued[ci]) {
-				queued[ci] = true;
-				queue[tail++ % (nsums + 1)] = ci;
-			}
-		}
-	}
+	settled = run_worklist(&w, &budget);
+	/*
+	 * Helpers that no caller holds a lock for, now that every call is
+	 * known: analysed again with the lock free at entry, then whatever
+	 * that changes (their callers lose the requirement).  Marking only
+	 * removes requirements, so once is enough.
+	 */
+	helpers = XNEWVEC(unsigned int, nsums);
+	nhelpers = settled ? callers_settle(helpers) : 0;
+	for (unsigned int k = 0; k < nhelpers; k++)
+		enqueue(&w, helpers[k]);
+	if (nhelpers)
+		settled = run_worklist(&w, &budget);
+	XDELETEVEC(helpers);
 
 	if (getenv("UECHECK_DEBUG"))
 		FOR_EACH_LOCK(l)
@@ -121,7 +157,6 @@ void summaries_run(unsigned int locks)
 	 * Past the budget, every function is analysed once more, in source
 	 * order, with the summaries as they are.
 	 */
-	settled = head == tail;
 	if (!settled) {
 		order = XNEWVEC(struct summary *, nsums);
 		for (unsigned int i = 0; i < nsums; i++)
@@ -136,8 +171,9 @@ void summaries_run(unsigned int locks)
 		}
 		XDELETEVEC(order);
 	}
-	XDELETEVEC(queue);
-	XDELETEVEC(queued);
+	XDELETEVEC(w.queue);
+	XDELETEVEC(w.queued);
+	callers_end();
 	summaries_free();
 	tracked_enable(1);
 }

@@ -251,6 +251,7 @@ static void begin_one(struct ctx *c)
 			    single_succ(ENTRY_BLOCK_PTR_FOR_FN(cfun)) : NULL;
 
 	memset(w, 0, offsetof(struct lock_walk, anchors));
+	callers_forget(current_function_decl);
 	if (!n)
 		return;
 	if (!had_postdom)
@@ -419,6 +420,9 @@ static void entry_one(struct ctx *c, struct astate *st)
 
 	for (int k = 0; k < NSLOTS; k++)
 		lk->lock[k] = LK_ENTRY;
+	/* No caller in the unit holds it for this helper: its own accesses are the bug. */
+	if (callers_none_hold(current_function_decl, &where))
+		set_lock(st, SLOT_GLOBAL, LK_FREE, where, FREE_BY_NO_CALLER);
 	/*
 	 * __must_not_hold(): callers must not hold it.  The body starts as
 	 * the caller left it (a caller holding it is reported at its call,
@@ -856,6 +860,12 @@ static void exit_case_of(struct exit_case *out, struct astate *st, int ret_nonze
 
 	memset(&ec, 0, sizeof(ec));
 	memcpy(ec.lock, lock_path_of(st)->lock, sizeof(ec.lock));
+	/*
+	 * Free only because no caller holds it (callers.c): for the callers,
+	 * the function leaves the lock as they had it.
+	 */
+	if (ec.lock[SLOT_GLOBAL] == LK_FREE && lock_path_of(st)->free_why == FREE_BY_NO_CALLER)
+		ec.lock[SLOT_GLOBAL] = LK_ENTRY;
 	ec.ret_nonzero = ret_nonzero;
 	/* Per-object locks of the parameters' objects, as this exit leaves them. */
 	for (tree p = DECL_ARGUMENTS(current_function_decl); p && i < MAX_LOCK_PARAMS;

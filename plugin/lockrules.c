@@ -256,6 +256,8 @@ static void check_callee_requirement(struct ctx *c, struct astate *st,
 	if (ls->req == REQ_NONE || unchecked_at(c, loc))
 		return;
 	v = tracked_per_object() ? lock_view_args(st, call, ls->req_objs) : lock_view_global(st);
+	if (c->final && !tracked_per_object())
+		callers_record(current_function_decl, s, v.mask, loc);
 	if (v.mask & LK_FREE) {
 		lock_reported_here(c, loc);
 		lock_finding(&f, FINDING_LOCK_REQUIRED, loc, fn_name(s->decl));

@@ -46,6 +46,8 @@
  *   summary.c   the table of per-function summaries, one part per checker
  *   fixpoint.c  the translation-unit fixpoint over the summaries, callees
  *               first
+ *   callers.c   whether any caller in the unit holds the lock a static
+ *               helper needs (if none does, the helper's access is the bug)
  *   diag.c      findings: where each one is worded, with its notes and fix-it
  *   report.c    the one reporter: each function's last findings, kept once
  *               per lock, rule and place, printed together, sorted, when
@@ -587,6 +589,19 @@ void summary_dump(const struct summary *s);	/* UECHECK_DEBUG */
  */
 void summaries_run(unsigned int locks);
 
+/*
+ * Whether any caller in the unit holds a lock a static helper needs
+ * (callers.c): the facts of each caller's final sweep, and the helpers
+ * found to have none, whose entry is then free (lock.c).
+ */
+void callers_begin(unsigned int nsums);
+void callers_end(void);
+void callers_forget(tree caller);	/* its analysis starts */
+void callers_record(tree caller, const struct summary *callee, unsigned char mask,
+		    location_t loc);
+unsigned int callers_settle(unsigned int *out);	/* newly found: indices in OUT */
+bool callers_none_hold(tree fndecl, location_t *call);
+
 /* ---- abstract path states (state.c; the parts: lockpath.c, ownpath.c) -- */
 
 #define MAX_FACTS	16
@@ -684,6 +699,7 @@ enum {
 	FREE_BY_FAILED_LOCK,	/* trylock/interruptible that did not take it */
 	FREE_BY_ASSERTION,	/* lockdep_assert_not_held() */
 	FREE_BY_CALL,		/* a callee released it */
+	FREE_BY_NO_CALLER,	/* no caller in the unit holds it (callers.c) */
 	SHARED_BY_LOCK,		/* taken for reading only (down_read()) */
 	SHARED_BY_CALL,		/* a callee left it held for reading */
 	SHARED_BY_ANNOTATION,	/* __must_hold_shared() on the function */

@@ -115,6 +115,12 @@ check "uecheck: an exported function that takes the lock on another path is said
 	grep -q "^exposed-call-before-own-lock.c:25:9: note: 'stats_record_early' can be called from outside this file (external linkage) and takes 'stats_lock' here, but not on this path$" "$tmp/own.out"
 check "uecheck: one that never takes it still neither takes nor asserts it" \
 	grep -q "^exposed-call-before-own-lock.c:37:6: note: 'stats_never_locks' can be called from outside this file (external linkage) and neither takes nor asserts 'stats_lock'$" "$tmp/own.out"
+# A helper no caller holds the lock for is reported at its access, with a
+# note at its first call (testcases/lock/helper-no-caller-holds.c).
+(cd "$top/testcases/lock" && sh "$uecheck" --engines=gcc -nostdinc -I ../include \
+	helper-no-caller-holds.c) >"$tmp/nocaller.out" 2>&1
+check "uecheck: a helper no caller holds the lock for: the note is at its first call" \
+	grep -q "^helper-no-caller-holds.c:28:9: note: 'stats_lock' is not held at this call, nor at any other call of the function in this file$" "$tmp/nocaller.out"
 
 sh "$uecheck" --engines=gcc clean.c >"$tmp/clean.out" 2>&1
 rc=$?
