@@ -595,7 +595,7 @@ static void process_block(struct ctx *c, basic_block bb, bool *pending)
 
 	cur->n = in->n;
 	for (unsigned int i = 0; i < in->n; i++)
-		state_copy(&cur->s[i], &in->s[i]);
+		state_copy(sset_at(cur, i), sset_at(in, i));
 	for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
 		gimple *stmt = gsi_stmt(gsi);
 
@@ -603,7 +603,7 @@ static void process_block(struct ctx *c, basic_block bb, bool *pending)
 			continue;
 		next->n = 0;
 		for (unsigned int i = 0; i < cur->n; i++)
-			step(c, stmt, &cur->s[i], next);
+			step(c, stmt, sset_at(cur, i), next);
 		std::swap(cur, next);
 		if (!cur->n)
 			break;
@@ -614,7 +614,7 @@ static void process_block(struct ctx *c, basic_block bb, bool *pending)
 		for (unsigned int i = 0; i < cur->n; i++) {
 			struct astate st;
 
-			state_copy(&st, &cur->s[i]);
+			state_copy(&st, sset_at(cur, i));
 			if (!edge_transfer(c, &st, e))
 				continue;
 			if (!c->in[e->dest->index])

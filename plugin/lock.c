@@ -822,7 +822,7 @@ static void lock_split_call(struct ctx *c, struct astate *st, const struct call_
 		last = !(api_locks >> (l + 1));
 		to->n = 0;
 		for (unsigned int i = 0; i < from->n; i++)
-			tied |= step_lock_api(&from->s[i], ci->call, cis[l]->lock_api,
+			tied |= step_lock_api(sset_at(from, i), ci->call, cis[l]->lock_api,
 					      last ? out : to, own_facts);
 		own_facts |= tied;
 		std::swap(from, to);

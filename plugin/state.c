@@ -51,13 +51,23 @@ unsigned int states_kept(void)
 	return MAX_STATES * tracked_walked();
 }
 
+/* A state's bytes up to the lock parts the walk tracks, kept aligned. */
+static size_t state_stride(void)
+{
+	size_t n = offsetof(struct astate, lk) + tracked_walked() * sizeof(struct lock_path);
+	size_t a = alignof(struct astate);
+
+	return (n + a - 1) / a * a;
+}
+
 struct sset *sset_new(unsigned int cap)
 {
 	struct sset *set = XNEW(struct sset);
 
 	set->n = 0;
 	set->cap = cap;
-	set->s = cap ? XNEWVEC(struct astate, cap) : NULL;
+	set->stride = state_stride();
+	set->s = cap ? XNEWVEC(char, cap * set->stride) : NULL;
 	return set;
 }
 
@@ -203,20 +213,20 @@ bool sset_add(struct sset *set, const struct astate *st)
 	struct astate joined;
 
 	for (unsigned int i = 0; i < set->n; i++)
-		if (state_equal(&set->s[i], st))
+		if (state_equal(sset_at(set, i), st))
 			return false;
 	if (set->n < states_kept()) {
 		if (set->n == set->cap) {
 			/* Grown by copying the states in use, not every byte of them. */
-			struct astate *old = set->s;
+			struct sset old = *set;
 
 			set->cap = set->cap ? MIN(2 * set->cap, states_kept()) : 1;
-			set->s = XNEWVEC(struct astate, set->cap);
+			set->s = XNEWVEC(char, set->cap * set->stride);
 			for (unsigned int i = 0; i < set->n; i++)
-				state_copy(&set->s[i], &old[i]);
-			XDELETEVEC(old);
+				state_copy(sset_at(set, i), sset_at(&old, i));
+			XDELETEVEC(old.s);
 		}
-		state_copy(&set->s[set->n++], st);
+		state_copy(sset_at(set, set->n++), st);
 		return true;
 	}
 	/*
@@ -233,7 +243,7 @@ bool sset_add(struct sset *set, const struct astate *st)
 	int best_score = -1, pair_score = -1;
 
 	for (unsigned int i = 0; i < set->n; i++) {
-		int score = closeness(&set->s[i], st);
+		int score = closeness(sset_at(set, i), st);
 
 		if (score > best_score) {
 			best_score = score;
@@ -242,7 +252,7 @@ bool sset_add(struct sset *set, const struct astate *st)
 	}
 	for (unsigned int i = 0; best_score < PATH_AGREE && i < set->n; i++)
 		for (unsigned int j = i + 1; j < set->n; j++) {
-			int score = closeness(&set->s[i], &set->s[j]);
+			int score = closeness(sset_at(set, i), sset_at(set, j));
 
 			if (score > pair_score) {
 				pair_score = score;
@@ -251,14 +261,14 @@ bool sset_add(struct sset *set, const struct astate *st)
 			}
 		}
 	if (pair_score > best_score) {
-		state_join(&set->s[pi], &set->s[pj]);
-		state_copy(&set->s[pj], st);
+		state_join(sset_at(set, pi), sset_at(set, pj));
+		state_copy(sset_at(set, pj), st);
 		return true;
 	}
-	state_copy(&joined, &set->s[best]);
+	state_copy(&joined, sset_at(set, best));
 	state_join(&joined, st);
-	if (state_equal(&joined, &set->s[best]))
+	if (state_equal(&joined, sset_at(set, best)))
 		return false;
-	state_copy(&set->s[best], &joined);
+	state_copy(sset_at(set, best), &joined);
 	return true;
 }

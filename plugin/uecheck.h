@@ -705,11 +705,23 @@ enum {
 	SHARED_BY_ANNOTATION,	/* __must_hold_shared() on the function */
 };
 
-/* Sized to what it holds: most program points see one or two states. */
+/*
+ * Sized to what it holds: most program points see one or two states.
+ * Each state is kept without the lock parts of the locks the walk does
+ * not track (the last member of struct astate, MAX_LOCKS of them): a set
+ * of a one-lock walk keeps half the bytes.  Its states are read through
+ * sset_at(), never as an array of struct astate.
+ */
 struct sset {
 	unsigned int n, cap;
-	struct astate *s;
+	size_t stride;		/* bytes per state kept */
+	char *s;
 };
+
+static inline struct astate *sset_at(const struct sset *set, unsigned int i)
+{
+	return (struct astate *)(set->s + i * set->stride);
+}
 
 unsigned int states_kept(void);	/* paths a point keeps: MAX_STATES per lock walked */
 struct sset *sset_new(unsigned int cap);
