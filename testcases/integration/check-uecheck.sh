@@ -121,6 +121,9 @@ check "uecheck: one that never takes it still neither takes nor asserts it" \
 	helper-no-caller-holds.c) >"$tmp/nocaller.out" 2>&1
 check "uecheck: a helper no caller holds the lock for: the note is at its first call" \
 	grep -q "^helper-no-caller-holds.c:28:9: note: 'stats_lock' is not held at this call, nor at any other call of the function in this file$" "$tmp/nocaller.out"
+check "uecheck: after a call of such a helper the lock is as the caller had it, not released by the call" \
+	sh -c 'grep -q "^helper-no-caller-holds.c:95:5: note: .stats_add_and_read. can be called from outside this file (external linkage) and neither takes nor asserts .stats_lock.\$" "$1" &&
+		! grep -q "released by this call" "$1"' sh "$tmp/nocaller.out"
 
 sh "$uecheck" --engines=gcc clean.c >"$tmp/clean.out" 2>&1
 rc=$?
