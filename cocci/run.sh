@@ -7,7 +7,7 @@
 #
 #   FILE:LINE:COL: warning: MESSAGE [uecheck:RULE-ID]
 #
-# Usage: cocci/run.sh [--jobs N] [--timeout S] [-D strict] [--ruleset FILE] FILE|DIR...
+# Usage: cocci/run.sh [--jobs N] [--timeout S] [-D strict] [--ruleset FILE] [--coverage] FILE|DIR...
 #        cocci/run.sh [--jobs N] [--timeout S] [-D strict] [--ruleset FILE] --copies LOCAL CALLS FILE
 #
 #   --jobs N     run up to N spatch processes at once (default 1)
@@ -20,6 +20,9 @@
 #                check the rule set FILE (docs/rulesets.md) instead of
 #                the built-in user_events.ruleset: its names reach every
 #                script as spatch -D KEY=VALUE (cocci/ruleset.awk)
+#   --coverage   say each FILE that names none of the rule set's structs:
+#                  uecheck-cocci: FILE: rule set 'R' names no struct of it
+#                (scripts/uecheck says a run none of whose files named one)
 #   --copies LOCAL CALLS
 #                spatch reads copies of FILE with the same lines, made by
 #                scripts/lib/uecheck_focus.py for a change's new findings:
@@ -66,12 +69,13 @@ spatch=${SPATCH:-spatch}
 jobs=1
 budget=${UECHECK_TIME_BUDGET:-60}
 strict=
+coverage=
 local_copy=
 calls_copy=
 ruleset=$here/../rulesets/user_events.ruleset
 
 usage() {
-	echo "usage: cocci/run.sh [--jobs N] [--timeout S] [-D strict] [--ruleset FILE] FILE|DIR..." >&2
+	echo "usage: cocci/run.sh [--jobs N] [--timeout S] [-D strict] [--ruleset FILE] [--coverage] FILE|DIR..." >&2
 	exit 2
 }
 
@@ -118,6 +122,10 @@ while [ $# -gt 0 ]; do
 		;;
 	--ruleset=*)
 		ruleset=${1#--ruleset=}
+		shift
+		;;
+	--coverage)
+		coverage=1
 		shift
 		;;
 	--copies)
@@ -270,6 +278,16 @@ for arg in "$@"; do
 	*"$nl"*) printf 'uecheck-cocci: a file name with a newline is not checked: %s\n' "$(printf '%s' "$arg" | tr '\n' '?')" >&2; exit 2 ;;
 	esac
 done
+# A file naming none of the rule set's structs (as a word: the scripts
+# match their members by the struct's name) gives its rules nothing.
+if [ -n "$coverage" ]; then
+	for arg in "$@"; do
+		[ -f "$arg" ] || continue
+		# shellcheck disable=SC2086 # -e NAME words, without blanks
+		grep -q -w -F ${guard_struct:+-e "$guard_struct"} ${ref_struct:+-e "$ref_struct"} -- "$arg" ||
+			printf "uecheck-cocci: %s: rule set '%s' names no struct of it\n" "$arg" "$ruleset" >&2
+	done
+fi
 : >"$tmp/scripts"
 # The candidates, one name a line.  spatch reads its file lists a line at
 # a time and names files in its messages as they come, so a name with

@@ -13,6 +13,9 @@
  *
  * A unit that defines none of the rule set's structs says nothing: the
  * rule set is not about it (the built-in one under every kernel file).
+ * Asked (ruleset-coverage), a unit that names none of them says so in one
+ * line of its own; scripts/uecheck says it for a run none of whose files
+ * named one (a typo in a struct's name checks nothing anywhere).
  */
 #include "uecheck.h"
 
@@ -21,6 +24,7 @@ static bool said_lock_field, said_link;	/* once per unit each */
 static vec<const struct guard_rule *> said_guards;
 static location_t guarded_at;	/* where a guarded struct is defined */
 static const char *guarded_name;
+static bool named_any;		/* a struct the rule set names, in the unit */
 
 static bool named(tree type, const char *want)
 {
@@ -59,10 +63,22 @@ static void say(location_t loc, const char *fmt, const char *a, const char *b,
 		inform(loc, "uecheck: rule set '%s': %s", ue_rs.source, msg);
 }
 
+/* Does the rule set name TYPE, a struct (complete or not)? */
+static bool ruleset_names(tree type)
+{
+	for (unsigned int i = 0; i < ue_rs.nguards; i++)
+		if (named(type, ue_rs.guards[i].type))
+			return true;
+	return named(type, ue_rs.lock_type) || named(type, ue_rs.ref_type);
+}
+
 void rulecheck_saw_type(tree type)
 {
 	location_t loc;
 
+	if (!named_any && TYPE_P(type) && TREE_CODE(type) == RECORD_TYPE &&
+	    ruleset_names(type))
+		named_any = true;
 	/* (The C parser calls back at each use of a struct, not only at its
 	 * definition: each line is said once.) */
 	if (!TYPE_P(type) || TREE_CODE(type) != RECORD_TYPE ||
@@ -118,4 +134,8 @@ void rulecheck_unit(void)
 		say(guarded_at, "'lock %s': nothing in this unit, which defines 'struct %s', "
 		    "declares it (every access would be unguarded)",
 		    ue_rs.lock, guarded_name, NULL);
+	/* A note of its own words, which scripts/uecheck reads (lib/engines.sh). */
+	if (ue_cfg.ruleset_coverage && !named_any)
+		inform(UNKNOWN_LOCATION, "uecheck: rule set '%s' names no struct of this "
+		       "unit", ue_rs.source);
 }

@@ -27,6 +27,10 @@
  *   -fplugin-arg-uecheck-budget=N      visits of each basic block before the
  *                                      analysis gives a function up, says
  *                                      it is not checked (default 64)
+ *   -fplugin-arg-uecheck-ruleset-coverage
+ *                                      say it when the unit names none of
+ *                                      the rule set's structs (scripts/
+ *                                      uecheck sums it over its files)
  *
  * Usage:
  *   gcc -fplugin=plugin/uecheck.so -c file.c
@@ -57,7 +61,8 @@ static struct plugin_info uecheck_info = {
 		"locks=annotated|ruleset|kbuild\talso the locks __guarded_by() names (default),\n"
 		"\tnot, or where the file's Makefile sets CONTEXT_ANALYSIS\n"
 		"analyze-only\tstop after the analysis (with -S -o /dev/null)\n"
-		"budget=N\tvisits of each block before a function is given up (default 64)\n",
+		"budget=N\tvisits of each block before a function is given up (default 64)\n"
+		"ruleset-coverage\tsay it when the unit names none of the rule set's structs\n",
 };
 
 static const pass_data uecheck_pass_data = {
@@ -163,6 +168,8 @@ static bool parse_args(struct plugin_name_args *info)
 			ue_cfg.werror = true;
 		else if (!strcmp(key, "analyze-only"))
 			ue_cfg.analyze_only = true;
+		else if (!strcmp(key, "ruleset-coverage"))
+			ue_cfg.ruleset_coverage = true;
 		else if (!strcmp(key, "rules")) {
 			is_flag = false;
 			if (!value || !parse_rules(value)) {
@@ -208,7 +215,8 @@ static bool parse_args(struct plugin_name_args *info)
 			ue_cfg.budget = n;
 		} else {
 			error("uecheck: unknown option '-fplugin-arg-%s-%s' (known: strict, "
-			      "werror, rules=, ruleset=, locks=, budget=, analyze-only)",
+			      "werror, rules=, ruleset=, locks=, budget=, analyze-only, "
+			      "ruleset-coverage)",
 			      info->base_name, key);
 			return false;
 		}

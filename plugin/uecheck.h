@@ -78,6 +78,8 @@ struct ue_config {
 	bool strict;		/* report missing-assertion */
 	bool werror;		/* findings are errors */
 	bool analyze_only;	/* stop cc1 after the analysis */
+	bool ruleset_coverage;	/* say a unit naming none of the rule set's
+				   structs (rulecheck.c) */
 	enum locks_mode locks;	/* locks=: which locks are checked (locks.c) */
 	unsigned int rules;	/* bit per enum ue_rule that is enabled */
 	unsigned int budget;	/* budget=: visits of each block before a

@@ -20,7 +20,9 @@
 #                                  UE_TMP/notchecked.cocci
 #   ue_run_sparse ARG...           the real sparse, output passed through;
 #                                  returns sparse's exit status
-# Settings read: UE_PLUGIN, UE_COCCI, UE_STRICT, UE_RULES, UE_RULESET, UE_LOCKS, UECHECK_CC,
+# Settings read: UE_PLUGIN, UE_COCCI, UE_STRICT, UE_RULES, UE_RULESET, UE_LOCKS,
+# UE_COVERAGE (1: each engine leaves UE_TMP/unnamed.ENGINE for a file that
+# names none of the rule set's structs), UECHECK_CC,
 # UECHECK_SPARSE.
 
 ue_run_gcc() {
@@ -33,6 +35,7 @@ ue_run_gcc() {
 	[ -n "$UE_RULES" ] && set -- "$@" "-fplugin-arg-uecheck-rules=$UE_RULES"
 	[ -n "${UE_RULESET:-}" ] && set -- "$@" "-fplugin-arg-uecheck-ruleset=$UE_RULESET"
 	[ -n "${UE_LOCKS:-}" ] && set -- "$@" "-fplugin-arg-uecheck-locks=$UE_LOCKS"
+	[ "${UE_COVERAGE:-}" = 1 ] && set -- "$@" -fplugin-arg-uecheck-ruleset-coverage
 	"${UECHECK_CC:-gcc}" "$@" -fno-diagnostics-show-caret \
 		-fdiagnostics-color=never -fdiagnostics-column-unit=byte \
 		-S -o /dev/null "$uf" \
@@ -49,9 +52,16 @@ ue_run_gcc() {
 	# finding: said on stderr by the caller, and --werror fails on it.
 	# A rule set line the unit contradicts (plugin/rulecheck.c): the
 	# same, in UE_TMP/ruleset.gcc (this run's only).
+	# A unit naming none of the rule set's structs (UE_COVERAGE): the
+	# file UE_TMP/unnamed.gcc.
 	: >"$UE_TMP/ruleset.gcc"
+	[ "${UE_COVERAGE:-}" != 1 ] || rm -f "$UE_TMP/unnamed.gcc"
 	[ -s "$UE_TMP/gcc.err" ] || return 0	# the usual case: nothing said
-	F=$uf NC=$UE_TMP/notchecked.gcc RS_MSGS=$UE_TMP/ruleset.gcc awk '
+	F=$uf NC=$UE_TMP/notchecked.gcc RS_MSGS=$UE_TMP/ruleset.gcc UN=$UE_TMP/unnamed.gcc awk '
+	/: note: uecheck: rule set .* names no struct of this unit$/ {
+		printf "" >ENVIRON["UN"]
+		next
+	}
 	/: note: uecheck: rule set / {
 		where = $0
 		sub(/: note: uecheck: rule set .*$/, "", where)
@@ -83,6 +93,8 @@ ue_run_cocci() {
 	fi
 	[ "$UE_STRICT" = 1 ] && set -- -D strict "$@"
 	[ -n "${UE_RULESET:-}" ] && set -- --ruleset "$UE_RULESET" "$@"
+	[ "${UE_COVERAGE:-}" = 1 ] && set -- --coverage "$@"
+	[ "${UE_COVERAGE:-}" != 1 ] || rm -f "$UE_TMP/unnamed.cocci"
 	sh "$UE_COCCI" --jobs "${UECHECK_COCCI_JOBS:-1}" "$@" >"$UE_TMP/cocci.out" 2>"$UE_TMP/cocci.err"
 	urc=$?
 	# run.sh: 0 whatever it found, 2 usage or a broken rule set, 3 spatch
@@ -107,14 +119,18 @@ ue_run_cocci() {
 	# is one the compiler fails on too: as unchecked as a failure.
 	grep -a -q '^uecheck-cocci: .*: not checked: spatch cannot read it as C' "$UE_TMP/cocci.err" &&
 		: >"$UE_TMP/cocci.none"
+	grep -a -q "^uecheck-cocci: .*: rule set '.*' names no struct of it\$" "$UE_TMP/cocci.err" &&
+		: >"$UE_TMP/unnamed.cocci"
 	# Rule set lines the file contradicts, beside the plugin's.
 	grep -a "^uecheck-cocci: [^ ]*: rule set '" "$UE_TMP/cocci.err" |
+		grep -a -v "' names no struct of it\$" |
 		sed 's/^uecheck-cocci: /uecheck: /' >"$UE_TMP/ruleset.cocci"
 	grep -a '^uecheck-cocci: .* not checked: ' "$UE_TMP/cocci.err" |
 		sed 's/^uecheck-cocci: /uecheck: /; s/ not checked: / not checked by the cocci engine: /' \
 		>>"$UE_TMP/notchecked.cocci"
 	cat "$UE_TMP/cocci.out"
 	grep -a -v -e '^uecheck-cocci: .* not checked: ' -e "^uecheck-cocci: [^ ]*: rule set '" \
+		-e "^uecheck-cocci: .*: rule set '.*' names no struct of it\$" \
 		"$UE_TMP/cocci.err"
 	return 0
 }

@@ -25,7 +25,8 @@
 # cache can make a check faster, never change its answer.
 #
 # Interface (sourced by scripts/uecheck; needs UE_TMP, UE_VERSION,
-# UE_STRICT, UE_RULES, UE_LOCKS, and UE_PLUGIN or UE_COCCI for the engine):
+# UE_STRICT, UE_RULES, UE_LOCKS, UE_COVERAGE, and UE_PLUGIN or UE_COCCI for
+# the engine):
 #   ue_memo_get ENGINE FILE [GCC-ARG...]  the cached output on stdout
 #                                         (0), or 1 on a miss
 #   ue_memo_put ENGINE FILE OUTPUT [DEPFILE]
@@ -99,7 +100,7 @@ ue_memo_get() {
 		um_locks=$um_locks$(ue_memo_hash <"$(dirname "$um_file")/Makefile" 2>/dev/null)
 	ue_memo_key=$(printf 'uecheck-memo 4\n%s\n%s\n%s\n%s\n%s\n%s\n%s\n%s\n%s\n' \
 		"$UE_VERSION" "$um_engine" "$(ue_memo_tool "$um_engine")" \
-		"$UE_STRICT" "$UE_RULES" "${UE_RULESET:-}$um_ruleset" "$um_locks" "$um_content" "$um_args" |
+		"$UE_STRICT" "$UE_RULES" "${UE_RULESET:-}$um_ruleset${UE_COVERAGE:+ coverage}" "$um_locks" "$um_content" "$um_args" |
 		ue_memo_hash)
 	um_entry=$UECHECK_CACHE_DIR/$ue_memo_key
 	[ -f "$um_entry" ] || return 1

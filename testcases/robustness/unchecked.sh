@@ -334,3 +334,47 @@ for e in gcc cocci; do
 	[ "$rc" -eq 0 ] && ! grep -q "rule set" "$uc/rc.err"
 	judge $? "rule set meaning: a header's struct in a unit without the lock: silent, --engines=$e" "$uc/rc.err"
 done
+
+# A rule set that names no struct of any file a run checks (a typo in the
+# struct's name, or the wrong files) checked nothing against them: one
+# line from scripts/uecheck, whichever engines ran, and --werror fails.
+# Silent when one file of the run names one; in a kernel build's call
+# (-D__KERNEL__: each call one file, most not the rule set's); and from a
+# cached answer the line comes again.
+printf 'include kernel-locks.ruleset\nlock the_mutex mutex\nguard nodee.next the_mutex\n' >"$uc/rc/typo.ruleset"
+printf 'int other(int x)\n{\n\treturn x + 1;\n}\n' >"$uc/rc/other.c"
+# cov_run NAME ENGINES RULESET [FLAG...] FILE...: exit status in rc,
+# stderr in $uc/cov.NAME.
+cov_run() {
+	cov_name=$1 cov_e=$2 cov_r=$3
+	shift 3
+	# shellcheck disable=SC2086
+	timeout "$limit" sh "$wrapper" --engines=$cov_e --werror --ruleset="$uc/rc/$cov_r.ruleset" \
+		$ucflags "$@" >/dev/null 2>"$uc/cov.$cov_name"
+	rc=$?
+}
+# cov_said NAME RULESET: the one line, said once, and nothing else.
+cov_said() {
+	[ "$(wc -l <"$uc/cov.$1")" -eq 1 ] &&
+		grep -q -x "uecheck: rule set '$uc/rc/$2.ruleset' names no struct of the files checked (its rules checked nothing)" \
+			"$uc/cov.$1"
+}
+for e in gcc cocci gcc,cocci; do
+	case $e in *cocci*) [ -n "$have_spatch" ] || continue ;; esac
+	cov_run typo.$e "$e" typo "$uc/rc/own.c"
+	[ "$rc" -eq 1 ] && cov_said typo.$e typo
+	judge $? "rule set meaning: a guard on a struct no file names, --engines=$e: one line, --werror fails" "$uc/cov.typo.$e"
+	cov_run other.$e "$e" ok "$uc/rc/other.c" "$uc/rc/user.c"
+	[ "$rc" -eq 0 ] && [ ! -s "$uc/cov.other.$e" ]
+	judge $? "rule set meaning: one file of the run names the struct, --engines=$e: silent" "$uc/cov.other.$e"
+	cov_run kernel.$e "$e" typo -D__KERNEL__ "$uc/rc/own.c"
+	[ "$rc" -eq 0 ] && [ ! -s "$uc/cov.kernel.$e" ]
+	judge $? "rule set meaning: a struct no file names, in a kernel build's call, --engines=$e: silent" "$uc/cov.kernel.$e"
+done
+for i in 1 2; do
+	UECHECK_CACHE_DIR=$uc/cov-cache cov_run cache.$i gcc typo "$uc/rc/own.c"
+	eval "rc$i=\$rc"
+done
+# shellcheck disable=SC2154 # rc1, rc2: set by the eval above
+[ "$rc1" -eq 1 ] && [ "$rc2" -eq 1 ] && cov_said cache.1 typo && cov_said cache.2 typo
+judge $? "rule set meaning: a struct no file names is said again with UECHECK_CACHE_DIR" "$uc/cov.cache.2"
