@@ -249,8 +249,9 @@ else
 fi
 
 # A rule set line the unit contradicts checks nothing: each engine says
-# so, with the same line (said once when both do), and --werror fails; the
-# right rule set is silent.
+# so, with the same line (said once when both do), and the wrapper exits
+# 2 (bad input; --werror or not: the runs below alternate); the right
+# rule set is silent.
 mkdir -p "$uc/rc"
 cat >"$uc/rc/own.c" <<'EOC'
 #include <linux/mutex.h>
@@ -285,18 +286,20 @@ printf 'include kernel-locks.ruleset\nlock teh_mutex mutex\nguard node.next teh_
 for e in gcc cocci gcc,cocci; do
 	case $e in *cocci*) [ -n "$have_spatch" ] || continue ;; esac
 	for r in ok field lock; do
+		w=--werror
+		[ "$r" = lock ] && w=--format=text
 		# shellcheck disable=SC2086
-		timeout "$limit" sh "$wrapper" --engines=$e --werror --ruleset="$uc/rc/$r.ruleset" $ucflags \
+		timeout "$limit" sh "$wrapper" --engines=$e $w --ruleset="$uc/rc/$r.ruleset" $ucflags \
 			"$uc/rc/own.c" >/dev/null 2>"$uc/rc.err"
 		rc=$?
 		n=$(grep -c " rule set '$uc/rc/$r.ruleset': " "$uc/rc.err")
 		case $r in
 		ok) want="exit 0, silent"; ok=$([ "$rc" -eq 0 ] && [ ! -s "$uc/rc.err" ] && echo y) ;;
-		field) want="one line at own.c:4, --werror fails"
-			ok=$([ "$rc" -eq 1 ] && [ "$n" -eq 1 ] &&
+		field) want="one line at own.c:4, exit 2"
+			ok=$([ "$rc" -eq 2 ] && [ "$n" -eq 1 ] &&
 				grep -q "^uecheck: $uc/rc/own.c:4: rule set .*'guard node.nxt': 'struct node' has no such field" "$uc/rc.err" && echo y) ;;
-		lock) want="one line at own.c:4, --werror fails"
-			ok=$([ "$rc" -eq 1 ] && [ "$n" -eq 1 ] &&
+		lock) want="one line at own.c:4, exit 2"
+			ok=$([ "$rc" -eq 2 ] && [ "$n" -eq 1 ] &&
 				grep -q "^uecheck: $uc/rc/own.c:4: rule set .*'lock teh_mutex': nothing in this unit" "$uc/rc.err" && echo y) ;;
 		esac
 		[ "$ok" = y ]
@@ -337,7 +340,8 @@ done
 
 # A rule set that names no struct of any file a run checks (a typo in the
 # struct's name, or the wrong files) checked nothing against them: one
-# line from scripts/uecheck, whichever engines ran, and --werror fails.
+# line from scripts/uecheck, whichever engines ran, and exit 2 (with or
+# without --werror).
 # Silent when one file of the run names one; in a kernel build's call
 # (-D__KERNEL__: each call one file, most not the rule set's); and from a
 # cached answer the line comes again.
@@ -349,7 +353,7 @@ cov_run() {
 	cov_name=$1 cov_e=$2 cov_r=$3
 	shift 3
 	# shellcheck disable=SC2086
-	timeout "$limit" sh "$wrapper" --engines=$cov_e --werror --ruleset="$uc/rc/$cov_r.ruleset" \
+	timeout "$limit" sh "$wrapper" --engines=$cov_e --ruleset="$uc/rc/$cov_r.ruleset" \
 		$ucflags "$@" >/dev/null 2>"$uc/cov.$cov_name"
 	rc=$?
 }
@@ -361,20 +365,23 @@ cov_said() {
 }
 for e in gcc cocci gcc,cocci; do
 	case $e in *cocci*) [ -n "$have_spatch" ] || continue ;; esac
-	cov_run typo.$e "$e" typo "$uc/rc/own.c"
-	[ "$rc" -eq 1 ] && cov_said typo.$e typo
-	judge $? "rule set meaning: a guard on a struct no file names, --engines=$e: one line, --werror fails" "$uc/cov.typo.$e"
-	cov_run other.$e "$e" ok "$uc/rc/other.c" "$uc/rc/user.c"
+	cov_run typo.$e "$e" typo --werror "$uc/rc/own.c"
+	[ "$rc" -eq 2 ] && cov_said typo.$e typo
+	judge $? "rule set meaning: a guard on a struct no file names, --engines=$e: one line, exit 2" "$uc/cov.typo.$e"
+	cov_run plain.$e "$e" typo "$uc/rc/own.c"
+	[ "$rc" -eq 2 ] && cov_said plain.$e typo
+	judge $? "rule set meaning: the same without --werror, --engines=$e: exit 2" "$uc/cov.plain.$e"
+	cov_run other.$e "$e" ok --werror "$uc/rc/other.c" "$uc/rc/user.c"
 	[ "$rc" -eq 0 ] && [ ! -s "$uc/cov.other.$e" ]
 	judge $? "rule set meaning: one file of the run names the struct, --engines=$e: silent" "$uc/cov.other.$e"
-	cov_run kernel.$e "$e" typo -D__KERNEL__ "$uc/rc/own.c"
+	cov_run kernel.$e "$e" typo --werror -D__KERNEL__ "$uc/rc/own.c"
 	[ "$rc" -eq 0 ] && [ ! -s "$uc/cov.kernel.$e" ]
 	judge $? "rule set meaning: a struct no file names, in a kernel build's call, --engines=$e: silent" "$uc/cov.kernel.$e"
 done
 for i in 1 2; do
-	UECHECK_CACHE_DIR=$uc/cov-cache cov_run cache.$i gcc typo "$uc/rc/own.c"
+	UECHECK_CACHE_DIR=$uc/cov-cache cov_run cache.$i gcc typo --werror "$uc/rc/own.c"
 	eval "rc$i=\$rc"
 done
 # shellcheck disable=SC2154 # rc1, rc2: set by the eval above
-[ "$rc1" -eq 1 ] && [ "$rc2" -eq 1 ] && cov_said cache.1 typo && cov_said cache.2 typo
+[ "$rc1" -eq 2 ] && [ "$rc2" -eq 2 ] && cov_said cache.1 typo && cov_said cache.2 typo
 judge $? "rule set meaning: a struct no file names is said again with UECHECK_CACHE_DIR" "$uc/cov.cache.2"
