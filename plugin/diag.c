@@ -131,6 +131,8 @@ static void word_note(const struct finding *f, const struct finding_note *n, str
 		[FREE_BY_CALL]		= "'%s' released by this call",
 		[FREE_BY_NO_CALLER]	= "'%s' is not held at this call, nor at any other "
 					  "call of the function in this file",
+		[FREE_BY_TAKEN_AHEAD]	= "'%s' taken here, later on every path: the function "
+					  "is not called with it held (it would deadlock here)",
 		[SHARED_BY_LOCK]	= "'%s' taken for reading only here",
 		[SHARED_BY_CALL]	= "'%s' held for reading only after this call",
 		[SHARED_BY_ANNOTATION]	= "'%s' held for reading only, as annotated here",

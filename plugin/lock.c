@@ -645,6 +645,62 @@ static int caller_slot(gcall *call, int callee_slot)
 }
 
 /*
+ * What CALL does to the tracked global lock (lockahead.c): LOCK_TAKES for
+ * an exclusive take on every way out of it, LOCK_TOUCHES for anything else
+ * it may do to it (a release, an attempt, a take for reading, a callee of
+ * this file that changes it on some exit), LOCK_UNTOUCHED otherwise (also
+ * a callee that only needs it held).  A callee is read through its
+ * summary, the lock passed as an argument too (a guard's constructor);
+ * one not analysed yet, or given up, touches it.
+ */
+enum lock_effect lock_call_effect(gcall *call)
+{
+	tree fn = gimple_call_fndecl(call);
+	const struct lock_api *api = fn ? rules_lock_api(fn) : NULL;
+	const struct summary *s;
+	const struct lock_summary *ls;
+	enum lock_effect e = LOCK_UNTOUCHED;
+	bool needs;
+
+	if (api) {
+		struct lock_ref r = lock_api_target(call, api);
+
+		if (r.base || r.slot != SLOT_GLOBAL)
+			return LOCK_UNTOUCHED;
+		return api->op == LOCK_OP_ACQUIRE ? LOCK_TAKES : LOCK_TOUCHES;
+	}
+	s = fn ? summary_of(fn) : NULL;
+	if (!s)
+		return LOCK_UNTOUCHED;	/* not this file's: as the walk reads it */
+	if (!s->ready || s->gave_up)
+		return LOCK_TOUCHES;
+	ls = lock_summary_of(s);
+	/* One that needs the lock held leaves it held: a need, not a take. */
+	needs = ls->req != REQ_NONE || ls->contract;
+	/* Each of its slots that is the lock here: untouched, or taken on every exit. */
+	for (int cs = 0; cs < NSLOTS; cs++) {
+		bool touched = false, every_take = ls->ncases > 0 && !needs;
+
+		if (caller_slot(call, cs) != SLOT_GLOBAL)
+			continue;
+		for (unsigned int k = 0; k < ls->ncases; k++) {
+			unsigned char m = ls->cases[k].lock[cs];
+
+			if (m != LK_ENTRY && !(needs && m == LK_HELD))
+				touched = true;
+			if (m != LK_HELD)
+				every_take = false;
+		}
+		if (!touched)
+			continue;
+		if (!every_take)
+			return LOCK_TOUCHES;
+		e = LOCK_TAKES;
+	}
+	return e;
+}
+
+/*
  * A lock's mask after a call whose exit case left it as M, the caller's
  * mask being CALLER.  A callee that needs the lock held (CONTRACT: it
  * asserts it at entry or is annotated __must_hold()) and leaves it held

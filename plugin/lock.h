@@ -47,6 +47,21 @@ void lock_require(struct ctx *c, enum requirement kind, location_t loc,
  * finding is worded: it reads the whole body.
  */
 location_t lock_taken_in_body(void);
+/* What a call does to the tracked global lock (lockahead.c). */
+enum lock_effect {
+	LOCK_UNTOUCHED,
+	LOCK_TAKES,		/* takes it exclusively, on every way out */
+	LOCK_TOUCHES,		/* anything else it may do to it */
+};
+enum lock_effect lock_call_effect(gcall *call);
+/*
+ * Where the function goes on to take the tracked global lock on every
+ * path from just after STMT, before anything else is done to it; else
+ * UNKNOWN_LOCATION (lockahead.c).  Annotated global locks only.
+ */
+location_t lock_taken_ahead(gimple *stmt);
+/* A new walk of a function: what lock_taken_ahead() knew is stale. */
+void lock_ahead_forget(void);
 /* A rule reported at LOC: what LOC needs is not passed up (one cause, one finding). */
 void lock_reported_here(struct ctx *c, location_t loc);
 /* End of the final sweep: pass up what was not reported here. */

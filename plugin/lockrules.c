@@ -154,13 +154,36 @@ static bool access_is_private(const struct astate *st, tree ref)
 }
 
 /*
+ * A static function that goes on to take the global lock on every path
+ * from STMT was not called with it (lockahead.c): where the view says "as
+ * the caller left it", the lock is free, noted at the take.  What STMT
+ * needs is then a finding, or for a helper no caller holds the lock for,
+ * the helper's own (callers.c), not a requirement passed to callers that
+ * could not have met it.  (A function callable from outside is reported
+ * anyway, with its own note.)
+ */
+static void taken_ahead(const struct ctx *c, gimple *stmt, struct lock_view *v)
+{
+	location_t take;
+
+	if (v->per_object || c->sum->exposed || v->mask != LK_ENTRY)
+		return;
+	take = lock_taken_ahead(stmt);
+	if (take == UNKNOWN_LOCATION)
+		return;
+	v->mask = LK_FREE;
+	v->free_loc = take;
+	v->free_why = FREE_BY_TAKEN_AHEAD;
+}
+
+/*
  * An access of guarded data (REF) under its lock: the global lock, or
  * obj's own for obj->field.  A lock that may be as the caller left it is
  * the callers' to hold (a requirement).  A function callable from outside
  * is reported for the global lock, not for a per-object lock, which
  * callers mostly hold (docs/rulesets.md).
  */
-static void check_access(struct ctx *c, struct astate *st, tree ref,
+static void check_access(struct ctx *c, struct astate *st, gimple *stmt, tree ref,
 			 location_t loc, bool write)
 {
 	tree field = rules_guarded_decl(ref);
@@ -170,6 +193,7 @@ static void check_access(struct ctx *c, struct astate *st, tree ref,
 	if (access_is_private(st, ref) || unchecked_at(c, loc))
 		return;
 	v = lock_view_access(st, ref);
+	taken_ahead(c, stmt, &v);
 	if (v.mask & LK_FREE) {
 		lock_reported_here(c, loc);
 		lock_finding(&f, FINDING_UNGUARDED_ACCESS, loc, NULL);
@@ -256,6 +280,7 @@ static void check_callee_requirement(struct ctx *c, struct astate *st,
 	if (ls->req == REQ_NONE || unchecked_at(c, loc))
 		return;
 	v = tracked_per_object() ? lock_view_args(st, call, ls->req_objs) : lock_view_global(st);
+	taken_ahead(c, call, &v);
 	if (c->final && !tracked_per_object())
 		callers_record(current_function_decl, s, v.mask, loc);
 	if (v.mask & LK_FREE) {
@@ -404,6 +429,7 @@ static void lock_rules_begin(struct ctx *c)
 				 (!tracked_is_ruleset_lock() && !ue_cfg.strict &&
 				  annotations_lock_attempt(current_function_decl));
 		w->every_path_known = false;
+		lock_ahead_forget();
 	}
 }
 
@@ -426,8 +452,8 @@ static void lock_rules_operands(struct ctx *c, gimple *stmt, struct astate *st)
 			const struct operand_access *a = &ops->access[i];
 
 			if ((a->locks & mine) && (by_address || !a->by_address))
-				check_access(c, st, a->ref, operand_location(a->ref, stmt),
-					     a->write);
+				check_access(c, st, stmt, a->ref,
+					     operand_location(a->ref, stmt), a->write);
 		}
 	}
 }

@@ -48,6 +48,8 @@
  *               first
  *   callers.c   whether any caller in the unit holds the lock a static
  *               helper needs (if none does, the helper's access is the bug)
+ *   lockahead.c whether a function goes on to take the lock on every path
+ *               (then no caller holds it before: what needs it is the bug)
  *   diag.c      findings: where each one is worded, with its notes and fix-it
  *   report.c    the one reporter: each function's last findings, kept once
  *               per lock, rule and place, printed together, sorted, when
@@ -702,6 +704,7 @@ enum {
 	FREE_BY_ASSERTION,	/* lockdep_assert_not_held() */
 	FREE_BY_CALL,		/* a callee released it */
 	FREE_BY_NO_CALLER,	/* no caller in the unit holds it (callers.c) */
+	FREE_BY_TAKEN_AHEAD,	/* the function takes it later (lockahead.c) */
 	SHARED_BY_LOCK,		/* taken for reading only (down_read()) */
 	SHARED_BY_CALL,		/* a callee left it held for reading */
 	SHARED_BY_ANNOTATION,	/* __must_hold_shared() on the function */

@@ -124,6 +124,15 @@ check "uecheck: a helper no caller holds the lock for: the note is at its first 
 check "uecheck: after a call of such a helper the lock is as the caller had it, not released by the call" \
 	sh -c 'grep -q "^helper-no-caller-holds.c:95:5: note: .stats_add_and_read. can be called from outside this file (external linkage) and neither takes nor asserts .stats_lock.\$" "$1" &&
 		! grep -q "released by this call" "$1"' sh "$tmp/nocaller.out"
+# A static function that takes the lock further on, on every path: what
+# it does before is reported there, the note at the take
+# (testcases/lock/take-after-use.c); the guard() take too.
+(cd "$top/testcases/lock" && sh "$uecheck" --engines=gcc -nostdinc -I ../include \
+	take-after-use.c) >"$tmp/ahead.out" 2>&1
+check "uecheck: an access before the function's own lock: the note is at the take" \
+	grep -q "^take-after-use.c:47:9: note: 'q_lock' taken here, later on every path: the function is not called with it held (it would deadlock here)$" "$tmp/ahead.out"
+check "uecheck: an access before a guard(): the note is at the guard" \
+	grep -q "^take-after-use.c:107:9: note: 'q_lock' taken here, later on every path" "$tmp/ahead.out"
 
 sh "$uecheck" --engines=gcc clean.c >"$tmp/clean.out" 2>&1
 rc=$?
