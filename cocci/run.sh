@@ -54,6 +54,8 @@
 # before (those findings are printed):
 #   uecheck-cocci: FILE: not checked: over the time budget (S s for SCRIPT)
 #   uecheck-cocci: FILE: not checked: spatch failed on it (SCRIPT: EXCEPTION)
+# and a file every script given it gave up on, once more:
+#   uecheck-cocci: FILE: not checked: no script could check it
 #
 # Exit status: 0 whatever was found (findings are not errors, nor are
 # "not checked" lines); 2 on a usage error or a broken rule set; 3 when
@@ -635,5 +637,43 @@ done <"$tmp/scripts" | L=$local_copy C=$calls_copy F=${1-} M=$tmp/alias/map awk 
 	sort -t: -k1,1 -k2,2n -k3,3n
 # Once each (with --copies, both copies may say it).
 [ -s "$tmp/gaveup" ] && sort -u "$tmp/gaveup" >&2
+# A file every script given it gave up on was not checked at all: said
+# once more in those words (scripts/uecheck: no exit 0 for it).  The
+# plan's lines name each script and its list of files.
+[ ! -s "$tmp/gaveup" ] || L=$local_copy C=$calls_copy F=${1-} M=$tmp/alias/map awk '
+	BEGIN {
+		while ((getline l < ENVIRON["M"]) > 0)
+			alias[substr(l, 1, index(l, "\t") - 1)] = substr(l, index(l, "\t") + 1)
+		pre = "uecheck-cocci: "; nc = ": not checked: "
+	}
+	FILENAME == ARGV[1] {
+		split($0, p, "\t")
+		s = p[1]; sub(/^.*\//, "", s)
+		while ((getline f < p[2]) > 0) {
+			if (ENVIRON["L"] != "" && (f == ENVIRON["L"] || f == ENVIRON["C"]))
+				f = ENVIRON["F"]
+			else if (f in alias)
+				f = alias[f]
+			if (!((f, s) in given)) { given[f, s] = 1; n[f]++ }
+		}
+		close(p[2])
+		next
+	}
+	index($0, pre) == 1 && index($0, nc) {
+		f = substr($0, length(pre) + 1, index($0, nc) - length(pre) - 1)
+		why = substr($0, index($0, nc) + length(nc))
+		if (match(why, / s for [^ )]+\.cocci\)$/))
+			s = substr(why, RSTART + 7, RLENGTH - 8)
+		else if (match(why, /\([^ :]+\.cocci: /))
+			s = substr(why, RSTART + 1, RLENGTH - 3)
+		else
+			next
+		if (!((f, s) in failed)) { failed[f, s] = 1; m[f]++ }
+	}
+	END {
+		for (f in m)
+			if (m[f] >= n[f])
+				print pre f nc "no script could check it"
+	}' "$tmp/plan" "$tmp/gaveup" >&2
 [ -f "$tmp/status" ] && status=3
 exit "$status"

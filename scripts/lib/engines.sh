@@ -116,8 +116,10 @@ ue_run_cocci() {
 	fi
 	# What spatch could not parse, for the caller to say unless another
 	# engine checked the file.  A file it cannot read as C (stray bytes)
-	# is one the compiler fails on too: as unchecked as a failure.
-	grep -a -q '^uecheck-cocci: .*: not checked: spatch cannot read it as C' "$UE_TMP/cocci.err" &&
+	# is one the compiler fails on too: as unchecked as a failure; so is
+	# one every script gave up on.
+	grep -a -q -e '^uecheck-cocci: .*: not checked: spatch cannot read it as C' \
+		-e '^uecheck-cocci: .*: not checked: no script could check it$' "$UE_TMP/cocci.err" &&
 		: >"$UE_TMP/cocci.none"
 	grep -a -q "^uecheck-cocci: .*: rule set '.*' names no struct of it\$" "$UE_TMP/cocci.err" &&
 		: >"$UE_TMP/unnamed.cocci"
