@@ -343,8 +343,9 @@ done
 # line from scripts/uecheck, whichever engines ran, and exit 2 (with or
 # without --werror).
 # Silent when one file of the run names one; in a kernel build's call
-# (-D__KERNEL__: each call one file, most not the rule set's); and from a
-# cached answer the line comes again.
+# (-D__KERNEL__: each call one file, most not the rule set's) and for a
+# change (the hook's and uecheck-patch's --changed-since); from a cached
+# answer the line comes again.
 printf 'include kernel-locks.ruleset\nlock the_mutex mutex\nguard nodee.next the_mutex\n' >"$uc/rc/typo.ruleset"
 printf 'int other(int x)\n{\n\treturn x + 1;\n}\n' >"$uc/rc/other.c"
 # cov_run NAME ENGINES RULESET [FLAG...] FILE...: exit status in rc,
@@ -377,6 +378,9 @@ for e in gcc cocci gcc,cocci; do
 	cov_run kernel.$e "$e" typo --werror -D__KERNEL__ "$uc/rc/own.c"
 	[ "$rc" -eq 0 ] && [ ! -s "$uc/cov.kernel.$e" ]
 	judge $? "rule set meaning: a struct no file names, in a kernel build's call, --engines=$e: silent" "$uc/cov.kernel.$e"
+	cov_run since.$e "$e" typo --werror --changed-since="$uc/rc/own.c" "$uc/rc/own.c"
+	[ "$rc" -eq 0 ] && [ ! -s "$uc/cov.since.$e" ]
+	judge $? "rule set meaning: a struct no file names, for a change (--changed-since), --engines=$e: silent" "$uc/cov.since.$e"
 done
 for i in 1 2; do
 	UECHECK_CACHE_DIR=$uc/cov-cache cov_run cache.$i gcc typo --werror "$uc/rc/own.c"
