@@ -38,6 +38,7 @@ struct req_candidate {
 	unsigned int objs;	/* per-object lock: of these parameters' objects */
 	bool write;		/* held for writing */
 	tree field;		/* the guarded field accessed there, or NULL */
+	struct param_cond cond;	/* only where the parameters are so */
 };
 
 /* What the tracker keeps about the function being analysed (its walk blob). */
@@ -69,8 +70,25 @@ static struct lock_walk *walk_of(const struct ctx *c)
 static void set_lock(struct astate *st, int slot, unsigned char mask, location_t loc,
 		     int why);
 
+/* What paths A and B both know: their conditions joined. */
+static struct param_cond cond_join(struct param_cond a, struct param_cond b)
+{
+	struct param_cond j;
+
+	j.known = a.known & b.known & ~(a.nonzero ^ b.nonzero);
+	j.nonzero = a.nonzero & j.known;
+	return j;
+}
+
 static void set_requirement(struct summary *s, const struct req_candidate *r)
 {
+	struct lock_summary *ls = lock_summary_of(s);
+	struct param_cond was = { ls->req_if_known, ls->req_if_nonzero };
+
+	was = ls->req_if_set ? cond_join(was, r->cond) : r->cond;
+	ls->req_if_known = was.known;
+	ls->req_if_nonzero = was.nonzero;
+	ls->req_if_set = true;
 	if (r->direct)
 		lock_summary_of(s)->direct_entry_access = true;
 	lock_summary_of(s)->req_objs |= r->objs;
@@ -89,7 +107,8 @@ static void set_requirement(struct summary *s, const struct req_candidate *r)
 }
 
 void lock_require(struct ctx *c, enum requirement kind, location_t loc,
-			  tree via, bool direct, unsigned int objs, bool write, tree field)
+		  tree via, bool direct, unsigned int objs, bool write, tree field,
+		  struct param_cond cond)
 {
 	struct lock_walk *w = walk_of(c);
 	struct req_candidate *r, out_of_room;
@@ -102,6 +121,7 @@ void lock_require(struct ctx *c, enum requirement kind, location_t loc,
 			r->direct |= direct;
 			r->objs |= objs;
 			r->write |= write;
+			r->cond = cond_join(r->cond, cond);
 			return;
 		}
 	}
@@ -114,6 +134,8 @@ void lock_require(struct ctx *c, enum requirement kind, location_t loc,
 	r->objs = objs;
 	r->write = write;
 	r->field = field;
+	/* An assertion binds every caller (engine.h: on every path). */
+	r->cond = kind == REQ_UNASSERTED ? cond : cond_everywhere();
 	if (r == &out_of_room)
 		set_requirement(c->sum, r);
 }
@@ -161,6 +183,52 @@ static int param_of_key(vkey key)
 			return i < MAX_PARAM_MASK ? i : -1;
 	}
 	return -1;
+}
+
+struct param_cond lock_path_params(const struct astate *st)
+{
+	struct param_cond pc = { 0, 0 };
+	int i = 0;
+
+	for (tree p = DECL_ARGUMENTS(current_function_decl); p && i < MAX_PARAM_MASK;
+	     p = DECL_CHAIN(p), i++) {
+		tree def = ssa_default_def(cfun, p);
+		int f = def ? fact_get(st, value_key(def)) : -1;
+
+		if (f < 0)
+			continue;
+		pc.known |= 1u << i;
+		if (f)
+			pc.nonzero |= 1u << i;
+	}
+	return pc;
+}
+
+bool lock_call_condition(const struct astate *st, gcall *call, const struct lock_summary *ls,
+			 struct param_cond *cond)
+{
+	*cond = lock_path_params(st);
+	for (unsigned int i = 0; i < gimple_call_num_args(call) && i < MAX_PARAM_MASK; i++) {
+		tree arg = gimple_call_arg(call, i);
+		bool want = ls->req_if_nonzero & (1u << i);
+		int have = -1, mine;
+
+		if (!(ls->req_if_known & (1u << i)))
+			continue;
+		if (TREE_CODE(arg) == INTEGER_CST)
+			have = !integer_zerop(arg);
+		else if (TREE_CODE(arg) == SSA_NAME)
+			have = fact_get(st, value_key(arg));
+		if (have >= 0 && have != want)
+			return false;	/* the callee's paths that need it are not taken */
+		/* The caller's own parameter, passed on: its need is the caller's too. */
+		mine = TREE_CODE(arg) == SSA_NAME ? param_of_key(value_key(arg)) : -1;
+		if (have < 0 && mine >= 0) {
+			cond->known |= 1u << mine;
+			cond->nonzero |= (unsigned int)want << mine;
+		}
+	}
+	return true;
 }
 
 /*
@@ -319,7 +387,7 @@ static void apply_object_assertion(struct ctx *c, const struct anchor *an, struc
 		if (c->final)
 			lock_summary_of(c->sum)->contract = true;
 		lock_require(c, REQ_ASSERTED, an->a->loc, NULL, false, 1u << i,
-			an->a->kind == ASSERT_HELD_WRITE, NULL_TREE);
+			an->a->kind == ASSERT_HELD_WRITE, NULL_TREE, cond_everywhere());
 	}
 	objlock_set(st, base, LK_HELD, an->a->loc, 0);
 }
@@ -356,7 +424,7 @@ static void apply_assertions(struct ctx *c, gimple *stmt, struct astate *st)
 			if (c->final)
 				ls->contract = true;
 			lock_require(c, REQ_ASSERTED, an->a->loc, NULL, false, 0,
-				an->a->kind == ASSERT_HELD_WRITE, NULL_TREE);
+				an->a->kind == ASSERT_HELD_WRITE, NULL_TREE, cond_everywhere());
 		}
 		/*
 		 * Held, in a mode the path cannot tell: lockdep_assert_held_read()
@@ -389,6 +457,8 @@ static void sign_contract(struct ctx *c, location_t where, unsigned int objs)
 		return;
 	ls->contract = true;
 	ls->req = REQ_UNASSERTED;
+	ls->req_if_known = ls->req_if_nonzero = 0;
+	ls->req_if_set = true;
 	ls->req_loc = where;
 	ls->req_field = NULL_TREE;
 	ls->req_by_annotation = true;
@@ -789,6 +859,38 @@ static void apply_case(struct astate *after, const struct astate *st, const stru
 }
 
 /*
+ * Whether the call can leave the callee by case EC, whose paths know its
+ * parameters' truth values: not where an argument says otherwise (a
+ * constant, or what this path knows of it).  A parameter of the caller's
+ * passed on is then known on the path after the call (AFTER): the
+ * callee's outcome and the caller's flag go together.
+ */
+static bool case_params_agree(struct astate *after, gcall *call, const struct exit_case *ec)
+{
+	for (unsigned int i = 0; i < gimple_call_num_args(call) && i < MAX_PARAM_MASK; i++) {
+		tree arg = gimple_call_arg(call, i);
+		bool want = ec->if_nonzero & (1u << i);
+		vkey key;
+		int have;
+
+		if (!(ec->if_known & (1u << i)))
+			continue;
+		if (TREE_CODE(arg) == INTEGER_CST) {
+			if (!integer_zerop(arg) != want)
+				return false;
+			continue;
+		}
+		key = TREE_CODE(arg) == SSA_NAME ? value_key(arg) : 0;
+		have = key ? fact_get(after, key) : -1;
+		if (have >= 0 && have != want)
+			return false;
+		if (have < 0 && param_of_key(key) >= 0 && !fact_add_prio(after, key, want, FACT_LOCK))
+			return false;
+	}
+	return true;
+}
+
+/*
  * One path per exit case of the callee, for the locks in LOCKS (those
  * that see the call as one of it): what that exit left each lock as.
  * The case is one path through the callee, the same for every lock.
@@ -813,6 +915,9 @@ static void apply_exit_cases(struct astate *st, const struct call_info *const *c
 				apply_case(&after, st, cis[l], k);
 		if (ret >= 0 && cis[__builtin_ctz(locks)]->key &&
 		    !fact_add_prio(&after, cis[__builtin_ctz(locks)]->key, ret, FACT_LOCK))
+			continue;
+		if (!case_params_agree(&after, cis[__builtin_ctz(locks)]->call,
+				       &s->lock[0].cases[k]))
 			continue;
 		sset_add(out, &after);
 	}
@@ -923,6 +1028,12 @@ static void exit_case_of(struct exit_case *out, struct astate *st, int ret_nonze
 	if (ec.lock[SLOT_GLOBAL] == LK_FREE && lock_path_of(st)->free_why == FREE_BY_NO_CALLER)
 		ec.lock[SLOT_GLOBAL] = LK_ENTRY;
 	ec.ret_nonzero = ret_nonzero;
+	{
+		struct param_cond pc = lock_path_params(st);
+
+		ec.if_known = pc.known;
+		ec.if_nonzero = pc.nonzero;
+	}
 	/* Per-object locks of the parameters' objects, as this exit leaves them. */
 	for (tree p = DECL_ARGUMENTS(current_function_decl); p && i < MAX_LOCK_PARAMS;
 	     p = DECL_CHAIN(p), i++) {
@@ -933,6 +1044,16 @@ static void exit_case_of(struct exit_case *out, struct astate *st, int ret_nonze
 			ec.obj_lock[i] = o->mask;
 	}
 	*out = ec;
+}
+
+/* Into A: what the parameters are on every path out by A or by B. */
+static void join_case_params(struct exit_case *a, const struct exit_case *b)
+{
+	struct param_cond ca = { a->if_known, a->if_nonzero }, cb = { b->if_known, b->if_nonzero };
+
+	ca = cond_join(ca, cb);
+	a->if_known = ca.known;
+	a->if_nonzero = ca.nonzero;
 }
 
 /* Too many ways out: the lock tracked now's cases and NEW as one, result unknown. */
@@ -948,6 +1069,7 @@ static void join_cases(struct summary *s, const struct exit_case *new_case)
 			all->lock[k] |= ec->lock[k];
 		for (int k = 0; k < MAX_LOCK_PARAMS; k++)
 			all->obj_lock[k] |= ec->obj_lock[k];
+		join_case_params(all, ec);
 	}
 	all->ret_nonzero = -1;
 	ls->ncases = 1;
@@ -965,13 +1087,18 @@ static void record_exit_case(struct summary *s, struct astate *st, int ret_nonze
 
 	FOR_EACH_LOCK(l)
 		exit_case_of(&ec[tracked_rank()], st, ret_nonzero);
+	/* The same way out (the parameters apart): one case, their values joined. */
 	for (unsigned int k = 0; k < ncases; k++) {
 		bool same = true;
 
 		FOR_EACH_WALKED(r)
-			same &= !memcmp(&s->lock[r].cases[k], &ec[r], sizeof(ec[r]));
-		if (same)
-			return;
+			same &= !memcmp(&s->lock[r].cases[k], &ec[r],
+					offsetof(struct exit_case, if_known));
+		if (!same)
+			continue;
+		FOR_EACH_WALKED(r)
+			join_case_params(&s->lock[r].cases[k], &ec[r]);
+		return;
 	}
 	if (ncases < MAX_CASES) {
 		FOR_EACH_WALKED(r)
@@ -1090,6 +1217,7 @@ static bool part_equal(const struct lock_summary *a, const struct lock_summary *
 	       a->ncases == b->ncases && a->ret_slot == b->ret_slot &&
 	       a->ret_deref_param == b->ret_deref_param && a->req == b->req &&
 	       a->req_by_annotation == b->req_by_annotation && a->req_objs == b->req_objs &&
+	       a->req_if_known == b->req_if_known && a->req_if_nonzero == b->req_if_nonzero &&
 	       a->req_write_loc == b->req_write_loc && a->req_write_via == b->req_write_via &&
 	       a->excl_loc == b->excl_loc && a->excl_via == b->excl_via &&
 	       a->excl_objs == b->excl_objs && a->excl_objs_loc == b->excl_objs_loc &&
@@ -1141,8 +1269,12 @@ static void lock_summary_dump(const struct summary *s, FILE *out)
 		for (int j = 0; j < MAX_LOCK_PARAMS; j++)
 			if (l->cases[k].obj_lock[j])
 				fprintf(out, " o%d=%d", j, l->cases[k].obj_lock[j]);
+		if (l->cases[k].if_known)
+			fprintf(out, " if=%#x/%#x", l->cases[k].if_known, l->cases[k].if_nonzero);
 		fprintf(out, " ret=%d]", l->cases[k].ret_nonzero);
 	}
+	if (l->req_if_known)
+		fprintf(out, " req_if=%#x/%#x", l->req_if_known, l->req_if_nonzero);
 }
 
 /* strict: a static function relying on its callers should say so. */

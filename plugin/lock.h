@@ -32,15 +32,38 @@ struct lock_view lock_view_args(struct astate *st, gcall *call, unsigned int obj
 /* The lock that guards the access REF: the global, or obj's for obj->field. */
 struct lock_view lock_view_access(struct astate *st, tree ref);
 
+/* The truth values a path knows of the function's parameters (by bit). */
+struct param_cond {
+	unsigned int known, nonzero;
+};
+struct param_cond lock_path_params(const struct astate *st);
+/* No condition: wherever the function is called. */
+static inline struct param_cond cond_everywhere(void)
+{
+	struct param_cond c = { 0, 0 };
+
+	return c;
+}
+/*
+ * A call of a callee whose requirement holds only for some values of its
+ * parameters (req_if_known): false where this path passes values that
+ * rule it out; else COND is the path's condition on the caller's own
+ * parameters, with what the callee's needs of its arguments say of them.
+ */
+bool lock_call_condition(const struct astate *st, gcall *call, const struct lock_summary *ls,
+			 struct param_cond *cond);
+
 /*
  * Callers must hold the lock for the statement at LOC (final sweep only):
  * the global lock, or with a per-object lock that of the objects of the
  * parameters in OBJS; WRITE: held for writing.  FIELD: the guarded field
  * the statement accesses, if that is why.  VIA: the callee that needs it.
- * DIRECT: the function's own access needs it.
+ * DIRECT: the function's own access needs it.  COND: only where the
+ * parameters have these truth values (lock_path_params()).
  */
 void lock_require(struct ctx *c, enum requirement kind, location_t loc,
-		  tree via, bool direct, unsigned int objs, bool write, tree field);
+		  tree via, bool direct, unsigned int objs, bool write, tree field,
+		  struct param_cond cond);
 /*
  * Where the function being analysed takes the tracked global lock itself
  * (a call of the lock API on it), or UNKNOWN_LOCATION.  Asked only when a

@@ -210,10 +210,11 @@ static void check_access(struct ctx *c, struct astate *st, gimple *stmt, tree re
 		return;
 	if (v.per_object) {
 		if (v.params)
-			lock_require(c, REQ_UNASSERTED, loc, NULL, true, v.params, write, field);
+			lock_require(c, REQ_UNASSERTED, loc, NULL, true, v.params, write, field,
+				     lock_path_params(st));
 		return;
 	}
-	lock_require(c, REQ_UNASSERTED, loc, NULL, true, 0, write, field);
+	lock_require(c, REQ_UNASSERTED, loc, NULL, true, 0, write, field, lock_path_params(st));
 	if (c->sum->exposed && !lock_summary_of(c->sum)->contract) {
 		lock_reported_here(c, loc);
 		lock_finding(&f, FINDING_UNGUARDED_ACCESS, loc, NULL);
@@ -274,10 +275,12 @@ static void check_callee_requirement(struct ctx *c, struct astate *st,
 	const struct lock_summary *ls = lock_summary_of(s);
 	location_t loc = gimple_location(call);
 	bool write = ls->req_write_loc != UNKNOWN_LOCATION;
+	struct param_cond cond;
 	struct lock_view v;
 	struct finding f;
 
-	if (ls->req == REQ_NONE || unchecked_at(c, loc))
+	/* (Not where the call rules out the callee's paths that need it.) */
+	if (ls->req == REQ_NONE || unchecked_at(c, loc) || !lock_call_condition(st, call, ls, &cond))
 		return;
 	v = tracked_per_object() ? lock_view_args(st, call, ls->req_objs) : lock_view_global(st);
 	taken_ahead(c, call, &v);
@@ -297,12 +300,13 @@ static void check_callee_requirement(struct ctx *c, struct astate *st,
 	}
 	if (v.per_object) {
 		if (v.params)
-			lock_require(c, ls->req, loc, s->decl, false, v.params, write, NULL_TREE);
+			lock_require(c, ls->req, loc, s->decl, false, v.params, write, NULL_TREE,
+				     cond);
 		return;
 	}
 	if (!(v.mask & LK_ENTRY))
 		return;
-	lock_require(c, ls->req, loc, s->decl, false, 0, write, NULL_TREE);
+	lock_require(c, ls->req, loc, s->decl, false, 0, write, NULL_TREE, cond);
 	if (c->sum->exposed && !lock_summary_of(c->sum)->contract && ls->req == REQ_UNASSERTED) {
 		lock_reported_here(c, loc);
 		lock_finding(&f, FINDING_LOCK_REQUIRED, loc, fn_name(s->decl));

@@ -507,6 +507,10 @@ struct exit_case {
 	unsigned char lock[NSLOTS];
 	unsigned char obj_lock[MAX_LOCK_PARAMS];	/* of *param i (per-object lock) */
 	signed char ret_nonzero;	/* -1 unknown, 0 zero, 1 non-zero */
+	/* Last (not what tells cases apart): the parameters in if_known are
+	   zero, or non-zero for those in if_nonzero, on every path out this
+	   way (lock_path_params()). */
+	unsigned int if_known, if_nonzero;
 };
 
 /* What the lock tracker and the lock rules learn of a function (lock.c, lockrules.c). */
@@ -522,6 +526,14 @@ struct lock_summary {
 	tree req_field;		/* ... the guarded field of that access, or NULL */
 	tree req_via;		/* ... reached through this callee, or NULL */
 	bool req_by_annotation;	/* the requirement is a __must_hold() */
+	/*
+	 * The requirement holds only where the parameters in req_if_known
+	 * are zero, or non-zero for those also in req_if_nonzero: every path
+	 * that needs the lock knew so from its branches (if (!locked)
+	 * mutex_lock(...)); 0: wherever the function is called.
+	 */
+	unsigned int req_if_known, req_if_nonzero;
+	bool req_if_set;	/* ... merged from a first requirement */
 	unsigned int req_objs;	/* per-object lock: of these parameters' objects */
 	location_t req_write_loc; /* a write that needs it held for writing, or unknown */
 	tree req_write_field;	/* ... the field it writes, or NULL */

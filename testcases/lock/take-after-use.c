@@ -15,11 +15,11 @@
  * it so, is reported at its own access, as a helper no caller holds the
  * lock for (where Clang 23 reports it too).
  *
- * Must stay silent: a function called with the lock that drops and takes
- * it again (q_wait()), one that takes it only where its caller does not
- * hold it (q_maybe()), one that uses the data on a path that returns
- * before its take (q_early()), each called with the lock held, a trylock (q_try(): an attempt does not
- * deadlock), and an endless loop that never reaches a take (q_worker()).
+ * Silent: a function called with the lock that drops and takes it again
+ * (q_wait()); one that takes it where its caller's flag says it is not
+ * held (q_maybe()), or uses the data unlocked where it says it is and
+ * returns before its take (q_early()): locked-flag.c; a trylock (q_try(),
+ * which does not deadlock); an endless loop that never takes (q_worker()).
  */
 /* uecheck-engines: gcc -- __guarded_by() is read through the preprocessor by the plugin; the Coccinelle scripts check the rule set's guard lines */
 #include <uecheck-test.h>
@@ -191,11 +191,6 @@ void q_api_wait(void)
 	mutex_unlock(&q_lock);
 }
 
-/*
- * (Called with false from a caller without the lock, q_maybe() and
- * q_early() are reported at that call: the analysis does not follow the
- * argument into the callee's paths.)
- */
 void q_api_maybe(void)
 {
 	mutex_lock(&q_lock);
@@ -208,6 +203,13 @@ void q_api_early(void)
 	mutex_lock(&q_lock);
 	q_early(1);
 	mutex_unlock(&q_lock);
+}
+
+/* The flags say the lock is not held: the functions take it themselves. */
+void q_api_flags_unlocked(void)
+{
+	q_maybe(false);
+	q_early(0);
 }
 
 void q_api_try(void)
