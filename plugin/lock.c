@@ -617,6 +617,9 @@ location_t lock_taken_in_body(void)
 			const struct lock_api *api = call ? rules_lock_api(gimple_call_fndecl(call)) : NULL;
 			struct lock_ref r;
 
+			/* A helper of the file that takes it: a guard's constructor. */
+			if (!api && call && lock_call_effect(call) == LOCK_TAKES)
+				return gimple_location(call);
 			if (!api || (api->op != LOCK_OP_ACQUIRE && api->op != LOCK_OP_ACQUIRE_SHARED &&
 				     !lock_op_is_try(api->op)))
 				continue;

@@ -66,7 +66,8 @@ void lock_require(struct ctx *c, enum requirement kind, location_t loc,
 		  struct param_cond cond);
 /*
  * Where the function being analysed takes the tracked global lock itself
- * (a call of the lock API on it), or UNKNOWN_LOCATION.  Asked only when a
+ * (a call of the lock API on it, or of a helper of the file that takes it,
+ * as a guard's constructor does), or UNKNOWN_LOCATION.  Asked only when a
  * finding is worded: it reads the whole body.
  */
 location_t lock_taken_in_body(void);

@@ -113,6 +113,8 @@ check "uecheck: no GCC context or caret lines" \
 	exposed-call-before-own-lock.c) >"$tmp/own.out" 2>&1
 check "uecheck: an exported function that takes the lock on another path is said to, where it does" \
 	grep -q "^exposed-call-before-own-lock.c:25:9: note: 'stats_record_early' can be called from outside this file (external linkage) and takes 'stats_lock' here, but not on this path$" "$tmp/own.out"
+check "uecheck: one that takes it with a guard() is said to, at the guard" \
+	grep -q "^exposed-call-before-own-lock.c:46:9: note: 'stats_record_scoped' can be called from outside this file (external linkage) and takes 'stats_lock' here, but not on this path$" "$tmp/own.out"
 check "uecheck: one that never takes it still neither takes nor asserts it" \
 	grep -q "^exposed-call-before-own-lock.c:37:6: note: 'stats_never_locks' can be called from outside this file (external linkage) and neither takes nor asserts 'stats_lock'$" "$tmp/own.out"
 # A helper no caller holds the lock for is reported at its access, with a

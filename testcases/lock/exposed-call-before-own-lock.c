@@ -5,8 +5,8 @@
  * both calls below too, checked on this code written with Clang's
  * attributes).  Its note must not say the function
  * "neither takes nor asserts" the lock: it names where the function takes
- * it, after the call (suite-integration's part uecheck checks the words).
- * The same helper called after the lock call is silent.
+ * it, after the call, or at a guard() (suite-integration's part uecheck
+ * checks the words).  The same helper called after the lock is silent.
  */
 /* uecheck-engines: gcc -- __guarded_by() and __must_hold() are read through the preprocessor by the plugin */
 #include <uecheck-test.h>
@@ -37,4 +37,12 @@ void stats_record(void)
 void stats_never_locks(void)
 {
 	stats_bump();				/* expect: lock-required */
+}
+
+/* The same with a guard(): the note names the guard, where it takes the lock. */
+void stats_record_scoped(void)
+{
+	stats_bump();				/* expect: lock-required */
+	guard(mutex)(&stats_lock);
+	stats_hits++;
 }
