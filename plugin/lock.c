@@ -204,6 +204,16 @@ struct param_cond lock_path_params(const struct astate *st)
 	return pc;
 }
 
+/* What ARG is worth as a truth value on path ST: a constant's, a branch fact's, or -1. */
+static int arg_truth(const struct astate *st, tree arg)
+{
+	if (TREE_CODE(arg) == INTEGER_CST)
+		return !integer_zerop(arg);
+	vkey key = TREE_CODE(arg) == SSA_NAME ? value_key(arg) : 0;
+
+	return key ? fact_get(st, key) : -1;
+}
+
 bool lock_call_condition(const struct astate *st, gcall *call, const struct lock_summary *ls,
 			 struct param_cond *cond)
 {
@@ -211,14 +221,11 @@ bool lock_call_condition(const struct astate *st, gcall *call, const struct lock
 	for (unsigned int i = 0; i < gimple_call_num_args(call) && i < MAX_PARAM_MASK; i++) {
 		tree arg = gimple_call_arg(call, i);
 		bool want = ls->req_if_nonzero & (1u << i);
-		int have = -1, mine;
+		int have, mine;
 
 		if (!(ls->req_if_known & (1u << i)))
 			continue;
-		if (TREE_CODE(arg) == INTEGER_CST)
-			have = !integer_zerop(arg);
-		else if (TREE_CODE(arg) == SSA_NAME)
-			have = fact_get(st, value_key(arg));
+		have = arg_truth(st, arg);
 		if (have >= 0 && have != want)
 			return false;	/* the callee's paths that need it are not taken */
 		/* The caller's own parameter, passed on: its need is the caller's too. */
@@ -873,18 +880,12 @@ static bool case_params_agree(struct astate *after, gcall *call, const struct ex
 	for (unsigned int i = 0; i < gimple_call_num_args(call) && i < MAX_PARAM_MASK; i++) {
 		tree arg = gimple_call_arg(call, i);
 		bool want = ec->if_nonzero & (1u << i);
-		vkey key;
+		vkey key = TREE_CODE(arg) == SSA_NAME ? value_key(arg) : 0;
 		int have;
 
 		if (!(ec->if_known & (1u << i)))
 			continue;
-		if (TREE_CODE(arg) == INTEGER_CST) {
-			if (!integer_zerop(arg) != want)
-				return false;
-			continue;
-		}
-		key = TREE_CODE(arg) == SSA_NAME ? value_key(arg) : 0;
-		have = key ? fact_get(after, key) : -1;
+		have = arg_truth(after, arg);
 		if (have >= 0 && have != want)
 			return false;
 		if (have < 0 && param_of_key(key) >= 0 && !fact_add_prio(after, key, want, FACT_LOCK))
