@@ -22,7 +22,8 @@
 #                                  returns sparse's exit status
 # Settings read: UE_PLUGIN, UE_COCCI, UE_STRICT, UE_RULES, UE_RULESET, UE_LOCKS,
 # UE_COVERAGE (1: each engine leaves UE_TMP/unnamed.ENGINE for a file that
-# names none of the rule set's structs), UECHECK_CC,
+# names none of the rule set's structs; the cocci engine's holds "headers"
+# when the file's headers name none either), UE_GCC_ARGS, UECHECK_CC,
 # UECHECK_SPARSE.
 
 ue_run_gcc() {
@@ -122,7 +123,7 @@ ue_run_cocci() {
 		-e '^uecheck-cocci: .*: not checked: no script could check it$' "$UE_TMP/cocci.err" &&
 		: >"$UE_TMP/cocci.none"
 	grep -a -q "^uecheck-cocci: .*: rule set '.*' names no struct of it\$" "$UE_TMP/cocci.err" &&
-		: >"$UE_TMP/unnamed.cocci"
+		ue_cocci_unnamed "$ue_cocci_file"
 	# Rule set lines the file contradicts, beside the plugin's.
 	grep -a "^uecheck-cocci: [^ ]*: rule set '" "$UE_TMP/cocci.err" |
 		grep -a -v "' names no struct of it\$" |
@@ -135,6 +136,26 @@ ue_run_cocci() {
 		-e "^uecheck-cocci: .*: rule set '.*' names no struct of it\$" \
 		"$UE_TMP/cocci.err"
 	return 0
+}
+
+# ue_cocci_unnamed FILE: the scripts read no header, so FILE's headers
+# may name the struct FILE does not.  The preprocessor, with the run's
+# flags, says: named there, no UE_TMP/unnamed.cocci; named nowhere, the
+# file holds "headers" (the run may call the rule set wrong); the
+# preprocessor failed (headers missing), it is empty (nobody knows).
+ue_cocci_unnamed() {
+	: >"$UE_TMP/unnamed.cocci"
+	awk -v builtin="${UE_COCCI%/*}/../rulesets" -f "${UE_COCCI%/*}/ruleset.awk" "$UE_RULESET" \
+		2>/dev/null | sed -n -e 's/^guard_struct=\(..*\)/\1/p' -e 's/^ref_struct=\(..*\)/\1/p' >"$UE_TMP/structs" || return 0
+	[ -s "$UE_TMP/structs" ] || return 0
+	eval "\"\${UECHECK_CC:-gcc}\" $UE_GCC_ARGS -E -P \"\$1\"" >"$UE_TMP/cpp.i" 2>/dev/null ||
+		return 0
+	if grep -a -q -w -F -f "$UE_TMP/structs" "$UE_TMP/cpp.i"; then
+		rm -f "$UE_TMP/unnamed.cocci"
+	else
+		echo headers >"$UE_TMP/unnamed.cocci"
+	fi
+	rm -f "$UE_TMP/cpp.i"
 }
 
 ue_run_sparse() {

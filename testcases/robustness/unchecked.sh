@@ -340,17 +340,18 @@ done
 
 # A rule set that names no struct of any file a run checks (a typo in the
 # struct's name, or the wrong files) checked nothing against them: one
-# line from scripts/uecheck, whichever engines ran.  Bad input (exit 2)
-# when the gcc engine checked every file (it reads their headers too);
-# with the Coccinelle engine alone, which reads no header, --werror
-# fails on it (exit 1) and without it the run exits 0 (a header may
-# name the struct: cocci/ruleset/user-events-ignored-ok).
+# line from scripts/uecheck, whichever engines ran; bad input (exit 2):
+# neither the files nor their headers name it (the compiler reads them
+# for the gcc engine, the preprocessor for the Coccinelle engine, whose
+# scripts read no header).
 # Silent when one file of the run names one; in a kernel build's call
 # (-D__KERNEL__: each call one file, most not the rule set's) and for a
 # change (the hook's and uecheck-patch's --changed-since); from a cached
 # answer the line comes again.
 printf 'include kernel-locks.ruleset\nlock the_mutex mutex\nguard nodee.next the_mutex\n' >"$uc/rc/typo.ruleset"
 printf 'int other(int x)\n{\n\treturn x + 1;\n}\n' >"$uc/rc/other.c"
+printf '#include "inc/node.h"\n\nint twice(int x)\n{\n\treturn x * 2;\n}\n' >"$uc/rc/header.c"
+printf '#include "inc/absent.h"\n\nint thrice(int x)\n{\n\treturn x * 3;\n}\n' >"$uc/rc/nohdr.c"
 # cov_run NAME ENGINES RULESET [FLAG...] FILE...: exit status in rc,
 # stderr in $uc/cov.NAME.
 cov_run() {
@@ -369,16 +370,15 @@ cov_said() {
 }
 for e in gcc cocci gcc,cocci; do
 	case $e in *cocci*) [ -n "$have_spatch" ] || continue ;; esac
-	case $e in
-	*gcc*) werr=2 plain=2 ;;
-	*) werr=1 plain=0 ;;
-	esac
 	cov_run typo.$e "$e" typo --werror "$uc/rc/own.c"
-	[ "$rc" -eq "$werr" ] && cov_said typo.$e typo
-	judge $? "rule set meaning: a guard on a struct no file names, --engines=$e: one line, --werror exits $werr" "$uc/cov.typo.$e"
+	[ "$rc" -eq 2 ] && cov_said typo.$e typo
+	judge $? "rule set meaning: a guard on a struct no file names, --engines=$e: one line, exit 2" "$uc/cov.typo.$e"
 	cov_run plain.$e "$e" typo "$uc/rc/own.c"
-	[ "$rc" -eq "$plain" ] && cov_said plain.$e typo
-	judge $? "rule set meaning: the same without --werror, --engines=$e: the line, exit $plain" "$uc/cov.plain.$e"
+	[ "$rc" -eq 2 ] && cov_said plain.$e typo
+	judge $? "rule set meaning: the same without --werror, --engines=$e: the line, exit 2" "$uc/cov.plain.$e"
+	cov_run header.$e "$e" ok --werror "$uc/rc/header.c"
+	[ "$rc" -eq 0 ] && [ ! -s "$uc/cov.header.$e" ]
+	judge $? "rule set meaning: only a header of the file names the struct, --engines=$e: silent" "$uc/cov.header.$e"
 	cov_run other.$e "$e" ok --werror "$uc/rc/other.c" "$uc/rc/user.c"
 	[ "$rc" -eq 0 ] && [ ! -s "$uc/cov.other.$e" ]
 	judge $? "rule set meaning: one file of the run names the struct, --engines=$e: silent" "$uc/cov.other.$e"
@@ -389,6 +389,17 @@ for e in gcc cocci gcc,cocci; do
 	[ "$rc" -eq 0 ] && [ ! -s "$uc/cov.since.$e" ]
 	judge $? "rule set meaning: a struct no file names, for a change (--changed-since), --engines=$e: silent" "$uc/cov.since.$e"
 done
+# The Coccinelle engine alone, on a file whose headers cannot be read:
+# whether they name the struct is not known, so not bad input; --werror
+# fails on it.
+if [ -n "$have_spatch" ]; then
+	cov_run nohdr.werror cocci typo --werror "$uc/rc/nohdr.c"
+	[ "$rc" -eq 1 ] && cov_said nohdr.werror typo
+	judge $? "rule set meaning: a struct no file names, headers unreadable, --engines=cocci: one line, --werror exits 1" "$uc/cov.nohdr.werror"
+	cov_run nohdr.plain cocci typo "$uc/rc/nohdr.c"
+	[ "$rc" -eq 0 ] && cov_said nohdr.plain typo
+	judge $? "rule set meaning: the same without --werror: the line, exit 0" "$uc/cov.nohdr.plain"
+fi
 for i in 1 2; do
 	UECHECK_CACHE_DIR=$uc/cov-cache cov_run cache.$i gcc typo --werror "$uc/rc/own.c"
 	eval "rc$i=\$rc"
