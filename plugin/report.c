@@ -14,10 +14,11 @@
  * kept when the fixpoint settles is what the final summaries give.  Each
  * is kept once per lock, rule and place, however many paths reach it, and
  * worded then (diag.c: the words are the lock's).  When the unit's
- * analysis ends they are printed sorted by lock (tracked.c's order), then
- * by function in source order, then as the analysis met them; of the same
- * rule, place and data, only the first lock's.  The order is the
- * reporter's, not the walk's.
+ * analysis ends they are printed sorted by place (file, line, column), as
+ * Clang's context analysis prints its warnings, then by lock (tracked.c's
+ * order), then as the analysis met them; of the same rule, place and
+ * data, only the first lock's.  The order is the reporter's, not the
+ * walk's nor the locks'.
  */
 #include "uecheck.h"
 
@@ -29,6 +30,8 @@ struct kept {
 	bool not_checked;		/* an inform (error with -werror), no rule */
 	enum ue_rule rule;
 	location_t loc;			/* where the user wrote it */
+	struct srcpos pos;		/* ... as printed (has_pos) */
+	bool has_pos;
 	tree field;			/* the guarded data accessed, if any */
 	char *text, *fixit;		/* fixit: NULL, or a line to insert */
 	location_t fixit_before;
@@ -74,6 +77,7 @@ static bool first_at(location_t loc, unsigned int rule)
 static void keep(struct kept *k)
 {
 	k->fn = current_function_decl;
+	k->has_pos = srcpos_of(k->loc, &k->pos);
 	k->lock = tracked_index();
 	k->seq = arrivals++;
 	kept.safe_push(*k);
@@ -197,21 +201,23 @@ static void print_not_checked(const struct kept *k)
 		inform(k->loc, "%s", k->text);
 }
 
-/* By lock, then by function in source order, then as the analysis met them. */
+/*
+ * By place, then by lock, then as the analysis met them (a total order,
+ * as qsort needs: those without a place last, by arrival).
+ */
 static int in_print_order(const void *pa, const void *pb)
 {
 	const struct kept *a = (const struct kept *)pa, *b = (const struct kept *)pb;
 	int c;
 
-	if (a->lock != b->lock)
-		return a->lock < b->lock ? -1 : 1;
-	/* (Outside any function, first: a total order, as qsort needs.) */
-	if (!a->fn != !b->fn)
-		return a->fn ? 1 : -1;
-	if (a->fn != b->fn && a->fn) {
-		c = decl_position_cmp(a->fn, b->fn);
+	if (a->has_pos != b->has_pos)
+		return a->has_pos ? -1 : 1;
+	if (a->has_pos) {
+		c = srcpos_cmp(&a->pos, &b->pos);
 		if (c)
 			return c;
+		if (a->lock != b->lock)
+			return a->lock < b->lock ? -1 : 1;
 	}
 	return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
