@@ -273,8 +273,11 @@ static void view_add_object(struct lock_view *v, struct astate *st, vkey base)
 	int param = param_of_key(base);
 
 	v->per_object = true;
-	if ((m & LK_ENTRY) && param >= 0)
+	if ((m & LK_ENTRY) && param >= 0) {
+		if (!v->params)
+			v->entry_base = base;
 		v->params |= 1u << param;
+	}
 	/* A lock that may be free or shared has its entry (o). */
 	if ((m & LK_FREE) && o && !(v->mask & LK_FREE)) {
 		v->free_loc = o->free_loc;
@@ -614,7 +617,7 @@ static struct lock_ref lock_api_target(gcall *call, const struct lock_api *api)
 	return r;
 }
 
-location_t lock_taken_in_body(void)
+location_t lock_taken_in_body(vkey base)
 {
 	basic_block bb;
 
@@ -625,13 +628,13 @@ location_t lock_taken_in_body(void)
 			struct lock_ref r;
 
 			/* A helper of the file that takes it: a guard's constructor. */
-			if (!api && call && lock_call_effect(call) == LOCK_TAKES)
+			if (!api && call && !base && lock_call_effect(call) == LOCK_TAKES)
 				return gimple_location(call);
 			if (!api || (api->op != LOCK_OP_ACQUIRE && api->op != LOCK_OP_ACQUIRE_SHARED &&
 				     !lock_op_is_try(api->op)))
 				continue;
 			r = lock_api_target(call, api);
-			if (!r.base && r.slot == SLOT_GLOBAL)
+			if (base ? r.base == base : !r.base && r.slot == SLOT_GLOBAL)
 				return gimple_location(call);
 		}
 	return UNKNOWN_LOCATION;

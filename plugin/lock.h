@@ -23,6 +23,7 @@ struct lock_view {
 	int free_why, shared_why;
 	bool per_object;
 	unsigned int params;
+	vkey entry_base;	/* the first object of PARAMS */
 };
 
 /* The tracked global lock. */
@@ -66,11 +67,13 @@ void lock_require(struct ctx *c, enum requirement kind, location_t loc,
 		  struct param_cond cond);
 /*
  * Where the function being analysed takes the tracked global lock itself
- * (a call of the lock API on it, or of a helper of the file that takes it,
- * as a guard's constructor does), or UNKNOWN_LOCATION.  Asked only when a
- * finding is worded: it reads the whole body.
+ * (BASE 0: a call of the lock API on it, or of a helper of the file that
+ * takes it, as a guard's constructor does), or the per-object lock of the
+ * object with value BASE (a call of the lock API on it); else
+ * UNKNOWN_LOCATION.  Asked only when a finding is worded: it reads the
+ * whole body.
  */
-location_t lock_taken_in_body(void);
+location_t lock_taken_in_body(vkey base);
 /* What a call does to the tracked global lock (lockahead.c). */
 enum lock_effect {
 	LOCK_UNTOUCHED,

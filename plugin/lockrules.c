@@ -47,13 +47,14 @@ static void note_free_at(struct finding *f, location_t loc, int why)
 }
 
 /*
- * Callable from outside, and the lock as the caller left it on this path:
- * the function "neither takes nor asserts" it, or it takes it elsewhere,
- * not on this path (the note is then where it takes it).
+ * Callable from outside, and the lock (the global, or BASE's) as the
+ * caller left it on this path: the function "neither takes nor asserts"
+ * it, or it takes it elsewhere, not on this path (the note is then where
+ * it takes it).
  */
-static void note_exposed(struct finding *f)
+static void note_exposed(struct finding *f, vkey base)
 {
-	location_t taken = lock_taken_in_body();
+	location_t taken = lock_taken_in_body(base);
 
 	finding_note(f, TREE_PUBLIC(current_function_decl) ? NOTE_EXPOSED_EXTERNAL :
 		     NOTE_EXPOSED_ADDRESS,
@@ -177,11 +178,24 @@ static void taken_ahead(const struct ctx *c, gimple *stmt, struct lock_view *v)
 }
 
 /*
+ * A function callable from outside, with the lock of V as its caller left
+ * it, that does not assert it unconditionally or declare it: it owes the
+ * lock itself (a finding here) for the global lock, and under Clang's
+ * contract (ue_cfg.clang_contract) for a per-object lock too.  Otherwise
+ * its callers are trusted to hold a per-object lock, as they mostly do
+ * (docs/rulesets.md).
+ */
+static bool owes_lock(const struct ctx *c, const struct lock_view *v)
+{
+	return c->sum->exposed && !lock_summary_of(c->sum)->contract &&
+	       (!v->per_object || ue_cfg.clang_contract);
+}
+
+/*
  * An access of guarded data (REF) under its lock: the global lock, or
  * obj's own for obj->field.  A lock that may be as the caller left it is
- * the callers' to hold (a requirement).  A function callable from outside
- * is reported for the global lock, not for a per-object lock, which
- * callers mostly hold (docs/rulesets.md).
+ * the callers' to hold (a requirement), and the finding of a function
+ * that owes it (owes_lock()).
  */
 static void check_access(struct ctx *c, struct astate *st, gimple *stmt, tree ref,
 			 location_t loc, bool write)
@@ -208,18 +222,15 @@ static void check_access(struct ctx *c, struct astate *st, gimple *stmt, tree re
 	}
 	if (!(v.mask & LK_ENTRY))
 		return;
-	if (v.per_object) {
-		if (v.params)
-			lock_require(c, REQ_UNASSERTED, loc, NULL, true, v.params, write, field,
-				     lock_path_params(st));
+	if (v.per_object && !v.params)
 		return;
-	}
-	lock_require(c, REQ_UNASSERTED, loc, NULL, true, 0, write, field, lock_path_params(st));
-	if (c->sum->exposed && !lock_summary_of(c->sum)->contract) {
+	lock_require(c, REQ_UNASSERTED, loc, NULL, true, v.params, write, field,
+		     lock_path_params(st));
+	if (owes_lock(c, &v)) {
 		lock_reported_here(c, loc);
 		lock_finding(&f, FINDING_UNGUARDED_ACCESS, loc, NULL);
 		f.field = field;
-		note_exposed(&f);
+		note_exposed(&f, v.entry_base);
 		report(c, &f);
 	}
 }
@@ -266,8 +277,8 @@ static bool on_every_path(struct ctx *c, basic_block bb)
 /*
  * A callee that needs a lock: a finding where it may be free (or, for a
  * write, held for reading only); where it is as the caller left it, a
- * requirement.  A function callable from outside is reported for the
- * global lock, not for a per-object lock (as for an access).
+ * requirement, and the finding of a function that owes the lock
+ * (owes_lock()) when the callee's need is not backed by an assertion.
  */
 static void check_callee_requirement(struct ctx *c, struct astate *st,
 				     gcall *call, const struct summary *s)
@@ -298,19 +309,20 @@ static void check_callee_requirement(struct ctx *c, struct astate *st,
 		report_needs_exclusive(c, loc, s, v.shared_loc, v.shared_why);
 		return;
 	}
-	if (v.per_object) {
-		if (v.params)
-			lock_require(c, ls->req, loc, s->decl, false, v.params, write, NULL_TREE,
-				     cond);
+	if (v.per_object ? !v.params : !(v.mask & LK_ENTRY))
 		return;
-	}
-	if (!(v.mask & LK_ENTRY))
-		return;
-	lock_require(c, ls->req, loc, s->decl, false, 0, write, NULL_TREE, cond);
-	if (c->sum->exposed && !lock_summary_of(c->sum)->contract && ls->req == REQ_UNASSERTED) {
+	lock_require(c, ls->req, loc, s->decl, false, v.params, write, NULL_TREE, cond);
+	/*
+	 * (Of a per-object lock, Clang's reach: a callee that declares the
+	 * need.  One inferred from a helper's body stays its callers' to
+	 * meet: a guard scope the tracker cannot read, such as 7.3's
+	 * raw_spinlock_init of mutex.c, would make it a false finding.)
+	 */
+	if (owes_lock(c, &v) && ls->req == REQ_UNASSERTED &&
+	    (!v.per_object || ls->req_by_annotation)) {
 		lock_reported_here(c, loc);
 		lock_finding(&f, FINDING_LOCK_REQUIRED, loc, fn_name(s->decl));
-		note_exposed(&f);
+		note_exposed(&f, v.entry_base);
 		note_callee_requirement(&f, s);
 		report(c, &f);
 	}

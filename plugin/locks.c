@@ -227,9 +227,14 @@ void locks_run(void)
 	struct candidates c;
 	unsigned int nlocks, locks = 1;
 
+	bool opted_in = ue_cfg.locks == LOCKS_KBUILD && kbuild_opted_in();
+
 	c.n = 0;
-	if (ue_cfg.locks == LOCKS_ANNOTATED || (ue_cfg.locks == LOCKS_KBUILD && kbuild_opted_in()))
+	if (ue_cfg.locks == LOCKS_ANNOTATED || opted_in)
 		collect(&c);
+	/* Clang's contract where Clang would check the file (locks=kbuild says). */
+	ue_cfg.clang_contract = ue_cfg.contract == CONTRACT_CLANG ||
+				(ue_cfg.contract == CONTRACT_KBUILD && opted_in);
 	nlocks = tracked_begin(c.lock, c.n);
 	for (unsigned int i = 1; i < nlocks; i++) {
 		tracked_use(i);

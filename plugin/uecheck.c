@@ -22,6 +22,12 @@
  *                                      ruleset: the rule set's lock only;
  *                                      kbuild: annotated where the file's
  *                                      Makefile opts in (CONTEXT_ANALYSIS)
+ *   -fplugin-arg-uecheck-contract=MODE kbuild (default): where locks=kbuild
+ *                                      opts in, Clang's contract: a function
+ *                                      callable from outside holds, asserts
+ *                                      or declares each per-object lock it
+ *                                      needs; clang: everywhere; infer: its
+ *                                      callers are trusted to hold it
  *   -fplugin-arg-uecheck-analyze-only  stop the compiler after the analysis
  *                                      (use with -S -o /dev/null)
  *   -fplugin-arg-uecheck-budget=N      visits of each basic block before the
@@ -48,6 +54,7 @@ struct ue_config ue_cfg = {
 	.werror = false,
 	.analyze_only = false,
 	.locks = LOCKS_ANNOTATED,
+	.contract = CONTRACT_KBUILD,
 	.rules = (1u << RULE_COUNT) - 1,
 	.budget = 64,
 };
@@ -60,6 +67,9 @@ static struct plugin_info uecheck_info = {
 		"ruleset=FILE\tcheck this rule set (default: the built-in user_events)\n"
 		"locks=annotated|ruleset|kbuild\talso the locks __guarded_by() names (default),\n"
 		"\tnot, or where the file's Makefile sets CONTEXT_ANALYSIS\n"
+		"contract=kbuild|clang|infer\ta function callable from outside holds, asserts or\n"
+		"\tdeclares each per-object lock it needs where locks=kbuild opts in (default),\n"
+		"\teverywhere, or its callers are trusted to hold it\n"
 		"analyze-only\tstop after the analysis (with -S -o /dev/null)\n"
 		"budget=N\tvisits of each block before a function is given up (default 64)\n"
 		"ruleset-coverage\tsay it when the unit names none of the rule set's structs\n",
@@ -201,6 +211,20 @@ static bool parse_args(struct plugin_name_args *info)
 				      value ? value : "", value ? "')" : "");
 				return false;
 			}
+		} else if (!strcmp(key, "contract")) {
+			is_flag = false;
+			if (value && !strcmp(value, "kbuild")) {
+				ue_cfg.contract = CONTRACT_KBUILD;
+			} else if (value && !strcmp(value, "clang")) {
+				ue_cfg.contract = CONTRACT_CLANG;
+			} else if (value && !strcmp(value, "infer")) {
+				ue_cfg.contract = CONTRACT_INFER;
+			} else {
+				error("uecheck: -fplugin-arg-uecheck-contract needs 'kbuild', "
+				      "'clang' or 'infer'%s%s%s", value ? " (not '" : "",
+				      value ? value : "", value ? "')" : "");
+				return false;
+			}
 		} else if (!strcmp(key, "budget")) {
 			char *end = NULL;
 			long n = value ? strtol(value, &end, 10) : 0;
@@ -215,7 +239,7 @@ static bool parse_args(struct plugin_name_args *info)
 			ue_cfg.budget = n;
 		} else {
 			error("uecheck: unknown option '-fplugin-arg-%s-%s' (known: strict, "
-			      "werror, rules=, ruleset=, locks=, budget=, analyze-only, "
+			      "werror, rules=, ruleset=, locks=, contract=, budget=, analyze-only, "
 			      "ruleset-coverage)",
 			      info->base_name, key);
 			return false;

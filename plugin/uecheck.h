@@ -76,6 +76,18 @@ enum locks_mode {
 	LOCKS_KBUILD,		/* annotated where the kbuild Makefile opts in */
 };
 
+/*
+ * What a function callable from outside owes its callers for a per-object
+ * lock (docs/rulesets.md): Clang's contract, where its context analysis
+ * would check the file (to hold, assert or declare every lock it needs),
+ * or the quiet inference that trusts callers to hold it.
+ */
+enum contract_mode {
+	CONTRACT_KBUILD,	/* Clang's where the kbuild Makefile opts in */
+	CONTRACT_CLANG,		/* Clang's */
+	CONTRACT_INFER,		/* inference */
+};
+
 struct ue_config {
 	bool strict;		/* report missing-assertion */
 	bool werror;		/* findings are errors */
@@ -83,6 +95,9 @@ struct ue_config {
 	bool ruleset_coverage;	/* say a unit naming none of the rule set's
 				   structs (rulecheck.c) */
 	enum locks_mode locks;	/* locks=: which locks are checked (locks.c) */
+	enum contract_mode contract;	/* contract=: what a function callable
+					   from outside owes (locks.c) */
+	bool clang_contract;	/* this unit's: Clang's (locks.c) */
 	unsigned int rules;	/* bit per enum ue_rule that is enabled */
 	unsigned int budget;	/* budget=: visits of each block before a
 				   function is given up (engine.c) */

@@ -120,7 +120,10 @@ compile() {
 	"" | *" -c -o "*) say "$1: no recorded command for ${2%.c}.o"; return 1 ;;
 	esac
 	if [ "$1" = gcc ]; then
-		(cd "$tmp/gcc" && eval "$p -fplugin=$plugin -c -o $tmp/out.o $3") >"$4" 2>&1
+		# Clang's contract, as CONTEXT_ANALYSIS=y gives Clang every file.
+		(cd "$tmp/gcc" &&
+			eval "$p -fplugin=$plugin -fplugin-arg-uecheck-contract=clang -c -o $tmp/out.o $3") \
+			>"$4" 2>&1
 	else
 		(cd "$tmp/clang" &&
 			sh "$top/scripts/chroot-run.sh" "$root" sh -c "$p -c -o $tmp/out.o $3") >"$4" 2>&1
@@ -197,7 +200,9 @@ cat <<EOF
 # uecheck and Clang's context analysis on Linux 7.3
 
 Produced by \`sh scripts/context-compare.sh\` (\`make context-table\`): GCC
-$gcc_ver with the uecheck plugin (\`locks=annotated\`, the default) and
+$gcc_ver with the uecheck plugin (\`locks=annotated\`, the default, and
+\`contract=clang\`: a function callable from outside owes every lock it
+needs, as under Clang's analysis) and
 $clang $clang_ver with \`CONFIG_WARN_CONTEXT_ANALYSIS=y\`, each compiling
 the objects with the command kbuild records for them in a 7.3 tree
 configured for that compiler, with \`CONTEXT_ANALYSIS=y\`. The seeds are

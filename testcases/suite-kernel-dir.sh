@@ -220,10 +220,12 @@ whole_dir() {
 }
 
 # context_objects: 7.3's opted-in objects, in the tree of the context
-# flavor (its config builds them), with the default locks=annotated;
-# silence means something only if annotated locks were checked, so two
-# objects are built again with UECHECK_DEBUG=1, which names each lock a
-# pass checks.
+# flavor (its config builds them), with locks=kbuild, as a user checks
+# opted-in code: the same locks as the default locks=annotated there, and
+# Clang's contract (a function callable from outside owes each lock it
+# needs); silence means something only if annotated locks were checked,
+# so two objects are built again with UECHECK_DEBUG=1, which names each
+# lock a pass checks.
 context_objects() {
 	if ! tree 7.3 context; then
 		fail "kernel-dir: prepared 7.3 context tree from scripts/kernel-tree.sh"
@@ -234,7 +236,8 @@ context_objects() {
 	cp -a "$obj" "$work"
 	t0=$(now)
 	: >"$tmp/ctx.stamp"
-	kmake_kept "$work" "$tmp/ctx.log" -k KCFLAGS="-fplugin=$plugin" $context_targets
+	kmake_kept "$work" "$tmp/ctx.log" -k \
+		KCFLAGS="-fplugin=$plugin -fplugin-arg-uecheck-locks=kbuild" $context_targets
 	rc=$?
 	keep 7.3/context "$tmp/ctx.log"
 	t1=$(now)
@@ -270,7 +273,8 @@ context_objects() {
 	# builds (TEST_SPINLOCK_COMMON()).
 	rm -f "$work/kernel/locking/mutex.o" "$work/lib/stackdepot.o" \
 		"$work/drivers/nvme/host/fabrics.o" "$work/lib/test_context-analysis.o"
-	UECHECK_DEBUG=1 kmake "$work" "$tmp/ctx-debug.log" KCFLAGS="-fplugin=$plugin" \
+	UECHECK_DEBUG=1 kmake "$work" "$tmp/ctx-debug.log" \
+		KCFLAGS="-fplugin=$plugin -fplugin-arg-uecheck-locks=kbuild" \
 		kernel/locking/mutex.o lib/stackdepot.o drivers/nvme/host/fabrics.o \
 		lib/test_context-analysis.o
 	missing=

@@ -199,6 +199,54 @@ rc=$?
 zero "$([ "$rc" -eq 2 ] && grep -q "unknown --locks 'all'" "$tmp/wl.out" && echo 0 || echo 1)" \
 	"scripts/uecheck --locks=all: refused, exit 2 (exit $rc)"
 
+# Clang's contract for a per-object lock (contract=): by default where
+# locks=kbuild finds the file opted in.  exposed-object-lock-infer.c has
+# one finding under the inference and 4 under Clang's contract (its three
+# exposed functions: an access and a declared callee in port_opened, the
+# callback's write).
+# contract_case NAME WANT MAKEFILE-TEXT FLAG...: findings of d/y.c.
+cp "$top/testcases/lock/exposed-object-lock-infer.c" "$tmp/kb/d/y.c"
+contract_case() {
+	cc_name=$1 cc_want=$2
+	rm -f "$tmp/kb/d/Makefile"
+	# shellcheck disable=SC2059 # TEXT is a format on purpose
+	[ -n "$3" ] && printf "$3" >"$tmp/kb/d/Makefile"
+	shift 3
+	n=$(cd "$tmp/kb" && $compile -std=gnu11 -nostdinc -I "$top/testcases/include" \
+		-fplugin="$tmp/uecheck.so" "$@" d/y.c 2>&1 | grep -c '\[uecheck:')
+	if [ "$n" -eq "$cc_want" ]; then
+		pass "contract: $cc_name ($cc_want findings)"
+	else
+		fail "contract: $cc_name ($n findings, wanted $cc_want)"
+	fi
+}
+contract_case "default, no Makefile: the inference" 1 ""
+contract_case "default, locks=kbuild, the object opted in: Clang's" 4 \
+	'CONTEXT_ANALYSIS_y.o := y\n' -fplugin-arg-uecheck-locks=kbuild
+contract_case "default, locks=kbuild, not opted in: the inference (no annotated lock)" 0 \
+	'CONTEXT_ANALYSIS_x.o := y\n' -fplugin-arg-uecheck-locks=kbuild
+contract_case "default, locks=annotated, a Makefile opting in: not read, the inference" 1 \
+	'CONTEXT_ANALYSIS := y\n'
+contract_case "contract=clang, no Makefile" 4 "" -fplugin-arg-uecheck-contract=clang
+contract_case "contract=infer, locks=kbuild, opted in" 1 \
+	'CONTEXT_ANALYSIS := y\n' -fplugin-arg-uecheck-locks=kbuild -fplugin-arg-uecheck-contract=infer
+rm -f "$tmp/kb/d/Makefile"
+n=$(UECHECK_PLUGIN="$tmp/uecheck.so" UECHECK_CC="$cc" sh "$top/scripts/uecheck" --engines=gcc \
+	--contract=clang -std=gnu11 -nostdinc -I "$top/testcases/include" "$tmp/kb/d/y.c" 2>&1 |
+	grep -c '\[uecheck:')
+zero "$([ "$n" -eq 4 ] && echo 0 || echo 1)" "scripts/uecheck --contract=clang: passed on ($n findings, wanted 4)"
+UECHECK_PLUGIN="$tmp/uecheck.so" UECHECK_CC="$cc" sh "$top/scripts/uecheck" --engines=gcc \
+	--contract=strict "$tmp/kb/d/y.c" >"$tmp/wc.out" 2>&1
+rc=$?
+zero "$([ "$rc" -eq 2 ] && [ "$(wc -l <"$tmp/wc.out")" -eq 1 ] &&
+	grep -q "unknown --contract 'strict'" "$tmp/wc.out" && echo 0 || echo 1)" \
+	"scripts/uecheck --contract=strict: refused in one line, exit 2 (exit $rc)"
+$compile -std=gnu11 -nostdinc -I "$top/testcases/include" -fplugin="$tmp/uecheck.so" \
+	-fplugin-arg-uecheck-contract=strict "$tmp/kb/d/y.c" >"$tmp/pc.out" 2>&1
+rc=$?
+zero "$([ "$rc" -ne 0 ] && grep -q "contract needs 'kbuild', 'clang' or 'infer' (not 'strict')" "$tmp/pc.out" &&
+	echo 0 || echo 1)" "-fplugin-arg-uecheck-contract=strict: an error naming the values (exit $rc)"
+
 # Bad rule sets: one line naming the file, the line and what is wrong,
 # from each engine alike (the Coccinelle engine's reader, cocci/ruleset.awk,
 # refuses what the plugin's does: exit 2, or 4 for what its scripts do not

@@ -21,6 +21,7 @@
 #   ue_run_sparse ARG...           the real sparse, output passed through;
 #                                  returns sparse's exit status
 # Settings read: UE_PLUGIN, UE_COCCI, UE_STRICT, UE_RULES, UE_RULESET, UE_LOCKS,
+# UE_CONTRACT,
 # UE_COVERAGE (1: each engine leaves UE_TMP/unnamed.ENGINE for a file that
 # names none of the rule set's structs; the cocci engine's holds "headers"
 # when the file's headers name none either), UE_GCC_ARGS, UECHECK_CC,
@@ -36,6 +37,7 @@ ue_run_gcc() {
 	[ -n "$UE_RULES" ] && set -- "$@" "-fplugin-arg-uecheck-rules=$UE_RULES"
 	[ -n "${UE_RULESET:-}" ] && set -- "$@" "-fplugin-arg-uecheck-ruleset=$UE_RULESET"
 	[ -n "${UE_LOCKS:-}" ] && set -- "$@" "-fplugin-arg-uecheck-locks=$UE_LOCKS"
+	[ -n "${UE_CONTRACT:-}" ] && set -- "$@" "-fplugin-arg-uecheck-contract=$UE_CONTRACT"
 	[ "${UE_COVERAGE:-}" = 1 ] && set -- "$@" -fplugin-arg-uecheck-ruleset-coverage
 	"${UECHECK_CC:-gcc}" "$@" -fno-diagnostics-show-caret \
 		-fdiagnostics-color=never -fdiagnostics-column-unit=byte \

@@ -5,8 +5,8 @@
 # cache keys every compile on what decides its findings
 # (docs/integration.md, "Build caches"):
 #   KCFLAGS            the plugin and this call's options (--strict,
-#                      --werror, --rules, --ruleset, --locks), after the
-#                      KCFLAGS already set
+#                      --werror, --rules, --ruleset, --locks,
+#                      --contract), after the KCFLAGS already set
 #   CCACHE_EXTRAFILES  with --ruleset: the rule set file and the rule sets
 #                      beside it (what its 'include' lines may name), after
 #                      the files already listed.  ccache hashes the
@@ -36,6 +36,7 @@ ue_kbuild_env() {
 	[ -n "$UE_RULES" ] && ke_flags="$ke_flags -fplugin-arg-uecheck-rules=$UE_RULES"
 	[ -n "$UE_RULESET" ] && ke_flags="$ke_flags -fplugin-arg-uecheck-ruleset=$UE_RULESET"
 	[ -n "$UE_LOCKS" ] && ke_flags="$ke_flags -fplugin-arg-uecheck-locks=$UE_LOCKS"
+	[ -n "${UE_CONTRACT:-}" ] && ke_flags="$ke_flags -fplugin-arg-uecheck-contract=$UE_CONTRACT"
 	echo "KCFLAGS=\"\${KCFLAGS:+\$KCFLAGS }\"$(ue_sh_quote "$ke_flags"); export KCFLAGS"
 	if [ -n "$UE_RULESET" ]; then
 		ke_files=$UE_RULESET

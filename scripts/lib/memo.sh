@@ -25,8 +25,8 @@
 # cache can make a check faster, never change its answer.
 #
 # Interface (sourced by scripts/uecheck; needs UE_TMP, UE_VERSION,
-# UE_STRICT, UE_RULES, UE_LOCKS, UE_COVERAGE, and UE_PLUGIN or UE_COCCI for
-# the engine):
+# UE_STRICT, UE_RULES, UE_LOCKS, UE_CONTRACT, UE_COVERAGE, and UE_PLUGIN
+# or UE_COCCI for the engine):
 #   ue_memo_get ENGINE FILE [GCC-ARG...]  the cached output on stdout
 #                                         (0), or 1 on a miss
 #   ue_memo_put ENGINE FILE OUTPUT [DEPFILE]
@@ -95,8 +95,8 @@ ue_memo_get() {
 		um_ruleset=$(cat "$UE_RULESET" "$(dirname "$UE_RULESET")"/*.ruleset 2>/dev/null |
 			ue_memo_hash)
 	# locks=kbuild: the answer depends on the Makefile beside the file too.
-	um_locks=${UE_LOCKS:-}
-	[ "$um_locks" = kbuild ] &&
+	um_locks=${UE_LOCKS:-}${UE_CONTRACT:+ contract=$UE_CONTRACT}
+	[ "${UE_LOCKS:-}" = kbuild ] &&
 		um_locks=$um_locks$(ue_memo_hash <"$(dirname "$um_file")/Makefile" 2>/dev/null)
 	ue_memo_key=$(printf 'uecheck-memo 4\n%s\n%s\n%s\n%s\n%s\n%s\n%s\n%s\n%s\n' \
 		"$UE_VERSION" "$um_engine" "$(ue_memo_tool "$um_engine")" \
