@@ -456,6 +456,41 @@ static int parameter_names(const struct srcpos *name, char names[][MAX_NAME], in
 	return -1;
 }
 
+/*
+ * The names of DECL's parameters as a definition seen gives them
+ * (DECL_ARGUMENTS), or -1.  The only names of a function whose name a
+ * macro made (7.x's DEFINE_LOCK_GUARD_1(name, type, lock, unlock) makes a
+ * guard class's constructor): the text at its name is the macro's call,
+ * whose arguments are no parameter list.
+ */
+static int decl_argument_names(tree decl, char names[][MAX_NAME], int max)
+{
+	int n = 0;
+
+	for (tree p = DECL_ARGUMENTS(decl); p; p = DECL_CHAIN(p)) {
+		if (n == max || !DECL_NAME(p))
+			return -1;
+		snprintf(names[n++], MAX_NAME, "%s", IDENTIFIER_POINTER(DECL_NAME(p)));
+	}
+	return DECL_ARGUMENTS(decl) ? n : -1;
+}
+
+/*
+ * A claim on parameter C->arg fits DECL only if it has that parameter
+ * (a safety net: the engine reads the argument of a call by that index).
+ */
+static bool claim_fits(tree decl, const struct lock_claim *c)
+{
+	int n = 0;
+
+	if (c->arg < 0 || !prototype_p(TREE_TYPE(decl)))
+		return true;	/* a global; f(): nothing to hold it against */
+	for (tree t = TYPE_ARG_TYPES(TREE_TYPE(decl)); t && !VOID_TYPE_P(TREE_VALUE(t));
+	     t = TREE_CHAIN(t))
+		n++;
+	return c->arg < n;
+}
+
 static bool is_identifier(const char *s, size_t len)
 {
 	if (!len || ISDIGIT(s[0]))
@@ -522,13 +557,20 @@ static void claim_annotations(tree decl, const struct srcpos *name)
 			continue;
 		}
 		if (nnames == -2)
-			nnames = parameter_names(name, names, ARRAY_SIZE(names));
+			nnames = linemap_location_from_macro_expansion_p(line_table,
+									 DECL_SOURCE_LOCATION(decl)) ?
+				 decl_argument_names(decl, names, ARRAY_SIZE(names)) :
+				 parameter_names(name, names, ARRAY_SIZE(names));
 		c.op = a->op;
 		if (nnames >= 0 && resolve_claim(a->arg, names, nnames, &c)) {
-			if (!fn)
-				fn = XCNEW(struct annotated_fn);
-			if (fn->n < MAX_CLAIMS)
-				fn->claims[fn->n++] = c;
+			if (!claim_fits(decl, &c)) {
+				free((void *)c.text);
+			} else {
+				if (!fn)
+					fn = XCNEW(struct annotated_fn);
+				if (fn->n < MAX_CLAIMS)
+					fn->claims[fn->n++] = c;
+			}
 		}
 		free(a->arg);
 	}

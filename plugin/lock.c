@@ -599,6 +599,9 @@ static struct lock_ref lock_api_target(gcall *call, const struct lock_api *api)
 {
 	struct lock_ref r = { 0, SLOT_NONE };
 
+	/* (An annotation's parameter the call does not pass: no lock.) */
+	if (api->lock_arg >= 0 && (unsigned int)api->lock_arg >= gimple_call_num_args(call))
+		return r;
 	if (api->op == LOCK_OP_GUARD_HELD) {
 		r.slot = lock_slot_of_deref(gimple_call_arg(call, api->lock_arg));
 	} else if (api->lock_arg < 0) {
