@@ -475,6 +475,23 @@ static int decl_argument_names(tree decl, char names[][MAX_NAME], int max)
 	return DECL_ARGUMENTS(decl) ? n : -1;
 }
 
+/* TEXT names a variable where the declaration is (a global lock). */
+static bool names_variable(const char *text)
+{
+	tree id = maybe_get_identifier(text), d = id ? lookup_name(id) : NULL_TREE;
+
+	return d && TREE_CODE(d) == VAR_DECL;
+}
+
+/* DECL has one parameter, and it points to a lock. */
+static bool sole_lock_param(tree decl)
+{
+	tree args = TYPE_ARG_TYPES(TREE_TYPE(decl)), t = args ? TREE_VALUE(args) : NULL_TREE;
+
+	return t && POINTER_TYPE_P(t) && ruleset_kind_of_type(TREE_TYPE(t)) &&
+	       TREE_CHAIN(args) && VOID_TYPE_P(TREE_VALUE(TREE_CHAIN(args)));
+}
+
 /*
  * A claim on parameter C->arg fits DECL only if it has that parameter
  * (a safety net: the engine reads the argument of a call by that index).
@@ -563,6 +580,8 @@ static void claim_annotations(tree decl, const struct srcpos *name)
 				 parameter_names(name, names, ARRAY_SIZE(names));
 		c.op = a->op;
 		if (nnames >= 0 && resolve_claim(a->arg, names, nnames, &c)) {
+			c.sole_lock_param = c.arg < 0 && !c.object && sole_lock_param(decl) &&
+					    !names_variable(c.text);
 			if (!claim_fits(decl, &c)) {
 				free((void *)c.text);
 			} else {
@@ -605,6 +624,33 @@ int annotations_param_named(const char *name, tree *parm)
 		if (DECL_NAME(p) && !strcmp(IDENTIFIER_POINTER(DECL_NAME(p)), name)) {
 			*parm = p;
 			return i;
+		}
+	return -1;
+}
+
+/*
+ * Which parameter of DECL (a prototype, or a function with a body) is
+ * named NAME, or -1: by the definition's names, else as its declaration's
+ * text names them (a prototype keeps no names in GCC's trees), unless a
+ * macro made it.
+ */
+int annotations_decl_param_index(tree decl, const char *name)
+{
+	char names[MAX_PROTO_PARAMS][MAX_NAME];
+	struct lock_claim c = { LOCK_OP_NONE, -1, false, NULL, false };
+	struct srcpos at;
+	int n;
+
+	if (DECL_ARGUMENTS(decl) ||
+	    linemap_location_from_macro_expansion_p(line_table, DECL_SOURCE_LOCATION(decl)))
+		n = decl_argument_names(decl, names, ARRAY_SIZE(names));
+	else
+		n = srcpos_of(DECL_SOURCE_LOCATION(decl), &at) ?
+		    parameter_names(&at, names, ARRAY_SIZE(names)) : -1;
+	for (int i = 0; i < n; i++)
+		if (!strcmp(names[i], name)) {
+			c.arg = i;
+			return claim_fits(decl, &c) ? i : -1;
 		}
 	return -1;
 }

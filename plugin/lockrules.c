@@ -295,7 +295,8 @@ static void check_callee_requirement(struct ctx *c, struct astate *st,
 		return;
 	v = tracked_per_object() ? lock_view_args(st, call, ls->req_objs) : lock_view_global(st);
 	taken_ahead(c, call, &v);
-	if (c->final && !tracked_per_object())
+	/* (Of the callees analysed here: a declared need is no helper's.) */
+	if (c->final && !tracked_per_object() && summary_of(s->decl) == s)
 		callers_record(current_function_decl, s, v.mask, loc);
 	if (v.mask & LK_FREE) {
 		lock_reported_here(c, loc);
@@ -312,14 +313,7 @@ static void check_callee_requirement(struct ctx *c, struct astate *st,
 	if (v.per_object ? !v.params : !(v.mask & LK_ENTRY))
 		return;
 	lock_require(c, ls->req, loc, s->decl, false, v.params, write, NULL_TREE, cond);
-	/*
-	 * (Of a per-object lock, Clang's reach: a callee that declares the
-	 * need.  One inferred from a helper's body stays its callers' to
-	 * meet: a guard scope the tracker cannot read, such as 7.3's
-	 * raw_spinlock_init of mutex.c, would make it a false finding.)
-	 */
-	if (owes_lock(c, &v) && ls->req == REQ_UNASSERTED &&
-	    (!v.per_object || ls->req_by_annotation)) {
+	if (owes_lock(c, &v) && ls->req == REQ_UNASSERTED) {
 		lock_reported_here(c, loc);
 		lock_finding(&f, FINDING_LOCK_REQUIRED, loc, fn_name(s->decl));
 		note_exposed(&f, v.entry_base);
@@ -374,13 +368,26 @@ static unsigned char excluded_mask(struct astate *st, const struct call_info *ci
 {
 	const struct summary *callee = ci->callee;
 
+	const char *obj;
+	location_t where;
+	int param;
+
 	if (!tracked_per_object())
 		return callee_exclusion(ci, s, x) ? lock_view_global(st).mask : 0;
-	if (!callee || !lock_summary_of(callee)->excl_objs)
+	if (callee) {
+		if (!lock_summary_of(callee)->excl_objs)
+			return 0;
+		*x = (struct exclusion){ callee->decl, lock_summary_of(callee)->excl_objs_loc,
+					 NULL_TREE, true };
+		return lock_view_args(st, ci->call, lock_summary_of(callee)->excl_objs).mask;
+	}
+	/* A prototype's, through its own parameter names. */
+	if (!ci->fndecl || summary_of(ci->fndecl) ||
+	    !tracked_must_not_hold_object(ci->fndecl, &where, &obj) ||
+	    (param = annotations_decl_param_index(ci->fndecl, obj)) < 0 || param >= MAX_PARAM_MASK)
 		return 0;
-	*x = (struct exclusion){ callee->decl, lock_summary_of(callee)->excl_objs_loc, NULL_TREE,
-				 true };
-	return lock_view_args(st, ci->call, lock_summary_of(callee)->excl_objs).mask;
+	*x = (struct exclusion){ ci->fndecl, where, NULL_TREE, true };
+	return lock_view_args(st, ci->call, 1u << param).mask;
 }
 
 /*
@@ -416,14 +423,56 @@ static void check_callee_exclusion(struct ctx *c, struct astate *st, const struc
 	}
 }
 
+/*
+ * A callee without a body here whose declaration says __must_hold() (or
+ * __must_hold_shared()) of the tracked lock, the global or a parameter's
+ * object's: its requirement, as its definition's summary would give it,
+ * into D (whose lock parts are PARTS).  Clang reads a prototype's
+ * annotation so.
+ */
+static bool declared_requirement(tree fndecl, struct summary *d, struct lock_summary *parts)
+{
+	struct lock_summary *ls = &parts[tracked_rank()];
+	const char *obj = NULL;
+	location_t where;
+	bool shared = false;
+	int param = -1;
+
+	if (!fndecl || !tracked_must_hold(fndecl, &where, &shared, &obj))
+		return false;
+	if (obj && (param = annotations_decl_param_index(fndecl, obj)) < 0)
+		return false;
+	if (param >= MAX_PARAM_MASK)
+		return false;
+	memset(d, 0, sizeof(*d));
+	memset(ls, 0, sizeof(*ls));
+	d->decl = fndecl;
+	d->lock = parts;
+	d->exposed = true;
+	ls->contract = true;
+	ls->req = REQ_UNASSERTED;
+	ls->req_by_annotation = true;
+	ls->req_if_set = true;
+	ls->req_loc = where;
+	ls->req_objs = param >= 0 ? 1u << param : 0;
+	ls->req_write_loc = shared ? UNKNOWN_LOCATION : where;
+	ls->ret_slot = SLOT_NONE;
+	ls->ret_deref_param = -1;
+	return true;
+}
+
 static void check_call_one(struct ctx *c, struct astate *st, const struct call_info *ci)
 {
 	const struct summary *s = ci->callee ? ci->callee : ci->ref_api_sum;
+	struct lock_summary parts[MAX_LOCKS];
+	struct summary declared;
 
 	if (ci->lock_api)
 		return;
 	if (s)
 		check_callee_requirement(c, st, ci->call, s);
+	else if (!summary_of(ci->fndecl) && declared_requirement(ci->fndecl, &declared, parts))
+		check_callee_requirement(c, st, ci->call, &declared);
 	check_callee_exclusion(c, st, ci, s);
 }
 

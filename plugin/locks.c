@@ -25,33 +25,6 @@ struct candidates {
 	unsigned int nunchecked;
 };
 
-/* The lock kind of a declaration of TYPE, as the rule set's kinds say it. */
-static const char *kind_of_type(tree type)
-{
-	static const struct {
-		const char *type, *kind;
-	} kinds[] = {
-		{ "mutex", "mutex" },
-		{ "spinlock", "spinlock" }, { "spinlock_t", "spinlock" },
-		{ "raw_spinlock", "spinlock" }, { "raw_spinlock_t", "spinlock" },
-		{ "rw_semaphore", "rwsem" },
-		{ "rwlock_t", "rwlock" },
-	};
-
-	for (int pass = 0; pass < 2 && type; pass++) {
-		tree name = TYPE_NAME(pass ? TYPE_MAIN_VARIANT(type) : type);
-
-		if (name && TREE_CODE(name) == TYPE_DECL)
-			name = DECL_NAME(name);
-		if (!name || TREE_CODE(name) != IDENTIFIER_NODE)
-			continue;
-		for (size_t i = 0; i < ARRAY_SIZE(kinds); i++)
-			if (!strcmp(IDENTIFIER_POINTER(name), kinds[i].type))
-				return kinds[i].kind;
-	}
-	return NULL;
-}
-
 /*
  * Globals of a lock type, by name: a lock only declared (extern struct
  * mutex m;) is in no symbol table the walk could ask at the end.
@@ -61,7 +34,7 @@ static hash_map<tree, tree> *global_locks;
 void locks_saw_decl(tree decl)
 {
 	if (TREE_CODE(decl) != VAR_DECL || !is_global_var(decl) || !DECL_NAME(decl) ||
-	    !RECORD_OR_UNION_TYPE_P(TREE_TYPE(decl)) || !kind_of_type(TREE_TYPE(decl)))
+	    !RECORD_OR_UNION_TYPE_P(TREE_TYPE(decl)) || !ruleset_kind_of_type(TREE_TYPE(decl)))
 		return;
 	if (!global_locks)
 		global_locks = new hash_map<tree, tree>;
@@ -106,7 +79,7 @@ static void add_candidate(struct candidates *c, const struct guard_of *g)
 	for (unsigned int i = 0; i < c->nunchecked; i++)
 		if (same_lock(&c->unchecked[i], name, type))
 			return;
-	kind = decl ? kind_of_type(TREE_TYPE(decl)) : NULL;
+	kind = decl ? ruleset_kind_of_type(TREE_TYPE(decl)) : NULL;
 	if (!rules_kind_known(kind)) {
 		/* Not checked: say so where one asks (docs/rulesets.md lists why). */
 		if (getenv("UECHECK_DEBUG"))

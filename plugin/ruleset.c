@@ -401,3 +401,30 @@ bool ruleset_load(const char *spec)
 	free(text);
 	return ok;
 }
+
+/* The lock kind of a declaration of TYPE, as the rule set's kinds say it. */
+const char *ruleset_kind_of_type(tree type)
+{
+	static const struct {
+		const char *type, *kind;
+	} kinds[] = {
+		{ "mutex", "mutex" },
+		{ "spinlock", "spinlock" }, { "spinlock_t", "spinlock" },
+		{ "raw_spinlock", "spinlock" }, { "raw_spinlock_t", "spinlock" },
+		{ "rw_semaphore", "rwsem" },
+		{ "rwlock_t", "rwlock" },
+	};
+
+	for (int pass = 0; pass < 2 && type; pass++) {
+		tree name = TYPE_NAME(pass ? TYPE_MAIN_VARIANT(type) : type);
+
+		if (name && TREE_CODE(name) == TYPE_DECL)
+			name = DECL_NAME(name);
+		if (!name || TREE_CODE(name) != IDENTIFIER_NODE)
+			continue;
+		for (size_t i = 0; i < ARRAY_SIZE(kinds); i++)
+			if (!strcmp(IDENTIFIER_POINTER(name), kinds[i].type))
+				return kinds[i].kind;
+	}
+	return NULL;
+}

@@ -193,6 +193,8 @@ unsigned int rules_guarding_locks(tree decl, bool pointee);
 tree rules_guarded_decl(tree ref);
 bool rules_is_link_field(tree field);	/* the link of a get_all list */
 bool rules_kind_known(const char *kind);	/* the rule set has its API */
+/* The lock kind of a declaration of TYPE ("mutex", ...), as the rule set's kinds say it, or NULL. */
+const char *ruleset_kind_of_type(tree type);
 void locks_run(void);
 void locks_saw_decl(tree decl);	/* a global declared: a lock, maybe */
 /* A pointer to the rule set's counted struct (user_event_mm *). */
@@ -403,6 +405,14 @@ struct lock_claim {
 	int arg;
 	bool object;
 	const char *text;
+	/*
+	 * TEXT (arg -1) names no parameter the names read give, nor a
+	 * variable, and the function's one parameter points to a lock:
+	 * TEXT is that parameter (a prototype may name its parameter
+	 * otherwise than the definition: 7.x's guard constructors,
+	 * __acquires(_T) of a definition's 'l').
+	 */
+	bool sole_lock_param;
 };
 
 /*
@@ -441,6 +451,8 @@ bool annotations_no_context_analysis(tree fndecl);
 bool annotations_in_context_unsafe(location_t loc);
 /* The parameter of the current function named NAME, its index, or -1. */
 int annotations_param_named(const char *name, tree *parm);
+/* Which parameter of DECL, a prototype or a definition, is named NAME, or -1. */
+int annotations_decl_param_index(tree decl, const char *name);
 /* FNDECL is annotated __cond_acquires(): a lock attempt, whose body Clang does not check. */
 bool annotations_lock_attempt(tree fndecl);
 /* Every lock's: the __guarded_by() (POINTEE: __pt_guarded_by()) of DECL, or NULL; all of them. */

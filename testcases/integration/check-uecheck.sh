@@ -132,9 +132,9 @@ check "uecheck: after a call of such a helper the lock is as the caller had it, 
 (cd "$top/testcases/lock" && sh "$uecheck" --engines=gcc --contract=clang -nostdinc -I ../include \
 	exposed-object-lock.c) >"$tmp/objexp.out" 2>&1
 check "uecheck: an exported function without the object's lock neither takes nor asserts it" \
-	grep -q "^exposed-object-lock.c:35:6: note: 'dev_unlocked' can be called from outside this file (external linkage) and neither takes nor asserts 'dev->mtx'$" "$tmp/objexp.out"
+	grep -q "^exposed-object-lock.c:36:6: note: 'dev_unlocked' can be called from outside this file (external linkage) and neither takes nor asserts 'dev->mtx'$" "$tmp/objexp.out"
 check "uecheck: one that takes the object's lock on another path is said to, where it does" \
-	grep -q "^exposed-object-lock.c:48:17: note: 'dev_maybe' can be called from outside this file (external linkage) and takes 'dev->mtx' here, but not on this path$" "$tmp/objexp.out"
+	grep -q "^exposed-object-lock.c:54:17: note: 'dev_maybe' can be called from outside this file (external linkage) and takes 'dev->mtx' here, but not on this path$" "$tmp/objexp.out"
 check "uecheck: a callback (its address taken) is said to be one" \
 	grep -q "^exposed-object-lock.c:.*: note: 'dev_callback' can be called from outside this file (its address is taken) and neither takes nor asserts 'dev->mtx'$" "$tmp/objexp.out"
 # A static function that takes the lock further on, on every path: what

@@ -5,11 +5,12 @@
  * (external linkage, or its address taken) that reads or writes d->counter,
  * or calls a function that needs d->mtx, must hold, assert or declare
  * d->mtx.  The finding is at that line, not trusted to the callers.  A
- * static helper keeps the inference: its callers here hold the lock.
- * Clang 23 (-Wthread-safety, this code written with its attributes)
- * reports the same lines, and two more or fewer: the access in dev_bump
- * (it reads no caller) and not dev_other's (in C it reads the field's
- * guard as any struct dev's lock, '&dev::mtx', and e->mtx is one).
+ * static helper keeps the inference: what it needs is its callers' to
+ * hold, a finding at the call in a function that owes the lock.  Clang 23
+ * (-Wthread-safety, this code written with its attributes) reports the
+ * same lines, but the access in dev_bump for dev_calls_helper's call (it
+ * reads no caller) and not dev_other's (in C it reads the field's guard
+ * as any struct dev's lock, '&dev::mtx', and e->mtx is one).
  * Under the default contract outside kbuild's opt-in, this file is silent
  * (exposed-object-lock-infer.c).
  */
@@ -40,6 +41,11 @@ void dev_unlocked(struct dev *d)
 void dev_calls_declared(struct dev *d)
 {
 	dev_bump_declared(d);			/* expect: lock-required */
+}
+
+void dev_calls_helper(struct dev *d)
+{
+	dev_bump(d);				/* expect: lock-required */
 }
 
 void dev_maybe(struct dev *d, int locked)
