@@ -526,9 +526,23 @@ static bool is_identifier(const char *s, size_t len)
 static bool resolve_claim(const char *arg, char names[][MAX_NAME], int nnames,
 			  struct lock_claim *c)
 {
-	const char *arrow = strstr(arg, "->");
-	size_t n = arrow ? (size_t)(arrow - arg) : strlen(arg);
+	const char *arrow;
+	size_t n;
 
+	/*
+	 * *(T **)p, *p: the lock whose address is stored at *p, p a
+	 * parameter (7.x's guard cleanup: __releases(*(raw_spinlock_t **)_T)).
+	 */
+	c->deref = arg[0] == '*';
+	if (c->deref) {
+		const char *close = arg[1] == '(' ? strchr(arg, ')') : NULL;
+
+		arg = close ? close + 1 : arg + 1;
+		if (!is_identifier(arg, strlen(arg)))
+			return false;
+	}
+	arrow = strstr(arg, "->");
+	n = arrow ? (size_t)(arrow - arg) : strlen(arg);
 	c->object = arrow != NULL;
 	c->text = NULL;
 	for (int i = 0; i < nnames; i++)
@@ -541,7 +555,7 @@ static bool resolve_claim(const char *arg, char names[][MAX_NAME], int nnames,
 			}
 			return true;
 		}
-	if (arrow || !is_identifier(arg, n))
+	if (arrow || !is_identifier(arg, n) || c->deref)
 		return false;
 	c->arg = -1;
 	c->text = xstrdup(arg);
@@ -555,6 +569,7 @@ static void claim_annotations(tree decl, const struct srcpos *name)
 	struct annotated_fn *fn = NULL;
 	int nnames = -2;
 	unsigned int kept = 0;
+	bool made = false;
 
 	for (unsigned int i = 0; i < anns.length(); i++) {
 		struct annotation *a = &anns[i];
@@ -573,23 +588,35 @@ static void claim_annotations(tree decl, const struct srcpos *name)
 			anns[kept++] = *a;
 			continue;
 		}
-		if (nnames == -2)
-			nnames = linemap_location_from_macro_expansion_p(line_table,
-									 DECL_SOURCE_LOCATION(decl)) ?
-				 decl_argument_names(decl, names, ARRAY_SIZE(names)) :
+		if (nnames == -2) {
+			made = linemap_location_from_macro_expansion_p(line_table,
+								       DECL_SOURCE_LOCATION(decl));
+			nnames = made ? decl_argument_names(decl, names, ARRAY_SIZE(names)) :
 				 parameter_names(name, names, ARRAY_SIZE(names));
+		}
 		c.op = a->op;
 		if (nnames >= 0 && resolve_claim(a->arg, names, nnames, &c)) {
 			c.sole_lock_param = c.arg < 0 && !c.object && sole_lock_param(decl) &&
 					    !names_variable(c.text);
-			if (!claim_fits(decl, &c)) {
-				free((void *)c.text);
-			} else {
+			if (claim_fits(decl, &c)) {
 				if (!fn)
 					fn = XCNEW(struct annotated_fn);
 				if (fn->n < MAX_CLAIMS)
 					fn->claims[fn->n++] = c;
+				free(a->arg);
+				continue;
 			}
+			free((void *)c.text);
+		}
+		/*
+		 * Not of a function a macro made: maybe of the next one the
+		 * same macro makes (its arguments' annotations are all read
+		 * when it is entered: __releases() of 7.x's guard cleanup, not
+		 * of the constructor before it).
+		 */
+		if (made) {
+			anns[kept++] = *a;
+			continue;
 		}
 		free(a->arg);
 	}
@@ -637,7 +664,7 @@ int annotations_param_named(const char *name, tree *parm)
 int annotations_decl_param_index(tree decl, const char *name)
 {
 	char names[MAX_PROTO_PARAMS][MAX_NAME];
-	struct lock_claim c = { LOCK_OP_NONE, -1, false, NULL, false };
+	struct lock_claim c = { LOCK_OP_NONE, -1, false, NULL, false, false };
 	struct srcpos at;
 	int n;
 
@@ -822,6 +849,17 @@ void annotations_saw_decl(tree decl)
 }
 
 /*
+ * A definition whose name a macro made has no parameter names to read
+ * before its body (GCC sets DECL_ARGUMENTS after its start): its
+ * annotations are claimed when its body is parsed.
+ */
+static bool made_without_names(tree decl)
+{
+	return !DECL_ARGUMENTS(decl) &&
+	       linemap_location_from_macro_expansion_p(line_table, DECL_SOURCE_LOCATION(decl));
+}
+
+/*
  * A definition's __acquires()/__cond_acquires(), written between its
  * parameters and its body (7.x's inline lock functions:
  * _raw_spin_trylock_irqsave() is defined so, with no prototype): lexed
@@ -833,6 +871,17 @@ static void on_start_function(void *gcc_data, void *user_data)
 	struct srcpos name;
 
 	if (!anns.is_empty() && decl && TREE_CODE(decl) == FUNCTION_DECL && DECL_NAME(decl) &&
+	    !made_without_names(decl) && srcpos_of(DECL_SOURCE_LOCATION(decl), &name))
+		claim_annotations(decl, &name);
+}
+
+static void on_finish_function(void *gcc_data, void *user_data)
+{
+	tree decl = current_function_decl;
+	struct srcpos name;
+
+	if (!anns.is_empty() && decl && TREE_CODE(decl) == FUNCTION_DECL && DECL_NAME(decl) &&
+	    linemap_location_from_macro_expansion_p(line_table, DECL_SOURCE_LOCATION(decl)) &&
 	    srcpos_of(DECL_SOURCE_LOCATION(decl), &name))
 		claim_annotations(decl, &name);
 }
@@ -944,6 +993,7 @@ void annotations_register(const char *plugin_name)
 {
 	register_callback(plugin_name, PLUGIN_START_UNIT, on_start_unit, NULL);
 	register_callback(plugin_name, PLUGIN_START_PARSE_FUNCTION, on_start_function, NULL);
+	register_callback(plugin_name, PLUGIN_FINISH_PARSE_FUNCTION, on_finish_function, NULL);
 }
 
 /*

@@ -604,6 +604,11 @@ static struct lock_ref lock_api_target(gcall *call, const struct lock_api *api)
 		return r;
 	if (api->op == LOCK_OP_GUARD_HELD) {
 		r.slot = lock_slot_of_deref(gimple_call_arg(call, api->lock_arg));
+	} else if (api->deref_arg) {
+		/* __releases(*(T **)_T) of a guard's cleanup: the lock stored at *arg. */
+		r.base = object_lock_base_deref(gimple_call_arg(call, api->lock_arg));
+		if (!r.base)
+			r.slot = lock_slot_of_deref(gimple_call_arg(call, api->lock_arg));
 	} else if (api->lock_arg < 0) {
 		r.slot = SLOT_GLOBAL;	/* __acquires(&the_lock) on a prototype */
 	} else if (api->object_arg) {

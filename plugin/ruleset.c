@@ -119,6 +119,7 @@ static bool add_lock_api(const struct origin *o, const char *kind, const char *o
 	api->op = (enum lock_op)k;
 	api->lock_arg = arg;
 	api->object_arg = false;
+	api->deref_arg = false;
 	return true;
 }
 

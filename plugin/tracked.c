@@ -203,7 +203,7 @@ static void resolve_annotated(const struct annotated_fn *fn, struct annotated_ap
 {
 	enum lock_op op = LOCK_OP_NONE;
 	int lock_arg = -2;
-	bool object = false, ambiguous = false;
+	bool object = false, deref = false, ambiguous = false;
 
 	for (unsigned int i = 0; i < fn->n; i++) {
 		const struct lock_claim *c = &fn->claims[i];
@@ -211,10 +211,12 @@ static void resolve_annotated(const struct annotated_fn *fn, struct annotated_ap
 		if (!claim_matches(c))
 			continue;
 		ambiguous |= op != LOCK_OP_NONE &&
-			     (op != c->op || claim_arg(c) != lock_arg || c->object != object);
+			     (op != c->op || claim_arg(c) != lock_arg || c->object != object ||
+			      c->deref != deref);
 		op = c->op;
 		lock_arg = claim_arg(c);
 		object = c->object;
+		deref = c->deref;
 	}
 	out->active = op != LOCK_OP_NONE && !ambiguous;
 	out->api.name = fn->name;
@@ -222,6 +224,7 @@ static void resolve_annotated(const struct annotated_fn *fn, struct annotated_ap
 	out->api.op = op;
 	out->api.lock_arg = lock_arg;
 	out->api.object_arg = object;
+	out->api.deref_arg = deref;
 }
 
 /*

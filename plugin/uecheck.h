@@ -143,6 +143,7 @@ struct lock_api {
 	enum lock_op op;
 	int lock_arg;		/* which argument is the lock */
 	bool object_arg;	/* ... or the object whose lock it is (&c->lock) */
+	bool deref_arg;		/* ... or holds where the lock's address is stored */
 };
 
 
@@ -413,6 +414,7 @@ struct lock_claim {
 	 * __acquires(_T) of a definition's 'l').
 	 */
 	bool sole_lock_param;
+	bool deref;		/* the lock whose address is at *parameter */
 };
 
 /*
