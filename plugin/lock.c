@@ -672,7 +672,18 @@ static bool step_lock_api(struct astate *st, gcall *call, const struct lock_api 
 		lock_ref_set(st, r, held_mask(api->op), loc, SHARED_BY_LOCK);
 		break;
 	case LOCK_OP_RELEASE:
-		lock_ref_set(st, r, LK_FREE, loc, FREE_BY_UNLOCK);
+		/*
+		 * A guard's cleanup (__releases(*(T **)_T), 7.x): the lock is
+		 * as before the scope, which for an initialisation scope
+		 * (raw_spinlock_init) is as the caller left it; a lock guard's
+		 * destructor, run after it, unlocks it.
+		 */
+		if (api->deref_arg && r.base)
+			objlock_drop(st, r.base);
+		else if (api->deref_arg)
+			lock_ref_set(st, r, LK_ENTRY, loc, 0);
+		else
+			lock_ref_set(st, r, LK_FREE, loc, FREE_BY_UNLOCK);
 		break;
 	case LOCK_OP_TRY_NONZERO:
 	case LOCK_OP_TRY_ZERO:

@@ -8,10 +8,13 @@
  * '_T', which names no global lock, is that parameter.  What the scope
  * writes is under the lock, also under Clang's contract (7.3's exported
  * __init_rwsem() was a false finding without it).  The scope ends at the
- * cleanup, __releases(*(raw_spinlock_t **)_T): the lock whose address is
- * stored where its argument points; the annotation, read when the macro
- * is entered, waits for the function the macro makes after the
- * constructor.  Clang 23 (this code with its attributes) reports
+ * cleanup, __releases(*(raw_spinlock_t **)_T) of the lock whose address
+ * is stored where its argument points: the lock is then as before the
+ * scope, here as the caller left it (a lock guard's destructor, run
+ * after its cleanup, unlocks; 7.3's rt_mutex_init_proxy_locked() holds
+ * the lock by its contract across such a scope in a helper).  The
+ * annotation, read when the macro is entered, waits for the function the
+ * macro makes after the constructor.  Clang 23 (this code with its attributes) reports
  * box_clear and table_grow too; it does not follow this plain cleanup
  * variable to the lock (7.3's guards alias it for Clang), so it misses
  * box_setup_scoped's write after the scope.
