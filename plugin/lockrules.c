@@ -360,14 +360,14 @@ static bool callee_exclusion(const struct call_info *ci, const struct summary *s
 /*
  * How the locks a callee must be called without may be held: the global
  * lock (its summary or its prototype say so: X), or, annotated
- * __must_not_hold(&p->lock) with p a parameter, the per-object locks of the
- * objects passed for such parameters.  0: the callee says nothing.
+ * __must_not_hold(&p->lock) with p a parameter (by its summary, or its
+ * prototype's), the per-object locks of the objects passed for such
+ * parameters.  0: the callee says nothing.
  */
 static unsigned char excluded_mask(struct astate *st, const struct call_info *ci,
 				   const struct summary *s, struct exclusion *x)
 {
 	const struct summary *callee = ci->callee;
-
 	const char *obj;
 	location_t where;
 	int param;
