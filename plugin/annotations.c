@@ -457,11 +457,11 @@ static int parameter_names(const struct srcpos *name, char names[][MAX_NAME], in
 }
 
 /*
- * The names of DECL's parameters as a definition seen gives them
- * (DECL_ARGUMENTS), or -1.  The only names of a function whose name a
- * macro made (7.x's DEFINE_LOCK_GUARD_1(name, type, lock, unlock) makes a
- * guard class's constructor): the text at its name is the macro's call,
- * whose arguments are no parameter list.
+ * The names of DECL's parameters as its definition gives them
+ * (DECL_ARGUMENTS), or -1 before one is seen.  For a function whose name
+ * a macro made (7.x's DEFINE_LOCK_GUARD_1(name, type, lock, unlock) makes
+ * a guard class's constructor) the only names to trust: the text at its
+ * name is the macro's call, whose arguments are no parameter list.
  */
 static int decl_argument_names(tree decl, char names[][MAX_NAME], int max)
 {
