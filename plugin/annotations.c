@@ -596,8 +596,19 @@ static void claim_annotations(tree decl, const struct srcpos *name)
 		}
 		c.op = a->op;
 		if (nnames >= 0 && resolve_claim(a->arg, names, nnames, &c)) {
-			c.sole_lock_param = c.arg < 0 && !c.object && sole_lock_param(decl) &&
-					    !names_variable(c.text);
+			/*
+			 * A name that is no parameter the names read give, nor
+			 * a variable, on a function whose one parameter points
+			 * to a lock, is that parameter: a prototype may name it
+			 * otherwise than the definition (7.x's guard
+			 * constructors: __acquires(_T) of a definition's 'l').
+			 */
+			if (c.arg < 0 && !c.object && sole_lock_param(decl) &&
+			    !names_variable(c.text)) {
+				free((void *)c.text);
+				c.text = NULL;
+				c.arg = 0;
+			}
 			if (claim_fits(decl, &c)) {
 				if (!fn)
 					fn = XCNEW(struct annotated_fn);
@@ -664,7 +675,7 @@ int annotations_param_named(const char *name, tree *parm)
 int annotations_decl_param_index(tree decl, const char *name)
 {
 	char names[MAX_PROTO_PARAMS][MAX_NAME];
-	struct lock_claim c = { LOCK_OP_NONE, -1, false, NULL, false, false };
+	struct lock_claim c = { LOCK_OP_NONE, -1, false, NULL, false };
 	struct srcpos at;
 	int n;
 

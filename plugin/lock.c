@@ -459,12 +459,8 @@ static void lock_operands(struct ctx *c, gimple *stmt, struct astate *st)
  * parameters in OBJS): like sparse's context check, it binds every caller
  * statically: callable-from-outside callers must hold or say so.
  */
-static void sign_contract(struct ctx *c, location_t where, unsigned int objs)
+static void sign(struct lock_summary *ls, location_t where, unsigned int objs)
 {
-	struct lock_summary *ls = lock_summary_of(c->sum);
-
-	if (!c->final)
-		return;
 	ls->contract = true;
 	ls->req = REQ_UNASSERTED;
 	ls->req_if_known = ls->req_if_nonzero = 0;
@@ -473,6 +469,46 @@ static void sign_contract(struct ctx *c, location_t where, unsigned int objs)
 	ls->req_field = NULL_TREE;
 	ls->req_by_annotation = true;
 	ls->req_objs |= objs;
+}
+
+/* The same, of the function being analysed, in its final sweep. */
+static void sign_contract(struct ctx *c, location_t where, unsigned int objs)
+{
+	if (c->final)
+		sign(lock_summary_of(c->sum), where, objs);
+}
+
+/*
+ * A callee without a body here whose declaration says __must_hold() (or
+ * __must_hold_shared()) of the tracked lock, the global or a parameter's
+ * object's: the summary its definition would give its callers, in D
+ * (whose lock parts are PARTS), signed as sign_contract() signs it; held
+ * for writing unless shared.  Clang reads a prototype's annotation so.
+ */
+bool lock_declared_summary(tree fndecl, struct summary *d, struct lock_summary *parts)
+{
+	struct lock_summary *ls = &parts[tracked_rank()];
+	const char *obj = NULL;
+	location_t where;
+	bool shared = false;
+	int param = -1;
+
+	if (!fndecl || !tracked_must_hold(fndecl, &where, &shared, &obj))
+		return false;
+	if (obj && (param = annotations_decl_param_index(fndecl, obj)) < 0)
+		return false;
+	if (param >= MAX_PARAM_MASK)
+		return false;
+	memset(d, 0, sizeof(*d));
+	memset(ls, 0, sizeof(*ls));
+	d->decl = fndecl;
+	d->lock = parts;
+	d->exposed = true;
+	sign(ls, where, param >= 0 ? 1u << param : 0);
+	ls->req_write_loc = shared ? UNKNOWN_LOCATION : where;
+	ls->ret_slot = SLOT_NONE;
+	ls->ret_deref_param = -1;
+	return true;
 }
 
 /* __must_hold(&p->lock), p a parameter: held at entry, callers must hold it. */

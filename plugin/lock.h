@@ -89,6 +89,12 @@ enum lock_effect lock_call_effect(gcall *call);
 location_t lock_taken_ahead(gimple *stmt);
 /* A new walk of a function: what lock_taken_ahead() knew is stale. */
 void lock_ahead_forget(void);
+/*
+ * The summary a callee without a body here gives its callers by its
+ * declaration's __must_hold() of the tracked lock, into D (lock parts
+ * PARTS, MAX_LOCKS of them); false when it says none.
+ */
+bool lock_declared_summary(tree fndecl, struct summary *d, struct lock_summary *parts);
 /* A rule reported at LOC: what LOC needs is not passed up (one cause, one finding). */
 void lock_reported_here(struct ctx *c, location_t loc);
 /* End of the final sweep: pass up what was not reported here. */

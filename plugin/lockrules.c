@@ -423,44 +423,6 @@ static void check_callee_exclusion(struct ctx *c, struct astate *st, const struc
 	}
 }
 
-/*
- * A callee without a body here whose declaration says __must_hold() (or
- * __must_hold_shared()) of the tracked lock, the global or a parameter's
- * object's: its requirement, as its definition's summary would give it,
- * into D (whose lock parts are PARTS).  Clang reads a prototype's
- * annotation so.
- */
-static bool declared_requirement(tree fndecl, struct summary *d, struct lock_summary *parts)
-{
-	struct lock_summary *ls = &parts[tracked_rank()];
-	const char *obj = NULL;
-	location_t where;
-	bool shared = false;
-	int param = -1;
-
-	if (!fndecl || !tracked_must_hold(fndecl, &where, &shared, &obj))
-		return false;
-	if (obj && (param = annotations_decl_param_index(fndecl, obj)) < 0)
-		return false;
-	if (param >= MAX_PARAM_MASK)
-		return false;
-	memset(d, 0, sizeof(*d));
-	memset(ls, 0, sizeof(*ls));
-	d->decl = fndecl;
-	d->lock = parts;
-	d->exposed = true;
-	ls->contract = true;
-	ls->req = REQ_UNASSERTED;
-	ls->req_by_annotation = true;
-	ls->req_if_set = true;
-	ls->req_loc = where;
-	ls->req_objs = param >= 0 ? 1u << param : 0;
-	ls->req_write_loc = shared ? UNKNOWN_LOCATION : where;
-	ls->ret_slot = SLOT_NONE;
-	ls->ret_deref_param = -1;
-	return true;
-}
-
 static void check_call_one(struct ctx *c, struct astate *st, const struct call_info *ci)
 {
 	const struct summary *s = ci->callee ? ci->callee : ci->ref_api_sum;
@@ -471,7 +433,7 @@ static void check_call_one(struct ctx *c, struct astate *st, const struct call_i
 		return;
 	if (s)
 		check_callee_requirement(c, st, ci->call, s);
-	else if (!summary_of(ci->fndecl) && declared_requirement(ci->fndecl, &declared, parts))
+	else if (!summary_of(ci->fndecl) && lock_declared_summary(ci->fndecl, &declared, parts))
 		check_callee_requirement(c, st, ci->call, &declared);
 	check_callee_exclusion(c, st, ci, s);
 }

@@ -199,7 +199,6 @@ void locks_run(void)
 {
 	struct candidates c;
 	unsigned int nlocks, locks = 1;
-
 	bool opted_in = ue_cfg.locks == LOCKS_KBUILD && kbuild_opted_in();
 
 	c.n = 0;

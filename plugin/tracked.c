@@ -182,20 +182,12 @@ static bool names_tracked_lock(const char *lock, char **obj)
 	return tracked_is_lock_text(lock, len) || names_object_lock(lock, len, obj);
 }
 
-/* The parameter the claim is of (struct lock_claim), or -1: a global. */
-static int claim_arg(const struct lock_claim *c)
-{
-	if (c->arg < 0 && c->sole_lock_param)
-		return 0;
-	return c->arg;
-}
-
 /* The claim is about the tracked lock (a parameter always may be). */
 static bool claim_matches(const struct lock_claim *c)
 {
 	if (c->object)
 		return tracked_per_object() && !strcmp(c->text, tracked_field_name());
-	return claim_arg(c) >= 0 || tracked_is_lock_text(c->text, strlen(c->text));
+	return c->arg >= 0 || tracked_is_lock_text(c->text, strlen(c->text));
 }
 
 /* One lock operation of the tracked lock, or none: two different ones cancel. */
@@ -211,10 +203,10 @@ static void resolve_annotated(const struct annotated_fn *fn, struct annotated_ap
 		if (!claim_matches(c))
 			continue;
 		ambiguous |= op != LOCK_OP_NONE &&
-			     (op != c->op || claim_arg(c) != lock_arg || c->object != object ||
+			     (op != c->op || c->arg != lock_arg || c->object != object ||
 			      c->deref != deref);
 		op = c->op;
-		lock_arg = claim_arg(c);
+		lock_arg = c->arg;
 		object = c->object;
 		deref = c->deref;
 	}

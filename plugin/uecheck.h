@@ -406,14 +406,6 @@ struct lock_claim {
 	int arg;
 	bool object;
 	const char *text;
-	/*
-	 * TEXT (arg -1) names no parameter the names read give, nor a
-	 * variable, and the function's one parameter points to a lock:
-	 * TEXT is that parameter (a prototype may name its parameter
-	 * otherwise than the definition: 7.x's guard constructors,
-	 * __acquires(_T) of a definition's 'l').
-	 */
-	bool sole_lock_param;
 	bool deref;		/* the lock whose address is at *parameter */
 };
 
