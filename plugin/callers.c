@@ -63,27 +63,27 @@ void callers_end(void)
 	any_unheld = false;
 }
 
-static vec<struct call_fact> *facts_of(tree caller)
+static vec<struct call_fact> *facts_of(struct lockid l, tree caller)
 {
 	struct summary *s = facts ? summary_of(caller) : NULL;
 
-	return s ? &facts[(size_t)summary_index(s) * nranks + tracked_rank()] : NULL;
+	return s ? &facts[(size_t)summary_index(s) * nranks + l.rank] : NULL;
 }
 
-/* CALLER's analysis starts: what its last one saw no longer stands. */
-void callers_forget(tree caller)
+/* CALLER's analysis starts: what its last one saw of L no longer stands. */
+void callers_forget(struct lockid l, tree caller)
 {
-	vec<struct call_fact> *v = facts_of(caller);
+	vec<struct call_fact> *v = facts_of(l, caller);
 
 	if (v)
 		v->truncate(0);
 }
 
-/* The final sweep of CALLER: CALLEE, which needs the lock, called at LOC. */
-void callers_record(tree caller, const struct summary *callee, unsigned char mask,
-		    location_t loc)
+/* The final sweep of CALLER: CALLEE, which needs lock L, called at LOC. */
+void callers_record(struct lockid l, tree caller, const struct summary *callee,
+		    unsigned char mask, location_t loc)
 {
-	vec<struct call_fact> *v = facts_of(caller);
+	vec<struct call_fact> *v = facts_of(l, caller);
 	struct call_fact f;
 
 	if (!v)
@@ -102,9 +102,10 @@ void callers_record(tree caller, const struct summary *callee, unsigned char mas
 	v->safe_push(f);
 }
 
-static const struct call_fact *fact_at(unsigned int caller, unsigned int callee, location_t loc)
+static const struct call_fact *fact_at(struct lockid l, unsigned int caller, unsigned int callee,
+				      location_t loc)
 {
-	const vec<struct call_fact> &v = facts[(size_t)caller * nranks + tracked_rank()];
+	const vec<struct call_fact> &v = facts[(size_t)caller * nranks + l.rank];
 
 	for (unsigned int i = 0; i < v.length(); i++)
 		if (v[i].callee == callee && v[i].loc == loc)
@@ -123,22 +124,22 @@ static bool earlier(location_t a, location_t b)
  * S may be a helper no caller holds the lock for: static, needing the
  * lock with nothing but its callers behind it, and every call of it seen.
  */
-static bool candidate(unsigned int i)
+static bool candidate(struct lockid l, unsigned int i)
 {
 	struct summary *s = summary_at(i);
-	const struct lock_summary *ls = lock_summary_of(s);
+	const struct lock_summary *ls = lock_summary_of(s, l);
 	cgraph_node *cn;
 	bool called = false;
 
 	if (s->exposed || s->gave_up || ls->req != REQ_UNASSERTED || ls->req_by_annotation ||
-	    ls->contract || unheld[(size_t)i * nranks + tracked_rank()] != UNKNOWN_LOCATION)
+	    ls->contract || unheld[(size_t)i * nranks + l.rank] != UNKNOWN_LOCATION)
 		return false;
 	cn = cgraph_node::get(s->decl);
 	for (cgraph_edge *e = cn ? cn->callers : NULL; e; e = e->next_caller) {
 		struct summary *caller = summary_of(e->caller->decl);
 
 		if (!caller || caller->gave_up || !e->call_stmt ||
-		    !fact_at(summary_index(caller), i, gimple_location(e->call_stmt)))
+		    !fact_at(l, summary_index(caller), i, gimple_location(e->call_stmt)))
 			return false;
 		called = true;
 	}
@@ -146,23 +147,23 @@ static bool candidate(unsigned int i)
 }
 
 /*
- * Mark the helpers no caller holds the tracked lock for; their indices
- * go to OUT.  A helper is held for when a call of it may be made with the
- * lock held, or as a caller left it that is itself held for (not marked)
- * and cannot be called from outside.
+ * Mark the helpers no caller holds lock L for; their indices go to OUT.
+ * A helper is held for when a call of it may be made with the lock held,
+ * or as a caller left it that is itself held for (not marked) and cannot
+ * be called from outside.
  */
-static unsigned int settle_one(unsigned int *out)
+static unsigned int settle_one(struct lockid l, unsigned int *out)
 {
 	bool *none = XCNEWVEC(bool, nfuncs);
 	unsigned int n = 0;
 	bool changed = true;
 
 	for (unsigned int i = 0; i < nfuncs; i++)
-		none[i] = candidate(i);
+		none[i] = candidate(l, i);
 	while (changed) {
 		changed = false;
 		for (unsigned int c = 0; c < nfuncs; c++) {
-			const vec<struct call_fact> &v = facts[(size_t)c * nranks + tracked_rank()];
+			const vec<struct call_fact> &v = facts[(size_t)c * nranks + l.rank];
 
 			for (unsigned int k = 0; k < v.length(); k++) {
 				unsigned char m = v[k].mask;
@@ -179,10 +180,10 @@ static unsigned int settle_one(unsigned int *out)
 	}
 	/* For the note: each one's first call in the source. */
 	for (unsigned int c = 0; c < nfuncs; c++) {
-		const vec<struct call_fact> &v = facts[(size_t)c * nranks + tracked_rank()];
+		const vec<struct call_fact> &v = facts[(size_t)c * nranks + l.rank];
 
 		for (unsigned int k = 0; k < v.length(); k++) {
-			location_t *at = &unheld[(size_t)v[k].callee * nranks + tracked_rank()];
+			location_t *at = &unheld[(size_t)v[k].callee * nranks + l.rank];
 
 			if (!none[v[k].callee])
 				continue;
@@ -211,9 +212,9 @@ unsigned int callers_settle(unsigned int *out)
 	FOR_EACH_LOCK(l) {
 		unsigned int k;
 
-		if (tracked_is_ruleset_lock() || tracked_per_object())
+		if (tracked_is_ruleset_lock(l) || tracked_per_object(l))
 			continue;
-		k = settle_one(mine);
+		k = settle_one(l, mine);
 		for (unsigned int j = 0; j < k; j++)
 			if (!listed[mine[j]]) {
 				listed[mine[j]] = true;
@@ -225,13 +226,13 @@ unsigned int callers_settle(unsigned int *out)
 	return n;
 }
 
-/* No caller holds the tracked lock for FNDECL: one of its calls in *CALL. */
-bool callers_none_hold(tree fndecl, location_t *call)
+/* No caller holds lock L for FNDECL: one of its calls in *CALL. */
+bool callers_none_hold(struct lockid l, tree fndecl, location_t *call)
 {
 	struct summary *s;
 
 	if (!any_unheld || !(s = summary_of(fndecl)))
 		return false;
-	*call = unheld[(size_t)summary_index(s) * nranks + tracked_rank()];
+	*call = unheld[(size_t)summary_index(s) * nranks + l.rank];
 	return *call != UNKNOWN_LOCATION;
 }

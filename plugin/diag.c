@@ -63,6 +63,7 @@ void finding_init(struct finding *f, enum finding_kind kind, location_t loc,
 	memset(f, 0, sizeof(*f));
 	f->kind = kind;
 	f->loc = loc;
+	f->lock_index = tracked_lead().index;	/* ownership's: the walk's first */
 	f->fn = fn_name(current_function_decl);
 	f->name = name;
 	f->fixit_before = UNKNOWN_LOCATION;
@@ -137,6 +138,7 @@ static void word_note(const struct finding *f, const struct finding_note *n, str
 		[SHARED_BY_CALL]	= "'%s' held for reading only after this call",
 		[SHARED_BY_ANNOTATION]	= "'%s' held for reading only, as annotated here",
 	};
+	struct lockid l = tracked_lock(f->lock_index);
 	const char *lock = f->lock;
 	const char *field = rules_field_name(n->field);
 	char what[256];
@@ -196,12 +198,12 @@ static void word_note(const struct finding *f, const struct finding_note *n, str
 		break;
 	case NOTE_EVERY_NODE:
 		note(w, n->loc, "every node of a '%s' list holds a reference; put each one",
-			  rules_ref_api_name(REF_OP_GET_ALL));
+			  rules_ref_api_name(l, REF_OP_GET_ALL));
 		break;
 	case NOTE_PUT_EVERY_NODE:
 	case NOTE_PUT_IT:
 		note(w, n->loc, "assign the result and call '%s' on %s",
-			  rules_ref_api_name(REF_OP_PUT),
+			  rules_ref_api_name(l, REF_OP_PUT),
 			  n->kind == NOTE_PUT_EVERY_NODE ? "every node of the list" : "it");
 		break;
 	case NOTE_FIRST_PUT:
@@ -212,14 +214,15 @@ static void word_note(const struct finding *f, const struct finding_note *n, str
 		break;
 	case NOTE_LEAVES_HOLDING:
 		note(w, n->loc, "leaves here still holding it: call '%s' on '%s' once more",
-			  rules_ref_api_name(REF_OP_PUT), n->name);
+			  rules_ref_api_name(l, REF_OP_PUT), n->name);
 		break;
 	}
 }
 
 static void word_finding(const struct finding *f, struct worded *w)
 {
-	const char *lock = f->lock, *put = rules_ref_api_name(REF_OP_PUT);
+	struct lockid l = tracked_lock(f->lock_index);
+	const char *lock = f->lock, *put = rules_ref_api_name(l, REF_OP_PUT);
 	char what[256];
 
 	guarded_text(f->field, f->lock_index, what, sizeof(what));
@@ -252,7 +255,7 @@ static void word_finding(const struct finding *f, struct worded *w)
 	case FINDING_REF_LOST:
 	case FINDING_REF_HELD_AT_EXIT:
 		say(w, "reference to 'struct %s' %s in '%s': it is never put with '%s'",
-		    rules_ref_type_name(), f->kind == FINDING_REF_LOST ? "lost by this assignment" :
+		    rules_ref_type_name(l), f->kind == FINDING_REF_LOST ? "lost by this assignment" :
 		    "still held when leaving", f->fn, put);
 		break;
 	case FINDING_REF_DISCARDED:
@@ -261,11 +264,11 @@ static void word_finding(const struct finding *f, struct worded *w)
 		break;
 	case FINDING_REF_EXTRA_LEAKED:
 		say(w, "reference taken on '%s' by '%s' in '%s' is not put on every path",
-		    f->name, rules_ref_api_name(REF_OP_GET), f->fn);
+		    f->name, rules_ref_api_name(l, REF_OP_GET), f->fn);
 		break;
 	case FINDING_DOUBLE_PUT:
 		say(w, "'%s' of 'struct %s' that was already put on some path in '%s'",
-		    f->name, rules_ref_type_name(), f->fn);
+		    f->name, rules_ref_type_name(l), f->fn);
 		break;
 	case FINDING_USE_AFTER_PUT:
 		say(w, "'%s' dereferenced after '%s' on some path in '%s'", f->name, put, f->fn);

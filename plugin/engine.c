@@ -303,8 +303,11 @@ void forget_call_value(struct astate *st, gcall *call, tree lhs)
 		fact_drop(st, key);
 }
 
-/* What the callee is to each rule: at most one of API, allocator, summary. */
-static void classify_call(gcall *call, struct call_info *ci)
+/*
+ * What the callee is to each rule, as lock L sees it: at most one of API,
+ * allocator, summary.
+ */
+static void classify_call(gcall *call, struct call_info *ci, struct lockid l)
 {
 	const struct lock_api *api;
 	struct summary *s;
@@ -314,12 +317,12 @@ static void classify_call(gcall *call, struct call_info *ci)
 	ci->fndecl = gimple_call_fndecl(call);
 	ci->lhs = gimple_call_lhs(call);
 	ci->key = ci->lhs ? value_key(ci->lhs) : 0;
-	api = rules_lock_api(ci->fndecl);
+	api = rules_lock_api(l, ci->fndecl);
 	if (api && (api->lock_arg < 0 || (unsigned int)api->lock_arg < gimple_call_num_args(call))) {
 		ci->lock_api = api;
 		return;
 	}
-	ci->ref_op = rules_ref_api(ci->fndecl);
+	ci->ref_op = rules_ref_api(l, ci->fndecl);
 	if (ci->ref_op != REF_OP_NONE) {
 		/* The reference API defined in this file keeps its own lock needs. */
 		s = summary_of(ci->fndecl);
@@ -336,18 +339,19 @@ static void classify_call(gcall *call, struct call_info *ci)
 		ci->callee = s;
 }
 
-const struct call_info *call_of_lock(struct ctx *c, const struct call_info *ci)
+const struct call_info *call_of_lock(struct ctx *c, const struct call_info *ci,
+				     struct lockid lock)
 {
-	unsigned int l = tracked_index();
+	unsigned int l = lock.index;
 
-	if (l == tracked_lead())
+	if (l == tracked_lead().index)
 		return ci;
 	if (c->calls_of != ci->call) {
 		c->calls_of = ci->call;
 		c->calls_known = 0;
 	}
 	if (!(c->calls_known & (1u << l))) {
-		classify_call(ci->call, &c->calls[l]);
+		classify_call(ci->call, &c->calls[l], lock);
 		c->calls_known |= 1u << l;
 	}
 	return &c->calls[l];
@@ -374,7 +378,7 @@ static void step_call(struct ctx *c, struct astate *st, gcall *call, struct sset
 	struct call_info ci;
 	bool decided = false;
 
-	classify_call(call, &ci);
+	classify_call(call, &ci, tracked_lead());
 	FOR_EACH_CHECKER(k)
 		if (checkers[k]->check_call)
 			checkers[k]->check_call(c, st, &ci);
@@ -723,7 +727,7 @@ void analyse_function(struct summary *sum)
 		out.gave_up = true;
 		/* Printed once, of the first lock the walk tracks (report.c). */
 		FOR_EACH_LOCK(l)
-			report_not_checked(current_function_decl, visits);
+			report_not_checked(l, current_function_decl, visits);
 	}
 	summary_copy_back(sum, &out);
 

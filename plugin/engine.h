@@ -132,11 +132,12 @@ static inline bool usable_loc(location_t loc)
 const char *cur_fn(void);
 /*
  * CI (the call as the engine classified it, for the walk's first lock) as
- * the lock tracked now sees it: whether the callee is of its lock API (an
- * __acquires() names one lock), the reference API (the rule set's lock
- * only), a summary.
+ * lock L sees it: whether the callee is of its lock API (an __acquires()
+ * names one lock), the reference API (the rule set's lock only), a
+ * summary.
  */
-const struct call_info *call_of_lock(struct ctx *c, const struct call_info *ci);
+const struct call_info *call_of_lock(struct ctx *c, const struct call_info *ci,
+				     struct lockid l);
 const struct stmt_operands *operands_of(struct ctx *c, gimple *stmt);
 /* The unit's analysis is over: forget every statement's operands. */
 void operands_forget(void);
@@ -202,8 +203,9 @@ struct checker {
 	/* Its parts of two summaries say the same to the callers' analysis:
 	   false makes the fixpoint analyse the callers again. */
 	bool (*summary_equal)(const struct summary *a, const struct summary *b);
-	/* UECHECK_DEBUG=1: its part of a summary, as " name=value" words. */
-	void (*summary_dump)(const struct summary *s, FILE *out);
+	/* UECHECK_DEBUG=1: its part of a summary, as " name=value" words,
+	   as lock L's dump shows it (a checker of no lock ignores L). */
+	void (*summary_dump)(const struct summary *s, struct lockid l, FILE *out);
 	/* The end of the final sweep: fill the summary, report what is due. */
 	void (*finish)(struct ctx *c);
 };

@@ -33,13 +33,14 @@ static int by_source_position(const void *pa, const void *pb)
  */
 static bool unit_may_have_findings(void)
 {
+	struct lockid own = tracked_lock(0);	/* the rule set's */
 	const struct assertion *a;
 	location_t where;
 	cgraph_node *node;
 
-	if (rules_unit_names_symbols())
+	if (rules_unit_names_symbols(own))
 		return true;
-	if (!tracked_any_assertion())
+	if (!tracked_any_assertion(own))
 		return false;
 	FOR_EACH_FUNCTION_WITH_GIMPLE_BODY(node) {
 		bool asserts;
@@ -47,7 +48,8 @@ static bool unit_may_have_findings(void)
 		if (!summary_analysable(node))
 			continue;
 		push_cfun(DECL_STRUCT_FUNCTION(node->decl));
-		asserts = tracked_body_assertions(&a, 1) || tracked_must_hold(node->decl, &where, NULL, NULL);
+		asserts = tracked_body_assertions(own, &a, 1) ||
+			  tracked_must_hold(own, node->decl, &where, NULL, NULL);
 		pop_cfun();
 		if (asserts)
 			return true;
@@ -149,7 +151,7 @@ void summaries_run(unsigned int locks)
 	if (getenv("UECHECK_DEBUG"))
 		FOR_EACH_LOCK(l)
 			for (unsigned int i = 0; i < nsums; i++)
-				summary_dump(summary_at(i));
+				summary_dump(summary_at(i), l);
 
 	/*
 	 * Once the summaries are settled, each function's last analysis saw

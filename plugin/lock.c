@@ -2,14 +2,16 @@
 /*
  * lock.c - the lock tracker: where lock state is computed.
  *
- * A path state holds, per lock slot (the tracked global lock, locks passed
- * as parameters or stored at *parameter), a may-set of LK_HELD, LK_SHARED
- * (held for reading only: down_read(), read_lock()), LK_FREE and LK_ENTRY
- * (as the caller left it), and the per-object locks of the objects this
- * function took or released.  This file says what the lock API, lockdep
- * assertions, __must_hold() and callees' summaries do to it, and records
- * what a function leaves the locks as (its exit cases) and what it needs
- * from its callers (requirements, passed up in struct summary, req*).
+ * A path state holds, per lock of the walk and per slot (the global lock,
+ * locks passed as parameters or stored at *parameter), a may-set of
+ * LK_HELD, LK_SHARED (held for reading only: down_read(), read_lock()),
+ * LK_FREE and LK_ENTRY (as the caller left it), and the per-object locks
+ * of the objects this function took or released.  This file says what the
+ * lock API, lockdep assertions, __must_hold() and callees' summaries do to
+ * it, and records what a function leaves the locks as (its exit cases) and
+ * what it needs from its callers (requirements, passed up in struct
+ * summary, req*).  Each function works on the lock it is given (L): the
+ * checker's hooks do their part once for each lock of the walk.
  *
  * The lock rules (lockrules.c) check accesses and calls against what it
  * says (lock.h: the views it gives them) and raise requirements through
@@ -59,16 +61,16 @@ struct lock_walk {
 	location_t reported[MAX_REPORTED];
 };
 
-/* The walk blob holds one per lock (MAX_LOCKS): the tracked one's. */
-static struct lock_walk *walk_of(const struct ctx *c)
+/* The walk blob holds one per lock (MAX_LOCKS), by index: L's. */
+static struct lock_walk *walk_of(const struct ctx *c, struct lockid l)
 {
-	return &CHECKER_WALK(c, lock, struct lock_walk)[tracked_index()];
+	return &CHECKER_WALK(c, lock, struct lock_walk)[l.index];
 }
 
 /* ---- requirements ------------------------------------------------------ */
 
-static void set_lock(struct astate *st, int slot, unsigned char mask, location_t loc,
-		     int why);
+static void set_lock(struct astate *st, struct lockid l, int slot, unsigned char mask,
+		     location_t loc, int why);
 
 /* What paths A and B both know: their conditions joined. */
 static struct param_cond cond_join(struct param_cond a, struct param_cond b)
@@ -80,9 +82,9 @@ static struct param_cond cond_join(struct param_cond a, struct param_cond b)
 	return j;
 }
 
-static void set_requirement(struct summary *s, const struct req_candidate *r)
+static void set_requirement(struct summary *s, struct lockid l, const struct req_candidate *r)
 {
-	struct lock_summary *ls = lock_summary_of(s);
+	struct lock_summary *ls = lock_summary_of(s, l);
 	struct param_cond was = { ls->req_if_known, ls->req_if_nonzero };
 
 	was = ls->req_if_set ? cond_join(was, r->cond) : r->cond;
@@ -90,27 +92,27 @@ static void set_requirement(struct summary *s, const struct req_candidate *r)
 	ls->req_if_nonzero = was.nonzero;
 	ls->req_if_set = true;
 	if (r->direct)
-		lock_summary_of(s)->direct_entry_access = true;
-	lock_summary_of(s)->req_objs |= r->objs;
-	if (r->write && lock_summary_of(s)->req_write_loc == UNKNOWN_LOCATION) {
-		lock_summary_of(s)->req_write_loc = r->loc;
-		lock_summary_of(s)->req_write_via = r->via;
-		lock_summary_of(s)->req_write_field = r->field;
+		lock_summary_of(s, l)->direct_entry_access = true;
+	lock_summary_of(s, l)->req_objs |= r->objs;
+	if (r->write && lock_summary_of(s, l)->req_write_loc == UNKNOWN_LOCATION) {
+		lock_summary_of(s, l)->req_write_loc = r->loc;
+		lock_summary_of(s, l)->req_write_via = r->via;
+		lock_summary_of(s, l)->req_write_field = r->field;
 	}
-	if (r->kind > lock_summary_of(s)->req) {
-		lock_summary_of(s)->req = (enum requirement)r->kind;
-		lock_summary_of(s)->req_loc = r->loc;
-		lock_summary_of(s)->req_via = r->via;
-		lock_summary_of(s)->req_field = r->field;
-		lock_summary_of(s)->req_by_annotation = false;
+	if (r->kind > lock_summary_of(s, l)->req) {
+		lock_summary_of(s, l)->req = (enum requirement)r->kind;
+		lock_summary_of(s, l)->req_loc = r->loc;
+		lock_summary_of(s, l)->req_via = r->via;
+		lock_summary_of(s, l)->req_field = r->field;
+		lock_summary_of(s, l)->req_by_annotation = false;
 	}
 }
 
-void lock_require(struct ctx *c, enum requirement kind, location_t loc,
+void lock_require(struct ctx *c, struct lockid l, enum requirement kind, location_t loc,
 		  tree via, bool direct, unsigned int objs, bool write, tree field,
 		  struct param_cond cond)
 {
-	struct lock_walk *w = walk_of(c);
+	struct lock_walk *w = walk_of(c, l);
 	struct req_candidate *r, out_of_room;
 
 	if (!c->final)
@@ -137,13 +139,13 @@ void lock_require(struct ctx *c, enum requirement kind, location_t loc,
 	/* An assertion binds every caller (engine.h: on every path). */
 	r->cond = kind == REQ_UNASSERTED ? cond : cond_everywhere();
 	if (r == &out_of_room)
-		set_requirement(c->sum, r);
+		set_requirement(c->sum, l, r);
 }
 
 /* A lock finding at LOC is due on some path (before report()). */
-void lock_reported_here(struct ctx *c, location_t loc)
+void lock_reported_here(struct ctx *c, struct lockid l, location_t loc)
 {
-	struct lock_walk *w = walk_of(c);
+	struct lock_walk *w = walk_of(c, l);
 
 	if (!c->final || w->nreported == MAX_REPORTED)
 		return;
@@ -154,9 +156,9 @@ void lock_reported_here(struct ctx *c, location_t loc)
 }
 
 /* End of the final sweep: the requirements that callers are left with. */
-void lock_settle_requirements(struct ctx *c)
+void lock_settle_requirements(struct ctx *c, struct lockid l)
 {
-	const struct lock_walk *w = walk_of(c);
+	const struct lock_walk *w = walk_of(c, l);
 
 	for (unsigned int i = 0; i < w->nreqs; i++) {
 		const struct req_candidate *r = &w->reqs[i];
@@ -165,7 +167,7 @@ void lock_settle_requirements(struct ctx *c)
 		for (unsigned int j = 0; j < w->nreported && !reported; j++)
 			reported = w->reported[j] == r->loc;
 		if (!reported)
-			set_requirement(c->sum, r);
+			set_requirement(c->sum, l, r);
 	}
 }
 
@@ -243,9 +245,10 @@ bool lock_call_condition(const struct astate *st, gcall *call, const struct lock
  * or, for a parameter's object this function has not touched, as the
  * caller left it; 0 for any other object (nothing is known of it).
  */
-static unsigned char object_lock_mask(struct astate *st, vkey base, struct objlock **entry)
+static unsigned char object_lock_mask(struct astate *st, struct lockid l, vkey base,
+				      struct objlock **entry)
 {
-	struct objlock *o = objlock_find(st, base);
+	struct objlock *o = objlock_find(st, l, base);
 
 	if (entry)
 		*entry = o;
@@ -256,9 +259,9 @@ static unsigned char object_lock_mask(struct astate *st, vkey base, struct objlo
 
 /* ---- what a path knows of the locks a statement needs (lock.h) ---------- */
 
-struct lock_view lock_view_global(const struct astate *st)
+struct lock_view lock_view_global(const struct astate *st, struct lockid l)
 {
-	const struct lock_path *lk = lock_path_of(st);
+	const struct lock_path *lk = lock_path_of(st, l);
 	struct lock_view v = { lk->lock[SLOT_GLOBAL], lk->free_loc, lk->free_loc,
 			       lk->free_why, lk->free_why, false, 0 };
 
@@ -266,10 +269,10 @@ struct lock_view lock_view_global(const struct astate *st)
 }
 
 /* Add the lock of the object with value BASE to V. */
-static void view_add_object(struct lock_view *v, struct astate *st, vkey base)
+static void view_add_object(struct lock_view *v, struct astate *st, struct lockid l, vkey base)
 {
 	struct objlock *o;
-	unsigned char m = object_lock_mask(st, base, &o);
+	unsigned char m = object_lock_mask(st, l, base, &o);
 	int param = param_of_key(base);
 
 	v->per_object = true;
@@ -290,7 +293,7 @@ static void view_add_object(struct lock_view *v, struct astate *st, vkey base)
 	v->mask |= m;
 }
 
-struct lock_view lock_view_args(struct astate *st, gcall *call, unsigned int objs)
+struct lock_view lock_view_args(struct astate *st, struct lockid l, gcall *call, unsigned int objs)
 {
 	struct lock_view v = { 0, UNKNOWN_LOCATION, UNKNOWN_LOCATION, 0, 0, true, 0 };
 
@@ -299,37 +302,37 @@ struct lock_view lock_view_args(struct astate *st, gcall *call, unsigned int obj
 		vkey base = TREE_CODE(arg) == SSA_NAME ? value_key(arg) : 0;
 
 		if ((objs & (1u << i)) && base)
-			view_add_object(&v, st, base);
+			view_add_object(&v, st, l, base);
 	}
 	return v;
 }
 
-struct lock_view lock_view_access(struct astate *st, tree ref)
+struct lock_view lock_view_access(struct astate *st, struct lockid l, tree ref)
 {
 	struct lock_view v = { 0, UNKNOWN_LOCATION, UNKNOWN_LOCATION, 0, 0, true, 0 };
 	tree ptr;
 
-	if (!tracked_per_object())
-		return lock_view_global(st);
+	if (!tracked_per_object(l))
+		return lock_view_global(st, l);
 	ptr = access_base_pointer(ref);
-	view_add_object(&v, st, ptr ? value_key(ptr) : 0);
+	view_add_object(&v, st, l, ptr ? value_key(ptr) : 0);
 	return v;
 }
 
 /* ---- lockdep assertions in the body -------------------------------------- */
 
 /* Place each assertion of the body on the first statement written after it. */
-static void begin_one(struct ctx *c)
+static void begin_one(struct ctx *c, struct lockid l)
 {
-	struct lock_walk *w = walk_of(c);
+	struct lock_walk *w = walk_of(c, l);
 	const struct assertion *as[MAX_ASSERTIONS];
-	unsigned int n = tracked_body_assertions(as, MAX_ASSERTIONS);
+	unsigned int n = tracked_body_assertions(l, as, MAX_ASSERTIONS);
 	bool had_postdom = dom_info_available_p(CDI_POST_DOMINATORS);
 	basic_block first = single_succ_p(ENTRY_BLOCK_PTR_FOR_FN(cfun)) ?
 			    single_succ(ENTRY_BLOCK_PTR_FOR_FN(cfun)) : NULL;
 
 	memset(w, 0, offsetof(struct lock_walk, anchors));
-	callers_forget(current_function_decl);
+	callers_forget(l, current_function_decl);
 	if (!n)
 		return;
 	if (!had_postdom)
@@ -371,7 +374,7 @@ static void begin_one(struct ctx *c)
 static void lock_begin(struct ctx *c)
 {
 	FOR_EACH_LOCK(l)
-		begin_one(c);
+		begin_one(c, l);
 }
 
 /*
@@ -379,7 +382,8 @@ static void lock_begin(struct ctx *c)
  * object as the assertion says; unconditional on a lock the caller left,
  * a contract with the callers for p.
  */
-static void apply_object_assertion(struct ctx *c, const struct anchor *an, struct astate *st)
+static void apply_object_assertion(struct ctx *c, struct lockid l, const struct anchor *an,
+				   struct astate *st)
 {
 	tree parm, def;
 	int i = annotations_param_named(an->a->obj, &parm);
@@ -390,30 +394,30 @@ static void apply_object_assertion(struct ctx *c, const struct anchor *an, struc
 		return;
 	base = value_key(def);
 	if (an->a->kind == ASSERT_NOT_HELD) {
-		objlock_set(st, base, LK_FREE, an->a->loc, FREE_BY_ASSERTION);
+		objlock_set(st, l, base, LK_FREE, an->a->loc, FREE_BY_ASSERTION);
 		return;
 	}
-	if ((object_lock_mask(st, base, NULL) & LK_ENTRY) && an->unconditional) {
+	if ((object_lock_mask(st, l, base, NULL) & LK_ENTRY) && an->unconditional) {
 		if (c->final)
-			lock_summary_of(c->sum)->contract = true;
-		lock_require(c, REQ_ASSERTED, an->a->loc, NULL, false, 1u << i,
+			lock_summary_of(c->sum, l)->contract = true;
+		lock_require(c, l, REQ_ASSERTED, an->a->loc, NULL, false, 1u << i,
 			an->a->kind == ASSERT_HELD_WRITE, NULL_TREE, cond_everywhere());
 	}
-	objlock_set(st, base, LK_HELD, an->a->loc, 0);
+	objlock_set(st, l, base, LK_HELD, an->a->loc, 0);
 }
 
-static void apply_assertions(struct ctx *c, gimple *stmt, struct astate *st)
+static void apply_assertions(struct ctx *c, struct lockid l, gimple *stmt, struct astate *st)
 {
-	struct lock_path *lk = lock_path_of(st);
-	struct lock_summary *ls = lock_summary_of(c->sum);
+	struct lock_path *lk = lock_path_of(st, l);
+	struct lock_summary *ls = lock_summary_of(c->sum, l);
 
-	for (unsigned int i = 0; i < walk_of(c)->nanchors; i++) {
-		struct anchor *an = &walk_of(c)->anchors[i];
+	for (unsigned int i = 0; i < walk_of(c, l)->nanchors; i++) {
+		struct anchor *an = &walk_of(c, l)->anchors[i];
 
 		if (an->stmt != stmt)
 			continue;
 		if (an->a->obj) {
-			apply_object_assertion(c, an, st);
+			apply_object_assertion(c, l, an, st);
 			continue;
 		}
 		if (an->a->kind == ASSERT_NOT_HELD) {
@@ -433,7 +437,7 @@ static void apply_assertions(struct ctx *c, gimple *stmt, struct astate *st)
 		if ((lk->lock[SLOT_GLOBAL] & LK_ENTRY) && an->unconditional) {
 			if (c->final)
 				ls->contract = true;
-			lock_require(c, REQ_ASSERTED, an->a->loc, NULL, false, 0,
+			lock_require(c, l, REQ_ASSERTED, an->a->loc, NULL, false, 0,
 				an->a->kind == ASSERT_HELD_WRITE, NULL_TREE, cond_everywhere());
 		}
 		/*
@@ -449,7 +453,7 @@ static void apply_assertions(struct ctx *c, gimple *stmt, struct astate *st)
 static void lock_operands(struct ctx *c, gimple *stmt, struct astate *st)
 {
 	FOR_EACH_LOCK(l)
-		apply_assertions(c, stmt, st);
+		apply_assertions(c, l, stmt, st);
 }
 
 /* ---- entry ------------------------------------------------------------- */
@@ -472,28 +476,29 @@ static void sign(struct lock_summary *ls, location_t where, unsigned int objs)
 }
 
 /* The same, of the function being analysed, in its final sweep. */
-static void sign_contract(struct ctx *c, location_t where, unsigned int objs)
+static void sign_contract(struct ctx *c, struct lockid l, location_t where, unsigned int objs)
 {
 	if (c->final)
-		sign(lock_summary_of(c->sum), where, objs);
+		sign(lock_summary_of(c->sum, l), where, objs);
 }
 
 /*
  * A callee without a body here whose declaration says __must_hold() (or
- * __must_hold_shared()) of the tracked lock, the global or a parameter's
+ * __must_hold_shared()) of lock L, the global or a parameter's
  * object's: the summary its definition would give its callers, in D
  * (whose lock parts are PARTS), signed as sign_contract() signs it; held
  * for writing unless shared.  Clang reads a prototype's annotation so.
  */
-bool lock_declared_summary(tree fndecl, struct summary *d, struct lock_summary *parts)
+bool lock_declared_summary(struct lockid l, tree fndecl, struct summary *d,
+			   struct lock_summary *parts)
 {
-	struct lock_summary *ls = &parts[tracked_rank()];
+	struct lock_summary *ls = &parts[l.rank];
 	const char *obj = NULL;
 	location_t where;
 	bool shared = false;
 	int param = -1;
 
-	if (!fndecl || !tracked_must_hold(fndecl, &where, &shared, &obj))
+	if (!fndecl || !tracked_must_hold(l, fndecl, &where, &shared, &obj))
 		return false;
 	if (obj && (param = annotations_decl_param_index(fndecl, obj)) < 0)
 		return false;
@@ -512,7 +517,7 @@ bool lock_declared_summary(tree fndecl, struct summary *d, struct lock_summary *
 }
 
 /* __must_hold(&p->lock), p a parameter: held at entry, callers must hold it. */
-static void object_must_hold(struct ctx *c, struct astate *st, const char *obj,
+static void object_must_hold(struct ctx *c, struct lockid l, struct astate *st, const char *obj,
 			     bool shared, location_t where)
 {
 	tree parm, def;
@@ -521,15 +526,15 @@ static void object_must_hold(struct ctx *c, struct astate *st, const char *obj,
 	def = i >= 0 ? ssa_default_def(cfun, parm) : NULL_TREE;
 	if (!def || i >= MAX_PARAM_MASK)
 		return;
-	objlock_set(st, value_key(def), shared ? LK_SHARED : LK_HELD, where,
+	objlock_set(st, l, value_key(def), shared ? LK_SHARED : LK_HELD, where,
 		    SHARED_BY_ANNOTATION);
-	sign_contract(c, where, 1u << i);
+	sign_contract(c, l, where, 1u << i);
 }
 
-static void entry_one(struct ctx *c, struct astate *st)
+static void entry_one(struct ctx *c, struct lockid l, struct astate *st)
 {
-	struct lock_path *lk = lock_path_of(st);
-	struct lock_summary *ls = lock_summary_of(c->sum);
+	struct lock_path *lk = lock_path_of(st, l);
+	struct lock_summary *ls = lock_summary_of(c->sum, l);
 	location_t where;
 	bool shared = false;
 	const char *obj = NULL;
@@ -537,18 +542,18 @@ static void entry_one(struct ctx *c, struct astate *st)
 	for (int k = 0; k < NSLOTS; k++)
 		lk->lock[k] = LK_ENTRY;
 	/* No caller in the unit holds it for this helper: its own accesses are the bug. */
-	if (callers_none_hold(current_function_decl, &where))
-		set_lock(st, SLOT_GLOBAL, LK_FREE, where, FREE_BY_NO_CALLER);
+	if (callers_none_hold(l, current_function_decl, &where))
+		set_lock(st, l, SLOT_GLOBAL, LK_FREE, where, FREE_BY_NO_CALLER);
 	/*
 	 * __must_not_hold(): callers must not hold it.  The body starts as
 	 * the caller left it (a caller holding it is reported at its call,
 	 * and once), not as free.
 	 */
-	if (c->final && tracked_must_not_hold(current_function_decl, &where)) {
+	if (c->final && tracked_must_not_hold(l, current_function_decl, &where)) {
 		ls->excl_loc = where;
 		ls->excl_by_annotation = true;
 	}
-	if (c->final && tracked_must_not_hold_object(current_function_decl, &where, &obj)) {
+	if (c->final && tracked_must_not_hold_object(l, current_function_decl, &where, &obj)) {
 		tree parm;
 		int i = annotations_param_named(obj, &parm);
 
@@ -558,31 +563,31 @@ static void entry_one(struct ctx *c, struct astate *st)
 		}
 		obj = NULL;
 	}
-	if (!tracked_must_hold(current_function_decl, &where, &shared, &obj))
+	if (!tracked_must_hold(l, current_function_decl, &where, &shared, &obj))
 		return;
 	if (obj) {
-		object_must_hold(c, st, obj, shared, where);
+		object_must_hold(c, l, st, obj, shared, where);
 		return;
 	}
 	if (shared)
-		set_lock(st, SLOT_GLOBAL, LK_SHARED, where, SHARED_BY_ANNOTATION);
+		set_lock(st, l, SLOT_GLOBAL, LK_SHARED, where, SHARED_BY_ANNOTATION);
 	else
 		lk->lock[SLOT_GLOBAL] = LK_HELD;
-	sign_contract(c, where, 0);
+	sign_contract(c, l, where, 0);
 }
 
 static void lock_entry(struct ctx *c, struct astate *st)
 {
 	FOR_EACH_LOCK(l)
-		entry_one(c, st);
+		entry_one(c, l, st);
 }
 
 /* ---- calls: the lock API ------------------------------------------------ */
 
-static void set_lock(struct astate *st, int slot, unsigned char mask, location_t loc,
-		     int why)
+static void set_lock(struct astate *st, struct lockid l, int slot, unsigned char mask,
+		     location_t loc, int why)
 {
-	struct lock_path *lk = lock_path_of(st);
+	struct lock_path *lk = lock_path_of(st, l);
 
 	if (slot == SLOT_NONE)
 		return;
@@ -613,7 +618,7 @@ static bool try_zero(enum lock_op op)
 
 /*
  * A lock as a path state holds it: the lock of BASE's object (obj of
- * &obj->lock), or else a slot (the tracked global, a parameter's lock;
+ * &obj->lock), or else a slot (the global, a parameter's lock;
  * SLOT_NONE: not tracked).  One code path serves both.
  */
 struct lock_ref {
@@ -621,17 +626,17 @@ struct lock_ref {
 	int slot;
 };
 
-static void lock_ref_set(struct astate *st, struct lock_ref r, unsigned char mask,
+static void lock_ref_set(struct astate *st, struct lockid l, struct lock_ref r, unsigned char mask,
 			 location_t loc, int why)
 {
 	if (r.base)
-		objlock_set(st, r.base, mask, loc, why);
+		objlock_set(st, l, r.base, mask, loc, why);
 	else
-		set_lock(st, r.slot, mask, loc, why);
+		set_lock(st, l, r.slot, mask, loc, why);
 }
 
 /* The lock the lock API's call CALL works on. */
-static struct lock_ref lock_api_target(gcall *call, const struct lock_api *api)
+static struct lock_ref lock_api_target(struct lockid l, gcall *call, const struct lock_api *api)
 {
 	struct lock_ref r = { 0, SLOT_NONE };
 
@@ -639,12 +644,12 @@ static struct lock_ref lock_api_target(gcall *call, const struct lock_api *api)
 	if (api->lock_arg >= 0 && (unsigned int)api->lock_arg >= gimple_call_num_args(call))
 		return r;
 	if (api->op == LOCK_OP_GUARD_HELD) {
-		r.slot = lock_slot_of_deref(gimple_call_arg(call, api->lock_arg));
+		r.slot = lock_slot_of_deref(l, gimple_call_arg(call, api->lock_arg));
 	} else if (api->deref_arg) {
 		/* __releases(*(T **)_T) of a guard's cleanup: the lock stored at *arg. */
-		r.base = object_lock_base_deref(gimple_call_arg(call, api->lock_arg));
+		r.base = object_lock_base_deref(l, gimple_call_arg(call, api->lock_arg));
 		if (!r.base)
-			r.slot = lock_slot_of_deref(gimple_call_arg(call, api->lock_arg));
+			r.slot = lock_slot_of_deref(l, gimple_call_arg(call, api->lock_arg));
 	} else if (api->lock_arg < 0) {
 		r.slot = SLOT_GLOBAL;	/* __acquires(&the_lock) on a prototype */
 	} else if (api->object_arg) {
@@ -654,30 +659,31 @@ static struct lock_ref lock_api_target(gcall *call, const struct lock_api *api)
 		r.base = TREE_CODE(arg) == SSA_NAME ? value_key(arg) : 0;
 	} else {
 		/* &obj->lock first: a first member's address is obj's too. */
-		r.base = object_lock_base(gimple_call_arg(call, api->lock_arg));
+		r.base = object_lock_base(l, gimple_call_arg(call, api->lock_arg));
 		if (!r.base)
-			r.slot = lock_slot_of(gimple_call_arg(call, api->lock_arg));
+			r.slot = lock_slot_of(l, gimple_call_arg(call, api->lock_arg));
 	}
 	return r;
 }
 
-location_t lock_taken_in_body(vkey base)
+location_t lock_taken_in_body(struct lockid l, vkey base)
 {
 	basic_block bb;
 
 	FOR_EACH_BB_FN(bb, cfun)
 		for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
 			gcall *call = dyn_cast<gcall *>(gsi_stmt(gsi));
-			const struct lock_api *api = call ? rules_lock_api(gimple_call_fndecl(call)) : NULL;
+			tree fn = call ? gimple_call_fndecl(call) : NULL_TREE;
+			const struct lock_api *api = fn ? rules_lock_api(l, fn) : NULL;
 			struct lock_ref r;
 
 			/* A helper of the file that takes it: a guard's constructor. */
-			if (!api && call && !base && lock_call_effect(call) == LOCK_TAKES)
+			if (!api && call && !base && lock_call_effect(l, call) == LOCK_TAKES)
 				return gimple_location(call);
 			if (!api || (api->op != LOCK_OP_ACQUIRE && api->op != LOCK_OP_ACQUIRE_SHARED &&
 				     !lock_op_is_try(api->op)))
 				continue;
-			r = lock_api_target(call, api);
+			r = lock_api_target(l, call, api);
 			if (base ? r.base == base : !r.base && r.slot == SLOT_GLOBAL)
 				return gimple_location(call);
 		}
@@ -691,12 +697,12 @@ location_t lock_taken_in_body(vkey base)
  * did so on this path (the same call can be each lock's: a lock passed
  * as a parameter), and its facts stay.  True when it split on the result.
  */
-static bool step_lock_api(struct astate *st, gcall *call, const struct lock_api *api,
-			  struct sset *out, bool own_facts)
+static bool step_lock_api(struct astate *st, struct lockid l, gcall *call,
+			  const struct lock_api *api, struct sset *out, bool own_facts)
 {
 	location_t loc = gimple_location(call);
 	tree lhs = gimple_call_lhs(call);
-	struct lock_ref r = lock_api_target(call, api);
+	struct lock_ref r = lock_api_target(l, call, api);
 	struct astate held_path, failed;
 	unsigned char held;
 	vkey key;
@@ -705,7 +711,7 @@ static bool step_lock_api(struct astate *st, gcall *call, const struct lock_api 
 	case LOCK_OP_ACQUIRE:
 	case LOCK_OP_ACQUIRE_SHARED:
 	case LOCK_OP_DOWNGRADE:
-		lock_ref_set(st, r, held_mask(api->op), loc, SHARED_BY_LOCK);
+		lock_ref_set(st, l, r, held_mask(api->op), loc, SHARED_BY_LOCK);
 		break;
 	case LOCK_OP_RELEASE:
 		/*
@@ -715,11 +721,11 @@ static bool step_lock_api(struct astate *st, gcall *call, const struct lock_api 
 		 * destructor, run after it, unlocks it.
 		 */
 		if (api->deref_arg && r.base)
-			objlock_drop(st, r.base);
+			objlock_drop(st, l, r.base);
 		else if (api->deref_arg)
-			lock_ref_set(st, r, LK_ENTRY, loc, 0);
+			lock_ref_set(st, l, r, LK_ENTRY, loc, 0);
 		else
-			lock_ref_set(st, r, LK_FREE, loc, FREE_BY_UNLOCK);
+			lock_ref_set(st, l, r, LK_FREE, loc, FREE_BY_UNLOCK);
 		break;
 	case LOCK_OP_TRY_NONZERO:
 	case LOCK_OP_TRY_ZERO:
@@ -738,7 +744,7 @@ static bool step_lock_api(struct astate *st, gcall *call, const struct lock_api 
 		 * guard holds its lock (its constructor was a call, at -O0),
 		 * the answer follows, and nothing is split.
 		 */
-		held = lock_path_of(st)->lock[r.slot];
+		held = lock_path_of(st, l)->lock[r.slot];
 		if (api->op == LOCK_OP_GUARD_HELD &&
 		    (held == LK_HELD || held == LK_SHARED || held == LK_FREE)) {
 			if (fact_add_prio(st, key, held != LK_FREE, FACT_LOCK))
@@ -747,8 +753,8 @@ static bool step_lock_api(struct astate *st, gcall *call, const struct lock_api 
 		}
 		state_copy(&held_path, st);
 		state_copy(&failed, st);
-		lock_ref_set(&held_path, r, held_mask(api->op), loc, SHARED_BY_LOCK);
-		lock_ref_set(&failed, r, LK_FREE, loc, FREE_BY_FAILED_LOCK);
+		lock_ref_set(&held_path, l, r, held_mask(api->op), loc, SHARED_BY_LOCK);
+		lock_ref_set(&failed, l, r, LK_FREE, loc, FREE_BY_FAILED_LOCK);
 		if (fact_add_prio(&held_path, key, !try_zero(api->op), FACT_LOCK))
 			sset_add(out, &held_path);
 		if (fact_add_prio(&failed, key, try_zero(api->op), FACT_LOCK))
@@ -764,7 +770,7 @@ static bool step_lock_api(struct astate *st, gcall *call, const struct lock_api 
 /* ---- calls: callees defined in this file ----------------------------------- */
 
 /* Map a callee's lock slot to the caller's, through the call's arguments. */
-static int caller_slot(gcall *call, int callee_slot)
+static int caller_slot(struct lockid l, gcall *call, int callee_slot)
 {
 	int i;
 
@@ -773,17 +779,17 @@ static int caller_slot(gcall *call, int callee_slot)
 	if (callee_slot >= SLOT_DEREF0) {
 		i = callee_slot - SLOT_DEREF0;
 		if ((unsigned int)i < gimple_call_num_args(call))
-			return lock_slot_of_deref(gimple_call_arg(call, i));
+			return lock_slot_of_deref(l, gimple_call_arg(call, i));
 		return SLOT_NONE;
 	}
 	i = callee_slot - SLOT_PARAM0;
 	if ((unsigned int)i < gimple_call_num_args(call))
-		return lock_slot_of(gimple_call_arg(call, i));
+		return lock_slot_of(l, gimple_call_arg(call, i));
 	return SLOT_NONE;
 }
 
 /*
- * What CALL does to the tracked global lock (lockahead.c): LOCK_TAKES for
+ * What CALL does to the global lock L (lockahead.c): LOCK_TAKES for
  * an exclusive take on every way out of it, LOCK_TOUCHES for anything else
  * it may do to it (a release, an attempt, a take for reading, a callee of
  * this file that changes it on some exit), LOCK_UNTOUCHED otherwise (also
@@ -791,17 +797,17 @@ static int caller_slot(gcall *call, int callee_slot)
  * summary, the lock passed as an argument too (a guard's constructor);
  * one not analysed yet, or given up, touches it.
  */
-enum lock_effect lock_call_effect(gcall *call)
+enum lock_effect lock_call_effect(struct lockid l, gcall *call)
 {
 	tree fn = gimple_call_fndecl(call);
-	const struct lock_api *api = fn ? rules_lock_api(fn) : NULL;
+	const struct lock_api *api = fn ? rules_lock_api(l, fn) : NULL;
 	const struct summary *s;
 	const struct lock_summary *ls;
 	enum lock_effect e = LOCK_UNTOUCHED;
 	bool needs;
 
 	if (api) {
-		struct lock_ref r = lock_api_target(call, api);
+		struct lock_ref r = lock_api_target(l, call, api);
 
 		if (r.base || r.slot != SLOT_GLOBAL)
 			return LOCK_UNTOUCHED;
@@ -812,14 +818,14 @@ enum lock_effect lock_call_effect(gcall *call)
 		return LOCK_UNTOUCHED;	/* not this file's: as the walk reads it */
 	if (!s->ready || s->gave_up)
 		return LOCK_TOUCHES;
-	ls = lock_summary_of(s);
+	ls = lock_summary_of(s, l);
 	/* One that needs the lock held leaves it held: a need, not a take. */
 	needs = ls->req != REQ_NONE || ls->contract;
 	/* Each of its slots that is the lock here: untouched, or taken on every exit. */
 	for (int cs = 0; cs < NSLOTS; cs++) {
 		bool touched = false, every_take = ls->ncases > 0 && !needs;
 
-		if (caller_slot(call, cs) != SLOT_GLOBAL)
+		if (caller_slot(l, call, cs) != SLOT_GLOBAL)
 			continue;
 		for (unsigned int k = 0; k < ls->ncases; k++) {
 			unsigned char m = ls->cases[k].lock[cs];
@@ -860,8 +866,8 @@ static unsigned char lock_after_call(unsigned char m, unsigned char caller, bool
  * their destructors drop it: scoped_cond_guard(mutex_try, ..., &d->mtx)
  * after an unlock of d->mtx, and d->counter after the scope.
  */
-static void apply_to_object_lock(struct astate *st, gcall *call, int cs, unsigned char m,
-				 bool contract, location_t loc)
+static void apply_to_object_lock(struct astate *st, struct lockid l, gcall *call, int cs,
+				 unsigned char m, bool contract, location_t loc)
 {
 	bool deref = cs >= SLOT_DEREF0;
 	unsigned int i = cs - (deref ? SLOT_DEREF0 : SLOT_PARAM0);
@@ -870,29 +876,29 @@ static void apply_to_object_lock(struct astate *st, gcall *call, int cs, unsigne
 
 	if (cs < SLOT_PARAM0 || i >= gimple_call_num_args(call))
 		return;
-	base = deref ? object_lock_base_deref(gimple_call_arg(call, i)) :
-		       object_lock_base(gimple_call_arg(call, i));
+	base = deref ? object_lock_base_deref(l, gimple_call_arg(call, i)) :
+		       object_lock_base(l, gimple_call_arg(call, i));
 	if (!base)
 		return;
-	o = objlock_find(st, base);
-	objlock_set(st, base, lock_after_call(m, o ? o->mask : LK_ENTRY, contract), loc,
+	o = objlock_find(st, l, base);
+	objlock_set(st, l, base, lock_after_call(m, o ? o->mask : LK_ENTRY, contract), loc,
 		    FREE_BY_CALL);
 }
 
 /*
- * Exit case K of the callee, for the lock tracked now: what that exit
+ * Exit case K of the callee, for lock L: what that exit
  * left the lock as, from ST (the path before the call) into AFTER (its
  * copy).  A callee that must be called without the global lock, called
  * with it (lock-held, reported once at the call), leaves the caller's
  * hold as it was: its exit cases assume the lock free at entry.
  */
-static void apply_case(struct astate *after, const struct astate *st, const struct call_info *ci,
-		       unsigned int k)
+static void apply_case(struct astate *after, const struct astate *st, struct lockid l,
+		       const struct call_info *ci, unsigned int k)
 {
-	const struct lock_summary *ls = lock_summary_of(ci->callee);
+	const struct lock_summary *ls = lock_summary_of(ci->callee, l);
 	const struct exit_case *ec = &ls->cases[k];
 	location_t loc = gimple_location(ci->call);
-	unsigned char held = lock_path_of(st)->lock[SLOT_GLOBAL];
+	unsigned char held = lock_path_of(st, l)->lock[SLOT_GLOBAL];
 	bool keep_global = ls->excl_loc != UNKNOWN_LOCATION && (held & (LK_HELD | LK_SHARED));
 
 	for (int cs = 0; cs < NSLOTS; cs++) {
@@ -902,11 +908,12 @@ static void apply_case(struct astate *after, const struct astate *st, const stru
 		if (!m || m == LK_ENTRY)
 			continue;
 		/* Both: the guard's lock_ptr asks the slot (step_lock_api()). */
-		apply_to_object_lock(after, ci->call, cs, m, ls->contract, loc);
-		slot = caller_slot(ci->call, cs);
+		apply_to_object_lock(after, l, ci->call, cs, m, ls->contract, loc);
+		slot = caller_slot(l, ci->call, cs);
 		if (slot == SLOT_NONE || (slot == SLOT_GLOBAL && keep_global))
 			continue;
-		set_lock(after, slot, lock_after_call(m, lock_path_of(st)->lock[slot], ls->contract),
+		set_lock(after, l, slot,
+			 lock_after_call(m, lock_path_of(st, l)->lock[slot], ls->contract),
 			 loc, FREE_BY_CALL);
 	}
 	/* The objects of the arguments: what the callee left their locks as. */
@@ -918,8 +925,8 @@ static void apply_case(struct astate *after, const struct astate *st, const stru
 
 		if (!m || m == LK_ENTRY || !base)
 			continue;
-		o = objlock_find(after, base);
-		objlock_set(after, base,
+		o = objlock_find(after, l, base);
+		objlock_set(after, l, base,
 			    lock_after_call(m, o ? o->mask : LK_ENTRY,
 					    ls->contract && (ls->req_objs & (1u << i))),
 			    loc, FREE_BY_CALL);
@@ -973,8 +980,8 @@ static void apply_exit_cases(struct astate *st, const struct call_info *const *c
 
 		state_copy(&after, st);
 		FOR_EACH_LOCK(l)
-			if (locks & (1u << l))
-				apply_case(&after, st, cis[l], k);
+			if (locks & (1u << l.index))
+				apply_case(&after, st, l, cis[l.index], k);
 		if (ret >= 0 && cis[__builtin_ctz(locks)]->key &&
 		    !fact_add_prio(&after, cis[__builtin_ctz(locks)]->key, ret, FACT_LOCK))
 			continue;
@@ -991,7 +998,7 @@ static bool lock_call(struct ctx *c, struct astate *st, const struct call_info *
 	bool decided = false;
 
 	FOR_EACH_LOCK(l)
-		decided |= call_of_lock(c, ci)->lock_api != NULL;
+		decided |= call_of_lock(c, ci, l)->lock_api != NULL;
 	return decided;
 }
 
@@ -1011,11 +1018,11 @@ static void lock_split_call(struct ctx *c, struct astate *st, const struct call_
 	bool own_facts;
 
 	FOR_EACH_LOCK(l) {
-		cis[l] = call_of_lock(c, ci);
-		if (cis[l]->lock_api)
-			api_locks |= 1u << l;
-		else if (cis[l]->callee)
-			callee_locks |= 1u << l;
+		cis[l.index] = call_of_lock(c, ci, l);
+		if (cis[l.index]->lock_api)
+			api_locks |= 1u << l.index;
+		else if (cis[l.index]->callee)
+			callee_locks |= 1u << l.index;
 	}
 	if (!api_locks) {
 		if (callee_locks)
@@ -1026,8 +1033,8 @@ static void lock_split_call(struct ctx *c, struct astate *st, const struct call_
 	}
 	if (!callee_locks && !(api_locks & (api_locks - 1))) {
 		FOR_EACH_LOCK(l)
-			if (api_locks & (1u << l))
-				step_lock_api(st, ci->call, cis[l]->lock_api, out, false);
+			if (api_locks & (1u << l.index))
+				step_lock_api(st, l, ci->call, cis[l.index]->lock_api, out, false);
 		return;
 	}
 	from->n = 0;
@@ -1040,54 +1047,55 @@ static void lock_split_call(struct ctx *c, struct astate *st, const struct call_
 	FOR_EACH_LOCK(l) {
 		bool tied = false, last;
 
-		if (!(api_locks & (1u << l)))
+		if (!(api_locks & (1u << l.index)))
 			continue;
-		last = !(api_locks >> (l + 1));
+		last = !(api_locks >> (l.index + 1));
 		to->n = 0;
 		for (unsigned int i = 0; i < from->n; i++)
-			tied |= step_lock_api(sset_at(from, i), ci->call, cis[l]->lock_api,
-					      last ? out : to, own_facts);
+			tied |= step_lock_api(sset_at(from, i), l, ci->call,
+					      cis[l.index]->lock_api, last ? out : to, own_facts);
 		own_facts |= tied;
 		std::swap(from, to);
 	}
 }
 
-static void phi_one(struct astate *st, vkey kr, vkey ka)
+static void phi_one(struct astate *st, struct lockid l, vkey kr, vkey ka)
 {
 	struct objlock *o, copy;
 
-	if (!tracked_per_object())
+	if (!tracked_per_object(l))
 		return;
-	objlock_drop(st, kr);
-	o = objlock_find(st, ka);
+	objlock_drop(st, l, kr);
+	o = objlock_find(st, l, ka);
 	if (!o)
 		return;
 	copy = *o;
-	objlock_set(st, kr, copy.mask, copy.free_loc, copy.free_why);
+	objlock_set(st, l, kr, copy.mask, copy.free_loc, copy.free_why);
 }
 
 /* A PHI gives a new value: the object lock of its argument's object follows. */
 static void lock_phi(struct ctx *c, struct astate *st, tree res, vkey kr, vkey ka)
 {
 	FOR_EACH_LOCK(l)
-		phi_one(st, kr, ka);
+		phi_one(st, l, kr, ka);
 }
 
 /* ---- exits: what the summary records ------------------------------------- */
 
-/* The exit case of the lock tracked now that ST leaves by. */
-static void exit_case_of(struct exit_case *out, struct astate *st, int ret_nonzero)
+/* The exit case of lock L that ST leaves by. */
+static void exit_case_of(struct exit_case *out, struct astate *st, struct lockid l,
+			 int ret_nonzero)
 {
 	struct exit_case ec;
 	int i = 0;
 
 	memset(&ec, 0, sizeof(ec));
-	memcpy(ec.lock, lock_path_of(st)->lock, sizeof(ec.lock));
+	memcpy(ec.lock, lock_path_of(st, l)->lock, sizeof(ec.lock));
 	/*
 	 * Free only because no caller holds it (callers.c): for the callers,
 	 * the function leaves the lock as they had it.
 	 */
-	if (ec.lock[SLOT_GLOBAL] == LK_FREE && lock_path_of(st)->free_why == FREE_BY_NO_CALLER)
+	if (ec.lock[SLOT_GLOBAL] == LK_FREE && lock_path_of(st, l)->free_why == FREE_BY_NO_CALLER)
 		ec.lock[SLOT_GLOBAL] = LK_ENTRY;
 	ec.ret_nonzero = ret_nonzero;
 	{
@@ -1100,7 +1108,7 @@ static void exit_case_of(struct exit_case *out, struct astate *st, int ret_nonze
 	for (tree p = DECL_ARGUMENTS(current_function_decl); p && i < MAX_LOCK_PARAMS;
 	     p = DECL_CHAIN(p), i++) {
 		tree def = ssa_default_def(cfun, p);
-		struct objlock *o = def ? objlock_find(st, value_key(def)) : NULL;
+		struct objlock *o = def ? objlock_find(st, l, value_key(def)) : NULL;
 
 		if (o)
 			ec.obj_lock[i] = o->mask;
@@ -1118,10 +1126,10 @@ static void join_case_params(struct exit_case *a, const struct exit_case *b)
 	a->if_nonzero = ca.nonzero;
 }
 
-/* Too many ways out: the lock tracked now's cases and NEW as one, result unknown. */
-static void join_cases(struct summary *s, const struct exit_case *new_case)
+/* Too many ways out: lock L's cases and NEW as one, result unknown. */
+static void join_cases(struct summary *s, struct lockid l, const struct exit_case *new_case)
 {
-	struct lock_summary *ls = lock_summary_of(s);
+	struct lock_summary *ls = lock_summary_of(s, l);
 	struct exit_case *all = &ls->cases[0];
 
 	for (unsigned int i = 1; i <= ls->ncases; i++) {
@@ -1148,7 +1156,7 @@ static void record_exit_case(struct summary *s, struct astate *st, int ret_nonze
 	unsigned int ncases = s->lock[0].ncases;	/* every part has as many */
 
 	FOR_EACH_LOCK(l)
-		exit_case_of(&ec[tracked_rank()], st, ret_nonzero);
+		exit_case_of(&ec[l.rank], st, l, ret_nonzero);
 	/* The same way out (the parameters apart): one case, their values joined. */
 	for (unsigned int k = 0; k < ncases; k++) {
 		bool same = true;
@@ -1168,7 +1176,7 @@ static void record_exit_case(struct summary *s, struct astate *st, int ret_nonze
 		return;
 	}
 	FOR_EACH_LOCK(l)
-		join_cases(s, &ec[tracked_rank()]);
+		join_cases(s, l, &ec[l.rank]);
 }
 
 /*
@@ -1225,23 +1233,23 @@ static int returned_deref_param_rec(tree val, int depth)
 }
 
 /* A lock returned (or *param returned) is what callers' slots map through. */
-static void record_returned_lock(struct ctx *c, tree val)
+static void record_returned_lock(struct ctx *c, struct lockid l, tree val)
 {
 	struct summary *s = c->sum;
-	int slot = lock_slot_of(val);
+	int slot = lock_slot_of(l, val);
 	int deref = returned_deref_param_rec(val, 0);
 
-	if (!walk_of(c)->ret_slot_set) {
-		lock_summary_of(s)->ret_slot = slot;
-		walk_of(c)->ret_slot_set = true;
-	} else if (lock_summary_of(s)->ret_slot != slot) {
-		lock_summary_of(s)->ret_slot = SLOT_NONE;
+	if (!walk_of(c, l)->ret_slot_set) {
+		lock_summary_of(s, l)->ret_slot = slot;
+		walk_of(c, l)->ret_slot_set = true;
+	} else if (lock_summary_of(s, l)->ret_slot != slot) {
+		lock_summary_of(s, l)->ret_slot = SLOT_NONE;
 	}
-	if (!walk_of(c)->ret_deref_set) {
-		lock_summary_of(s)->ret_deref_param = deref;
-		walk_of(c)->ret_deref_set = true;
-	} else if (lock_summary_of(s)->ret_deref_param != deref) {
-		lock_summary_of(s)->ret_deref_param = -1;
+	if (!walk_of(c, l)->ret_deref_set) {
+		lock_summary_of(s, l)->ret_deref_param = deref;
+		walk_of(c, l)->ret_deref_set = true;
+	} else if (lock_summary_of(s, l)->ret_deref_param != deref) {
+		lock_summary_of(s, l)->ret_deref_param = -1;
 	}
 }
 
@@ -1251,7 +1259,7 @@ static void lock_exit(struct ctx *c, struct astate *st, const struct exit_info *
 		return;
 	FOR_EACH_LOCK(l)
 		if (ex->val && ex->ret_nonzero != 0)
-			record_returned_lock(c, ex->val);
+			record_returned_lock(c, l, ex->val);
 	record_exit_case(c->sum, st, ex->ret_nonzero);
 }
 
@@ -1305,38 +1313,39 @@ static const char *decl_name_or(tree t, const char *none)
 }
 
 /*
- * Every field of the tracked lock's part: a location as its line (0:
+ * Every field of lock L's part: a location as its line (0:
  * none), a tree as its name (-: none).
  */
-static void lock_summary_dump(const struct summary *s, FILE *out)
+static void lock_summary_dump(const struct summary *s, struct lockid l, FILE *out)
 {
-	const struct lock_summary *l = lock_summary_of(s);
+	const struct lock_summary *ls = lock_summary_of(s, l);
 
 	fprintf(out, " req=%d req_line=%d req_field=%s req_via=%s req_by_annotation=%d"
 		" req_objs=%#x write_line=%d write_field=%s write_via=%s"
 		" excl_line=%d excl_via=%s excl_by_annotation=%d excl_objs=%#x excl_objs_line=%d"
 		" contract=%d direct=%d ret_slot=%d ret_deref=%d cases=%u",
-		l->req, line_of(l->req_loc), decl_name_or(l->req_field, "-"),
-		decl_name_or(l->req_via, "-"), l->req_by_annotation, l->req_objs,
-		line_of(l->req_write_loc), decl_name_or(l->req_write_field, "-"),
-		decl_name_or(l->req_write_via, "-"), line_of(l->excl_loc),
-		decl_name_or(l->excl_via, "-"), l->excl_by_annotation, l->excl_objs,
-		line_of(l->excl_objs_loc), l->contract, l->direct_entry_access, l->ret_slot,
-		l->ret_deref_param, l->ncases);
-	for (unsigned int k = 0; k < l->ncases; k++) {
+		ls->req, line_of(ls->req_loc), decl_name_or(ls->req_field, "-"),
+		decl_name_or(ls->req_via, "-"), ls->req_by_annotation, ls->req_objs,
+		line_of(ls->req_write_loc), decl_name_or(ls->req_write_field, "-"),
+		decl_name_or(ls->req_write_via, "-"), line_of(ls->excl_loc),
+		decl_name_or(ls->excl_via, "-"), ls->excl_by_annotation, ls->excl_objs,
+		line_of(ls->excl_objs_loc), ls->contract, ls->direct_entry_access, ls->ret_slot,
+		ls->ret_deref_param, ls->ncases);
+	for (unsigned int k = 0; k < ls->ncases; k++) {
 		fprintf(out, " [");
 		for (int j = 0; j < NSLOTS; j++)
-			if (l->cases[k].lock[j] != LK_ENTRY)
-				fprintf(out, " s%d=%d", j, l->cases[k].lock[j]);
+			if (ls->cases[k].lock[j] != LK_ENTRY)
+				fprintf(out, " s%d=%d", j, ls->cases[k].lock[j]);
 		for (int j = 0; j < MAX_LOCK_PARAMS; j++)
-			if (l->cases[k].obj_lock[j])
-				fprintf(out, " o%d=%d", j, l->cases[k].obj_lock[j]);
-		if (l->cases[k].if_known)
-			fprintf(out, " if=%#x/%#x", l->cases[k].if_known, l->cases[k].if_nonzero);
-		fprintf(out, " ret=%d]", l->cases[k].ret_nonzero);
+			if (ls->cases[k].obj_lock[j])
+				fprintf(out, " o%d=%d", j, ls->cases[k].obj_lock[j]);
+		if (ls->cases[k].if_known)
+			fprintf(out, " if=%#x/%#x", ls->cases[k].if_known,
+				ls->cases[k].if_nonzero);
+		fprintf(out, " ret=%d]", ls->cases[k].ret_nonzero);
 	}
-	if (l->req_if_known)
-		fprintf(out, " req_if=%#x/%#x", l->req_if_known, l->req_if_nonzero);
+	if (ls->req_if_known)
+		fprintf(out, " req_if=%#x/%#x", ls->req_if_known, ls->req_if_nonzero);
 }
 
 /* strict: a static function relying on its callers should say so. */

@@ -26,12 +26,13 @@ struct lock_view {
 	vkey entry_base;	/* the first object of PARAMS */
 };
 
-/* The tracked global lock. */
-struct lock_view lock_view_global(const struct astate *st);
+/* The global lock L. */
+struct lock_view lock_view_global(const struct astate *st, struct lockid l);
 /* The per-object locks of the objects CALL passes for the parameters in OBJS. */
-struct lock_view lock_view_args(struct astate *st, gcall *call, unsigned int objs);
+struct lock_view lock_view_args(struct astate *st, struct lockid l, gcall *call,
+				unsigned int objs);
 /* The lock that guards the access REF: the global, or obj's for obj->field. */
-struct lock_view lock_view_access(struct astate *st, tree ref);
+struct lock_view lock_view_access(struct astate *st, struct lockid l, tree ref);
 
 /* The truth values a path knows of the function's parameters (by bit). */
 struct param_cond {
@@ -62,42 +63,43 @@ bool lock_call_condition(const struct astate *st, gcall *call, const struct lock
  * DIRECT: the function's own access needs it.  COND: only where the
  * parameters have these truth values (lock_path_params()).
  */
-void lock_require(struct ctx *c, enum requirement kind, location_t loc,
+void lock_require(struct ctx *c, struct lockid l, enum requirement kind, location_t loc,
 		  tree via, bool direct, unsigned int objs, bool write, tree field,
 		  struct param_cond cond);
 /*
- * Where the function being analysed takes the tracked global lock itself
+ * Where the function being analysed takes the global lock L itself
  * (BASE 0: a call of the lock API on it, or of a helper of the file that
  * takes it, as a guard's constructor does), or the per-object lock of the
  * object with value BASE (a call of the lock API on it); else
  * UNKNOWN_LOCATION.  Asked only when a finding is worded: it reads the
  * whole body.
  */
-location_t lock_taken_in_body(vkey base);
-/* What a call does to the tracked global lock (lockahead.c). */
+location_t lock_taken_in_body(struct lockid l, vkey base);
+/* What a call does to the global lock L (lockahead.c). */
 enum lock_effect {
 	LOCK_UNTOUCHED,
 	LOCK_TAKES,		/* takes it exclusively, on every way out */
 	LOCK_TOUCHES,		/* anything else it may do to it */
 };
-enum lock_effect lock_call_effect(gcall *call);
+enum lock_effect lock_call_effect(struct lockid l, gcall *call);
 /*
- * Where the function goes on to take the tracked global lock on every
- * path from just after STMT, before anything else is done to it; else
+ * Where the function goes on to take the global lock L on every path
+ * from just after STMT, before anything else is done to it; else
  * UNKNOWN_LOCATION (lockahead.c).  Annotated global locks only.
  */
-location_t lock_taken_ahead(gimple *stmt);
+location_t lock_taken_ahead(struct lockid l, gimple *stmt);
 /* A new walk of a function: what lock_taken_ahead() knew is stale. */
 void lock_ahead_forget(void);
 /*
  * The summary a callee without a body here gives its callers by its
- * declaration's __must_hold() of the tracked lock, into D (lock parts
+ * declaration's __must_hold() of lock L, into D (lock parts
  * PARTS, MAX_LOCKS of them); false when it says none.
  */
-bool lock_declared_summary(tree fndecl, struct summary *d, struct lock_summary *parts);
+bool lock_declared_summary(struct lockid l, tree fndecl, struct summary *d,
+			   struct lock_summary *parts);
 /* A rule reported at LOC: what LOC needs is not passed up (one cause, one finding). */
-void lock_reported_here(struct ctx *c, location_t loc);
+void lock_reported_here(struct ctx *c, struct lockid l, location_t loc);
 /* End of the final sweep: pass up what was not reported here. */
-void lock_settle_requirements(struct ctx *c);
+void lock_settle_requirements(struct ctx *c, struct lockid l);
 
 #endif /* UECHECK_LOCK_H */

@@ -12,7 +12,7 @@
  * callers that could not have met it (one cause, one finding, at the line
  * to fix).
  *
- * Backwards over the CFG, for the tracked global lock: a block is "taken
+ * Backwards over the CFG, for an annotated global lock: a block is "taken
  * ahead" when its first operation on the lock is an exclusive take, or it
  * has none and every successor is.  The greatest such set, loops read as
  * ending: a block that cannot reach the function's end (an endless loop)
@@ -50,12 +50,12 @@ void lock_ahead_forget(void)
 	ahead_known = 0;
 }
 
-/* The first operation on the lock in BB from GSI on. */
-static enum lock_effect first_effect(gimple_stmt_iterator gsi, location_t *where)
+/* The first operation on lock L in BB from GSI on. */
+static enum lock_effect first_effect(struct lockid l, gimple_stmt_iterator gsi, location_t *where)
 {
 	for (; !gsi_end_p(gsi); gsi_next(&gsi)) {
 		gcall *call = dyn_cast<gcall *>(gsi_stmt(gsi));
-		enum lock_effect e = call ? lock_call_effect(call) : LOCK_UNTOUCHED;
+		enum lock_effect e = call ? lock_call_effect(l, call) : LOCK_UNTOUCHED;
 
 		if (e != LOCK_UNTOUCHED) {
 			*where = gimple_location(call);
@@ -115,8 +115,9 @@ static void mark_ending(bool *ends, int n)
 	}
 }
 
-static void compute(unsigned int l)
+static void compute(struct lockid lock)
 {
+	unsigned int l = lock.index;
 	int n = last_basic_block_for_fn(cfun);
 	struct ahead_of_block *blk;
 	bool *fixed = XNEWVEC(bool, n), *ends = XNEWVEC(bool, n);
@@ -135,7 +136,7 @@ static void compute(unsigned int l)
 	}
 	FOR_EACH_BB_FN(bb, cfun) {
 		location_t where = UNKNOWN_LOCATION;
-		enum lock_effect e = first_effect(gsi_start_bb(bb), &where);
+		enum lock_effect e = first_effect(lock, gsi_start_bb(bb), &where);
 
 		if (e == LOCK_TAKES)
 			blk[bb->index] = ahead_of(AHEAD_YES, where);
@@ -164,21 +165,21 @@ static void compute(unsigned int l)
 	ahead_known |= 1u << l;
 }
 
-location_t lock_taken_ahead(gimple *stmt)
+location_t lock_taken_ahead(struct lockid lock, gimple *stmt)
 {
-	unsigned int l = tracked_index();
+	unsigned int l = lock.index;
 	basic_block bb = stmt ? gimple_bb(stmt) : NULL;
 	gimple_stmt_iterator gsi;
 	location_t where = UNKNOWN_LOCATION;
 	struct ahead_of_block m;
 
-	if (!bb || tracked_is_ruleset_lock() || tracked_per_object() || l >= MAX_LOCKS)
+	if (!bb || tracked_is_ruleset_lock(lock) || tracked_per_object(lock) || l >= MAX_LOCKS)
 		return UNKNOWN_LOCATION;
 	if (!(ahead_known & (1u << l)))
-		compute(l);
+		compute(lock);
 	gsi = gsi_for_stmt(stmt);
 	gsi_next(&gsi);
-	switch (first_effect(gsi, &where)) {
+	switch (first_effect(lock, gsi, &where)) {
 	case LOCK_TAKES:
 		return where;
 	case LOCK_TOUCHES:

@@ -2,11 +2,11 @@
 /*
  * lockpath.c - the lock tracker's part of a path state (struct lock_path,
  * one per lock of the unit): how the path holds the lock of each slot (the
- * tracked global, locks passed as parameters or stored at *parameter) and
+ * global lock, locks passed as parameters or stored at *parameter) and
  * the per-object locks of the objects the function took or released; when
  * two paths hold them the same, how two paths' holds join, and how close
  * two paths are.  lock.c says what the program does to them, lock by lock
- * (objlock_*() are of the lock tracked now).
+ * (objlock_*() are of the lock they are given).
  */
 #include "engine.h"
 
@@ -18,9 +18,9 @@ static struct objlock *find_in(struct lock_path *lk, vkey base)
 	return NULL;
 }
 
-struct objlock *objlock_find(struct astate *st, vkey base)
+struct objlock *objlock_find(struct astate *st, struct lockid l, vkey base)
 {
-	return find_in(lock_path_of(st), base);
+	return find_in(lock_path_of(st, l), base);
 }
 
 /* Out of room, the object stays as the caller left it: no finding, no claim. */
@@ -46,9 +46,10 @@ static void set_in(struct lock_path *lk, vkey base, unsigned char mask, location
 	o->mask = mask;
 }
 
-void objlock_set(struct astate *st, vkey base, unsigned char mask, location_t loc, int why)
+void objlock_set(struct astate *st, struct lockid l, vkey base, unsigned char mask,
+		 location_t loc, int why)
 {
-	set_in(lock_path_of(st), base, mask, loc, why);
+	set_in(lock_path_of(st, l), base, mask, loc, why);
 }
 
 /*
@@ -71,9 +72,9 @@ void lock_cause_update(unsigned char old, unsigned char mask, location_t *cause_
 	}
 }
 
-void objlock_drop(struct astate *st, vkey base)
+void objlock_drop(struct astate *st, struct lockid l, vkey base)
 {
-	struct lock_path *lk = lock_path_of(st);
+	struct lock_path *lk = lock_path_of(st, l);
 	struct objlock *o = find_in(lk, base);
 
 	if (!o)

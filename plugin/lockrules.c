@@ -23,21 +23,21 @@ struct lock_rules_walk {
 	bool every_path_known;	/* every_path[] is this function's */
 };
 
-/* The walk blob holds one per lock (MAX_LOCKS): the tracked one's. */
-static struct lock_rules_walk *walk_of(const struct ctx *c)
+/* The walk blob holds one per lock (MAX_LOCKS), by index: L's. */
+static struct lock_rules_walk *walk_of(const struct ctx *c, struct lockid l)
 {
-	return &CHECKER_WALK(c, lock_rules, struct lock_rules_walk)[tracked_index()];
+	return &CHECKER_WALK(c, lock_rules, struct lock_rules_walk)[l.index];
 }
 
 /* ---- findings: which lock, why it may be free, why it is needed --------- */
 
-/* A finding about the tracked lock, which it names. */
-static void lock_finding(struct finding *f, enum finding_kind kind, location_t loc,
-			 const char *name)
+/* A finding about lock L, which it names. */
+static void lock_finding(struct finding *f, struct lockid l, enum finding_kind kind,
+			 location_t loc, const char *name)
 {
 	finding_init(f, kind, loc, name);
-	f->lock = tracked_lock_name();
-	f->lock_index = tracked_index();
+	f->lock = tracked_lock_name(l);
+	f->lock_index = l.index;
 }
 
 static void note_free_at(struct finding *f, location_t loc, int why)
@@ -52,9 +52,9 @@ static void note_free_at(struct finding *f, location_t loc, int why)
  * it, or it takes it elsewhere, not on this path (the note is then where
  * it takes it).
  */
-static void note_exposed(struct finding *f, vkey base)
+static void note_exposed(struct finding *f, struct lockid l, vkey base)
 {
-	location_t taken = lock_taken_in_body(base);
+	location_t taken = lock_taken_in_body(l, base);
 
 	finding_note(f, TREE_PUBLIC(current_function_decl) ? NOTE_EXPOSED_EXTERNAL :
 		     NOTE_EXPOSED_ADDRESS,
@@ -62,10 +62,10 @@ static void note_exposed(struct finding *f, vkey base)
 		     cur_fn(), taken != UNKNOWN_LOCATION);
 }
 
-static void note_callee_requirement(struct finding *f, const struct summary *s)
+static void note_callee_requirement(struct finding *f, struct lockid l, const struct summary *s)
 {
 	const char *g = fn_name(s->decl);
-	const struct lock_summary *ls = lock_summary_of(s);
+	const struct lock_summary *ls = lock_summary_of(s, l);
 
 	if (ls->req_via)
 		finding_note2(f, NOTE_NEEDS_VIA, ls->req_loc, g, fn_name(ls->req_via));
@@ -78,10 +78,10 @@ static void note_callee_requirement(struct finding *f, const struct summary *s)
 }
 
 /* Why a callee needs the lock held for writing. */
-static void note_callee_write(struct finding *f, const struct summary *s)
+static void note_callee_write(struct finding *f, struct lockid l, const struct summary *s)
 {
 	const char *g = fn_name(s->decl);
-	const struct lock_summary *ls = lock_summary_of(s);
+	const struct lock_summary *ls = lock_summary_of(s, l);
 
 	if (ls->req_write_via)
 		finding_note2(f, NOTE_NEEDS_VIA, ls->req_write_loc, g, fn_name(ls->req_write_via));
@@ -92,9 +92,9 @@ static void note_callee_write(struct finding *f, const struct summary *s)
 }
 
 /* The fix for a write of FIELD under a lock held for reading. */
-static void note_take_for_writing(struct finding *f, location_t loc, tree field)
+static void note_take_for_writing(struct finding *f, struct lockid l, location_t loc, tree field)
 {
-	const char *api = rules_lock_write_api_name();
+	const char *api = rules_lock_write_api_name(l);
 
 	if (api)
 		finding_note_field(f, NOTE_TAKE_FOR_WRITING, loc, api, field);
@@ -104,37 +104,37 @@ static void note_take_for_writing(struct finding *f, location_t loc, tree field)
  * The field written where the lock may be held for reading only (the
  * cause: where it was taken so, CAUSE_LOC/WHY).
  */
-static void report_write_shared(struct ctx *c, location_t loc, tree field,
+static void report_write_shared(struct ctx *c, struct lockid l, location_t loc, tree field,
 				location_t cause_loc, int cause_why)
 {
 	struct finding f;
 
-	lock_reported_here(c, loc);
-	lock_finding(&f, FINDING_WRITE_SHARED, loc, NULL);
+	lock_reported_here(c, l, loc);
+	lock_finding(&f, l, FINDING_WRITE_SHARED, loc, NULL);
 	f.field = field;
 	note_free_at(&f, cause_loc, cause_why);
-	note_take_for_writing(&f, loc, field);
+	note_take_for_writing(&f, l, loc, field);
 	report(c, &f);
 }
 
 /* A callee that writes the field, called where the lock may be held for reading only. */
-static void report_needs_exclusive(struct ctx *c, location_t loc, const struct summary *s,
-				   location_t cause_loc, int cause_why)
+static void report_needs_exclusive(struct ctx *c, struct lockid l, location_t loc,
+				   const struct summary *s, location_t cause_loc, int cause_why)
 {
 	struct finding f;
 
-	lock_reported_here(c, loc);
-	lock_finding(&f, FINDING_LOCK_REQUIRED_EXCLUSIVE, loc, fn_name(s->decl));
+	lock_reported_here(c, l, loc);
+	lock_finding(&f, l, FINDING_LOCK_REQUIRED_EXCLUSIVE, loc, fn_name(s->decl));
 	note_free_at(&f, cause_loc, cause_why);
-	note_callee_write(&f, s);
+	note_callee_write(&f, l, s);
 	report(c, &f);
 }
 
 /* ---- where the developer turned the analysis off ------------------------- */
 
-static bool unchecked_at(const struct ctx *c, location_t loc)
+static bool unchecked_at(const struct ctx *c, struct lockid l, location_t loc)
 {
-	return walk_of(c)->no_analysis || annotations_in_context_unsafe(loc);
+	return walk_of(c, l)->no_analysis || annotations_in_context_unsafe(loc);
 }
 
 /* ---- accesses of the guarded field -------------------------------------- */
@@ -163,13 +163,13 @@ static bool access_is_private(const struct astate *st, tree ref)
  * could not have met it.  (A function callable from outside is reported
  * anyway, with its own note.)
  */
-static void taken_ahead(const struct ctx *c, gimple *stmt, struct lock_view *v)
+static void taken_ahead(const struct ctx *c, struct lockid l, gimple *stmt, struct lock_view *v)
 {
 	location_t take;
 
 	if (v->per_object || c->sum->exposed || v->mask != LK_ENTRY)
 		return;
-	take = lock_taken_ahead(stmt);
+	take = lock_taken_ahead(l, stmt);
 	if (take == UNKNOWN_LOCATION)
 		return;
 	v->mask = LK_FREE;
@@ -185,9 +185,9 @@ static void taken_ahead(const struct ctx *c, gimple *stmt, struct lock_view *v)
  * its callers are trusted to hold a per-object lock, as they mostly do
  * (docs/rulesets.md).
  */
-static bool owes_lock(const struct ctx *c, const struct lock_view *v)
+static bool owes_lock(const struct ctx *c, struct lockid l, const struct lock_view *v)
 {
-	return c->sum->exposed && !lock_summary_of(c->sum)->contract &&
+	return c->sum->exposed && !lock_summary_of(c->sum, l)->contract &&
 	       (!v->per_object || ue_cfg.clang_contract);
 }
 
@@ -197,40 +197,40 @@ static bool owes_lock(const struct ctx *c, const struct lock_view *v)
  * the callers' to hold (a requirement), and the finding of a function
  * that owes it (owes_lock()).
  */
-static void check_access(struct ctx *c, struct astate *st, gimple *stmt, tree ref,
+static void check_access(struct ctx *c, struct lockid l, struct astate *st, gimple *stmt, tree ref,
 			 location_t loc, bool write)
 {
 	tree field = rules_guarded_decl(ref);
 	struct lock_view v;
 	struct finding f;
 
-	if (access_is_private(st, ref) || unchecked_at(c, loc))
+	if (access_is_private(st, ref) || unchecked_at(c, l, loc))
 		return;
-	v = lock_view_access(st, ref);
-	taken_ahead(c, stmt, &v);
+	v = lock_view_access(st, l, ref);
+	taken_ahead(c, l, stmt, &v);
 	if (v.mask & LK_FREE) {
-		lock_reported_here(c, loc);
-		lock_finding(&f, FINDING_UNGUARDED_ACCESS, loc, NULL);
+		lock_reported_here(c, l, loc);
+		lock_finding(&f, l, FINDING_UNGUARDED_ACCESS, loc, NULL);
 		f.field = field;
 		note_free_at(&f, v.free_loc, v.free_why);
 		report(c, &f);
 		return;
 	}
 	if (write && (v.mask & LK_SHARED)) {
-		report_write_shared(c, loc, field, v.shared_loc, v.shared_why);
+		report_write_shared(c, l, loc, field, v.shared_loc, v.shared_why);
 		return;
 	}
 	if (!(v.mask & LK_ENTRY))
 		return;
 	if (v.per_object && !v.params)
 		return;
-	lock_require(c, REQ_UNASSERTED, loc, NULL, true, v.params, write, field,
+	lock_require(c, l, REQ_UNASSERTED, loc, NULL, true, v.params, write, field,
 		     lock_path_params(st));
-	if (owes_lock(c, &v)) {
-		lock_reported_here(c, loc);
-		lock_finding(&f, FINDING_UNGUARDED_ACCESS, loc, NULL);
+	if (owes_lock(c, l, &v)) {
+		lock_reported_here(c, l, loc);
+		lock_finding(&f, l, FINDING_UNGUARDED_ACCESS, loc, NULL);
 		f.field = field;
-		note_exposed(&f, v.entry_base);
+		note_exposed(&f, l, v.entry_base);
 		report(c, &f);
 	}
 }
@@ -265,11 +265,11 @@ static void find_every_path_blocks(void)
 		free_dominance_info(CDI_POST_DOMINATORS);
 }
 
-static bool on_every_path(struct ctx *c, basic_block bb)
+static bool on_every_path(struct ctx *c, struct lockid l, basic_block bb)
 {
-	if (!walk_of(c)->every_path_known) {
+	if (!walk_of(c, l)->every_path_known) {
 		find_every_path_blocks();
-		walk_of(c)->every_path_known = true;
+		walk_of(c, l)->every_path_known = true;
 	}
 	return bb && bb->index < every_path_len && every_path[bb->index];
 }
@@ -280,10 +280,10 @@ static bool on_every_path(struct ctx *c, basic_block bb)
  * requirement, and the finding of a function that owes the lock
  * (owes_lock()) when the callee's need is not backed by an assertion.
  */
-static void check_callee_requirement(struct ctx *c, struct astate *st,
+static void check_callee_requirement(struct ctx *c, struct lockid l, struct astate *st,
 				     gcall *call, const struct summary *s)
 {
-	const struct lock_summary *ls = lock_summary_of(s);
+	const struct lock_summary *ls = lock_summary_of(s, l);
 	location_t loc = gimple_location(call);
 	bool write = ls->req_write_loc != UNKNOWN_LOCATION;
 	struct param_cond cond;
@@ -291,33 +291,35 @@ static void check_callee_requirement(struct ctx *c, struct astate *st,
 	struct finding f;
 
 	/* (Not where the call rules out the callee's paths that need it.) */
-	if (ls->req == REQ_NONE || unchecked_at(c, loc) || !lock_call_condition(st, call, ls, &cond))
+	if (ls->req == REQ_NONE || unchecked_at(c, l, loc) ||
+	    !lock_call_condition(st, call, ls, &cond))
 		return;
-	v = tracked_per_object() ? lock_view_args(st, call, ls->req_objs) : lock_view_global(st);
-	taken_ahead(c, call, &v);
+	v = tracked_per_object(l) ? lock_view_args(st, l, call, ls->req_objs) :
+				    lock_view_global(st, l);
+	taken_ahead(c, l, call, &v);
 	/* (Of the callees analysed here: a declared need is no helper's.) */
-	if (c->final && !tracked_per_object() && summary_of(s->decl) == s)
-		callers_record(current_function_decl, s, v.mask, loc);
+	if (c->final && !tracked_per_object(l) && summary_of(s->decl) == s)
+		callers_record(l, current_function_decl, s, v.mask, loc);
 	if (v.mask & LK_FREE) {
-		lock_reported_here(c, loc);
-		lock_finding(&f, FINDING_LOCK_REQUIRED, loc, fn_name(s->decl));
+		lock_reported_here(c, l, loc);
+		lock_finding(&f, l, FINDING_LOCK_REQUIRED, loc, fn_name(s->decl));
 		note_free_at(&f, v.free_loc, v.free_why);
-		note_callee_requirement(&f, s);
+		note_callee_requirement(&f, l, s);
 		report(c, &f);
 		return;
 	}
 	if (write && (v.mask & LK_SHARED)) {
-		report_needs_exclusive(c, loc, s, v.shared_loc, v.shared_why);
+		report_needs_exclusive(c, l, loc, s, v.shared_loc, v.shared_why);
 		return;
 	}
 	if (v.per_object ? !v.params : !(v.mask & LK_ENTRY))
 		return;
-	lock_require(c, ls->req, loc, s->decl, false, v.params, write, NULL_TREE, cond);
-	if (owes_lock(c, &v) && ls->req == REQ_UNASSERTED) {
-		lock_reported_here(c, loc);
-		lock_finding(&f, FINDING_LOCK_REQUIRED, loc, fn_name(s->decl));
-		note_exposed(&f, v.entry_base);
-		note_callee_requirement(&f, s);
+	lock_require(c, l, ls->req, loc, s->decl, false, v.params, write, NULL_TREE, cond);
+	if (owes_lock(c, l, &v) && ls->req == REQ_UNASSERTED) {
+		lock_reported_here(c, l, loc);
+		lock_finding(&f, l, FINDING_LOCK_REQUIRED, loc, fn_name(s->decl));
+		note_exposed(&f, l, v.entry_base);
+		note_callee_requirement(&f, l, s);
 		report(c, &f);
 	}
 }
@@ -342,19 +344,19 @@ static void note_callee_exclusion(struct finding *f, const struct exclusion *x)
 }
 
 /* What the callee says of the lock being held: its summary, or its prototype. */
-static bool callee_exclusion(const struct call_info *ci, const struct summary *s,
+static bool callee_exclusion(struct lockid l, const struct call_info *ci, const struct summary *s,
 			     struct exclusion *x)
 {
 	x->callee = ci->fndecl;
 	x->via = NULL_TREE;
 	x->by_annotation = true;
 	if (s) {
-		x->loc = lock_summary_of(s)->excl_loc;
-		x->via = lock_summary_of(s)->excl_via;
-		x->by_annotation = lock_summary_of(s)->excl_by_annotation;
+		x->loc = lock_summary_of(s, l)->excl_loc;
+		x->via = lock_summary_of(s, l)->excl_via;
+		x->by_annotation = lock_summary_of(s, l)->excl_by_annotation;
 		return x->loc != UNKNOWN_LOCATION;
 	}
-	return ci->fndecl && tracked_must_not_hold(ci->fndecl, &x->loc);
+	return ci->fndecl && tracked_must_not_hold(l, ci->fndecl, &x->loc);
 }
 
 /*
@@ -364,7 +366,7 @@ static bool callee_exclusion(const struct call_info *ci, const struct summary *s
  * prototype's), the per-object locks of the objects passed for such
  * parameters.  0: the callee says nothing.
  */
-static unsigned char excluded_mask(struct astate *st, const struct call_info *ci,
+static unsigned char excluded_mask(struct astate *st, struct lockid l, const struct call_info *ci,
 				   const struct summary *s, struct exclusion *x)
 {
 	const struct summary *callee = ci->callee;
@@ -372,22 +374,22 @@ static unsigned char excluded_mask(struct astate *st, const struct call_info *ci
 	location_t where;
 	int param;
 
-	if (!tracked_per_object())
-		return callee_exclusion(ci, s, x) ? lock_view_global(st).mask : 0;
+	if (!tracked_per_object(l))
+		return callee_exclusion(l, ci, s, x) ? lock_view_global(st, l).mask : 0;
 	if (callee) {
-		if (!lock_summary_of(callee)->excl_objs)
+		if (!lock_summary_of(callee, l)->excl_objs)
 			return 0;
-		*x = (struct exclusion){ callee->decl, lock_summary_of(callee)->excl_objs_loc,
+		*x = (struct exclusion){ callee->decl, lock_summary_of(callee, l)->excl_objs_loc,
 					 NULL_TREE, true };
-		return lock_view_args(st, ci->call, lock_summary_of(callee)->excl_objs).mask;
+		return lock_view_args(st, l, ci->call, lock_summary_of(callee, l)->excl_objs).mask;
 	}
 	/* A prototype's, through its own parameter names. */
 	if (!ci->fndecl || summary_of(ci->fndecl) ||
-	    !tracked_must_not_hold_object(ci->fndecl, &where, &obj) ||
+	    !tracked_must_not_hold_object(l, ci->fndecl, &where, &obj) ||
 	    (param = annotations_decl_param_index(ci->fndecl, obj)) < 0 || param >= MAX_PARAM_MASK)
 		return 0;
 	*x = (struct exclusion){ ci->fndecl, where, NULL_TREE, true };
-	return lock_view_args(st, ci->call, 1u << param).mask;
+	return lock_view_args(st, l, ci->call, 1u << param).mask;
 }
 
 /*
@@ -396,8 +398,8 @@ static unsigned char excluded_mask(struct astate *st, const struct call_info *ci
  * condition too.  Where the caller's state is unknown nothing is
  * reported: callers are not asked to prove the lock free.
  */
-static void check_callee_exclusion(struct ctx *c, struct astate *st, const struct call_info *ci,
-				   const struct summary *s)
+static void check_callee_exclusion(struct ctx *c, struct lockid l, struct astate *st,
+				   const struct call_info *ci, const struct summary *s)
 {
 	location_t loc = gimple_location(ci->call);
 	struct exclusion x;
@@ -405,25 +407,26 @@ static void check_callee_exclusion(struct ctx *c, struct astate *st, const struc
 	struct finding f;
 
 	/* Most callees exclude nothing: ask that first, it costs least. */
-	m = excluded_mask(st, ci, s, &x);
-	if (!m || unchecked_at(c, loc))
+	m = excluded_mask(st, l, ci, s, &x);
+	if (!m || unchecked_at(c, l, loc))
 		return;
 	if (m & (LK_HELD | LK_SHARED)) {
-		lock_reported_here(c, loc);
-		lock_finding(&f, FINDING_LOCK_HELD, loc, fn_name(x.callee));
+		lock_reported_here(c, l, loc);
+		lock_finding(&f, l, FINDING_LOCK_HELD, loc, fn_name(x.callee));
 		note_callee_exclusion(&f, &x);
 		report(c, &f);
 		return;
 	}
-	if (!tracked_per_object() && (m & LK_ENTRY) && c->final &&
-	    on_every_path(c, gimple_bb(ci->call)) &&
-	    lock_summary_of(c->sum)->excl_loc == UNKNOWN_LOCATION) {
-		lock_summary_of(c->sum)->excl_loc = loc;
-		lock_summary_of(c->sum)->excl_via = x.callee;
+	if (!tracked_per_object(l) && (m & LK_ENTRY) && c->final &&
+	    on_every_path(c, l, gimple_bb(ci->call)) &&
+	    lock_summary_of(c->sum, l)->excl_loc == UNKNOWN_LOCATION) {
+		lock_summary_of(c->sum, l)->excl_loc = loc;
+		lock_summary_of(c->sum, l)->excl_via = x.callee;
 	}
 }
 
-static void check_call_one(struct ctx *c, struct astate *st, const struct call_info *ci)
+static void check_call_one(struct ctx *c, struct lockid l, struct astate *st,
+			   const struct call_info *ci)
 {
 	const struct summary *s = ci->callee ? ci->callee : ci->ref_api_sum;
 	struct lock_summary parts[MAX_LOCKS];
@@ -432,16 +435,16 @@ static void check_call_one(struct ctx *c, struct astate *st, const struct call_i
 	if (ci->lock_api)
 		return;
 	if (s)
-		check_callee_requirement(c, st, ci->call, s);
-	else if (!summary_of(ci->fndecl) && lock_declared_summary(ci->fndecl, &declared, parts))
-		check_callee_requirement(c, st, ci->call, &declared);
-	check_callee_exclusion(c, st, ci, s);
+		check_callee_requirement(c, l, st, ci->call, s);
+	else if (!summary_of(ci->fndecl) && lock_declared_summary(l, ci->fndecl, &declared, parts))
+		check_callee_requirement(c, l, st, ci->call, &declared);
+	check_callee_exclusion(c, l, st, ci, s);
 }
 
 static void lock_rules_check_call(struct ctx *c, struct astate *st, const struct call_info *ci)
 {
 	FOR_EACH_LOCK(l)
-		check_call_one(c, st, call_of_lock(c, ci));
+		check_call_one(c, l, st, call_of_lock(c, ci, l));
 }
 
 /* ---- the function ------------------------------------------------------- */
@@ -449,11 +452,11 @@ static void lock_rules_check_call(struct ctx *c, struct astate *st, const struct
 static void lock_rules_begin(struct ctx *c)
 {
 	FOR_EACH_LOCK(l) {
-		struct lock_rules_walk *w = walk_of(c);
+		struct lock_rules_walk *w = walk_of(c, l);
 
 		w->no_analysis = annotations_no_context_analysis(current_function_decl) ||
 				 /* A lock attempt's body, as Clang: not for the rule set, nor strict. */
-				 (!tracked_is_ruleset_lock() && !ue_cfg.strict &&
+				 (!tracked_is_ruleset_lock(l) && !ue_cfg.strict &&
 				  annotations_lock_attempt(current_function_decl));
 		w->every_path_known = false;
 		lock_ahead_forget();
@@ -461,7 +464,7 @@ static void lock_rules_begin(struct ctx *c)
 }
 
 /*
- * Each access of the tracked lock's data the statement reads or writes
+ * Each access of each lock's data the statement reads or writes
  * (after its assertions); inside an address only taken, for the rule
  * set's lock alone (engine.h).
  */
@@ -472,28 +475,28 @@ static void lock_rules_operands(struct ctx *c, gimple *stmt, struct astate *st)
 	if (!ops->naccess)
 		return;
 	FOR_EACH_LOCK(l) {
-		unsigned int mine = 1u << l;
-		bool by_address = tracked_is_ruleset_lock();
+		unsigned int mine = 1u << l.index;
+		bool by_address = tracked_is_ruleset_lock(l);
 
 		for (unsigned int i = 0; i < ops->naccess; i++) {
 			const struct operand_access *a = &ops->access[i];
 
 			if ((a->locks & mine) && (by_address || !a->by_address))
-				check_access(c, st, stmt, a->ref,
+				check_access(c, l, st, stmt, a->ref,
 					     operand_location(a->ref, stmt), a->write);
 		}
 	}
 }
 
-static void missing_assertion(struct ctx *c)
+static void missing_assertion(struct ctx *c, struct lockid l)
 {
 	struct summary *s = c->sum;
-	const struct lock_summary *ls = lock_summary_of(s);
+	const struct lock_summary *ls = lock_summary_of(s, l);
 	expanded_location brace;
 	location_t line_start = UNKNOWN_LOCATION;
 	struct finding f;
 
-	if (!ue_cfg.strict || walk_of(c)->no_analysis || s->exposed || ls->contract ||
+	if (!ue_cfg.strict || walk_of(c, l)->no_analysis || s->exposed || ls->contract ||
 	    !ls->direct_entry_access || ls->req != REQ_UNASSERTED)
 		return;
 	brace = expand_location(cfun->function_start_locus);
@@ -504,7 +507,7 @@ static void missing_assertion(struct ctx *c)
 		line_start = linemap_position_for_line_and_column(line_table, map,
 								   brace.line + 1, 1);
 	}
-	lock_finding(&f, FINDING_MISSING_ASSERTION, DECL_SOURCE_LOCATION(current_function_decl),
+	lock_finding(&f, l, FINDING_MISSING_ASSERTION, DECL_SOURCE_LOCATION(current_function_decl),
 		     NULL);
 	f.fixit_before = line_start;
 	finding_note_field(&f, NOTE_ACCESSED_HERE, ls->req_loc, NULL, ls->req_field);
@@ -515,8 +518,8 @@ static void missing_assertion(struct ctx *c)
 static void lock_rules_finish(struct ctx *c)
 {
 	FOR_EACH_LOCK(l) {
-		lock_settle_requirements(c);
-		missing_assertion(c);
+		lock_settle_requirements(c, l);
+		missing_assertion(c, l);
 	}
 }
 

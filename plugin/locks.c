@@ -209,15 +209,15 @@ void locks_run(void)
 				(ue_cfg.contract == CONTRACT_KBUILD && opted_in);
 	nlocks = tracked_begin(c.lock, c.n);
 	for (unsigned int i = 1; i < nlocks; i++) {
-		tracked_use(i);
-		if (!tracked_rules())
+		struct lockid l = tracked_lock(i);
+
+		if (!tracked_rules(l))
 			break;		/* rules=: none of the lock family */
 		if (getenv("UECHECK_DEBUG"))
 			fprintf(stderr, "uecheck-debug: the walk tracks lock '%s' (%s)\n",
-				tracked_lock_name(), tracked_lock_kind());
+				tracked_lock_name(l), tracked_lock_kind(l));
 		locks |= 1u << i;
 	}
-	tracked_use(0);
 	summaries_run(locks);
 	operands_forget();
 }

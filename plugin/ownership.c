@@ -11,6 +11,10 @@
  * is left owned where the function returns.
  *
  * Findings: ref-leak, double-put, use-after-put.
+ *
+ * The reference API is the rule set's: it applies in a walk whose first
+ * lock (tracked_lead()) is the rule set's, which the walk tracks where the
+ * unit may have its findings (fixpoint.c).
  */
 #include "engine.h"
 
@@ -416,8 +420,8 @@ static void ref_api_call(struct ctx *c, struct astate *st, const struct call_inf
 		break;
 	case REF_OP_PUT:
 		if (gimple_call_num_args(call))
-			do_put(c, st, gimple_call_arg(call, 0), call, rules_ref_api_name(REF_OP_PUT),
-			       false);
+			do_put(c, st, gimple_call_arg(call, 0), call,
+			       rules_ref_api_name(tracked_lead(), REF_OP_PUT), false);
 		break;
 	default:
 		break;
@@ -501,7 +505,7 @@ static void own_assign(struct ctx *c, struct astate *st, gimple *stmt)
 	vkey key = value_key(lhs);
 	bool is_copy = key != (vkey)lhs;
 	bool loads_next = gimple_assign_single_p(stmt) && TREE_CODE(rhs) == COMPONENT_REF &&
-			  rules_is_link_field(TREE_OPERAND(rhs, 1));
+			  rules_is_link_field(tracked_lead(), TREE_OPERAND(rhs, 1));
 
 	if (!is_copy) {
 		struct ptr *from = loads_next ? owned_entry(st, access_base_pointer(rhs)) : NULL;
@@ -704,7 +708,8 @@ static void own_entry(struct ctx *c, struct astate *st)
 		tree def = ssa_default_def(cfun, p);
 		struct ptr *e;
 
-		if (!def || i >= MAX_PARAM_MASK || !rules_is_counted_pointer_type(TREE_TYPE(p)))
+		if (!def || i >= MAX_PARAM_MASK ||
+		    !rules_is_counted_pointer_type(tracked_lead(), TREE_TYPE(p)))
 			continue;
 		e = ptr_add(st, value_key(def));
 		if (!e)
@@ -737,7 +742,7 @@ static bool own_summary_equal(const struct summary *sa, const struct summary *sb
 	       a->returns_fresh == b->returns_fresh;
 }
 
-static void own_summary_dump(const struct summary *s, FILE *out)
+static void own_summary_dump(const struct summary *s, struct lockid l, FILE *out)
 {
 	const struct own_summary *o = &s->own;
 
@@ -755,7 +760,8 @@ static void own_finish(struct ctx *c)
 	/* A parameter is consumed when no exit still owns it. */
 	s->own.consumes = 0;
 	for (tree p = DECL_ARGUMENTS(current_function_decl); p && i < MAX_PARAM_MASK; p = DECL_CHAIN(p), i++)
-		if (rules_is_counted_pointer_type(TREE_TYPE(p)) && !(w->not_consumed & (1u << i)))
+		if (rules_is_counted_pointer_type(tracked_lead(), TREE_TYPE(p)) &&
+		    !(w->not_consumed & (1u << i)))
 			s->own.consumes |= 1u << i;
 	s->own.hands_on = s->own.consumes & w->handed_on;
 	if (w->returns_owned_any && !w->returns_unowned)

@@ -25,7 +25,7 @@
 /* A finding or a "not checked" line, worded, until it is printed. */
 struct kept {
 	tree fn;			/* current_function_decl where it was met */
-	unsigned int lock;		/* tracked_index() of the lock */
+	unsigned int lock;		/* the lock's index (tracked.c) */
 	unsigned int seq;		/* the order the analysis met it in */
 	bool not_checked;		/* an inform (error with -werror), no rule */
 	enum ue_rule rule;
@@ -66,19 +66,19 @@ static place_hash::value_type place_key(location_t loc, unsigned int rule, unsig
 	return place_hash::value_type(loc + 2, rule << LOCK_BITS | lock);
 }
 
-/* True the first time RULE is reported at LOC for the tracked lock. */
-static bool first_at(location_t loc, unsigned int rule)
+/* True the first time RULE is reported at LOC for lock LOCK. */
+static bool first_at(location_t loc, unsigned int rule, unsigned int lock)
 {
 	if (!places)
 		places = new hash_set<place_hash::value_type, false, place_hash>;
-	return !places->add(place_key(loc, rule, tracked_index()));
+	return !places->add(place_key(loc, rule, lock));
 }
 
+/* K's lock is set. */
 static void keep(struct kept *k)
 {
 	k->fn = current_function_decl;
 	k->has_pos = srcpos_of(k->loc, &k->pos);
-	k->lock = tracked_index();
 	k->seq = arrivals++;
 	kept.safe_push(*k);
 }
@@ -87,11 +87,13 @@ void report_finding(const struct finding *f)
 {
 	enum ue_rule rule = finding_rule(f->kind);
 	location_t loc = written_at(f->loc);
+	struct lockid l = tracked_lock(f->lock_index);
 	struct worded w;
 	struct kept k;
 
 	/* (Of a lock the walk does not track: ownership, when the rule set's is not.) */
-	if (!tracked_enabled() || !(tracked_rules() & (1u << rule)) || !first_at(loc, rule))
+	if (!tracked_enabled(l) || !(tracked_rules(l) & (1u << rule)) ||
+	    !first_at(loc, rule, l.index))
 		return;
 	diag_word(f, &w);
 	if (!w.text[0])
@@ -99,6 +101,7 @@ void report_finding(const struct finding *f)
 	memset(&k, 0, sizeof(k));
 	k.rule = rule;
 	k.loc = loc;
+	k.lock = l.index;
 	k.field = f->field;
 	k.text = xstrdup(w.text);
 	if (w.fixit[0] && w.fixit_before != UNKNOWN_LOCATION) {
@@ -145,20 +148,21 @@ void report_function_again(tree fndecl)
 	kept.truncate(to);
 }
 
-/* Once per unit, however many locks' walks give up on the function. */
-void report_not_checked(tree fndecl, long visits)
+/* Once per unit and lock; printed once, however many locks' walks give up. */
+void report_not_checked(struct lockid l, tree fndecl, long visits)
 {
 	location_t loc = written_at(DECL_SOURCE_LOCATION(fndecl));
 	char text[512];
 	struct kept k;
 
-	if (!first_at(loc, NO_RULE))
+	if (!first_at(loc, NO_RULE, l.index))
 		return;
 	diag_word_not_checked(fndecl, visits, text, sizeof(text));
 	memset(&k, 0, sizeof(k));
 	k.not_checked = true;
 	k.rule = (enum ue_rule)NO_RULE;
 	k.loc = loc;
+	k.lock = l.index;
 	k.text = xstrdup(text);
 	keep(&k);
 }

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * rules.c - the program matched against the rule set (ruleset.c): which
- * call is the lock or reference API, which field is guarded, which
- * variable is the tracked lock; and the rule ids of rules.def.
+ * call is the lock or reference API, which field is guarded by which of
+ * the unit's locks; and the rule ids of rules.def.
  *
  * Functions are recognised by the names developers write (the rule set
  * lists every spelling), so lockdep and non-lockdep builds
@@ -86,7 +86,7 @@ static bool is_guard_lock_ptr(tree name)
 }
 
 /* The lock API of the rule set (kernel-locks.ruleset: every name a release uses). */
-const struct lock_api *rules_lock_api(tree fndecl)
+const struct lock_api *rules_lock_api(struct lockid l, tree fndecl)
 {
 	static tree *ids;
 	/*
@@ -112,25 +112,25 @@ const struct lock_api *rules_lock_api(tree fndecl)
 				return &ue_rs.lock_apis[i];
 	if (is_guard_lock_ptr(name) && first_param_is_pointer(fndecl))
 		return &guard_lock_ptr;
-	return tracked_annotated_lock_api(fndecl);
+	return tracked_annotated_lock_api(l, fndecl);
 }
 
 /*
  * The rule set's own parts (guard lines, the reference API) are of its
  * lock: another lock (tracked.c) has its lock API only.
  */
-static bool ruleset_parts(void)
+static bool ruleset_parts(struct lockid l)
 {
-	return tracked_is_ruleset_lock();
+	return tracked_is_ruleset_lock(l);
 }
 
 /* The reference API of the rule set, indexed by enum ref_op. */
-enum ref_op rules_ref_api(tree fndecl)
+enum ref_op rules_ref_api(struct lockid l, tree fndecl)
 {
 	static tree ids[REF_OP_PUT + 1];
 	tree name = fndecl ? DECL_NAME(fndecl) : NULL_TREE;
 
-	if (!name || !ruleset_parts())
+	if (!name || !ruleset_parts(l))
 		return REF_OP_NONE;
 	for (int i = REF_OP_GET_ALL; i <= REF_OP_PUT; i++)
 		if (ue_rs.ref_api[i] && name == ident(&ids[i], ue_rs.ref_api[i]))
@@ -155,11 +155,11 @@ void rules_saw_type(tree type)
 		ruleset_type_defined = type_is_named(type, ue_rs.guards[i].type);
 }
 
-bool rules_unit_names_symbols(void)
+bool rules_unit_names_symbols(struct lockid l)
 {
-	if (ruleset_type_defined || tracked_any_guarded_field())
+	if (ruleset_type_defined || tracked_any_guarded_field(l))
 		return true;
-	for (int i = REF_OP_GET_ALL; ruleset_parts() && i <= REF_OP_PUT; i++)
+	for (int i = REF_OP_GET_ALL; ruleset_parts(l) && i <= REF_OP_PUT; i++)
 		if (ue_rs.ref_api[i] && maybe_get_identifier(ue_rs.ref_api[i]))
 			return true;
 	return false;
@@ -216,23 +216,23 @@ tree rules_guarded_decl(tree ref)
 	return TREE_CODE(ref) == COMPONENT_REF ? TREE_OPERAND(ref, 1) : ref;
 }
 
-bool rules_is_link_field(tree field)
+bool rules_is_link_field(struct lockid l, tree field)
 {
-	return ue_rs.link_field && ruleset_parts() && field && TREE_CODE(field) == FIELD_DECL &&
+	return ue_rs.link_field && ruleset_parts(l) && field && TREE_CODE(field) == FIELD_DECL &&
 	       DECL_NAME(field) &&
 	       !strcmp(IDENTIFIER_POINTER(DECL_NAME(field)), ue_rs.link_field) &&
 	       type_is_named(DECL_CONTEXT(field), ue_rs.ref_type);
 }
 
-bool rules_is_counted_pointer_type(tree type)
+bool rules_is_counted_pointer_type(struct lockid l, tree type)
 {
-	return type && POINTER_TYPE_P(type) && ruleset_parts() &&
+	return type && POINTER_TYPE_P(type) && ruleset_parts(l) &&
 	       type_is_named(TREE_TYPE(type), ue_rs.ref_type);
 }
 
-const char *rules_ref_api_name(enum ref_op op)
+const char *rules_ref_api_name(struct lockid l, enum ref_op op)
 {
-	const char *name = op > REF_OP_NONE && op <= REF_OP_PUT && ruleset_parts() ?
+	const char *name = op > REF_OP_NONE && op <= REF_OP_PUT && ruleset_parts(l) ?
 			   ue_rs.ref_api[op] : NULL;
 
 	return name ? name : "";
@@ -253,15 +253,15 @@ const char *rules_struct_name(tree field)
 	return name && TREE_CODE(name) == IDENTIFIER_NODE ? IDENTIFIER_POINTER(name) : "";
 }
 
-const char *rules_ref_type_name(void)
+const char *rules_ref_type_name(struct lockid l)
 {
-	return ue_rs.ref_type && ruleset_parts() ? ue_rs.ref_type : "";
+	return ue_rs.ref_type && ruleset_parts(l) ? ue_rs.ref_type : "";
 }
 
 /* The first exclusive acquire of the lock's kind, for a fix: 'down_write'. */
-const char *rules_lock_write_api_name(void)
+const char *rules_lock_write_api_name(struct lockid l)
 {
-	const char *kind = tracked_lock_kind();
+	const char *kind = tracked_lock_kind(l);
 
 	for (unsigned int i = 0; i < ue_rs.nlock_apis; i++)
 		if (ue_rs.lock_apis[i].op == LOCK_OP_ACQUIRE && kind &&

@@ -127,14 +127,14 @@ bool summary_equal(const struct summary *a, const struct summary *b)
 }
 
 /* UECHECK_DEBUG=1: what the function was found to do, on stderr. */
-void summary_dump(const struct summary *s)
+void summary_dump(const struct summary *s, struct lockid l)
 {
 	fprintf(stderr, "uecheck-debug: %s: exposed=%d", fn_name(s->decl), s->exposed);
 	for (unsigned int k = 0; k < CHECKER_COUNT; k++) {
 		if (!checkers[k]->summary_dump)
 			continue;
 		fprintf(stderr, " %s:", checkers[k]->name);
-		checkers[k]->summary_dump(s, stderr);
+		checkers[k]->summary_dump(s, l, stderr);
 	}
 	fputc('\n', stderr);
 }

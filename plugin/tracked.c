@@ -16,10 +16,10 @@
  *
  * One walk of the unit tracks every lock the walk is given
  * (tracked_enable()): the lock tracker (lock.c) and the lock rules
- * (lockrules.c) do their part of each step once per lock, tracking its
- * entry in turn (FOR_EACH_LOCK), and the queries below answer for the
- * entry tracked now.  Path states, summaries and the checkers' walk blobs
- * hold a part per entry, indexed as the entries are.
+ * (lockrules.c) do their part of each step once per lock (FOR_EACH_LOCK),
+ * and the queries below answer for the lock they are given.  Path states,
+ * summaries and the checkers' walk blobs hold a part per lock of the walk,
+ * at its rank.
  */
 #include "uecheck.h"
 
@@ -53,36 +53,44 @@ struct tracked_entry {
 };
 
 static vec<struct tracked_entry *> entries;
-struct tracked_walk tracked_now = { 1, 1, 0, 0, 0 };
+struct tracked_walk tracked_now = { 1, 1, 0 };
 /*
- * The lock tracked now.  Before the unit's locks are known (while GCC
- * parses), none: the rule set's parts apply, no annotation is of it.
+ * Before the unit's locks are known (while GCC parses), the lock asked
+ * about is none: the rule set's parts apply, no annotation is of it.
  */
 static struct tracked_entry none = { { NULL, NULL, NULL }, true };
-static struct tracked_entry *cur = &none;
+
+static const struct tracked_entry *entry_of(struct lockid l)
+{
+	return l.index < entries.length() ? entries[l.index] : &none;
+}
 
 /* ---- the lock's identity ------------------------------------------------ */
 
 /* As messages name it: 'event_mutex', or 'conn->lock' for a per-object lock. */
-const char *tracked_lock_name(void)
+const char *tracked_lock_name(struct lockid l)
 {
-	return cur->name ? cur->name : "";
+	const struct tracked_entry *e = entry_of(l);
+
+	return e->name ? e->name : "";
 }
 
-const char *tracked_lock_kind(void)
+const char *tracked_lock_kind(struct lockid l)
 {
-	return cur->id.kind;
+	return entry_of(l)->id.kind;
 }
 
 /* A per-object lock's field: "lock" of conn.lock. */
-const char *tracked_field_name(void)
+const char *tracked_field_name(struct lockid l)
 {
-	return cur->id.type ? cur->id.name : "";
+	const struct tracked_entry *e = entry_of(l);
+
+	return e->id.type ? e->id.name : "";
 }
 
-bool tracked_per_object(void)
+bool tracked_per_object(struct lockid l)
 {
-	return cur->id.type != NULL;
+	return entry_of(l)->id.type != NULL;
 }
 
 static bool is_object_lock_field(const struct tracked_entry *e, tree field)
@@ -92,15 +100,17 @@ static bool is_object_lock_field(const struct tracked_entry *e, tree field)
 	       type_is_named(DECL_CONTEXT(field), e->id.type);
 }
 
-bool tracked_is_object_lock_field(tree field)
+bool tracked_is_object_lock_field(struct lockid l, tree field)
 {
-	return is_object_lock_field(cur, field);
+	return is_object_lock_field(entry_of(l), field);
 }
 
-bool tracked_is_lock(tree decl)
+bool tracked_is_lock(struct lockid l, tree decl)
 {
-	return cur->id.name && !cur->id.type && decl && TREE_CODE(decl) == VAR_DECL &&
-	       DECL_NAME(decl) && !strcmp(IDENTIFIER_POINTER(DECL_NAME(decl)), cur->id.name);
+	const struct tracked_entry *e = entry_of(l);
+
+	return e->id.name && !e->id.type && decl && TREE_CODE(decl) == VAR_DECL &&
+	       DECL_NAME(decl) && !strcmp(IDENTIFIER_POINTER(DECL_NAME(decl)), e->id.name);
 }
 
 static bool is_lock_text(const struct tracked_entry *e, const char *text, size_t len)
@@ -110,14 +120,14 @@ static bool is_lock_text(const struct tracked_entry *e, const char *text, size_t
 }
 
 /* Assertions name a global lock only (&obj->lock in lockdep_assert_held(): not yet). */
-bool tracked_is_lock_text(const char *text, size_t len)
+bool tracked_is_lock_text(struct lockid l, const char *text, size_t len)
 {
-	return is_lock_text(cur, text, len);
+	return is_lock_text(entry_of(l), text, len);
 }
 
-bool tracked_is_ruleset_lock(void)
+bool tracked_is_ruleset_lock(struct lockid l)
 {
-	return cur->ruleset;
+	return entry_of(l)->ruleset;
 }
 
 /* The rules of the lock family (rules.def): what another lock is checked for. */
@@ -137,34 +147,37 @@ static unsigned int lock_family_rules(void)
 }
 
 /*
- * The rules a finding of the tracked lock may be of: the rule set's lock
- * has all those asked for, another lock the lock family's only (its
- * fields are not the rule set's, its references another family's).
+ * The rules a finding of lock L may be of: the rule set's lock has all
+ * those asked for, another lock the lock family's only (its fields are
+ * not the rule set's, its references another family's).
  */
-unsigned int tracked_rules(void)
+unsigned int tracked_rules(struct lockid l)
 {
-	return cur == &none ? ue_cfg.rules : cur->rules;
+	const struct tracked_entry *e = entry_of(l);
+
+	return e == &none ? ue_cfg.rules : e->rules;
 }
 
 /* ---- the annotations of it ---------------------------------------------- */
 
 /*
  * A per-object lock's &p->lock: p's name into OBJ (NULL when ARG is not
- * one), where lock is the tracked lock's field.
+ * one), where lock is E's field.
  */
-static bool names_object_lock(const char *arg, size_t len, char **obj)
+static bool names_object_lock(const struct tracked_entry *e, const char *arg, size_t len,
+			      char **obj)
 {
 	const char *arrow;
 	size_t n;
 
-	if (!tracked_per_object())
+	if (!e->id.type)
 		return false;
 	arrow = strstr(arg, "->");
 	if (!arrow || (size_t)(arrow - arg) >= len)
 		return false;
 	n = arrow - arg;
-	if (!n || len - n - 2 != strlen(tracked_field_name()) ||
-	    strncmp(arrow + 2, tracked_field_name(), len - n - 2))
+	if (!n || len - n - 2 != strlen(e->id.name) ||
+	    strncmp(arrow + 2, e->id.name, len - n - 2))
 		return false;
 	for (size_t i = 0; i < n; i++)
 		if (!ISIDNUM(arg[i]))
@@ -173,25 +186,26 @@ static bool names_object_lock(const char *arg, size_t len, char **obj)
 	return true;
 }
 
-/* LOCK (as written, without &) is the tracked lock: global, or a per-object one (OBJ). */
-static bool names_tracked_lock(const char *lock, char **obj)
+/* LOCK (as written, without &) is E's lock: global, or a per-object one (OBJ). */
+static bool names_entry_lock(const struct tracked_entry *e, const char *lock, char **obj)
 {
 	size_t len = strlen(lock);
 
 	*obj = NULL;
-	return tracked_is_lock_text(lock, len) || names_object_lock(lock, len, obj);
+	return is_lock_text(e, lock, len) || names_object_lock(e, lock, len, obj);
 }
 
-/* The claim is about the tracked lock (a parameter always may be). */
-static bool claim_matches(const struct lock_claim *c)
+/* The claim is about E's lock (a parameter always may be). */
+static bool claim_matches(const struct tracked_entry *e, const struct lock_claim *c)
 {
 	if (c->object)
-		return tracked_per_object() && !strcmp(c->text, tracked_field_name());
-	return c->arg >= 0 || tracked_is_lock_text(c->text, strlen(c->text));
+		return e->id.type && !strcmp(c->text, e->id.name);
+	return c->arg >= 0 || is_lock_text(e, c->text, strlen(c->text));
 }
 
-/* One lock operation of the tracked lock, or none: two different ones cancel. */
-static void resolve_annotated(const struct annotated_fn *fn, struct annotated_api *out)
+/* One lock operation of E's lock, or none: two different ones cancel. */
+static void resolve_annotated(const struct tracked_entry *e, const struct annotated_fn *fn,
+			      struct annotated_api *out)
 {
 	enum lock_op op = LOCK_OP_NONE;
 	int lock_arg = -2;
@@ -200,7 +214,7 @@ static void resolve_annotated(const struct annotated_fn *fn, struct annotated_ap
 	for (unsigned int i = 0; i < fn->n; i++) {
 		const struct lock_claim *c = &fn->claims[i];
 
-		if (!claim_matches(c))
+		if (!claim_matches(e, c))
 			continue;
 		ambiguous |= op != LOCK_OP_NONE &&
 			     (op != c->op || c->arg != lock_arg || c->object != object ||
@@ -235,7 +249,7 @@ static bool guard_matches(const struct tracked_entry *e, const struct guard_of *
 	return false;
 }
 
-/* Which records, annotated functions and guards are of E, tracked now. */
+/* Which records, annotated functions and guards are of E. */
 static void select_annotations(struct tracked_entry *e)
 {
 	const struct annotation_record *all;
@@ -247,7 +261,7 @@ static void select_annotations(struct tracked_entry *e)
 		bool no_analysis = all[i].a.kind == ASSERT_NO_ANALYSIS;
 		char *obj = NULL;
 
-		if (!no_analysis && !names_tracked_lock(all[i].a.lock, &obj))
+		if (!no_analysis && !names_entry_lock(e, all[i].a.lock, &obj))
 			continue;
 		e->mine.safe_push(all[i]);
 		e->mine.last().a.obj = obj;
@@ -259,7 +273,7 @@ static void select_annotations(struct tracked_entry *e)
 	nfns = annotations_functions(&fns);
 	e->apis.safe_grow_cleared(nfns);
 	for (unsigned int i = 0; i < nfns; i++)
-		resolve_annotated(fns[i], &e->apis[i]);
+		resolve_annotated(e, fns[i], &e->apis[i]);
 	nguards = annotations_guards(&guards);
 	for (unsigned int i = 0; i < nguards && !e->any_guarded; i++)
 		e->any_guarded = guard_matches(e, &guards[i]);
@@ -283,7 +297,6 @@ static void add_entry(const struct tracked_lock *l)
 				       xstrdup(e->id.name);
 	e->rules = l ? ue_cfg.rules & lock_family_rules() : ue_cfg.rules;
 	entries.safe_push(e);
-	cur = e;		/* what the selection asks (names_tracked_lock(), ...) */
 	select_annotations(e);
 }
 
@@ -308,16 +321,8 @@ unsigned int tracked_begin(const struct tracked_lock *others, unsigned int n)
 	add_entry(NULL);
 	for (unsigned int i = 0; i < n; i++)
 		add_entry(&others[i]);
-	tracked_use(0);
 	tracked_enable(1);
 	return entries.length();
-}
-
-void tracked_use(unsigned int i)
-{
-	cur = entries[i];
-	tracked_now.index = i;
-	tracked_now.rank = __builtin_popcount(tracked_now.mask & ((1u << i) - 1));
 }
 
 unsigned int tracked_count(void)
@@ -328,46 +333,31 @@ unsigned int tracked_count(void)
 /*
  * The walk's locks, kept as a mask, their count and the first: the walk
  * asks them at every step (copies of path states, the checkers' loops).
- * Between the checkers' loops the first of them is tracked, so that the
- * engine and ownership see a call as the walk's first lock does.
  */
 void tracked_enable(unsigned int mask)
 {
 	tracked_now.mask = mask & ((1u << tracked_count()) - 1);
 	tracked_now.count = __builtin_popcount(tracked_now.mask);
 	tracked_now.lead = tracked_now.mask ? __builtin_ctz(tracked_now.mask) : 0;
-	if (entries.length())
-		tracked_use(tracked_now.lead);
 }
 
-unsigned int tracked_next_of_several(unsigned int i)
+bool tracked_any_assertion(struct lockid l)
 {
-	unsigned int later = i + 1 < MAX_LOCKS ? tracked_now.mask & (~0u << (i + 1)) : 0;
-
-	if (later) {
-		tracked_use(__builtin_ctz(later));
-		return __builtin_ctz(later);
-	}
-	if (entries.length())
-		tracked_use(tracked_now.lead);
-	return MAX_LOCKS;
+	return entry_of(l)->nasserting > 0;
 }
 
-bool tracked_any_assertion(void)
+unsigned int tracked_body_assertions(struct lockid l, const struct assertion **out,
+				     unsigned int max)
 {
-	return cur->nasserting > 0;
-}
-
-unsigned int tracked_body_assertions(const struct assertion **out, unsigned int max)
-{
+	const struct tracked_entry *e = entry_of(l);
 	struct srcpos open, close;
 	unsigned int n = 0;
 
 	if (!srcpos_of(cfun->function_start_locus, &open) ||
 	    !srcpos_of(cfun->function_end_locus, &close))
 		return 0;
-	for (unsigned int i = 0; i < cur->mine.length() && n < max; i++) {
-		const struct assertion *a = &cur->mine[i].a;
+	for (unsigned int i = 0; i < e->mine.length() && n < max; i++) {
+		const struct assertion *a = &e->mine[i].a;
 		struct srcpos at = { a->file, a->line, a->col };
 
 		if (annotation_of_function(a->kind))
@@ -378,21 +368,24 @@ unsigned int tracked_body_assertions(const struct assertion **out, unsigned int 
 	return n;
 }
 
-/* The first annotation of the lock of one of KINDS (a bit each) FNDECL has. */
-static const struct assertion *function_annotation(tree fndecl, unsigned int kinds)
+/* The first annotation of E's lock of one of KINDS (a bit each) FNDECL has. */
+static const struct assertion *function_annotation(const struct tracked_entry *e, tree fndecl,
+						   unsigned int kinds)
 {
 	struct function_span span;
 
 	annotations_span_of(fndecl, &span);
-	for (unsigned int i = 0; i < cur->mine.length(); i++)
-		if ((kinds & (1u << cur->mine[i].a.kind)) && annotations_in_span(&cur->mine[i], &span))
-			return &cur->mine[i].a;
+	for (unsigned int i = 0; i < e->mine.length(); i++)
+		if ((kinds & (1u << e->mine[i].a.kind)) && annotations_in_span(&e->mine[i], &span))
+			return &e->mine[i].a;
 	return NULL;
 }
 
-bool tracked_must_hold(tree fndecl, location_t *where, bool *shared, const char **obj)
+bool tracked_must_hold(struct lockid l, tree fndecl, location_t *where, bool *shared,
+		       const char **obj)
 {
-	const struct assertion *a = function_annotation(fndecl, (1u << ASSERT_MUST_HOLD) |
+	const struct assertion *a = function_annotation(entry_of(l), fndecl,
+							(1u << ASSERT_MUST_HOLD) |
 							(1u << ASSERT_MUST_HOLD_SHARED));
 
 	if (!a)
@@ -405,26 +398,29 @@ bool tracked_must_hold(tree fndecl, location_t *where, bool *shared, const char 
 	return true;
 }
 
-bool tracked_must_not_hold(tree fndecl, location_t *where)
+bool tracked_must_not_hold(struct lockid l, tree fndecl, location_t *where)
 {
+	const struct tracked_entry *e = entry_of(l);
 	const struct assertion *a;
 
-	if (!cur->nmust_not_hold)
+	if (!e->nmust_not_hold)
 		return false;
-	a = function_annotation(fndecl, 1u << ASSERT_MUST_NOT_HOLD);
+	a = function_annotation(e, fndecl, 1u << ASSERT_MUST_NOT_HOLD);
 	if (!a || a->obj)	/* of an object's lock: the next one */
 		return false;
 	*where = a->loc;
 	return true;
 }
 
-bool tracked_must_not_hold_object(tree fndecl, location_t *where, const char **obj)
+bool tracked_must_not_hold_object(struct lockid l, tree fndecl, location_t *where,
+				  const char **obj)
 {
+	const struct tracked_entry *e = entry_of(l);
 	const struct assertion *a;
 
-	if (!cur->nmust_not_hold)
+	if (!e->nmust_not_hold)
 		return false;
-	a = function_annotation(fndecl, 1u << ASSERT_MUST_NOT_HOLD);
+	a = function_annotation(e, fndecl, 1u << ASSERT_MUST_NOT_HOLD);
 	if (!a || !a->obj)
 		return false;
 	*where = a->loc;
@@ -432,12 +428,13 @@ bool tracked_must_not_hold_object(tree fndecl, location_t *where, const char **o
 	return true;
 }
 
-const struct lock_api *tracked_annotated_lock_api(tree fndecl)
+const struct lock_api *tracked_annotated_lock_api(struct lockid l, tree fndecl)
 {
+	const struct tracked_entry *e = entry_of(l);
 	int i = annotations_function_index(fndecl);
 
-	return i >= 0 && (unsigned int)i < cur->apis.length() && cur->apis[i].active ?
-	       &cur->apis[i].api : NULL;
+	return i >= 0 && (unsigned int)i < e->apis.length() && e->apis[i].active ?
+	       &e->apis[i].api : NULL;
 }
 
 /*
@@ -455,7 +452,7 @@ unsigned int tracked_guarding(tree decl, bool pointee)
 	return mask;
 }
 
-bool tracked_any_guarded_field(void)
+bool tracked_any_guarded_field(struct lockid l)
 {
-	return cur->any_guarded;
+	return entry_of(l)->any_guarded;
 }

@@ -36,7 +36,8 @@
  *               for all)
  *   tracked.c   the locks of the unit, each with its identity and the
  *               annotations of the database that are of it; which ones the
- *               walk tracks, and the one the checkers work on now
+ *               walk tracks (struct lockid: a lock as the walk sees it,
+ *               given to every query)
  *   lock.c      the lock tracker: where lock state is computed (assertions,
  *               the lock API, callees' exit cases), requirements passed to
  *               callers; lock.h, what it offers the lock rules
@@ -185,21 +186,26 @@ void inputs_register(const char *plugin_name);	/* adds them to -MD's list */
 
 /* ---- matching the program against the rule set (rules.c) ------------- */
 
-const struct lock_api *rules_lock_api(tree fndecl);
-enum ref_op rules_ref_api(tree fndecl);
+/*
+ * Rule set and annotations as they concern lock L: its lock API (every
+ * lock keeps the rule set's), and the rule set's own parts (the reference
+ * API, guard lines), which are of the rule set's lock only.
+ */
+const struct lock_api *rules_lock_api(struct lockid l, tree fndecl);
+enum ref_op rules_ref_api(struct lockid l, tree fndecl);
 bool rules_is_allocator(tree fndecl);	/* the malloc attribute */
 /* The unit's locks (tracked.c's indices, a bit each) that guard DECL, or *DECL (POINTEE). */
 unsigned int rules_guarding_locks(tree decl, bool pointee);
 /* What an access of the guarded data names: the field of obj->field, or the global. */
 tree rules_guarded_decl(tree ref);
-bool rules_is_link_field(tree field);	/* the link of a get_all list */
+bool rules_is_link_field(struct lockid l, tree field);	/* the link of a get_all list */
 bool rules_kind_known(const char *kind);	/* the rule set has its API */
 /* The lock kind of a declaration of TYPE ("mutex", ...), as the rule set's kinds say it, or NULL. */
 const char *ruleset_kind_of_type(tree type);
 void locks_run(void);
 void locks_saw_decl(tree decl);	/* a global declared: a lock, maybe */
 /* A pointer to the rule set's counted struct (user_event_mm *). */
-bool rules_is_counted_pointer_type(tree type);
+bool rules_is_counted_pointer_type(struct lockid l, tree type);
 void rules_saw_type(tree type);	/* a struct defined: the rule set's? */
 
 /* ---- the rule set against the unit (rulecheck.c) ---------------------- */
@@ -207,12 +213,13 @@ void rules_saw_type(tree type);	/* a struct defined: the rule set's? */
 void rulecheck_saw_type(tree type);	/* a struct the rule set names? */
 void rulecheck_saw_decl(tree decl);	/* the rule set's lock declared? */
 void rulecheck_unit(void);	/* says what the rule set names that the unit lacks */
-bool rules_unit_names_symbols(void);	/* defines user_event_mm or names get/put */
-const char *rules_lock_write_api_name(void);	/* NULL: the kind has none */
-const char *rules_ref_api_name(enum ref_op op);
+/* Defines user_event_mm, names get/put, or has data __guarded_by() L. */
+bool rules_unit_names_symbols(struct lockid l);
+const char *rules_lock_write_api_name(struct lockid l);	/* NULL: the kind has none */
+const char *rules_ref_api_name(struct lockid l, enum ref_op op);
 const char *rules_field_name(tree field);	/* a guarded field's (or global's) name ... */
 const char *rules_struct_name(tree field);	/* ... and its struct's ("" for a global) */
-const char *rules_ref_type_name(void);	/* the struct references are counted on */
+const char *rules_ref_type_name(struct lockid l);	/* the struct references are counted on */
 const char *fn_name(tree fndecl);
 
 /*
@@ -251,7 +258,7 @@ static inline bool type_is_named(tree type, const char *want)
 	       !strcmp(IDENTIFIER_POINTER(name), want);
 }
 
-/* ---- the locks of the unit, and the one tracked now (tracked.c) ------- */
+/* ---- the locks of the unit (tracked.c) ------------------------------- */
 
 /* A lock checked besides the rule set's (locks.c). */
 struct tracked_lock {
@@ -262,7 +269,7 @@ struct tracked_lock {
 /*
  * The unit's locks: index 0 the rule set's (with all its rules), then
  * OTHERS (the lock family's rules only), each with the annotations of it
- * selected once.  How many there are; lock 0 is tracked.
+ * selected once.  How many there are.
  */
 unsigned int tracked_begin(const struct tracked_lock *others, unsigned int n);
 /* The rule set's lock and up to 16 annotated ones (locks.c). */
@@ -270,78 +277,103 @@ unsigned int tracked_begin(const struct tracked_lock *others, unsigned int n);
 unsigned int tracked_count(void);	/* how many (1 before tracked_begin()) */
 /* The locks the walk tracks, a bit per index (the others stay as they are). */
 void tracked_enable(unsigned int mask);
-void tracked_use(unsigned int i);	/* track lock I of tracked_begin() */
 /*
- * Where the walk is: its locks, how many, the first, and the one tracked
- * now with its rank among them (where its part is in a path state and a
- * summary: a lock the walk does not track has none, so a walk of one lock
- * copies one part).  Written by tracked_enable() and tracked_use() only;
- * read inline, as every step of every path asks it.
+ * One of the unit's locks as a walk sees it: INDEX among the unit's locks
+ * (tracked_begin()), RANK among the walk's (where its part is in a path
+ * state, a summary and a walk blob: a lock the walk does not track has
+ * none, so a walk of one lock copies one part).  Every query of a lock
+ * names the lock it asks about; there is no lock "tracked now".
+ */
+struct lockid {
+	unsigned int index, rank;
+};
+/*
+ * Where the walk is: its locks (a bit per index), how many, the first.
+ * Written by tracked_enable() only; read inline, as every step of every
+ * path asks it.
  */
 struct tracked_walk {
 	unsigned int mask, count, lead;
-	unsigned int index, rank;
 };
 extern struct tracked_walk tracked_now;
 static inline unsigned int tracked_walked(void) { return tracked_now.count; }
-/* The first (what every lock's part says alike). */
-static inline unsigned int tracked_lead(void) { return tracked_now.lead; }
-static inline unsigned int tracked_index(void) { return tracked_now.index; }
-static inline unsigned int tracked_rank(void) { return tracked_now.rank; }
-static inline bool tracked_enabled(void)	/* the one tracked now is one of them */
+/*
+ * The walk's first lock (rank 0): what the engine and ownership ask of a
+ * call, and what every lock's part says alike.  Outside a walk, the rule
+ * set's lock.
+ */
+static inline struct lockid tracked_lead(void)
 {
-	return tracked_now.mask & (1u << tracked_now.index);
+	struct lockid l = { tracked_now.lead, 0 };
+
+	return l;
+}
+/* L is one of the walk's locks. */
+static inline bool tracked_enabled(struct lockid l)
+{
+	return tracked_now.mask & (1u << l.index);
 }
 #define FOR_EACH_WALKED(r) for (unsigned int r = 0, r##_n = tracked_walked(); r < r##_n; r++)
 /*
- * Each lock the walk tracks, in index order, tracked in turn; after the
- * last, the first is tracked again (what the engine and ownership ask).
- * Every part of a path state, a summary and a walk is per lock; the lock
- * tracker and the lock rules do their work once for each.  A walk of one
- * lock tracks it throughout: nothing to switch.
+ * Each lock the walk tracks, in index order: every part of a path state,
+ * a summary and a walk is per lock; the lock tracker and the lock rules do
+ * their work once for each.
  */
-unsigned int tracked_next_of_several(unsigned int i);
-static inline unsigned int tracked_first(void)
+static inline struct lockid tracked_first(void)
 {
-	if (!tracked_now.mask)
-		return MAX_LOCKS;
-	if (tracked_now.count > 1)
-		tracked_use(tracked_now.lead);
-	return tracked_now.lead;
+	struct lockid l = { tracked_now.mask ? tracked_now.lead : MAX_LOCKS, 0 };
+
+	return l;
 }
-static inline unsigned int tracked_next(unsigned int i)
+static inline struct lockid tracked_next(struct lockid l)
 {
-	return tracked_now.count == 1 ? MAX_LOCKS : tracked_next_of_several(i);
+	unsigned int later = l.index + 1 < MAX_LOCKS ?
+			     tracked_now.mask & (~0u << (l.index + 1)) : 0;
+
+	l.index = later ? __builtin_ctz(later) : MAX_LOCKS;
+	l.rank++;
+	return l;
 }
-#define FOR_EACH_LOCK(i) for (unsigned int i = tracked_first(); i < MAX_LOCKS; i = tracked_next(i))
-bool tracked_is_ruleset_lock(void);	/* the rule set's own lock is tracked */
+#define FOR_EACH_LOCK(l) \
+	for (struct lockid l = tracked_first(); l.index < MAX_LOCKS; l = tracked_next(l))
+/* The lock of index I outside a walk (its rank unused): for naming it. */
+static inline struct lockid tracked_lock(unsigned int i)
+{
+	struct lockid l = { i, 0 };
+
+	return l;
+}
+bool tracked_is_ruleset_lock(struct lockid l);	/* the rule set's own lock */
 /* The rules its findings may be of (ue_cfg.rules, or the lock family's of them). */
-unsigned int tracked_rules(void);
-const char *tracked_lock_kind(void);	/* mutex, spinlock, ...: the rule set's kinds */
-const char *tracked_lock_name(void);	/* 'event_mutex', 'conn->lock' */
-bool tracked_per_object(void);		/* the lock is a field: &obj->lock */
-const char *tracked_field_name(void);	/* per-object: the lock's field */
-bool tracked_is_object_lock_field(tree field);
-bool tracked_is_lock(tree decl);	/* the global lock itself */
-bool tracked_is_lock_text(const char *text, size_t len);
-/* Assertions of it written inside the body of the current function. */
-unsigned int tracked_body_assertions(const struct assertion **out, unsigned int max);
+unsigned int tracked_rules(struct lockid l);
+const char *tracked_lock_kind(struct lockid l);	/* mutex, spinlock, ...: the rule set's */
+const char *tracked_lock_name(struct lockid l);	/* 'event_mutex', 'conn->lock' */
+bool tracked_per_object(struct lockid l);	/* the lock is a field: &obj->lock */
+const char *tracked_field_name(struct lockid l);	/* per-object: the lock's field */
+bool tracked_is_object_lock_field(struct lockid l, tree field);
+bool tracked_is_lock(struct lockid l, tree decl);	/* the global lock itself */
+bool tracked_is_lock_text(struct lockid l, const char *text, size_t len);
+/* Assertions of L written inside the body of the current function. */
+unsigned int tracked_body_assertions(struct lockid l, const struct assertion **out,
+				     unsigned int max);
 /* SHARED (may be NULL): __must_hold_shared(), held for reading only. */
-bool tracked_must_hold(tree fndecl, location_t *where, bool *shared, const char **obj);
-/* FNDECL is __must_not_hold() of the tracked global lock (WHERE: as written). */
-bool tracked_must_not_hold(tree fndecl, location_t *where);
+bool tracked_must_hold(struct lockid l, tree fndecl, location_t *where, bool *shared,
+		       const char **obj);
+/* FNDECL is __must_not_hold() of the global lock L (WHERE: as written). */
+bool tracked_must_not_hold(struct lockid l, tree fndecl, location_t *where);
 /* The same of a per-object lock: __must_not_hold(&OBJ->lock), OBJ a parameter's name. */
-bool tracked_must_not_hold_object(tree fndecl, location_t *where, const char **obj);
+bool tracked_must_not_hold_object(struct lockid l, tree fndecl, location_t *where,
+				  const char **obj);
 /*
  * The lock API a prototype's __acquires()/__releases() annotation makes
- * of a function (its parameter, or the tracked global: lock_arg -1), or
+ * of a function for L (its parameter, or the global L: lock_arg -1), or
  * NULL.
  */
-const struct lock_api *tracked_annotated_lock_api(tree fndecl);
-/* Any lockdep assertion or __must_hold() of it in the unit. */
-bool tracked_any_assertion(void);
-/* The unit has a field or global __guarded_by() the tracked lock. */
-bool tracked_any_guarded_field(void);
+const struct lock_api *tracked_annotated_lock_api(struct lockid l, tree fndecl);
+/* Any lockdep assertion or __must_hold() of L in the unit. */
+bool tracked_any_assertion(struct lockid l);
+/* The unit has a field or global __guarded_by() L. */
+bool tracked_any_guarded_field(struct lockid l);
 /* The unit's locks (a bit per index) that guard DECL (POINTEE: what it points to). */
 unsigned int tracked_guarding(tree decl, bool pointee);
 
@@ -499,12 +531,13 @@ enum {
 void values_begin_function(void);
 void values_end_function(void);
 vkey value_key(tree expr);
-int lock_slot_of(tree expr);
-/* For &obj->LOCK (the rule set's per-object lock): the value of obj, or 0. */
-vkey object_lock_base(tree expr);
+/* Which of lock L's slots EXPR (a pointer to a lock) designates, or SLOT_NONE. */
+int lock_slot_of(struct lockid l, tree expr);
+/* For &obj->LOCK (L a per-object lock): the value of obj, or 0. */
+vkey object_lock_base(struct lockid l, tree expr);
 /* The same for the lock stored at *EXPR (a guard's &scope). */
-vkey object_lock_base_deref(tree expr);
-int lock_slot_of_deref(tree expr);
+vkey object_lock_base_deref(struct lockid l, tree expr);
+int lock_slot_of_deref(struct lockid l, tree expr);
 int param_index(tree ssa);	/* parameter number of a default def, or -1 */
 /* P when REF reads *P, or the pointer at offset 0 of *P; else NULL. */
 tree deref_pointer_of(tree ref);
@@ -585,14 +618,14 @@ struct summary {
 	bool exposed;		/* external linkage or address taken */
 	bool gave_up;		/* the last analysis was over the budget (not
 				   compared; report.c was told) */
-	struct lock_summary *lock;	/* per lock the walk tracks (tracked_rank()) */
+	struct lock_summary *lock;	/* per lock the walk tracks (by rank) */
 	struct own_summary own;
 };
 
-/* S's part of the lock tracked now (at its tracked_rank()). */
-static inline struct lock_summary *lock_summary_of(const struct summary *s)
+/* S's part of lock L. */
+static inline struct lock_summary *lock_summary_of(const struct summary *s, struct lockid l)
 {
-	return &s->lock[tracked_rank()];
+	return &s->lock[l.rank];
 }
 
 /*
@@ -618,7 +651,7 @@ bool summary_equal(const struct summary *a, const struct summary *b);
 /* A copy with parts of its own (LOCKS: room for every lock), and back. */
 void summary_copy(struct summary *dst, const struct summary *src, struct lock_summary *locks);
 void summary_copy_back(struct summary *dst, const struct summary *src);
-void summary_dump(const struct summary *s);	/* UECHECK_DEBUG */
+void summary_dump(const struct summary *s, struct lockid l);	/* UECHECK_DEBUG, of lock L */
 /*
  * The unit's fixpoint (fixpoint.c), one walk tracking the locks LOCKS (a
  * bit per index; the rule set's, bit 0, only where the unit may have its
@@ -633,11 +666,11 @@ void summaries_run(unsigned int locks);
  */
 void callers_begin(unsigned int nsums);
 void callers_end(void);
-void callers_forget(tree caller);	/* its analysis starts */
-void callers_record(tree caller, const struct summary *callee, unsigned char mask,
-		    location_t loc);
+void callers_forget(struct lockid l, tree caller);	/* its analysis starts */
+void callers_record(struct lockid l, tree caller, const struct summary *callee,
+		    unsigned char mask, location_t loc);
 unsigned int callers_settle(unsigned int *out);	/* newly found: indices in OUT */
-bool callers_none_hold(tree fndecl, location_t *call);
+bool callers_none_hold(struct lockid l, tree fndecl, location_t *call);
 
 /* ---- abstract path states (state.c; the parts: lockpath.c, ownpath.c) -- */
 
@@ -789,17 +822,18 @@ bool own_path_equal(const struct astate *a, const struct astate *b);
 void own_path_join(struct astate *into, const struct astate *from);
 int own_path_closeness(const struct astate *a, const struct astate *b);
 
-/* lockpath.c: the lock tracker's part, of the lock tracked now. */
-static inline struct lock_path *lock_path_of(const struct astate *st)
+/* lockpath.c: the lock tracker's part, of lock L. */
+static inline struct lock_path *lock_path_of(const struct astate *st, struct lockid l)
 {
-	return (struct lock_path *)&st->lk[tracked_rank()];
+	return (struct lock_path *)&st->lk[l.rank];
 }
-struct objlock *objlock_find(struct astate *st, vkey base);
+struct objlock *objlock_find(struct astate *st, struct lockid l, vkey base);
 /* Set BASE's lock to MASK (a new entry if room), noting why it may be free. */
-void objlock_set(struct astate *st, vkey base, unsigned char mask, location_t loc, int why);
+void objlock_set(struct astate *st, struct lockid l, vkey base, unsigned char mask,
+		 location_t loc, int why);
 void lock_cause_update(unsigned char old, unsigned char mask, location_t *cause_loc,
 		       unsigned char *cause_why, location_t loc, int why);
-void objlock_drop(struct astate *st, vkey base);
+void objlock_drop(struct astate *st, struct lockid l, vkey base);
 /* Its hooks (engine.h: struct checker). */
 bool lock_path_equal(const struct astate *a, const struct astate *b);
 void lock_path_join(struct astate *into, const struct astate *from);
@@ -912,15 +946,15 @@ void diag_word_not_checked(tree fndecl, long visits, char *buf, size_t size);
 /* ---- the reporter (report.c) ------------------------------------------ */
 
 /*
- * A finding of a final sweep, met in current_function_decl for the
- * tracked lock: kept once per lock, rule and place (and only if its rule
- * is on), printed by report_flush().
+ * A finding of a final sweep, met in current_function_decl, of the lock
+ * it names (lock_index): kept once per lock, rule and place (and only if
+ * its rule is on), printed by report_flush().
  */
 void report_finding(const struct finding *f);
 /* FNDECL is analysed again: what its last analysis handed over goes. */
 void report_function_again(tree fndecl);
 /* The analysis gave up on FNDECL: it must not read as checked. */
-void report_not_checked(tree fndecl, long visits);
+void report_not_checked(struct lockid l, tree fndecl, long visits);
 /*
  * Print what was kept, by lock, function position and arrival, once per
  * rule, place and data accessed (the first lock's), and forget it.

@@ -215,8 +215,8 @@ vkey value_key(tree expr)
 	return key_rec(expr, 0);
 }
 
-static int slot_rec(tree expr, int depth);
-static int deref_slot_rec(tree expr, int depth);
+static int slot_rec(struct lockid l, tree expr, int depth);
+static int deref_slot_rec(struct lockid l, tree expr, int depth);
 
 /* NULL, written or through an SSA name that holds it. */
 static bool is_zero_value(tree expr)
@@ -232,47 +232,47 @@ static bool is_zero_value(tree expr)
 }
 
 /* The parameter whose lock S's function returns (its ret_slot), or -1. */
-static int returned_lock_param(const struct summary *s)
+static int returned_lock_param(struct lockid l, const struct summary *s)
 {
-	int slot = s && s->ready ? lock_summary_of(s)->ret_slot : SLOT_NONE;
+	int slot = s && s->ready ? lock_summary_of(s, l)->ret_slot : SLOT_NONE;
 
 	return slot >= SLOT_PARAM0 && slot < SLOT_DEREF0 ? slot - SLOT_PARAM0 : -1;
 }
 
 /* A callee may hand a lock back: its summary says which of its slots. */
-static int call_slot(gcall *call, int depth)
+static int call_slot(struct lockid l, gcall *call, int depth)
 {
 	struct summary *s = summary_of(gimple_call_fndecl(call));
 	int slot, i;
 
-	if (!s || !s->ready || lock_summary_of(s)->ret_slot == SLOT_NONE)
+	if (!s || !s->ready || lock_summary_of(s, l)->ret_slot == SLOT_NONE)
 		return SLOT_NONE;
-	slot = lock_summary_of(s)->ret_slot;
+	slot = lock_summary_of(s, l)->ret_slot;
 	if (slot == SLOT_GLOBAL)
 		return SLOT_GLOBAL;
 	i = slot >= SLOT_DEREF0 ? slot - SLOT_DEREF0 : slot - SLOT_PARAM0;
 	if ((unsigned)i >= gimple_call_num_args(call))
 		return SLOT_NONE;
 	if (slot >= SLOT_DEREF0)
-		return deref_slot_rec(gimple_call_arg(call, i), depth + 1);
-	return slot_rec(gimple_call_arg(call, i), depth + 1);
+		return deref_slot_rec(l, gimple_call_arg(call, i), depth + 1);
+	return slot_rec(l, gimple_call_arg(call, i), depth + 1);
 }
 
-static int local_slot(tree var, int depth)
+static int local_slot(struct lockid l, tree var, int depth)
 {
 	gimple *store = stored_into(var);
 
 	if (!store)
 		return SLOT_NONE;
 	if (is_gimple_call(store))
-		return call_slot(as_a<gcall *>(store), depth);
+		return call_slot(l, as_a<gcall *>(store), depth);
 	if (gimple_assign_single_p(store))
-		return slot_rec(gimple_assign_rhs1(store), depth + 1);
+		return slot_rec(l, gimple_assign_rhs1(store), depth + 1);
 	return SLOT_NONE;
 }
 
 /* Which lock the pointer stored at *expr designates. */
-static int deref_slot_rec(tree expr, int depth)
+static int deref_slot_rec(struct lockid l, tree expr, int depth)
 {
 	int p;
 
@@ -280,12 +280,12 @@ static int deref_slot_rec(tree expr, int depth)
 		return SLOT_NONE;
 	STRIP_NOPS(expr);
 	if (TREE_CODE(expr) == ADDR_EXPR && TREE_CODE(TREE_OPERAND(expr, 0)) == VAR_DECL)
-		return local_slot(TREE_OPERAND(expr, 0), depth + 1);
+		return local_slot(l, TREE_OPERAND(expr, 0), depth + 1);
 	if (TREE_CODE(expr) == SSA_NAME && !SSA_NAME_IS_DEFAULT_DEF(expr)) {
 		gimple *def = SSA_NAME_DEF_STMT(expr);
 
 		if (gimple_assign_single_p(def) || gimple_assign_cast_p(def))
-			return deref_slot_rec(gimple_assign_rhs1(def), depth + 1);
+			return deref_slot_rec(l, gimple_assign_rhs1(def), depth + 1);
 		return SLOT_NONE;
 	}
 	p = param_index(expr);
@@ -294,7 +294,7 @@ static int deref_slot_rec(tree expr, int depth)
 	return SLOT_NONE;
 }
 
-static int slot_rec(tree expr, int depth)
+static int slot_rec(struct lockid l, tree expr, int depth)
 {
 	gimple *def;
 	int p;
@@ -306,7 +306,7 @@ static int slot_rec(tree expr, int depth)
 	case ADDR_EXPR: {
 		tree op = TREE_OPERAND(expr, 0);
 
-		if (tracked_is_lock(op))
+		if (tracked_is_lock(l, op))
 			return SLOT_GLOBAL;
 		/*
 		 * &lock->rlock, the raw lock inside a spinlock_t (what
@@ -314,24 +314,24 @@ static int slot_rec(tree expr, int depth)
 		 */
 		if (!strip_first_members(&op))
 			return SLOT_NONE;
-		if (tracked_is_lock(op))
+		if (tracked_is_lock(l, op))
 			return SLOT_GLOBAL;
 		if (TREE_CODE(op) == MEM_REF && integer_zerop(TREE_OPERAND(op, 1)))
-			return slot_rec(TREE_OPERAND(op, 0), depth + 1);
+			return slot_rec(l, TREE_OPERAND(op, 0), depth + 1);
 		return SLOT_NONE;
 	}
 	case VAR_DECL:
-		return is_global_var(expr) ? SLOT_NONE : local_slot(expr, depth);
+		return is_global_var(expr) ? SLOT_NONE : local_slot(l, expr, depth);
 	case MEM_REF:
 		if (integer_zerop(TREE_OPERAND(expr, 1)))
-			return deref_slot_rec(TREE_OPERAND(expr, 0), depth + 1);
+			return deref_slot_rec(l, TREE_OPERAND(expr, 0), depth + 1);
 		return SLOT_NONE;
 	case COMPONENT_REF: {
 		tree obj = first_pointer_of(expr);
 
 		if (!obj)
 			return SLOT_NONE;
-		return slot_rec(obj, depth + 1);
+		return slot_rec(l, obj, depth + 1);
 	}
 	case SSA_NAME:
 		break;
@@ -345,7 +345,7 @@ static int slot_rec(tree expr, int depth)
 		return SLOT_NONE;
 	def = SSA_NAME_DEF_STMT(expr);
 	if (is_gimple_call(def))
-		return call_slot(as_a<gcall *>(def), depth);
+		return call_slot(l, as_a<gcall *>(def), depth);
 	if (gimple_code(def) == GIMPLE_PHI) {
 		/* Every incoming lock the same one (NULL aside): that lock. */
 		int slot = SLOT_NONE;
@@ -356,7 +356,7 @@ static int slot_rec(tree expr, int depth)
 
 			if (is_zero_value(arg))
 				continue;
-			s = arg == expr ? slot : slot_rec(arg, depth + 1);
+			s = arg == expr ? slot : slot_rec(l, arg, depth + 1);
 			if (s == SLOT_NONE || (slot != SLOT_NONE && s != slot))
 				return SLOT_NONE;
 			slot = s;
@@ -365,16 +365,16 @@ static int slot_rec(tree expr, int depth)
 	}
 	if (is_gimple_assign(def) &&
 	    (gimple_assign_single_p(def) || gimple_assign_cast_p(def)))
-		return slot_rec(gimple_assign_rhs1(def), depth + 1);
+		return slot_rec(l, gimple_assign_rhs1(def), depth + 1);
 	return SLOT_NONE;
 }
 
-int lock_slot_of(tree expr)
+int lock_slot_of(struct lockid l, tree expr)
 {
-	return slot_rec(expr, 0);
+	return slot_rec(l, expr, 0);
 }
 
-static vkey object_lock_base_rec(tree expr, int depth)
+static vkey object_lock_base_rec(struct lockid l, tree expr, int depth)
 {
 	tree ref;
 
@@ -385,14 +385,14 @@ static vkey object_lock_base_rec(tree expr, int depth)
 		gimple *def = SSA_NAME_DEF_STMT(expr);
 
 		if (gimple_assign_single_p(def) || gimple_assign_cast_p(def))
-			return object_lock_base_rec(gimple_assign_rhs1(def), depth + 1);
+			return object_lock_base_rec(l, gimple_assign_rhs1(def), depth + 1);
 		/* spinlock_check(&c->lock): a callee returning (a part of) its argument. */
 		if (is_gimple_call(def)) {
 			struct summary *s = summary_of(gimple_call_fndecl(def));
-			int i = returned_lock_param(s);
+			int i = returned_lock_param(l, s);
 
 			if (i >= 0 && (unsigned int)i < gimple_call_num_args(def))
-				return object_lock_base_rec(gimple_call_arg(def, i), depth + 1);
+				return object_lock_base_rec(l, gimple_call_arg(def, i), depth + 1);
 		}
 		return 0;
 	}
@@ -400,10 +400,12 @@ static vkey object_lock_base_rec(tree expr, int depth)
 		return 0;
 	ref = TREE_OPERAND(expr, 0);
 	/* &c->lock.rlock: the raw lock inside c's lock. */
-	while (TREE_CODE(ref) == COMPONENT_REF && !tracked_is_object_lock_field(TREE_OPERAND(ref, 1)) &&
+	while (TREE_CODE(ref) == COMPONENT_REF &&
+	       !tracked_is_object_lock_field(l, TREE_OPERAND(ref, 1)) &&
 	       field_at_zero(TREE_OPERAND(ref, 1)))
 		ref = TREE_OPERAND(ref, 0);
-	if (TREE_CODE(ref) != COMPONENT_REF || !tracked_is_object_lock_field(TREE_OPERAND(ref, 1)))
+	if (TREE_CODE(ref) != COMPONENT_REF ||
+	    !tracked_is_object_lock_field(l, TREE_OPERAND(ref, 1)))
 		return 0;
 	ref = TREE_OPERAND(ref, 0);
 	if (TREE_CODE(ref) == MEM_REF && integer_zerop(TREE_OPERAND(ref, 1)) &&
@@ -412,9 +414,9 @@ static vkey object_lock_base_rec(tree expr, int depth)
 	return 0;
 }
 
-vkey object_lock_base(tree expr)
+vkey object_lock_base(struct lockid l, tree expr)
 {
-	return tracked_per_object() ? object_lock_base_rec(expr, 0) : 0;
+	return tracked_per_object(l) ? object_lock_base_rec(l, expr, 0) : 0;
 }
 
 /*
@@ -422,13 +424,13 @@ vkey object_lock_base(tree expr)
  * the local its constructor returned into (a summary's ret_slot says
  * which argument's lock it holds), given &obj->lock.
  */
-vkey object_lock_base_deref(tree expr)
+vkey object_lock_base_deref(struct lockid l, tree expr)
 {
 	gimple *store;
 	struct summary *s;
 	int i;
 
-	if (!tracked_per_object() || !expr)
+	if (!tracked_per_object(l) || !expr)
 		return 0;
 	STRIP_NOPS(expr);
 	if (TREE_CODE(expr) != ADDR_EXPR || TREE_CODE(TREE_OPERAND(expr, 0)) != VAR_DECL)
@@ -437,17 +439,17 @@ vkey object_lock_base_deref(tree expr)
 	if (!store)
 		return 0;
 	if (gimple_assign_single_p(store))
-		return object_lock_base_rec(gimple_assign_rhs1(store), 0);
+		return object_lock_base_rec(l, gimple_assign_rhs1(store), 0);
 	if (!is_gimple_call(store))
 		return 0;
 	s = summary_of(gimple_call_fndecl(store));
-	i = returned_lock_param(s);
+	i = returned_lock_param(l, s);
 	if (i < 0 || (unsigned int)i >= gimple_call_num_args(store))
 		return 0;
-	return object_lock_base_rec(gimple_call_arg(store, i), 0);
+	return object_lock_base_rec(l, gimple_call_arg(store, i), 0);
 }
 
-int lock_slot_of_deref(tree expr)
+int lock_slot_of_deref(struct lockid l, tree expr)
 {
-	return deref_slot_rec(expr, 0);
+	return deref_slot_rec(l, expr, 0);
 }
