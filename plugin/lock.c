@@ -2,11 +2,12 @@
 /*
  * lock.c - the lock tracker: where lock state is computed.
  *
- * A path state holds, per lock of the walk and per slot (the global lock,
- * locks passed as parameters or stored at *parameter), a may-set of
- * LK_HELD, LK_SHARED (held for reading only: down_read(), read_lock()),
- * LK_FREE and LK_ENTRY (as the caller left it), and the per-object locks
- * of the objects this function took or released.  This file says what the
+ * A path state holds, per lock of the walk, what it knows of the lock
+ * itself, by what it is (a global lock's own fact, or one per object whose
+ * lock the function took or released: struct objlock), and of the locks
+ * passed as parameters or stored at *parameter (a slot each): a may-set
+ * of LK_HELD, LK_SHARED (held for reading only: down_read(), read_lock()),
+ * LK_FREE and LK_ENTRY (as the caller left it).  This file says what the
  * lock API, lockdep assertions, __must_hold() and callees' summaries do to
  * it, and records what a function leaves the locks as (its exit cases) and
  * what it needs from its callers (requirements, passed up in struct
@@ -173,6 +174,32 @@ void lock_settle_requirements(struct ctx *c, struct lockid l)
 
 /* ---- the paths' view of the locks -------------------------------------- */
 
+/*
+ * The global lock L's fact on path ST: made at the function's entry
+ * (entry_one()), so found on every path of a global lock's walk.
+ */
+static struct objlock *global_fact(struct astate *st, struct lockid l)
+{
+	struct objlock *o = objlock_find(st, l, GLOBAL_LOCK_KEY);
+
+	if (!o) {
+		objlock_set(st, l, GLOBAL_LOCK_KEY, LK_ENTRY, UNKNOWN_LOCATION, 0);
+		o = objlock_find(st, l, GLOBAL_LOCK_KEY);
+	}
+	return o;
+}
+
+/* How path ST holds the lock of SLOT: the global lock L, or a parameter's. */
+static unsigned char slot_mask(const struct astate *st, struct lockid l, int slot)
+{
+	const struct objlock *o;
+
+	if (slot != SLOT_GLOBAL)
+		return lock_path_of(st, l)->param_lock[slot - SLOT_PARAM0];
+	o = objlock_find((struct astate *)st, l, GLOBAL_LOCK_KEY);
+	return o ? o->mask : LK_ENTRY;
+}
+
 /* Which parameter's value KEY is (its default definition), or -1. */
 static int param_of_key(vkey key)
 {
@@ -261,10 +288,14 @@ static unsigned char object_lock_mask(struct astate *st, struct lockid l, vkey b
 
 struct lock_view lock_view_global(const struct astate *st, struct lockid l)
 {
-	const struct lock_path *lk = lock_path_of(st, l);
-	struct lock_view v = { lk->lock[SLOT_GLOBAL], lk->free_loc, lk->free_loc,
-			       lk->free_why, lk->free_why, false, 0 };
+	const struct objlock *o = objlock_find((struct astate *)st, l, GLOBAL_LOCK_KEY);
+	struct lock_view v = { LK_ENTRY, UNKNOWN_LOCATION, UNKNOWN_LOCATION, 0, 0, false, 0 };
 
+	if (o) {
+		v.mask = o->mask;
+		v.free_loc = v.shared_loc = o->free_loc;
+		v.free_why = v.shared_why = o->free_why;
+	}
 	return v;
 }
 
@@ -408,8 +439,8 @@ static void apply_object_assertion(struct ctx *c, struct lockid l, const struct 
 
 static void apply_assertions(struct ctx *c, struct lockid l, gimple *stmt, struct astate *st)
 {
-	struct lock_path *lk = lock_path_of(st, l);
 	struct lock_summary *ls = lock_summary_of(c->sum, l);
+	struct objlock *g;
 
 	for (unsigned int i = 0; i < walk_of(c, l)->nanchors; i++) {
 		struct anchor *an = &walk_of(c, l)->anchors[i];
@@ -420,21 +451,22 @@ static void apply_assertions(struct ctx *c, struct lockid l, gimple *stmt, struc
 			apply_object_assertion(c, l, an, st);
 			continue;
 		}
+		g = global_fact(st, l);
 		if (an->a->kind == ASSERT_NOT_HELD) {
 			/* On every path, on the caller's lock: callers must not hold it. */
-			if ((lk->lock[SLOT_GLOBAL] & LK_ENTRY) && an->unconditional &&
+			if ((g->mask & LK_ENTRY) && an->unconditional &&
 			    c->final && ls->excl_loc == UNKNOWN_LOCATION)
 				ls->excl_loc = an->a->loc;
-			lk->lock[SLOT_GLOBAL] = LK_FREE;
-			lk->free_loc = an->a->loc;
-			lk->free_why = FREE_BY_ASSERTION;
+			g->mask = LK_FREE;
+			g->free_loc = an->a->loc;
+			g->free_why = FREE_BY_ASSERTION;
 			continue;
 		}
 		/*
 		 * An unconditional assertion is a contract with every caller;
 		 * lockdep_assert_held_write() one to hold it for writing.
 		 */
-		if ((lk->lock[SLOT_GLOBAL] & LK_ENTRY) && an->unconditional) {
+		if ((g->mask & LK_ENTRY) && an->unconditional) {
 			if (c->final)
 				ls->contract = true;
 			lock_require(c, l, REQ_ASSERTED, an->a->loc, NULL, false, 0,
@@ -445,7 +477,7 @@ static void apply_assertions(struct ctx *c, struct lockid l, gimple *stmt, struc
 		 * leaves writes unchecked rather than pass "held for reading" to
 		 * the callers' paths through the exit cases.
 		 */
-		lk->lock[SLOT_GLOBAL] = LK_HELD;
+		g->mask = LK_HELD;
 	}
 }
 
@@ -539,8 +571,11 @@ static void entry_one(struct ctx *c, struct lockid l, struct astate *st)
 	bool shared = false;
 	const char *obj = NULL;
 
-	for (int k = 0; k < NSLOTS; k++)
-		lk->lock[k] = LK_ENTRY;
+	for (int k = 0; k < NPARAM_SLOTS; k++)
+		lk->param_lock[k] = LK_ENTRY;
+	/* A global lock as the caller left it; an object's, until it is used. */
+	if (!tracked_per_object(l))
+		global_fact(st, l);
 	/* No caller in the unit holds it for this helper: its own accesses are the bug. */
 	if (callers_none_hold(l, current_function_decl, &where))
 		set_lock(st, l, SLOT_GLOBAL, LK_FREE, where, FREE_BY_NO_CALLER);
@@ -572,7 +607,7 @@ static void entry_one(struct ctx *c, struct lockid l, struct astate *st)
 	if (shared)
 		set_lock(st, l, SLOT_GLOBAL, LK_SHARED, where, SHARED_BY_ANNOTATION);
 	else
-		lk->lock[SLOT_GLOBAL] = LK_HELD;
+		global_fact(st, l)->mask = LK_HELD;
 	sign_contract(c, l, where, 0);
 }
 
@@ -587,13 +622,12 @@ static void lock_entry(struct ctx *c, struct astate *st)
 static void set_lock(struct astate *st, struct lockid l, int slot, unsigned char mask,
 		     location_t loc, int why)
 {
-	struct lock_path *lk = lock_path_of(st, l);
-
 	if (slot == SLOT_NONE)
 		return;
 	if (slot == SLOT_GLOBAL)
-		lock_cause_update(lk->lock[slot], mask, &lk->free_loc, &lk->free_why, loc, why);
-	lk->lock[slot] = mask;
+		objlock_set(st, l, GLOBAL_LOCK_KEY, mask, loc, why);
+	else
+		lock_path_of(st, l)->param_lock[slot - SLOT_PARAM0] = mask;
 }
 
 /* What an operation that takes the lock leaves it as. */
@@ -617,9 +651,9 @@ static bool try_zero(enum lock_op op)
 }
 
 /*
- * A lock as a path state holds it: the lock of BASE's object (obj of
- * &obj->lock), or else a slot (the global, a parameter's lock;
- * SLOT_NONE: not tracked).  One code path serves both.
+ * A lock a call works on: the lock of BASE's object (obj of &obj->lock),
+ * or else a slot (the global lock, whose fact set_lock() finds, or a
+ * parameter's lock; SLOT_NONE: not tracked).  One code path serves all.
  */
 struct lock_ref {
 	vkey base;
@@ -744,7 +778,7 @@ static bool step_lock_api(struct astate *st, struct lockid l, gcall *call,
 		 * guard holds its lock (its constructor was a call, at -O0),
 		 * the answer follows, and nothing is split.
 		 */
-		held = lock_path_of(st, l)->lock[r.slot];
+		held = slot_mask(st, l, r.slot);
 		if (api->op == LOCK_OP_GUARD_HELD &&
 		    (held == LK_HELD || held == LK_SHARED || held == LK_FREE)) {
 			if (fact_add_prio(st, key, held != LK_FREE, FACT_LOCK))
@@ -898,7 +932,7 @@ static void apply_case(struct astate *after, const struct astate *st, struct loc
 	const struct lock_summary *ls = lock_summary_of(ci->callee, l);
 	const struct exit_case *ec = &ls->cases[k];
 	location_t loc = gimple_location(ci->call);
-	unsigned char held = lock_path_of(st, l)->lock[SLOT_GLOBAL];
+	unsigned char held = slot_mask(st, l, SLOT_GLOBAL);
 	bool keep_global = ls->excl_loc != UNKNOWN_LOCATION && (held & (LK_HELD | LK_SHARED));
 
 	for (int cs = 0; cs < NSLOTS; cs++) {
@@ -913,7 +947,7 @@ static void apply_case(struct astate *after, const struct astate *st, struct loc
 		if (slot == SLOT_NONE || (slot == SLOT_GLOBAL && keep_global))
 			continue;
 		set_lock(after, l, slot,
-			 lock_after_call(m, lock_path_of(st, l)->lock[slot], ls->contract),
+			 lock_after_call(m, slot_mask(st, l, slot), ls->contract),
 			 loc, FREE_BY_CALL);
 	}
 	/* The objects of the arguments: what the callee left their locks as. */
@@ -1086,16 +1120,18 @@ static void lock_phi(struct ctx *c, struct astate *st, tree res, vkey kr, vkey k
 static void exit_case_of(struct exit_case *out, struct astate *st, struct lockid l,
 			 int ret_nonzero)
 {
+	const struct objlock *g = objlock_find(st, l, GLOBAL_LOCK_KEY);
 	struct exit_case ec;
 	int i = 0;
 
 	memset(&ec, 0, sizeof(ec));
-	memcpy(ec.lock, lock_path_of(st, l)->lock, sizeof(ec.lock));
+	ec.lock[SLOT_GLOBAL] = g ? g->mask : LK_ENTRY;
+	memcpy(&ec.lock[SLOT_PARAM0], lock_path_of(st, l)->param_lock, NPARAM_SLOTS);
 	/*
 	 * Free only because no caller holds it (callers.c): for the callers,
 	 * the function leaves the lock as they had it.
 	 */
-	if (ec.lock[SLOT_GLOBAL] == LK_FREE && lock_path_of(st, l)->free_why == FREE_BY_NO_CALLER)
+	if (ec.lock[SLOT_GLOBAL] == LK_FREE && g->free_why == FREE_BY_NO_CALLER)
 		ec.lock[SLOT_GLOBAL] = LK_ENTRY;
 	ec.ret_nonzero = ret_nonzero;
 	{

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * lockpath.c - the lock tracker's part of a path state (struct lock_path,
- * one per lock of the unit): how the path holds the lock of each slot (the
- * global lock, locks passed as parameters or stored at *parameter) and
- * the per-object locks of the objects the function took or released; when
+ * one per lock the walk tracks): how the path holds the lock itself (a
+ * global's, or each object's the function took or released) and the
+ * locks passed as parameters or stored at *parameter (a slot each); when
  * two paths hold them the same, how two paths' holds join, and how close
  * two paths are.  lock.c says what the program does to them, lock by lock
  * (objlock_*() are of the lock they are given).
@@ -116,7 +116,7 @@ static void objs_join(struct lock_path *into, const struct lock_path *from)
 
 static bool path_equal(const struct lock_path *a, const struct lock_path *b)
 {
-	return !memcmp(a->lock, b->lock, sizeof(a->lock)) && objs_equal(a, b);
+	return !memcmp(a->param_lock, b->param_lock, sizeof(a->param_lock)) && objs_equal(a, b);
 }
 
 /* Every lock's part (the walk's locks'). */
@@ -135,12 +135,8 @@ void lock_path_join(struct astate *st_into, const struct astate *st_from)
 		struct lock_path *into = &st_into->lk[r];
 		const struct lock_path *from = &st_from->lk[r];
 
-		for (int i = 0; i < NSLOTS; i++)
-			into->lock[i] |= from->lock[i];
-		if (!into->free_loc) {
-			into->free_loc = from->free_loc;
-			into->free_why = from->free_why;
-		}
+		for (int i = 0; i < NPARAM_SLOTS; i++)
+			into->param_lock[i] |= from->param_lock[i];
 		objs_join(into, from);
 	}
 }

@@ -714,29 +714,34 @@ struct ptr {
 };
 
 /*
- * The lock of one object (a per-object lock of the rule set: &obj->lock),
- * known because this function took or released it.  An object without an
- * entry is as the caller left it.
+ * What a path knows of one lock, by what the lock is: a global lock's own
+ * (GLOBAL_LOCK_KEY), present from the function's entry on; or the lock of
+ * one object (a per-object lock: &obj->lock, BASE the value of obj), known
+ * because this function took, released or was told of it.  An object
+ * without one is as the caller left it.  With how it may be held and why
+ * it first may be free or held for reading only (the notes' cause).
  */
 #define MAX_OBJLOCKS	4
+/* A global lock is no object's: no value's key is 1 (keys are addresses). */
+#define GLOBAL_LOCK_KEY	((vkey)1)
 
 struct objlock {
-	vkey base;			/* the value of obj */
+	vkey base;			/* the value of obj, or GLOBAL_LOCK_KEY */
 	unsigned char mask;		/* LK_* may-set */
 	unsigned char free_why;		/* FREE_BY_* or SHARED_BY_* of free_loc */
 	location_t free_loc;
 };
 
 /*
- * How one path holds a lock (lock.c, the lock tracker): the tracked
- * global and the locks passed as parameters or stored at *parameter, a
- * slot each, and the per-object locks of the objects this function took
- * or released.  A path state has one per lock of the unit (tracked.c).
+ * How one path holds a lock of the unit (lock.c, the lock tracker): what
+ * it knows of the lock itself (a global's, or each object's), and of the
+ * locks the function's parameters point to or store (slots SLOT_PARAM0
+ * on: for a helper given a lock, what it does to it, by parameter).  A
+ * path state has one per lock the walk tracks (tracked.c).
  */
+#define NPARAM_SLOTS	(NSLOTS - SLOT_PARAM0)
 struct lock_path {
-	unsigned char lock[NSLOTS];	/* LK_* may-set per lock slot */
-	location_t free_loc;		/* why the tracked lock may be free */
-	unsigned char free_why;		/* FREE_BY_* or SHARED_BY_* of free_loc */
+	unsigned char param_lock[NPARAM_SLOTS];	/* LK_* may-set per parameter slot */
 	unsigned char nobjs;		/* sorted by base */
 	struct objlock objs[MAX_OBJLOCKS];
 };
