@@ -4,7 +4,7 @@
  *
  * A path state holds, per lock of the walk, what it knows of the lock
  * itself, by what it is (a global lock's own fact, or one per object whose
- * lock the function took or released: struct objlock), and of the locks
+ * lock the function took or released: struct lock_fact), and of the locks
  * passed as parameters or stored at *parameter (a slot each): a may-set
  * of LK_HELD, LK_SHARED (held for reading only: down_read(), read_lock()),
  * LK_FREE and LK_ENTRY (as the caller left it).  This file says what the
@@ -178,13 +178,13 @@ void lock_settle_requirements(struct ctx *c, struct lockid l)
  * The global lock L's fact on path ST: made at the function's entry
  * (entry_one()), so found on every path of a global lock's walk.
  */
-static struct objlock *global_fact(struct astate *st, struct lockid l)
+static struct lock_fact *global_fact(struct astate *st, struct lockid l)
 {
-	struct objlock *o = objlock_find(st, l, GLOBAL_LOCK_KEY);
+	struct lock_fact *o = lock_fact_find(st, l, GLOBAL_LOCK_KEY);
 
 	if (!o) {
-		objlock_set(st, l, GLOBAL_LOCK_KEY, LK_ENTRY, UNKNOWN_LOCATION, 0);
-		o = objlock_find(st, l, GLOBAL_LOCK_KEY);
+		lock_fact_set(st, l, GLOBAL_LOCK_KEY, LK_ENTRY, UNKNOWN_LOCATION, 0);
+		o = lock_fact_find(st, l, GLOBAL_LOCK_KEY);
 	}
 	return o;
 }
@@ -192,11 +192,11 @@ static struct objlock *global_fact(struct astate *st, struct lockid l)
 /* How path ST holds the lock of SLOT: the global lock L, or a parameter's. */
 static unsigned char slot_mask(const struct astate *st, struct lockid l, int slot)
 {
-	const struct objlock *o;
+	const struct lock_fact *o;
 
 	if (slot != SLOT_GLOBAL)
 		return lock_path_of(st, l)->param_lock[slot - SLOT_PARAM0];
-	o = objlock_find((struct astate *)st, l, GLOBAL_LOCK_KEY);
+	o = lock_fact_find((struct astate *)st, l, GLOBAL_LOCK_KEY);
 	return o ? o->mask : LK_ENTRY;
 }
 
@@ -273,9 +273,9 @@ bool lock_call_condition(const struct astate *st, gcall *call, const struct lock
  * caller left it; 0 for any other object (nothing is known of it).
  */
 static unsigned char object_lock_mask(struct astate *st, struct lockid l, vkey base,
-				      struct objlock **entry)
+				      struct lock_fact **entry)
 {
-	struct objlock *o = objlock_find(st, l, base);
+	struct lock_fact *o = lock_fact_find(st, l, base);
 
 	if (entry)
 		*entry = o;
@@ -288,7 +288,7 @@ static unsigned char object_lock_mask(struct astate *st, struct lockid l, vkey b
 
 struct lock_view lock_view_global(const struct astate *st, struct lockid l)
 {
-	const struct objlock *o = objlock_find((struct astate *)st, l, GLOBAL_LOCK_KEY);
+	const struct lock_fact *o = lock_fact_find((struct astate *)st, l, GLOBAL_LOCK_KEY);
 	struct lock_view v = { LK_ENTRY, UNKNOWN_LOCATION, UNKNOWN_LOCATION, 0, 0, false, 0 };
 
 	if (o) {
@@ -302,7 +302,7 @@ struct lock_view lock_view_global(const struct astate *st, struct lockid l)
 /* Add the lock of the object with value BASE to V. */
 static void view_add_object(struct lock_view *v, struct astate *st, struct lockid l, vkey base)
 {
-	struct objlock *o;
+	struct lock_fact *o;
 	unsigned char m = object_lock_mask(st, l, base, &o);
 	int param = param_of_key(base);
 
@@ -425,7 +425,7 @@ static void apply_object_assertion(struct ctx *c, struct lockid l, const struct 
 		return;
 	base = value_key(def);
 	if (an->a->kind == ASSERT_NOT_HELD) {
-		objlock_set(st, l, base, LK_FREE, an->a->loc, FREE_BY_ASSERTION);
+		lock_fact_set(st, l, base, LK_FREE, an->a->loc, FREE_BY_ASSERTION);
 		return;
 	}
 	if ((object_lock_mask(st, l, base, NULL) & LK_ENTRY) && an->unconditional) {
@@ -434,13 +434,13 @@ static void apply_object_assertion(struct ctx *c, struct lockid l, const struct 
 		lock_require(c, l, REQ_ASSERTED, an->a->loc, NULL, false, 1u << i,
 			an->a->kind == ASSERT_HELD_WRITE, NULL_TREE, cond_everywhere());
 	}
-	objlock_set(st, l, base, LK_HELD, an->a->loc, 0);
+	lock_fact_set(st, l, base, LK_HELD, an->a->loc, 0);
 }
 
 static void apply_assertions(struct ctx *c, struct lockid l, gimple *stmt, struct astate *st)
 {
 	struct lock_summary *ls = lock_summary_of(c->sum, l);
-	struct objlock *g;
+	struct lock_fact *g;
 
 	for (unsigned int i = 0; i < walk_of(c, l)->nanchors; i++) {
 		struct anchor *an = &walk_of(c, l)->anchors[i];
@@ -558,7 +558,7 @@ static void object_must_hold(struct ctx *c, struct lockid l, struct astate *st, 
 	def = i >= 0 ? ssa_default_def(cfun, parm) : NULL_TREE;
 	if (!def || i >= MAX_PARAM_MASK)
 		return;
-	objlock_set(st, l, value_key(def), shared ? LK_SHARED : LK_HELD, where,
+	lock_fact_set(st, l, value_key(def), shared ? LK_SHARED : LK_HELD, where,
 		    SHARED_BY_ANNOTATION);
 	sign_contract(c, l, where, 1u << i);
 }
@@ -625,7 +625,7 @@ static void set_lock(struct astate *st, struct lockid l, int slot, unsigned char
 	if (slot == SLOT_NONE)
 		return;
 	if (slot == SLOT_GLOBAL)
-		objlock_set(st, l, GLOBAL_LOCK_KEY, mask, loc, why);
+		lock_fact_set(st, l, GLOBAL_LOCK_KEY, mask, loc, why);
 	else
 		lock_path_of(st, l)->param_lock[slot - SLOT_PARAM0] = mask;
 }
@@ -664,7 +664,7 @@ static void lock_ref_set(struct astate *st, struct lockid l, struct lock_ref r, 
 			 location_t loc, int why)
 {
 	if (r.base)
-		objlock_set(st, l, r.base, mask, loc, why);
+		lock_fact_set(st, l, r.base, mask, loc, why);
 	else
 		set_lock(st, l, r.slot, mask, loc, why);
 }
@@ -755,7 +755,7 @@ static bool step_lock_api(struct astate *st, struct lockid l, gcall *call,
 		 * destructor, run after it, unlocks it.
 		 */
 		if (api->deref_arg && r.base)
-			objlock_drop(st, l, r.base);
+			lock_fact_drop(st, l, r.base);
 		else if (api->deref_arg)
 			lock_ref_set(st, l, r, LK_ENTRY, loc, 0);
 		else
@@ -905,7 +905,7 @@ static void apply_to_object_lock(struct astate *st, struct lockid l, gcall *call
 {
 	bool deref = cs >= SLOT_DEREF0;
 	unsigned int i = cs - (deref ? SLOT_DEREF0 : SLOT_PARAM0);
-	struct objlock *o;
+	struct lock_fact *o;
 	vkey base;
 
 	if (cs < SLOT_PARAM0 || i >= gimple_call_num_args(call))
@@ -914,8 +914,8 @@ static void apply_to_object_lock(struct astate *st, struct lockid l, gcall *call
 		       object_lock_base(l, gimple_call_arg(call, i));
 	if (!base)
 		return;
-	o = objlock_find(st, l, base);
-	objlock_set(st, l, base, lock_after_call(m, o ? o->mask : LK_ENTRY, contract), loc,
+	o = lock_fact_find(st, l, base);
+	lock_fact_set(st, l, base, lock_after_call(m, o ? o->mask : LK_ENTRY, contract), loc,
 		    FREE_BY_CALL);
 }
 
@@ -955,12 +955,12 @@ static void apply_case(struct astate *after, const struct astate *st, struct loc
 		tree arg = gimple_call_arg(ci->call, i);
 		unsigned char m = ec->obj_lock[i];
 		vkey base = TREE_CODE(arg) == SSA_NAME ? value_key(arg) : 0;
-		struct objlock *o;
+		struct lock_fact *o;
 
 		if (!m || m == LK_ENTRY || !base)
 			continue;
-		o = objlock_find(after, l, base);
-		objlock_set(after, l, base,
+		o = lock_fact_find(after, l, base);
+		lock_fact_set(after, l, base,
 			    lock_after_call(m, o ? o->mask : LK_ENTRY,
 					    ls->contract && (ls->req_objs & (1u << i))),
 			    loc, FREE_BY_CALL);
@@ -1095,16 +1095,16 @@ static void lock_split_call(struct ctx *c, struct astate *st, const struct call_
 
 static void phi_one(struct astate *st, struct lockid l, vkey kr, vkey ka)
 {
-	struct objlock *o, copy;
+	struct lock_fact *o, copy;
 
 	if (!tracked_per_object(l))
 		return;
-	objlock_drop(st, l, kr);
-	o = objlock_find(st, l, ka);
+	lock_fact_drop(st, l, kr);
+	o = lock_fact_find(st, l, ka);
 	if (!o)
 		return;
 	copy = *o;
-	objlock_set(st, l, kr, copy.mask, copy.free_loc, copy.free_why);
+	lock_fact_set(st, l, kr, copy.mask, copy.free_loc, copy.free_why);
 }
 
 /* A PHI gives a new value: the object lock of its argument's object follows. */
@@ -1120,7 +1120,7 @@ static void lock_phi(struct ctx *c, struct astate *st, tree res, vkey kr, vkey k
 static void exit_case_of(struct exit_case *out, struct astate *st, struct lockid l,
 			 int ret_nonzero)
 {
-	const struct objlock *g = objlock_find(st, l, GLOBAL_LOCK_KEY);
+	const struct lock_fact *g = lock_fact_find(st, l, GLOBAL_LOCK_KEY);
 	struct exit_case ec;
 	int i = 0;
 
@@ -1144,7 +1144,7 @@ static void exit_case_of(struct exit_case *out, struct astate *st, struct lockid
 	for (tree p = DECL_ARGUMENTS(current_function_decl); p && i < MAX_LOCK_PARAMS;
 	     p = DECL_CHAIN(p), i++) {
 		tree def = ssa_default_def(cfun, p);
-		struct objlock *o = def ? objlock_find(st, l, value_key(def)) : NULL;
+		struct lock_fact *o = def ? lock_fact_find(st, l, value_key(def)) : NULL;
 
 		if (o)
 			ec.obj_lock[i] = o->mask;

@@ -6,19 +6,19 @@
  * locks passed as parameters or stored at *parameter (a slot each); when
  * two paths hold them the same, how two paths' holds join, and how close
  * two paths are.  lock.c says what the program does to them, lock by lock
- * (objlock_*() are of the lock they are given).
+ * (lock_fact_*() are of the lock they are given).
  */
 #include "engine.h"
 
-static struct objlock *find_in(struct lock_path *lk, vkey base)
+static struct lock_fact *find_in(struct lock_path *lk, vkey base)
 {
-	for (unsigned int i = 0; base && i < lk->nobjs; i++)
-		if (lk->objs[i].base == base)
-			return &lk->objs[i];
+	for (unsigned int i = 0; base && i < lk->nfacts; i++)
+		if (lk->facts[i].base == base)
+			return &lk->facts[i];
 	return NULL;
 }
 
-struct objlock *objlock_find(struct astate *st, struct lockid l, vkey base)
+struct lock_fact *lock_fact_find(struct astate *st, struct lockid l, vkey base)
 {
 	return find_in(lock_path_of(st, l), base);
 }
@@ -26,27 +26,27 @@ struct objlock *objlock_find(struct astate *st, struct lockid l, vkey base)
 /* Out of room, the object stays as the caller left it: no finding, no claim. */
 static void set_in(struct lock_path *lk, vkey base, unsigned char mask, location_t loc, int why)
 {
-	struct objlock *o = find_in(lk, base);
+	struct lock_fact *o = find_in(lk, base);
 	unsigned int i;
 
 	if (!base)
 		return;
 	if (!o) {
-		if (lk->nobjs == MAX_OBJLOCKS)
+		if (lk->nfacts == MAX_LOCK_FACTS)
 			return;
-		for (i = 0; i < lk->nobjs && lk->objs[i].base < base; i++)
+		for (i = 0; i < lk->nfacts && lk->facts[i].base < base; i++)
 			;
-		memmove(&lk->objs[i + 1], &lk->objs[i], (lk->nobjs - i) * sizeof(lk->objs[0]));
-		o = &lk->objs[i];
+		memmove(&lk->facts[i + 1], &lk->facts[i], (lk->nfacts - i) * sizeof(lk->facts[0]));
+		o = &lk->facts[i];
 		memset(o, 0, sizeof(*o));
 		o->base = base;
-		lk->nobjs++;
+		lk->nfacts++;
 	}
 	lock_cause_update(o->mask, mask, &o->free_loc, &o->free_why, loc, why);
 	o->mask = mask;
 }
 
-void objlock_set(struct astate *st, struct lockid l, vkey base, unsigned char mask,
+void lock_fact_set(struct astate *st, struct lockid l, vkey base, unsigned char mask,
 		 location_t loc, int why)
 {
 	set_in(lock_path_of(st, l), base, mask, loc, why);
@@ -72,33 +72,33 @@ void lock_cause_update(unsigned char old, unsigned char mask, location_t *cause_
 	}
 }
 
-void objlock_drop(struct astate *st, struct lockid l, vkey base)
+void lock_fact_drop(struct astate *st, struct lockid l, vkey base)
 {
 	struct lock_path *lk = lock_path_of(st, l);
-	struct objlock *o = find_in(lk, base);
+	struct lock_fact *o = find_in(lk, base);
 
 	if (!o)
 		return;
-	memmove(o, o + 1, (lk->objs + lk->nobjs - o - 1) * sizeof(*o));
-	lk->nobjs--;
+	memmove(o, o + 1, (lk->facts + lk->nfacts - o - 1) * sizeof(*o));
+	lk->nfacts--;
 }
 
-static bool objs_equal(const struct lock_path *a, const struct lock_path *b)
+static bool facts_equal(const struct lock_path *a, const struct lock_path *b)
 {
-	if (a->nobjs != b->nobjs)
+	if (a->nfacts != b->nfacts)
 		return false;
-	for (unsigned int i = 0; i < a->nobjs; i++)
-		if (a->objs[i].base != b->objs[i].base || a->objs[i].mask != b->objs[i].mask)
+	for (unsigned int i = 0; i < a->nfacts; i++)
+		if (a->facts[i].base != b->facts[i].base || a->facts[i].mask != b->facts[i].mask)
 			return false;
 	return true;
 }
 
 /* An object known on one side only is, on the other, as the caller left it. */
-static void objs_join(struct lock_path *into, const struct lock_path *from)
+static void facts_join(struct lock_path *into, const struct lock_path *from)
 {
-	for (unsigned int i = 0; i < into->nobjs; i++) {
-		struct objlock *o = &into->objs[i];
-		const struct objlock *f = find_in((struct lock_path *)from, o->base);
+	for (unsigned int i = 0; i < into->nfacts; i++) {
+		struct lock_fact *o = &into->facts[i];
+		const struct lock_fact *f = find_in((struct lock_path *)from, o->base);
 
 		o->mask |= f ? f->mask : LK_ENTRY;
 		if (f && !o->free_loc) {
@@ -106,8 +106,8 @@ static void objs_join(struct lock_path *into, const struct lock_path *from)
 			o->free_why = f->free_why;
 		}
 	}
-	for (unsigned int i = 0; i < from->nobjs; i++) {
-		const struct objlock *f = &from->objs[i];
+	for (unsigned int i = 0; i < from->nfacts; i++) {
+		const struct lock_fact *f = &from->facts[i];
 
 		if (!find_in(into, f->base))
 			set_in(into, f->base, f->mask | LK_ENTRY, f->free_loc, f->free_why);
@@ -116,7 +116,7 @@ static void objs_join(struct lock_path *into, const struct lock_path *from)
 
 static bool path_equal(const struct lock_path *a, const struct lock_path *b)
 {
-	return !memcmp(a->param_lock, b->param_lock, sizeof(a->param_lock)) && objs_equal(a, b);
+	return !memcmp(a->param_lock, b->param_lock, sizeof(a->param_lock)) && facts_equal(a, b);
 }
 
 /* Every lock's part (the walk's locks'). */
@@ -137,7 +137,7 @@ void lock_path_join(struct astate *st_into, const struct astate *st_from)
 
 		for (int i = 0; i < NPARAM_SLOTS; i++)
 			into->param_lock[i] |= from->param_lock[i];
-		objs_join(into, from);
+		facts_join(into, from);
 	}
 }
 

@@ -721,11 +721,11 @@ struct ptr {
  * without one is as the caller left it.  With how it may be held and why
  * it first may be free or held for reading only (the notes' cause).
  */
-#define MAX_OBJLOCKS	4
+#define MAX_LOCK_FACTS	4
 /* A global lock is no object's: no value's key is 1 (keys are addresses). */
 #define GLOBAL_LOCK_KEY	((vkey)1)
 
-struct objlock {
+struct lock_fact {
 	vkey base;			/* the value of obj, or GLOBAL_LOCK_KEY */
 	unsigned char mask;		/* LK_* may-set */
 	unsigned char free_why;		/* FREE_BY_* or SHARED_BY_* of free_loc */
@@ -742,8 +742,8 @@ struct objlock {
 #define NPARAM_SLOTS	(NSLOTS - SLOT_PARAM0)
 struct lock_path {
 	unsigned char param_lock[NPARAM_SLOTS];	/* LK_* may-set per parameter slot */
-	unsigned char nobjs;		/* sorted by base */
-	struct objlock objs[MAX_OBJLOCKS];
+	unsigned char nfacts;		/* sorted by base */
+	struct lock_fact facts[MAX_LOCK_FACTS];
 };
 
 /* What one path owns (ownership.c, the ownership checker). */
@@ -832,13 +832,13 @@ static inline struct lock_path *lock_path_of(const struct astate *st, struct loc
 {
 	return (struct lock_path *)&st->lk[l.rank];
 }
-struct objlock *objlock_find(struct astate *st, struct lockid l, vkey base);
+struct lock_fact *lock_fact_find(struct astate *st, struct lockid l, vkey base);
 /* Set BASE's lock to MASK (a new entry if room), noting why it may be free. */
-void objlock_set(struct astate *st, struct lockid l, vkey base, unsigned char mask,
+void lock_fact_set(struct astate *st, struct lockid l, vkey base, unsigned char mask,
 		 location_t loc, int why);
 void lock_cause_update(unsigned char old, unsigned char mask, location_t *cause_loc,
 		       unsigned char *cause_why, location_t loc, int why);
-void objlock_drop(struct astate *st, struct lockid l, vkey base);
+void lock_fact_drop(struct astate *st, struct lockid l, vkey base);
 /* Its hooks (engine.h: struct checker). */
 bool lock_path_equal(const struct astate *a, const struct astate *b);
 void lock_path_join(struct astate *into, const struct astate *from);
