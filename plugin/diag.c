@@ -184,6 +184,10 @@ static void word_note(const struct finding *f, const struct finding_note *n, str
 	case NOTE_WRITES:
 		note(w, n->loc, "'%s' writes %s here", n->name, what);
 		break;
+	case NOTE_WRITES_THROUGH:
+		note(w, n->loc, "'%s', given its address, writes %s through it here", n->name,
+		     what);
+		break;
 	case NOTE_ASSERTS_WRITE:
 		note(w, n->loc, "'%s' asserts '%s' held for writing here", n->name, lock);
 		break;

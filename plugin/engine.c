@@ -123,7 +123,7 @@ struct operands_walk {
 /* T accesses the data of LOCKS (a bit per lock of the unit, tracked.c). */
 static void add_access(struct operands_walk *w, tree t, unsigned int locks)
 {
-	struct operand_access a = { t, locks, false, false };
+	struct operand_access a = { t, locks, false, false, NULL, -1 };
 
 	if (locks)
 		w->access.safe_push(a);
@@ -202,6 +202,40 @@ static bool stores_to(gimple *stmt, tree ref)
 	return false;
 }
 
+/*
+ * Operand I of STMT is a call's argument (true); when it is an address
+ * passed, also the call and which argument (*CALL, *ARG), as is the
+ * address the compiler's temporary holds for one argument only
+ * (_1 = &p->list; list_add(n, _1)): the source passed &p->list.
+ */
+static bool address_passed(gimple *stmt, unsigned int i, gcall **call, int *arg)
+{
+	tree op = gimple_op(stmt, i), lhs;
+	use_operand_p use;
+	gimple *user;
+
+	if (is_gimple_call(stmt)) {
+		if (i < 3)
+			return false;
+		if (op && TREE_CODE(op) == ADDR_EXPR && i - 3 < 127) {
+			*call = as_a<gcall *>(stmt);
+			*arg = i - 3;
+		}
+		return true;
+	}
+	lhs = gimple_assign_single_p(stmt) ? gimple_assign_lhs(stmt) : NULL_TREE;
+	if (i != 1 || !op || TREE_CODE(op) != ADDR_EXPR || !lhs || TREE_CODE(lhs) != SSA_NAME ||
+	    SSA_NAME_VAR(lhs) || !single_imm_use(lhs, &use, &user) || !is_gimple_call(user))
+		return false;
+	for (unsigned int k = 0; k < gimple_call_num_args(user) && k < 127; k++)
+		if (gimple_call_arg(user, k) == lhs) {
+			*call = as_a<gcall *>(user);
+			*arg = k;
+			return true;
+		}
+	return false;
+}
+
 /* One allocation: the counts, then the two tables, freed as one. */
 static struct stmt_operands *keep_operands(const struct operands_walk *w)
 {
@@ -248,10 +282,18 @@ const struct stmt_operands *operands_of(struct ctx *c, gimple *stmt)
 		return *cached;
 	}
 	for (unsigned int i = 0; i < gimple_num_ops(stmt); i++) {
+		unsigned int from = w.access.length();
+		gcall *call = NULL;
+		int arg = -1;
+
 		w.outer = NULL_TREE;
-		w.in_call_args = is_gimple_call(stmt) && i >= 3;
+		w.in_call_args = address_passed(stmt, i, &call, &arg);
 		if (gimple_op(stmt, i))
 			walk_tree(gimple_op_ptr(stmt, i), collect_operands, &w, NULL);
+		for (unsigned int k = from; call && k < w.access.length(); k++) {
+			w.access[k].call = call;
+			w.access[k].arg = arg;
+		}
 	}
 	for (unsigned int i = 0; i < w.access.length(); i++)
 		w.access[i].write = stores_to(stmt, w.access[i].ref);

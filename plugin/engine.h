@@ -65,6 +65,13 @@ struct operand_access {
 	 * purpose (try_cmpxchg(&lock->owner, ...) in rtmutex.c).
 	 */
 	bool by_address;
+	/*
+	 * Passed to a function: the call, and the argument whose address it
+	 * is in (ARG, -1 for none); directly (f(&x)), or through the
+	 * compiler's temporary (_1 = &p->list; f(_1)).
+	 */
+	gcall *call;
+	signed char arg;
 };
 
 struct operand_deref {

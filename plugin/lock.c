@@ -200,20 +200,6 @@ static unsigned char slot_mask(const struct astate *st, struct lockid l, int slo
 	return o ? o->mask : LK_ENTRY;
 }
 
-/* Which parameter's value KEY is (its default definition), or -1. */
-static int param_of_key(vkey key)
-{
-	int i = 0;
-
-	for (tree p = DECL_ARGUMENTS(current_function_decl); key && p; p = DECL_CHAIN(p), i++) {
-		tree def = ssa_default_def(cfun, p);
-
-		if (def && value_key(def) == key)
-			return i < MAX_PARAM_MASK ? i : -1;
-	}
-	return -1;
-}
-
 struct param_cond lock_path_params(const struct astate *st)
 {
 	struct param_cond pc = { 0, 0 };
@@ -258,7 +244,7 @@ bool lock_call_condition(const struct astate *st, gcall *call, const struct lock
 		if (have >= 0 && have != want)
 			return false;	/* the callee's paths that need it are not taken */
 		/* The caller's own parameter, passed on: its need is the caller's too. */
-		mine = TREE_CODE(arg) == SSA_NAME ? param_of_key(value_key(arg)) : -1;
+		mine = TREE_CODE(arg) == SSA_NAME ? param_of_value(value_key(arg)) : -1;
 		if (have < 0 && mine >= 0) {
 			cond->known |= 1u << mine;
 			cond->nonzero |= (unsigned int)want << mine;
@@ -281,7 +267,7 @@ static unsigned char object_lock_mask(struct astate *st, struct lockid l, vkey b
 		*entry = o;
 	if (o)
 		return o->mask;
-	return param_of_key(base) >= 0 ? LK_ENTRY : 0;
+	return param_of_value(base) >= 0 ? LK_ENTRY : 0;
 }
 
 /* ---- what a path knows of the locks a statement needs (lock.h) ---------- */
@@ -304,7 +290,7 @@ static void view_add_object(struct lock_view *v, struct astate *st, struct locki
 {
 	struct lock_fact *o;
 	unsigned char m = object_lock_mask(st, l, base, &o);
-	int param = param_of_key(base);
+	int param = param_of_value(base);
 
 	v->per_object = true;
 	if ((m & LK_ENTRY) && param >= 0) {
@@ -987,7 +973,7 @@ static bool case_params_agree(struct astate *after, gcall *call, const struct ex
 		have = arg_truth(after, arg);
 		if (have >= 0 && have != want)
 			return false;
-		if (have < 0 && param_of_key(key) >= 0 && !fact_add_prio(after, key, want, FACT_LOCK))
+		if (have < 0 && param_of_value(key) >= 0 && !fact_add_prio(after, key, want, FACT_LOCK))
 			return false;
 	}
 	return true;

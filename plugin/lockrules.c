@@ -13,20 +13,35 @@
  * context_unsafe(): the developer said the analysis cannot follow it, so
  * its lock effects are applied (by the tracker) but nothing is checked or
  * passed up.
+ *
+ * The rules also learn which parameters a function writes through
+ * (struct writes_summary): guarded data whose address is handed to it
+ * there is written by the call.
  */
 #include "engine.h"
 #include "lock.h"
 
-/* What the rules keep about the function being analysed (their walk blob). */
-struct lock_rules_walk {
+/* What the rules keep about the function being analysed, per lock. */
+struct lock_rules_lock {
 	bool no_analysis;	/* __no_context_analysis: the body is not checked */
 	bool every_path_known;	/* every_path[] is this function's */
 };
 
-/* The walk blob holds one per lock (MAX_LOCKS), by index: L's. */
-static struct lock_rules_walk *walk_of(const struct ctx *c, struct lockid l)
+/* Their walk blob: the parameters written through (final sweep), each lock's part. */
+struct lock_rules_walk {
+	struct writes_summary writes;
+	struct lock_rules_lock lock[MAX_LOCKS];
+};
+
+static struct lock_rules_walk *rules_walk(const struct ctx *c)
 {
-	return &CHECKER_WALK(c, lock_rules, struct lock_rules_walk)[l.index];
+	return CHECKER_WALK(c, lock_rules, struct lock_rules_walk);
+}
+
+/* Lock L's part, by its index. */
+static struct lock_rules_lock *walk_of(const struct ctx *c, struct lockid l)
+{
+	return &rules_walk(c)->lock[l.index];
 }
 
 /* ---- findings: which lock, why it may be free, why it is needed --------- */
@@ -102,10 +117,13 @@ static void note_take_for_writing(struct finding *f, struct lockid l, location_t
 
 /*
  * The field written where the lock may be held for reading only (the
- * cause: where it was taken so, CAUSE_LOC/WHY).
+ * cause: where it was taken so, CAUSE_LOC/WHY); by WRITER, when the
+ * function the call at LOC hands its address to writes through it (its
+ * argument ARG).
  */
 static void report_write_shared(struct ctx *c, struct lockid l, location_t loc, tree field,
-				location_t cause_loc, int cause_why)
+				location_t cause_loc, int cause_why,
+				const struct summary *writer, int arg)
 {
 	struct finding f;
 
@@ -113,6 +131,9 @@ static void report_write_shared(struct ctx *c, struct lockid l, location_t loc, 
 	lock_finding(&f, l, FINDING_WRITE_SHARED, loc, NULL);
 	f.field = field;
 	note_free_at(&f, cause_loc, cause_why);
+	if (writer)
+		finding_note_field(&f, NOTE_WRITES_THROUGH, writer->writes.loc[arg],
+				   fn_name(writer->decl), field);
 	note_take_for_writing(&f, l, loc, field);
 	report(c, &f);
 }
@@ -138,6 +159,20 @@ static bool unchecked_at(const struct ctx *c, struct lockid l, location_t loc)
 }
 
 /* ---- accesses of the guarded field -------------------------------------- */
+
+/*
+ * The function the access's address is handed to, when it writes through
+ * that argument (its summary says so): the call writes the data.
+ */
+static const struct summary *writer_of(const struct operand_access *a)
+{
+	tree fndecl = a->call ? gimple_call_fndecl(a->call) : NULL_TREE;
+	const struct summary *s = fndecl ? summary_of(fndecl) : NULL;
+
+	if (!s || !s->ready || a->arg < 0 || a->arg >= MAX_LOCK_PARAMS)
+		return NULL;
+	return (s->writes.params & (1u << a->arg)) ? s : NULL;
+}
 
 /* Private objects: just allocated and not yet published, or a plain local. */
 static bool access_is_private(const struct astate *st, tree ref)
@@ -197,10 +232,12 @@ static bool owes_lock(const struct ctx *c, struct lockid l, const struct lock_vi
  * the callers' to hold (a requirement), and the finding of a function
  * that owes it (owes_lock()).
  */
-static void check_access(struct ctx *c, struct lockid l, struct astate *st, gimple *stmt, tree ref,
-			 location_t loc, bool write)
+static void check_access(struct ctx *c, struct lockid l, struct astate *st, gimple *stmt,
+			 const struct operand_access *a, location_t loc)
 {
-	tree field = rules_guarded_decl(ref);
+	tree ref = a->ref, field = rules_guarded_decl(ref);
+	const struct summary *writer = writer_of(a);
+	bool write = a->write || writer;
 	struct lock_view v;
 	struct finding f;
 
@@ -217,7 +254,7 @@ static void check_access(struct ctx *c, struct lockid l, struct astate *st, gimp
 		return;
 	}
 	if (write && (v.mask & LK_SHARED)) {
-		report_write_shared(c, l, loc, field, v.shared_loc, v.shared_why);
+		report_write_shared(c, l, loc, field, v.shared_loc, v.shared_why, writer, a->arg);
 		return;
 	}
 	if (!(v.mask & LK_ENTRY))
@@ -441,8 +478,50 @@ static void check_call_one(struct ctx *c, struct lockid l, struct astate *st,
 	check_callee_exclusion(c, l, st, ci, s);
 }
 
+/* ---- what the function writes through --------------------------------- */
+
+/* The function writes through its parameter PARAM (at LOC, the first seen). */
+static void writes_through(struct ctx *c, int param, location_t loc)
+{
+	struct writes_summary *w = &rules_walk(c)->writes;
+
+	if (param < 0 || param >= MAX_LOCK_PARAMS || (w->params & (1u << param)))
+		return;
+	w->params |= 1u << param;
+	w->loc[param] = loc;
+}
+
+/* A store through a parameter (p->field = v, *p = v; p or a copy of it). */
+static void find_store_through_param(struct ctx *c, gimple *stmt)
+{
+	tree t = gimple_store_p(stmt) ? gimple_get_lhs(stmt) : NULL_TREE;
+
+	while (t && handled_component_p(t))
+		t = TREE_OPERAND(t, 0);
+	if (t && TREE_CODE(t) == MEM_REF && TREE_CODE(TREE_OPERAND(t, 0)) == SSA_NAME)
+		writes_through(c, param_of_value(value_key(TREE_OPERAND(t, 0))),
+			       gimple_location(stmt));
+}
+
+/* A parameter passed on to a function that writes through it. */
+static void find_param_written_by_callee(struct ctx *c, const struct call_info *ci)
+{
+	const struct summary *s = ci->fndecl ? summary_of(ci->fndecl) : NULL;
+
+	if (!s || !s->ready || !s->writes.params)
+		return;
+	for (unsigned int k = 0; k < gimple_call_num_args(ci->call) && k < MAX_LOCK_PARAMS; k++) {
+		tree arg = gimple_call_arg(ci->call, k);
+
+		if ((s->writes.params & (1u << k)) && TREE_CODE(arg) == SSA_NAME)
+			writes_through(c, param_of_value(value_key(arg)), gimple_location(ci->call));
+	}
+}
+
 static void lock_rules_check_call(struct ctx *c, struct astate *st, const struct call_info *ci)
 {
+	if (c->final)
+		find_param_written_by_callee(c, ci);
 	FOR_EACH_LOCK(l)
 		check_call_one(c, l, st, call_of_lock(c, ci, l));
 }
@@ -451,8 +530,9 @@ static void lock_rules_check_call(struct ctx *c, struct astate *st, const struct
 
 static void lock_rules_begin(struct ctx *c)
 {
+	memset(&rules_walk(c)->writes, 0, sizeof(rules_walk(c)->writes));
 	FOR_EACH_LOCK(l) {
-		struct lock_rules_walk *w = walk_of(c, l);
+		struct lock_rules_lock *w = walk_of(c, l);
 
 		w->no_analysis = annotations_no_context_analysis(current_function_decl) ||
 				 /* A lock attempt's body, as Clang: not for the rule set, nor strict. */
@@ -472,6 +552,8 @@ static void lock_rules_operands(struct ctx *c, gimple *stmt, struct astate *st)
 {
 	const struct stmt_operands *ops = operands_of(c, stmt);
 
+	if (c->final)
+		find_store_through_param(c, stmt);
 	if (!ops->naccess)
 		return;
 	FOR_EACH_LOCK(l) {
@@ -482,8 +564,7 @@ static void lock_rules_operands(struct ctx *c, gimple *stmt, struct astate *st)
 			const struct operand_access *a = &ops->access[i];
 
 			if ((a->locks & mine) && (by_address || !a->by_address))
-				check_access(c, l, st, stmt, a->ref,
-					     operand_location(a->ref, stmt), a->write);
+				check_access(c, l, st, stmt, a, operand_location(a->ref, stmt));
 		}
 	}
 }
@@ -521,13 +602,34 @@ static void lock_rules_finish(struct ctx *c)
 		lock_settle_requirements(c, l);
 		missing_assertion(c, l);
 	}
+	c->sum->writes = rules_walk(c)->writes;
+}
+
+static void lock_rules_reset_summary(struct summary *s)
+{
+	memset(&s->writes, 0, sizeof(s->writes));
+}
+
+/* The parameters only: where each is written words a note. */
+static bool lock_rules_summary_equal(const struct summary *a, const struct summary *b)
+{
+	return a->writes.params == b->writes.params;
+}
+
+static void lock_rules_summary_dump(const struct summary *s, struct lockid l, FILE *out)
+{
+	if (s->writes.params)
+		fprintf(out, " writes=%#x", s->writes.params);
 }
 
 const struct checker lock_rules_checker = {
 	.name = "lock_rules",
-	.walk_size = MAX_LOCKS * sizeof(struct lock_rules_walk),
+	.walk_size = sizeof(struct lock_rules_walk),
 	.begin = lock_rules_begin,
 	.operands = lock_rules_operands,
 	.check_call = lock_rules_check_call,
+	.reset_summary = lock_rules_reset_summary,
+	.summary_equal = lock_rules_summary_equal,
+	.summary_dump = lock_rules_summary_dump,
 	.finish = lock_rules_finish,
 };

@@ -539,6 +539,8 @@ vkey object_lock_base(struct lockid l, tree expr);
 vkey object_lock_base_deref(struct lockid l, tree expr);
 int lock_slot_of_deref(struct lockid l, tree expr);
 int param_index(tree ssa);	/* parameter number of a default def, or -1 */
+/* Which parameter's value KEY is (its default definition), or -1. */
+int param_of_value(vkey key);
 /* P when REF reads *P, or the pointer at offset 0 of *P; else NULL. */
 tree deref_pointer_of(tree ref);
 
@@ -609,6 +611,18 @@ struct own_summary {
 };
 
 /*
+ * What the lock rules learn of a function (lockrules.c): the parameters it
+ * writes through, itself or by a callee.  Data guarded by a lock, whose
+ * address a caller hands it there, is written: the lock must be held for
+ * writing (list_add(&n->node, &guarded_list)), where Clang's
+ * -Wthread-safety-pointer reads it as a read.
+ */
+struct writes_summary {
+	unsigned int params;			/* a bit per parameter (MAX_LOCK_PARAMS) */
+	location_t loc[MAX_LOCK_PARAMS];	/* the first write through each */
+};
+
+/*
  * A function's summary: what the engine knows of it, then each checker's
  * part (filled by its finish hook, compared and dumped by its hooks).
  */
@@ -620,6 +634,7 @@ struct summary {
 				   compared; report.c was told) */
 	struct lock_summary *lock;	/* per lock the walk tracks (by rank) */
 	struct own_summary own;
+	struct writes_summary writes;
 };
 
 /* S's part of lock L. */
@@ -886,6 +901,7 @@ enum note_kind {
 	NOTE_EXCL_VIA,		/* ... must not hold it because of its callee */
 	NOTE_ACCESSES,		/* ... accesses the guarded field */
 	NOTE_WRITES,		/* ... writes the guarded field */
+	NOTE_WRITES_THROUGH,	/* ... writes through the pointer to it it is given */
 	NOTE_ASSERTS_WRITE,	/* ... asserts the lock held for writing */
 	NOTE_TAKE_FOR_WRITING,	/* fix: the kind's exclusive acquire */
 	NOTE_ACCESSED_HERE,	/* the access a missing assertion is for */

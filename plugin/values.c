@@ -131,6 +131,19 @@ void values_end_function(void)
 	single_store = NULL;
 }
 
+int param_of_value(vkey key)
+{
+	int i = 0;
+
+	for (tree p = DECL_ARGUMENTS(current_function_decl); key && p; p = DECL_CHAIN(p), i++) {
+		tree def = ssa_default_def(cfun, p);
+
+		if (def && value_key(def) == key)
+			return i < MAX_PARAM_MASK ? i : -1;
+	}
+	return -1;
+}
+
 int param_index(tree ssa)
 {
 	tree var;

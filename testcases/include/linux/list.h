@@ -29,6 +29,12 @@ static inline void list_add(struct list_head *new, struct list_head *head)
 	head->next = new;
 }
 
+/* Reads only: a pointer to a list it is given is not written through. */
+static inline int list_empty(const struct list_head *head)
+{
+	return head->next == head;
+}
+
 #define list_entry(ptr, type, member)	container_of(ptr, type, member)
 
 #define list_for_each_entry(pos, head, member)				\
