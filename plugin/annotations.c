@@ -151,6 +151,19 @@ struct region {
 static const char *const unsafe_names[] = { "context_unsafe", "data_race" };
 static vec<struct region> unsafe;
 static cpp_hashnode *unsafe_nodes[ARRAY_SIZE(unsafe_names)];
+
+/*
+ * 7.x declares each lock type with context_lock_struct(NAME[, attrs])
+ * (compiler-context-analysis.h): the kernel's own word that struct NAME
+ * is a lock, whatever its kind.  Reentrant ones (__reentrant_ctx_lock:
+ * SRCU) are held by a count the lock tracker does not keep.
+ */
+struct lock_type {
+	char *name;
+	bool reentrant;
+};
+static vec<struct lock_type> lock_types;
+static cpp_hashnode *lock_struct_node;
 static void (*chained_used)(cpp_reader *, location_t, cpp_hashnode *);
 
 /*
@@ -302,6 +315,40 @@ static void record_field_guard(const char *name, bool pointee, location_t loc)
 	fguards.safe_push(g);
 }
 
+/* context_lock_struct(NAME, ...) as written: struct NAME is a lock type. */
+static void record_lock_type(location_t loc)
+{
+	char arg[MAX_ARGUMENT], *comma;
+	struct srcpos at;
+	expanded_location sp;
+	struct lock_type t;
+
+	if (!macro_written_at(loc, &sp, &at) ||
+	    !read_macro_argument(&sp, &at, "context_lock_struct", arg, sizeof(arg)))
+		return;
+	comma = strchr(arg, ',');
+	t.reentrant = comma && strstr(comma, "reentrant");
+	if (comma)
+		*comma = 0;
+	for (size_t i = 0; arg[i]; i++)
+		if (!ISIDNUM(arg[i]))
+			return;		/* a macro's parameter, not a name */
+	for (unsigned int i = 0; i < lock_types.length(); i++)
+		if (!strcmp(lock_types[i].name, arg))
+			return;
+	t.name = xstrdup(arg);
+	lock_types.safe_push(t);
+}
+
+const char *annotations_lock_type(tree type)
+{
+	for (unsigned int i = 0; type && i < lock_types.length(); i++)
+		if (!lock_types[i].reentrant && type_is_named(TYPE_MAIN_VARIANT(type),
+							      lock_types[i].name))
+			return lock_types[i].name;
+	return NULL;
+}
+
 /* context_unsafe(...), data_race(...): its extent as written, up to UNSAFE_LINES. */
 static void record_unsafe(const char *name, location_t loc)
 {
@@ -387,6 +434,10 @@ static void on_macro_used(cpp_reader *reader, location_t loc, cpp_hashnode *node
 		chained_used(reader, loc, node);
 	if (!maybe_watched(node))
 		return;
+	if (node == lock_struct_node) {
+		record_lock_type(loc);
+		return;
+	}
 	if (node == guarded_by_node || node == pt_guarded_by_node) {
 		record_field_guard(node == guarded_by_node ? "__guarded_by" : "__pt_guarded_by",
 				   node == pt_guarded_by_node, loc);
@@ -922,8 +973,11 @@ static void on_start_unit(void *gcc_data, void *user_data)
 		watch_hash(annotating_nodes[i]);
 	for (size_t i = 0; i < ARRAY_SIZE(unsafe_names); i++)
 		watch_hash(unsafe_nodes[i]);
+	lock_struct_node = cpp_lookup(parse_in, (const unsigned char *)"context_lock_struct",
+				      strlen("context_lock_struct"));
 	watch_hash(guarded_by_node);
 	watch_hash(pt_guarded_by_node);
+	watch_hash(lock_struct_node);
 	chained_used = cb->used;
 	cb->used = on_macro_used;
 }

@@ -10,9 +10,14 @@
  * API and the kernel's annotations.  One walk of the unit tracks them all
  * (fixpoint.c, tracked.c).
  *
- * Not a candidate: a lock of a kind the rule set has no API for (seqlock,
- * local_lock, RCU, ...: its holders would look unlocked), a guard naming
- * several locks, a lock no guarded access of the unit uses.
+ * A lock's kind is the rule set's (mutex, spinlock, rwsem, rwlock), whose
+ * API it lists, or the name of a lock type 7.x declares with
+ * context_lock_struct() (ww_mutex, seqlock, local_lock, rt_mutex, ...),
+ * whose API the headers' annotations give (__acquires(), ...).
+ *
+ * Not a candidate: a lock of neither (its holders would look unlocked),
+ * a reentrant one (SRCU) or a token (RCU), a guard naming several locks,
+ * a lock no guarded access of the unit uses.
  */
 #include "engine.h"
 
@@ -26,6 +31,25 @@ struct candidates {
 };
 
 /*
+ * The kind of a lock of TYPE (see above), or NULL; *CHECKED (may be
+ * NULL): its API is known, the rule set's or the annotations'.
+ */
+static const char *lock_kind(tree type, bool *checked)
+{
+	const char *kind = ruleset_kind_of_type(type);
+
+	if (kind) {
+		if (checked)
+			*checked = rules_kind_known(kind);
+		return kind;
+	}
+	kind = annotations_lock_type(type);
+	if (checked)
+		*checked = kind != NULL;
+	return kind;
+}
+
+/*
  * Globals of a lock type, by name: a lock only declared (extern struct
  * mutex m;) is in no symbol table the walk could ask at the end.
  */
@@ -34,7 +58,7 @@ static hash_map<tree, tree> *global_locks;
 void locks_saw_decl(tree decl)
 {
 	if (TREE_CODE(decl) != VAR_DECL || !is_global_var(decl) || !DECL_NAME(decl) ||
-	    !RECORD_OR_UNION_TYPE_P(TREE_TYPE(decl)) || !ruleset_kind_of_type(TREE_TYPE(decl)))
+	    !RECORD_OR_UNION_TYPE_P(TREE_TYPE(decl)) || !lock_kind(TREE_TYPE(decl), NULL))
 		return;
 	if (!global_locks)
 		global_locks = new hash_map<tree, tree>;
@@ -59,6 +83,7 @@ static void add_candidate(struct candidates *c, const struct guard_of *g)
 {
 	const char *name = g->lock[0], *type = NULL, *kind;
 	struct tracked_lock own = { ue_rs.lock, ue_rs.lock_type, ue_rs.lock_kind };
+	bool checked = false;
 	tree decl;
 
 	if (g->n != 1)
@@ -79,12 +104,12 @@ static void add_candidate(struct candidates *c, const struct guard_of *g)
 	for (unsigned int i = 0; i < c->nunchecked; i++)
 		if (same_lock(&c->unchecked[i], name, type))
 			return;
-	kind = decl ? ruleset_kind_of_type(TREE_TYPE(decl)) : NULL;
-	if (!rules_kind_known(kind)) {
+	kind = decl ? lock_kind(TREE_TYPE(decl), &checked) : NULL;
+	if (!kind || !checked) {
 		/* Not checked: say so where one asks (docs/rulesets.md lists why). */
 		if (getenv("UECHECK_DEBUG"))
-			fprintf(stderr, "uecheck-debug: lock '%s%s%s' not checked: not declared "
-				"as a lock of a kind the rule set has an API for\n",
+			fprintf(stderr, "uecheck-debug: lock '%s%s%s' not checked: not a lock whose API "
+				"the rule set or the annotations give\n",
 				type ? type : "", type ? "->" : "", name);
 		if (c->nunchecked < MAX_TRACKED) {
 			c->unchecked[c->nunchecked].name = name;

@@ -483,6 +483,11 @@ int annotations_decl_param_index(tree decl, const char *name);
 bool annotations_lock_attempt(tree fndecl);
 /* Every lock's: the __guarded_by() (POINTEE: __pt_guarded_by()) of DECL, or NULL; all of them. */
 const struct guard_of *annotations_guard_of(tree decl, bool pointee);
+/*
+ * TYPE is a lock type 7.x declares with context_lock_struct(): its name
+ * (the lock's kind), or NULL (also for a reentrant one).
+ */
+const char *annotations_lock_type(tree type);
 unsigned int annotations_guards(const struct guard_of **out);
 
 bool srcpos_of(location_t loc, struct srcpos *pos);

@@ -21,6 +21,10 @@
 #endif
 
 /* 7.x context analysis: Clang's attributes, nothing under GCC. */
+#define __acquires_shared(x)
+#define __releases_shared(x)
+#define context_lock_struct(name, ...)	struct __VA_ARGS__ name
+#define __reentrant_ctx_lock
 #define __guarded_by(...)
 #define __pt_guarded_by(...)
 #define __must_not_hold(...)
