@@ -137,6 +137,11 @@ static vec<struct annotation_record> recs;
 static vec<unsigned int> pending;
 /* __no_context_analysis records: 7.x's lock headers have them in every unit. */
 static unsigned int nno_analysis;
+/*
+ * __no_context_analysis and __context_unsafe() written in headers: where,
+ * only (see record()), for what a caller hands such a function.
+ */
+static vec<struct srcpos> header_no_analysis;
 
 /*
  * context_unsafe(...) as written: the analysis is off between the
@@ -234,8 +239,10 @@ static void record(enum assertion_kind kind, const char *name, location_t loc)
 		 * compiled only: 7.x's lock headers annotate their own inline
 		 * functions (the lock API), thousands of expansions a unit.
 		 */
-		if (strcmp(at.file, main_input_filename))
+		if (strcmp(at.file, main_input_filename)) {
+			header_no_analysis.safe_push(at);
 			return;
+		}
 	} else if (!read_macro_argument(&sp, &at, name, arg, sizeof(arg))) {
 		return;
 	} else {
@@ -1065,6 +1072,26 @@ void annotations_register(const char *plugin_name)
  * Asked at every analysis of a function, and 7.x's headers leave a record
  * for each annotated inline function: the answer is kept per function.
  */
+bool annotations_callee_unchecked(tree fndecl)
+{
+	static hash_map<tree, bool> *known;
+	struct function_span span;
+	bool *seen, off;
+
+	if (!known)
+		known = new hash_map<tree, bool>;
+	seen = known->get(fndecl);
+	if (seen)
+		return *seen;
+	off = annotations_no_context_analysis(fndecl);
+	annotations_span_of(fndecl, &span);
+	for (unsigned int i = 0; span.have_def && i < header_no_analysis.length() && !off; i++)
+		off = srcpos_cmp(&header_no_analysis[i], &span.name) > 0 &&
+		      srcpos_cmp(&header_no_analysis[i], &span.open) < 0;
+	known->put(fndecl, off);
+	return off;
+}
+
 bool annotations_no_context_analysis(tree fndecl)
 {
 	static hash_map<tree, bool> *known;

@@ -30,6 +30,8 @@ struct lock_rules_lock {
 /* Their walk blob: the parameters written through (final sweep), each lock's part. */
 struct lock_rules_walk {
 	struct writes_summary writes;
+	/* The statement and call last looked at for them: once, not once per path. */
+	gimple *store_seen, *call_seen;
 	struct lock_rules_lock lock[MAX_LOCKS];
 };
 
@@ -520,8 +522,10 @@ static void find_param_written_by_callee(struct ctx *c, const struct call_info *
 
 static void lock_rules_check_call(struct ctx *c, struct astate *st, const struct call_info *ci)
 {
-	if (c->final)
+	if (c->final && rules_walk(c)->call_seen != ci->call) {
+		rules_walk(c)->call_seen = ci->call;
 		find_param_written_by_callee(c, ci);
+	}
 	FOR_EACH_LOCK(l)
 		check_call_one(c, l, st, call_of_lock(c, ci, l));
 }
@@ -531,6 +535,7 @@ static void lock_rules_check_call(struct ctx *c, struct astate *st, const struct
 static void lock_rules_begin(struct ctx *c)
 {
 	memset(&rules_walk(c)->writes, 0, sizeof(rules_walk(c)->writes));
+	rules_walk(c)->store_seen = rules_walk(c)->call_seen = NULL;
 	FOR_EACH_LOCK(l) {
 		struct lock_rules_lock *w = walk_of(c, l);
 
@@ -544,6 +549,19 @@ static void lock_rules_begin(struct ctx *c)
 }
 
 /*
+ * An address handed to a function the developer keeps out of the
+ * analysis (__no_context_analysis, __context_unsafe(): 7.3's
+ * list_empty_careful(), "intentional lockless access"): no access, as in
+ * Clang, which does not check a pointer passed to such a function.
+ */
+static bool passed_unchecked(const struct operand_access *a)
+{
+	tree fndecl = a->call ? gimple_call_fndecl(a->call) : NULL_TREE;
+
+	return fndecl && annotations_callee_unchecked(fndecl);
+}
+
+/*
  * Each access of each lock's data the statement reads or writes
  * (after its assertions); inside an address only taken, for the rule
  * set's lock alone (engine.h).
@@ -552,8 +570,10 @@ static void lock_rules_operands(struct ctx *c, gimple *stmt, struct astate *st)
 {
 	const struct stmt_operands *ops = operands_of(c, stmt);
 
-	if (c->final)
+	if (c->final && rules_walk(c)->store_seen != stmt) {
+		rules_walk(c)->store_seen = stmt;
 		find_store_through_param(c, stmt);
+	}
 	if (!ops->naccess)
 		return;
 	FOR_EACH_LOCK(l) {
@@ -563,7 +583,8 @@ static void lock_rules_operands(struct ctx *c, gimple *stmt, struct astate *st)
 		for (unsigned int i = 0; i < ops->naccess; i++) {
 			const struct operand_access *a = &ops->access[i];
 
-			if ((a->locks & mine) && (by_address || !a->by_address))
+			if ((a->locks & mine) &&
+			    (by_address || (!a->by_address && !passed_unchecked(a))))
 				check_access(c, l, st, stmt, a, operand_location(a->ref, stmt));
 		}
 	}

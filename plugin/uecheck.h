@@ -473,6 +473,11 @@ void annotations_span_of(tree fndecl, struct function_span *span);
 bool annotations_in_span(const struct annotation_record *r, const struct function_span *span);
 /* FNDECL is __no_context_analysis: its body is not checked for locks. */
 bool annotations_no_context_analysis(tree fndecl);
+/*
+ * The same of a callee, whichever file it is written in (a header's
+ * list_empty_careful() is __context_unsafe()).
+ */
+bool annotations_callee_unchecked(tree fndecl);
 /* LOC is inside a context_unsafe(...) as written. */
 bool annotations_in_context_unsafe(location_t loc);
 /* The parameter of the current function named NAME, its index, or -1. */
