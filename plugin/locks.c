@@ -104,7 +104,10 @@ static void add_candidate(struct candidates *c, const struct guard_of *g)
 	for (unsigned int i = 0; i < c->nunchecked; i++)
 		if (same_lock(&c->unchecked[i], name, type))
 			return;
-	kind = decl ? lock_kind(TREE_TYPE(decl), &checked) : NULL;
+	/* A field that points to the lock (__guarded_by(host_lock)): the lock's type. */
+	kind = !decl ? NULL :
+	       lock_kind(TREE_CODE(decl) == FIELD_DECL && POINTER_TYPE_P(TREE_TYPE(decl)) ?
+			 TREE_TYPE(TREE_TYPE(decl)) : TREE_TYPE(decl), &checked);
 	if (!kind || !checked) {
 		/* Not checked: say so where one asks (docs/rulesets.md lists why). */
 		if (getenv("UECHECK_DEBUG"))

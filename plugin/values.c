@@ -409,18 +409,24 @@ static vkey object_lock_base_rec(struct lockid l, tree expr, int depth)
 		}
 		return 0;
 	}
-	if (TREE_CODE(expr) != ADDR_EXPR)
-		return 0;
-	ref = TREE_OPERAND(expr, 0);
-	/* &c->lock.rlock: the raw lock inside c's lock. */
-	while (TREE_CODE(ref) == COMPONENT_REF &&
-	       !tracked_is_object_lock_field(l, TREE_OPERAND(ref, 1)) &&
-	       field_at_zero(TREE_OPERAND(ref, 1)))
+	/* c->host_lock, a lock field that points to the lock: its value. */
+	if (TREE_CODE(expr) == COMPONENT_REF && POINTER_TYPE_P(TREE_TYPE(expr)) &&
+	    tracked_is_object_lock_field(l, TREE_OPERAND(expr, 1))) {
+		ref = TREE_OPERAND(expr, 0);
+	} else {
+		if (TREE_CODE(expr) != ADDR_EXPR)
+			return 0;
+		ref = TREE_OPERAND(expr, 0);
+		/* &c->lock.rlock: the raw lock inside c's lock. */
+		while (TREE_CODE(ref) == COMPONENT_REF &&
+		       !tracked_is_object_lock_field(l, TREE_OPERAND(ref, 1)) &&
+		       field_at_zero(TREE_OPERAND(ref, 1)))
+			ref = TREE_OPERAND(ref, 0);
+		if (TREE_CODE(ref) != COMPONENT_REF ||
+		    !tracked_is_object_lock_field(l, TREE_OPERAND(ref, 1)))
+			return 0;
 		ref = TREE_OPERAND(ref, 0);
-	if (TREE_CODE(ref) != COMPONENT_REF ||
-	    !tracked_is_object_lock_field(l, TREE_OPERAND(ref, 1)))
-		return 0;
-	ref = TREE_OPERAND(ref, 0);
+	}
 	if (TREE_CODE(ref) == MEM_REF && integer_zerop(TREE_OPERAND(ref, 1)) &&
 	    TREE_CODE(TREE_OPERAND(ref, 0)) == SSA_NAME)
 		return value_key(TREE_OPERAND(ref, 0));

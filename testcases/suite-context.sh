@@ -65,7 +65,9 @@ for s in "$seeds"/*.seed; do
 		diff "$r.want" "$r.uecheck" | sed 's/^/#   /' | head -n 8
 	fi
 	claim=$(cat "$r.claim")
-	at=$(awk 'NR == FNR { want[$1]; next } $1 in want' "$r.want" "$r.clang" | wc -l)
+	# Lines, not warnings: Clang may say one twice (drivers/scsi/hosts.c).
+	at=$(awk 'NR == FNR { want[$1]; next } $1 in want { print $1 }' "$r.want" "$r.clang" |
+		sort -u | wc -l)
 	as_claimed=0
 	case $claim in
 	finds) [ "$at" -eq "$(wc -l <"$r.want")" ] && as_claimed=1 ;;
