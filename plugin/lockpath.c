@@ -12,6 +12,9 @@
 
 static struct lock_fact *find_in(struct lock_path *lk, vkey base)
 {
+	/* Sorted by key, none 0: a global lock's (1) is first, if there. */
+	if (base == GLOBAL_LOCK_KEY)
+		return lk->nfacts && lk->facts[0].base == base ? &lk->facts[0] : NULL;
 	for (unsigned int i = 0; base && i < lk->nfacts; i++)
 		if (lk->facts[i].base == base)
 			return &lk->facts[i];
