@@ -13,8 +13,9 @@
  *   rulecheck.c what the rule set names that the unit contradicts (a
  *               guard on a field its struct lacks, a lock never declared)
  *   annotations.c the annotation database: lockdep assertions,
- *               __must_hold(), __acquires(), __guarded_by(), context_unsafe()
- *               as developers write them, read through libcpp (they may
+ *               __must_hold(), __acquires(), __guarded_by(), context_unsafe(),
+ *               the lock types context_lock_struct() declares, as
+ *               developers write them, read through libcpp (they may
  *               expand to nothing), recorded against declarations and
  *               positions; it names no particular lock
  *   macrodef.c  an annotation written in a macro's definition, read in the
@@ -42,7 +43,9 @@
  *               the lock API, callees' exit cases), requirements passed to
  *               callers; lock.h, what it offers the lock rules
  *   lockrules.c the lock rules: accesses and calls checked against what the
- *               tracker says the path holds
+ *               tracker says the path holds; which parameters a function
+ *               writes through (a pointer to guarded data handed there is
+ *               a write)
  *   ownership.c the ownership checker: where references are tracked
  *   summary.c   the table of per-function summaries, one part per checker
  *   fixpoint.c  the translation-unit fixpoint over the summaries, callees
