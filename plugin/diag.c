@@ -184,6 +184,10 @@ static void word_note(const struct finding *f, const struct finding_note *n, str
 	case NOTE_WRITES:
 		note(w, n->loc, "'%s' writes %s here", n->name, what);
 		break;
+	case NOTE_OR_LOCK:
+		note(w, n->loc, "or hold '%s': it guards %s too, and any one of its locks "
+		     "suffices to read it", n->name, what);
+		break;
 	case NOTE_WRITES_THROUGH:
 		note(w, n->loc, "'%s', given its address, writes %s through it here", n->name,
 		     what);

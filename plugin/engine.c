@@ -121,9 +121,9 @@ struct operands_walk {
 };
 
 /* T accesses the data of LOCKS (a bit per lock of the unit, tracked.c). */
-static void add_access(struct operands_walk *w, tree t, unsigned int locks)
+static void add_access(struct operands_walk *w, tree t, unsigned int locks, unsigned int any_of)
 {
-	struct operand_access a = { t, locks, false, false, NULL, -1 };
+	struct operand_access a = { t, locks, false, false, any_of, NULL, -1 };
 
 	if (locks)
 		w->access.safe_push(a);
@@ -137,7 +137,8 @@ static tree collect_operands(tree *tp, int *walk_subtrees, void *data)
 	if (TYPE_P(t) || DECL_P(t) || CONSTANT_CLASS_P(t)) {
 		/* A global declared __guarded_by(): read, written or address-taken. */
 		if (TREE_CODE(t) == VAR_DECL)
-			add_access(w, t, rules_guarding_locks(t, false));
+			add_access(w, t, rules_guarding_locks(t, false),
+				   tracked_guarding_any(t, false));
 		*walk_subtrees = 0;
 		return NULL_TREE;
 	}
@@ -156,7 +157,8 @@ static tree collect_operands(tree *tp, int *walk_subtrees, void *data)
 		return NULL_TREE;
 	}
 	if (TREE_CODE(t) == COMPONENT_REF)
-		add_access(w, t, rules_guarding_locks(TREE_OPERAND(t, 1), false));
+		add_access(w, t, rules_guarding_locks(TREE_OPERAND(t, 1), false),
+			   tracked_guarding_any(TREE_OPERAND(t, 1), false));
 	if (TREE_CODE(t) == MEM_REF && TREE_CODE(TREE_OPERAND(t, 0)) == SSA_NAME) {
 		/*
 		 * Walked outside in: the expression holding it ('mm->refcnt')
@@ -170,7 +172,9 @@ static tree collect_operands(tree *tp, int *walk_subtrees, void *data)
 		/* *p of a __pt_guarded_by() pointer: an access of what p was read from. */
 		from = pointee_source(TREE_OPERAND(t, 0), &locks);
 		if (from)
-			add_access(w, from, locks);
+			add_access(w, from, locks,
+				   tracked_guarding_any(TREE_CODE(from) == COMPONENT_REF ?
+							TREE_OPERAND(from, 1) : from, true));
 	}
 	return NULL_TREE;
 }

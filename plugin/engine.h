@@ -66,6 +66,11 @@ struct operand_access {
 	 */
 	bool by_address;
 	/*
+	 * The locks of one __guarded_by() that names several (any one
+	 * suffices to read), when the walk tracks them all; else 0.
+	 */
+	unsigned int any_of;
+	/*
 	 * Passed to a function: the call, and the argument whose address it
 	 * is in (ARG, -1 for none); directly (f(&x)), or through the
 	 * compiler's temporary (_1 = &p->list; f(_1)).

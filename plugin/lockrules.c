@@ -274,6 +274,60 @@ static void check_access(struct ctx *c, struct lockid l, struct astate *st, gimp
 	}
 }
 
+/*
+ * A read of data several locks guard (__guarded_by(&a, &b): any one
+ * suffices to read, as in Clang): a finding where every one may be free,
+ * named by the first, with a note for each other; nothing where one is
+ * held; where one only is as the caller left it, the callers' to hold,
+ * as one lock's (check_access()).  Where several are, the callers could
+ * hold any of them: no requirement says so, and nothing is passed up.
+ */
+static void check_read_any(struct ctx *c, struct astate *st, gimple *stmt,
+			   const struct operand_access *a, location_t loc)
+{
+	struct lockid first = { MAX_LOCKS, 0 }, entry = { MAX_LOCKS, 0 };
+	struct lock_view v0 = lock_view_global(st, tracked_lead());
+	unsigned int nentry = 0;
+	struct finding f;
+
+	if (access_is_private(st, a->ref))
+		return;
+	FOR_EACH_LOCK(l) {
+		struct lock_view v;
+
+		if (!(a->any_of & (1u << l.index)))
+			continue;
+		if (unchecked_at(c, l, loc))
+			return;
+		v = lock_view_access(st, l, a->ref);
+		taken_ahead(c, l, stmt, &v);
+		if (!(v.mask & (LK_FREE | LK_ENTRY)))
+			return;		/* held (or nothing known): enough to read */
+		if (!(v.mask & LK_FREE)) {
+			entry = l;
+			nentry++;
+		}
+		if (first.index == MAX_LOCKS) {
+			first = l;
+			v0 = v;
+		}
+	}
+	if (nentry == 1) {
+		check_access(c, entry, st, stmt, a, loc);
+		return;
+	}
+	if (nentry || first.index == MAX_LOCKS)
+		return;
+	lock_reported_here(c, first, loc);
+	lock_finding(&f, first, FINDING_UNGUARDED_ACCESS, loc, NULL);
+	f.field = rules_guarded_decl(a->ref);
+	note_free_at(&f, v0.free_loc, v0.free_why);
+	FOR_EACH_LOCK(l)
+		if ((a->any_of & (1u << l.index)) && l.index != first.index)
+			finding_note_field(&f, NOTE_OR_LOCK, loc, tracked_lock_name(l), f.field);
+	report(c, &f);
+}
+
 /* ---- calls -------------------------------------------------------------- */
 
 /*
@@ -583,9 +637,17 @@ static void lock_rules_operands(struct ctx *c, gimple *stmt, struct astate *st)
 		for (unsigned int i = 0; i < ops->naccess; i++) {
 			const struct operand_access *a = &ops->access[i];
 
-			if ((a->locks & mine) &&
-			    (by_address || (!a->by_address && !passed_unchecked(a))))
-				check_access(c, l, st, stmt, a, operand_location(a->ref, stmt));
+			if (!(a->locks & mine) ||
+			    !(by_address || (!a->by_address && !passed_unchecked(a))))
+				continue;
+			/* Several locks' data, read: once, for all of them. */
+			if ((a->any_of & mine) && !a->write && !writer_of(a)) {
+				if (!(a->any_of & tracked_now.mask & (mine - 1)))
+					check_read_any(c, st, stmt, a,
+						       operand_location(a->ref, stmt));
+				continue;
+			}
+			check_access(c, l, st, stmt, a, operand_location(a->ref, stmt));
 		}
 	}
 }

@@ -16,8 +16,8 @@
  * whose API the headers' annotations give (__acquires(), ...).
  *
  * Not a candidate: a lock of neither (its holders would look unlocked),
- * a reentrant one (SRCU) or a token (RCU), a guard naming several locks,
- * a lock no guarded access of the unit uses.
+ * a reentrant one (SRCU) or a token (RCU), a lock no guarded access of
+ * the unit uses.
  */
 #include "engine.h"
 
@@ -78,21 +78,19 @@ static bool same_lock(const struct tracked_lock *a, const char *name, const char
 	return !strcmp(a->name, name) && (a->type ? type && !strcmp(a->type, type) : !type);
 }
 
-/* G's lock, if it is one the walk can track. */
-static void add_candidate(struct candidates *c, const struct guard_of *g)
+/* G's lock K, if it is one the walk can track. */
+static void add_candidate_lock(struct candidates *c, const struct guard_of *g, unsigned int k)
 {
-	const char *name = g->lock[0], *type = NULL, *kind;
+	const char *name = g->lock[k], *type = NULL, *kind;
 	struct tracked_lock own = { ue_rs.lock, ue_rs.lock_type, ue_rs.lock_kind };
 	bool checked = false;
 	tree decl;
 
-	if (g->n != 1)
-		return;
-	if (g->sibling[0]) {
-		type = rules_struct_name(g->sibling[0]);
+	if (g->sibling[k]) {
+		type = rules_struct_name(g->sibling[k]);
 		if (!*type)
 			return;		/* an anonymous struct: no name to say */
-		decl = g->sibling[0];
+		decl = g->sibling[k];
 	} else {
 		decl = global_named(name);
 	}
@@ -125,6 +123,17 @@ static void add_candidate(struct candidates *c, const struct guard_of *g)
 	c->lock[c->n].type = type;
 	c->lock[c->n].kind = kind;
 	c->n++;
+}
+
+/*
+ * G's locks: each of them (data guarded by several locks is read under
+ * any, written under all: tracked.c counts it guarded only when the walk
+ * tracks every one).
+ */
+static void add_candidate(struct candidates *c, const struct guard_of *g)
+{
+	for (unsigned int k = 0; k < g->n; k++)
+		add_candidate_lock(c, g, k);
 }
 
 static tree find_guarded_use(tree *tp, int *walk_subtrees, void *data)

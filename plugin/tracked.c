@@ -233,15 +233,9 @@ static void resolve_annotated(const struct tracked_entry *e, const struct annota
 	out->api.deref_arg = deref;
 }
 
-/*
- * G guards with E's lock.  Several locks (Clang: each suffices to read)
- * are read as any of them by the rule set's lock, and are not an
- * annotated lock's: holding one of the others would be taken for a bug.
- */
+/* G guards with E's lock, one of G's locks. */
 static bool guard_matches(const struct tracked_entry *e, const struct guard_of *g)
 {
-	if (g->n > 1 && !e->ruleset)
-		return false;
 	for (unsigned int i = 0; i < g->n; i++)
 		if (g->sibling[i] ? is_object_lock_field(e, g->sibling[i]) :
 		    is_lock_text(e, g->lock[i], strlen(g->lock[i])))
@@ -449,7 +443,25 @@ unsigned int tracked_guarding(tree decl, bool pointee)
 	for (unsigned int i = 0; g && i < entries.length(); i++)
 		if (guard_matches(entries[i], g))
 			mask |= 1u << i;
+	/*
+	 * Several locks (Clang: any one to read, all to write): guarded only
+	 * when every one is tracked, or holding an untracked one would be
+	 * taken for a bug.  The rule set's lock then reads it as its own.
+	 */
+	if (g && g->n > 1 && (unsigned int)__builtin_popcount(mask) < g->n)
+		mask &= 1;
 	return mask;
+}
+
+unsigned int tracked_guarding_any(tree decl, bool pointee)
+{
+	const struct guard_of *g = annotations_guard_of(decl, pointee);
+	unsigned int mask = 0;
+
+	for (unsigned int i = 0; g && g->n > 1 && i < entries.length(); i++)
+		if (guard_matches(entries[i], g))
+			mask |= 1u << i;
+	return g && (unsigned int)__builtin_popcount(mask) == g->n ? mask : 0;
 }
 
 bool tracked_any_guarded_field(struct lockid l)

@@ -379,6 +379,8 @@ bool tracked_any_assertion(struct lockid l);
 bool tracked_any_guarded_field(struct lockid l);
 /* The unit's locks (a bit per index) that guard DECL (POINTEE: what it points to). */
 unsigned int tracked_guarding(tree decl, bool pointee);
+/* The same when one __guarded_by() names several, all tracked (any one to read), else 0. */
+unsigned int tracked_guarding_any(tree decl, bool pointee);
 
 /* ---- the annotation database (annotations.c) ------------------------- */
 
@@ -915,6 +917,7 @@ enum note_kind {
 	NOTE_ACCESSES,		/* ... accesses the guarded field */
 	NOTE_WRITES,		/* ... writes the guarded field */
 	NOTE_WRITES_THROUGH,	/* ... writes through the pointer to it it is given */
+	NOTE_OR_LOCK,		/* another lock that guards the data read: any suffices */
 	NOTE_ASSERTS_WRITE,	/* ... asserts the lock held for writing */
 	NOTE_TAKE_FOR_WRITING,	/* fix: the kind's exclusive acquire */
 	NOTE_ACCESSED_HERE,	/* the access a missing assertion is for */

@@ -154,7 +154,7 @@ zero "$odd" "odd annotations: compiled as without the plugin, nothing said (exit
 
 # locks=kbuild reads the Makefile beside the file as scripts/Makefile.lib
 # would: the object's CONTEXT_ANALYSIS_x.o first, n turns it off, else the
-# directory's CONTEXT_ANALYSIS.  annotated-locks.c has 7 findings, all of
+# directory's CONTEXT_ANALYSIS.  annotated-locks.c has 9 findings, all of
 # annotated locks.
 # kbuild_case NAME WANT MAKEFILE-TEXT: findings of d/x.c under locks=kbuild.
 mkdir -p "$tmp/kb/d"
@@ -173,8 +173,8 @@ kbuild_case() {
 	fi
 }
 kbuild_case "no Makefile: the rule set's lock only" 0 ""
-kbuild_case "CONTEXT_ANALYSIS := y for the directory" 7 'obj-y += x.o\nCONTEXT_ANALYSIS := y\n'
-kbuild_case "CONTEXT_ANALYSIS_x.o := y for the object" 7 'CONTEXT_ANALYSIS_x.o:=y\n'
+kbuild_case "CONTEXT_ANALYSIS := y for the directory" 9 'obj-y += x.o\nCONTEXT_ANALYSIS := y\n'
+kbuild_case "CONTEXT_ANALYSIS_x.o := y for the object" 9 'CONTEXT_ANALYSIS_x.o:=y\n'
 kbuild_case "another object's line" 0 'CONTEXT_ANALYSIS_xy.o := y\nCONTEXT_ANALYSIS_y.o := y\n'
 kbuild_case "the object's n over the directory's y" 0 'CONTEXT_ANALYSIS := y\nCONTEXT_ANALYSIS_x.o := n\n'
 kbuild_case "the directory's n" 0 'CONTEXT_ANALYSIS = n\n'
@@ -192,7 +192,7 @@ wrapper_locks() {
 rm -f "$tmp/kb/d/Makefile"
 n=$(wrapper_locks | grep -c '\[uecheck:')
 m=$(wrapper_locks --locks=ruleset | grep -c '\[uecheck:')
-zero "$([ "$n" -eq 7 ] && [ "$m" -eq 0 ] && echo 0 || echo 1)" \
+zero "$([ "$n" -eq 9 ] && [ "$m" -eq 0 ] && echo 0 || echo 1)" \
 	"scripts/uecheck: annotated locks by default ($n findings), none with --locks=ruleset ($m)"
 wrapper_locks --locks=all >"$tmp/wl.out"
 rc=$?

@@ -6,8 +6,10 @@
  * field.  Across helpers, as for event_mutex: one that drops the lock
  * (Clang's analysis, within one function, does not follow it) and one
  * that needs it, and the kernel's __must_hold(), __acquires() and
- * __releases() of the lock.  Not checked: a lock of a kind the rule set has no API
- * for, and data guarded by two locks (either may be the one held).
+ * __releases() of the lock.  Data guarded by two locks is written under
+ * both and read under either (testcases/lock/several-locks.c).  Not
+ * checked: a lock of a kind the rule set has no API for, and which 7.x
+ * does not declare a lock.
  */
 /* uecheck-engines: gcc -- __guarded_by() is read through the preprocessor by the plugin; the Coccinelle scripts check the rule set's guard lines */
 #include <uecheck-test.h>
@@ -142,9 +144,9 @@ int counter_spare(struct counter *c)
 unsigned long not_checked(void)
 {
 	mutex_lock(&reset_lock);
-	nr_resets++;
+	nr_resets++;			/* expect: unguarded-access */
 	mutex_unlock(&reset_lock);
-	return nr_resets + custom_data;
+	return nr_resets + custom_data;	/* expect: unguarded-access */
 }
 
 /* A second use of the unchecked lock's data: UECHECK_DEBUG names it once. */
