@@ -547,16 +547,36 @@ static void writes_through(struct ctx *c, int param, location_t loc)
 	w->loc[param] = loc;
 }
 
-/* A store through a parameter (p->field = v, *p = v; p or a copy of it). */
-static void find_store_through_param(struct ctx *c, gimple *stmt)
+/* The pointer a store to T goes through (p of p->field, *p), or NULL. */
+static tree stored_through(tree t)
 {
-	tree t = gimple_store_p(stmt) ? gimple_get_lhs(stmt) : NULL_TREE;
-
 	while (t && handled_component_p(t))
 		t = TREE_OPERAND(t, 0);
-	if (t && TREE_CODE(t) == MEM_REF && TREE_CODE(TREE_OPERAND(t, 0)) == SSA_NAME)
-		writes_through(c, param_of_value(value_key(TREE_OPERAND(t, 0))),
-			       gimple_location(stmt));
+	return t && TREE_CODE(t) == MEM_REF && TREE_CODE(TREE_OPERAND(t, 0)) == SSA_NAME ?
+	       TREE_OPERAND(t, 0) : NULL_TREE;
+}
+
+/*
+ * A store through a parameter (p->field = v, *p = v; p or a copy of it),
+ * also through the address of a part of it: WRITE_ONCE(p->next, v) is
+ * _1 = &p->next; *(volatile T *)_1 = v.
+ */
+static void find_store_through_param(struct ctx *c, gimple *stmt)
+{
+	tree ptr = stored_through(gimple_store_p(stmt) ? gimple_get_lhs(stmt) : NULL_TREE);
+	gimple *def;
+
+	if (!ptr)
+		return;
+	def = SSA_NAME_IS_DEFAULT_DEF(ptr) ? NULL : SSA_NAME_DEF_STMT(ptr);
+	if (def && gimple_assign_single_p(def) &&
+	    TREE_CODE(gimple_assign_rhs1(def)) == ADDR_EXPR) {
+		tree inner = stored_through(TREE_OPERAND(gimple_assign_rhs1(def), 0));
+
+		if (inner)
+			ptr = inner;
+	}
+	writes_through(c, param_of_value(value_key(ptr)), gimple_location(stmt));
 }
 
 /* A parameter passed on to a function that writes through it. */

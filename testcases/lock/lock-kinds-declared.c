@@ -13,6 +13,7 @@
  * reports the same three lines.
  */
 /* uecheck-engines: gcc -- __guarded_by() and context_lock_struct() are read through the preprocessor by the plugin */
+/* uecheck-xfail[kernel]: declares its own lock types, with the stubs' context_lock_struct() and 7.x's two-argument __cond_acquires(), which 6.12 lacks; 7.3's own lock kinds are seeded in its test_context-analysis.c (testcases/context/tca-*.seed) */
 #include <linux/compiler_types.h>
 
 context_lock_struct(seqlock) {

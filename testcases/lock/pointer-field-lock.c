@@ -12,7 +12,7 @@
  */
 /* uecheck-engines: gcc -- __guarded_by() is read through the preprocessor by the plugin */
 /* uecheck-options: contract=clang */
-#include <linux/spinlock.h>
+#include <uecheck-test.h>
 
 struct host {
 	spinlock_t default_lock;

@@ -13,7 +13,7 @@
  * than the call.
  */
 /* uecheck-engines: gcc -- __guarded_by() is read through the preprocessor by the plugin */
-#include <linux/mutex.h>
+#include <uecheck-test.h>
 
 struct pair {
 	struct mutex a, b;

@@ -16,8 +16,7 @@
  */
 /* uecheck-engines: gcc -- __guarded_by() is read through the preprocessor by the plugin */
 /* uecheck-options: contract=clang */
-#include <linux/list.h>
-#include <linux/rwsem.h>
+#include <uecheck-test.h>
 
 extern void keep(struct list_head *p);
 
