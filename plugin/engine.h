@@ -210,7 +210,7 @@ struct checker {
 	int (*path_closeness)(const struct astate *a, const struct astate *b);
 	/* (PATH_AGREE or more from a part: the two paths agree on what its
 	   findings depend on; the rest of a score is far below it.) */
-	/* Clear its part of a summary (struct summary: lock, own, ...). */
+	/* Clear its part of a summary (struct summary: lock, own, writes). */
 	void (*reset_summary)(struct summary *s);
 	/* Its parts of two summaries say the same to the callers' analysis:
 	   false makes the fixpoint analyse the callers again. */
