@@ -869,11 +869,16 @@ enum lock_effect lock_call_effect(struct lockid l, gcall *call)
  * mask being CALLER.  A callee that needs the lock held (CONTRACT: it
  * asserts it at entry or is annotated __must_hold()) and leaves it held
  * restates that need: it holds the lock as its caller does, so a hold
- * for reading stays one.
+ * for reading stays one, and one for writing stays one after a callee
+ * that needs it for reading only (__must_hold_shared(): 7.3's
+ * __crypto_alg_lookup() under crypto_larval_add()'s down_write()).  (A
+ * __must_hold() helper that downgrades the lock is read so too.)
  */
 static unsigned char lock_after_call(unsigned char m, unsigned char caller, bool contract)
 {
 	if (contract && m == LK_HELD && (caller & LK_SHARED) && !(caller & LK_FREE))
+		return caller;
+	if (contract && m == LK_SHARED && (caller & LK_HELD) && !(caller & (LK_FREE | LK_SHARED)))
 		return caller;
 	return (m & (LK_HELD | LK_SHARED | LK_FREE)) | ((m & LK_ENTRY) ? caller : 0);
 }

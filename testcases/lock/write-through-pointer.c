@@ -111,3 +111,23 @@ int children_maybe_empty(struct dev *d)
 {
 	return list_empty_unlocked(&d->children);
 }
+
+#ifndef __must_hold_shared
+#define __must_hold_shared(x)
+#endif
+
+/* Needs table_sem for reading only, as 7.3's __crypto_alg_lookup() does. */
+static int tables_count(void)
+	__must_hold_shared(&table_sem)
+{
+	return list_empty(&tables) ? 0 : 1;
+}
+
+/* Held for writing, it stays so after the call (crypto_larval_add()). */
+void add_table_after_lookup(struct list_head *n)
+{
+	down_write(&table_sem);
+	if (!tables_count())
+		list_add(n, &tables);
+	up_write(&table_sem);
+}
