@@ -286,7 +286,7 @@ static void check_read_any(struct ctx *c, struct astate *st, gimple *stmt,
 			   const struct operand_access *a, location_t loc)
 {
 	struct lockid first = { MAX_LOCKS, 0 }, entry = { MAX_LOCKS, 0 };
-	struct lock_view v0 = lock_view_global(st, tracked_lead());
+	struct lock_view v0 = {};	/* the first lock's, once there is one */
 	unsigned int nentry = 0;
 	struct finding f;
 

@@ -80,14 +80,6 @@ const char *tracked_lock_kind(struct lockid l)
 	return entry_of(l)->id.kind;
 }
 
-/* A per-object lock's field: "lock" of conn.lock. */
-const char *tracked_field_name(struct lockid l)
-{
-	const struct tracked_entry *e = entry_of(l);
-
-	return e->id.type ? e->id.name : "";
-}
-
 bool tracked_per_object(struct lockid l)
 {
 	return entry_of(l)->id.type != NULL;
@@ -117,12 +109,6 @@ static bool is_lock_text(const struct tracked_entry *e, const char *text, size_t
 {
 	return e->id.name && !e->id.type && strlen(e->id.name) == len &&
 	       !strncmp(text, e->id.name, len);
-}
-
-/* Assertions name a global lock only (&obj->lock in lockdep_assert_held(): not yet). */
-bool tracked_is_lock_text(struct lockid l, const char *text, size_t len)
-{
-	return is_lock_text(entry_of(l), text, len);
 }
 
 bool tracked_is_ruleset_lock(struct lockid l)

@@ -352,10 +352,8 @@ unsigned int tracked_rules(struct lockid l);
 const char *tracked_lock_kind(struct lockid l);	/* mutex, spinlock, ...: the rule set's */
 const char *tracked_lock_name(struct lockid l);	/* 'event_mutex', 'conn->lock' */
 bool tracked_per_object(struct lockid l);	/* the lock is a field: &obj->lock */
-const char *tracked_field_name(struct lockid l);	/* per-object: the lock's field */
 bool tracked_is_object_lock_field(struct lockid l, tree field);
 bool tracked_is_lock(struct lockid l, tree decl);	/* the global lock itself */
-bool tracked_is_lock_text(struct lockid l, const char *text, size_t len);
 /* Assertions of L written inside the body of the current function. */
 unsigned int tracked_body_assertions(struct lockid l, const struct assertion **out,
 				     unsigned int max);
