@@ -627,7 +627,7 @@ static void claim_annotations(tree decl, const struct srcpos *name)
 	struct annotated_fn *fn = NULL;
 	int nnames = -2;
 	unsigned int kept = 0;
-	bool made = false;
+	bool made = false, unresolved = false;
 
 	for (unsigned int i = 0; i < anns.length(); i++) {
 		struct annotation *a = &anns[i];
@@ -687,9 +687,14 @@ static void claim_annotations(tree decl, const struct srcpos *name)
 			anns[kept++] = *a;
 			continue;
 		}
+		unresolved |= nnames >= 0 && strstr(a->arg, "->") != NULL;
 		free(a->arg);
 	}
 	anns.truncate(kept);
+	if (!fn && unresolved)
+		fn = XCNEW(struct annotated_fn);
+	if (fn)
+		fn->unresolved |= unresolved;
 	if (fn && !DECL_NAME(decl)) {
 		XDELETE(fn);
 		fn = NULL;
@@ -704,6 +709,7 @@ static void claim_annotations(tree decl, const struct srcpos *name)
 
 		for (unsigned int i = 0; i < fn->n && first->n < MAX_CLAIMS; i++)
 			first->claims[first->n++] = fn->claims[i];
+		first->unresolved |= fn->unresolved;
 		XDELETE(fn);
 		return;
 	}
@@ -772,6 +778,29 @@ unsigned int annotations_functions(const struct annotated_fn *const **out)
  * against that: kernel/locking/mutex.c's __mutex_lock_common() reads
  * first_waiter after dropping wait_lock, a hint it re-checks.
  */
+/* TEXT names a lock through more than one pointer or member: p->q->lock. */
+static bool names_lock_chain(const char *text)
+{
+	const char *arrow = text ? strstr(text, "->") : NULL;
+
+	return arrow && (strstr(arrow + 2, "->") || strchr(arrow + 2, '.'));
+}
+
+bool annotations_unresolved_lock(tree fndecl)
+{
+	int idx = annotations_function_index(fndecl);
+	struct function_span span;
+
+	if (idx >= 0 && afns[idx]->unresolved)
+		return true;
+	annotations_span_of(fndecl, &span);
+	for (unsigned int i = 0; i < recs.length(); i++)
+		if (annotation_of_function(recs[i].a.kind) &&
+		    names_lock_chain(recs[i].a.lock) && annotations_in_span(&recs[i], &span))
+			return true;
+	return false;
+}
+
 bool annotations_lock_attempt(tree fndecl)
 {
 	int idx = annotations_function_index(fndecl);

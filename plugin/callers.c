@@ -16,11 +16,14 @@
  *
  * Only for the locks the code annotates (the rule set's own lock keeps
  * its contract, which the Coccinelle scripts share: helpers need what
- * they touch, docs/rules.md), for a global lock, and only where every
- * call of the helper was seen with the state it was made in: a caller the
- * analysis gave up on, a call in a block it never reached or one it was
- * told to ignore (context_unsafe(), uecheck: ignore) keeps the old
- * reading.
+ * they touch, docs/rules.md), and only where every call of the helper was
+ * seen with the state it was made in: a caller the analysis gave up on, a
+ * call in a block it never reached or one it was told to ignore
+ * (context_unsafe(), uecheck: ignore) keeps the old reading.  For a
+ * per-object lock the facts are of the objects the helper needs the lock
+ * of (its parameters'), and those objects' locks are what is free at its
+ * entry; a caller callable from outside holds them by the inference's
+ * contract, not by Clang's (it owes them: its own finding).
  *
  * The facts are each caller's: what the lock may be at each call of a
  * helper that needs it, from the final sweep of its last analysis (lock
@@ -40,6 +43,7 @@ struct call_fact {
 static unsigned int nfuncs, nranks;
 static vec<struct call_fact> *facts;	/* [caller * nranks + rank] */
 static location_t *unheld;		/* [callee * nranks + rank]: one call, or none */
+static unsigned int *unheld_objs;	/* ... per-object: the parameters' objects */
 static bool any_unheld;
 
 void callers_begin(unsigned int nsums)
@@ -48,6 +52,7 @@ void callers_begin(unsigned int nsums)
 	nranks = tracked_walked();
 	facts = XCNEWVEC(vec<struct call_fact>, (size_t)nfuncs * nranks);
 	unheld = XCNEWVEC(location_t, (size_t)nfuncs * nranks);
+	unheld_objs = XCNEWVEC(unsigned int, (size_t)nfuncs * nranks);
 	any_unheld = false;
 }
 
@@ -57,8 +62,10 @@ void callers_end(void)
 		facts[i].release();
 	XDELETEVEC(facts);
 	XDELETEVEC(unheld);
+	XDELETEVEC(unheld_objs);
 	facts = NULL;
 	unheld = NULL;
+	unheld_objs = NULL;
 	nfuncs = nranks = 0;
 	any_unheld = false;
 }
@@ -157,6 +164,8 @@ static unsigned int settle_one(struct lockid l, unsigned int *out)
 	bool *none = XCNEWVEC(bool, nfuncs);
 	unsigned int n = 0;
 	bool changed = true;
+	/* A function callable from outside holds its parameters' object locks. */
+	bool trusts_callers = tracked_per_object(l) && !ue_cfg.clang_contract;
 
 	for (unsigned int i = 0; i < nfuncs; i++)
 		none[i] = candidate(l, i);
@@ -171,7 +180,8 @@ static unsigned int settle_one(struct lockid l, unsigned int *out)
 				if (!none[v[k].callee])
 					continue;
 				if ((m & (LK_HELD | LK_SHARED)) ||
-				    ((m & LK_ENTRY) && !none[c] && !summary_at(c)->exposed)) {
+				    ((m & LK_ENTRY) && !none[c] &&
+				     (!summary_at(c)->exposed || trusts_callers))) {
 					none[v[k].callee] = false;
 					changed = true;
 				}
@@ -187,8 +197,11 @@ static unsigned int settle_one(struct lockid l, unsigned int *out)
 
 			if (!none[v[k].callee])
 				continue;
-			if (*at == UNKNOWN_LOCATION)
+			if (*at == UNKNOWN_LOCATION) {
 				out[n++] = v[k].callee;
+				unheld_objs[(size_t)v[k].callee * nranks + l.rank] =
+					lock_summary_of(summary_at(v[k].callee), l)->req_objs;
+			}
 			if (*at == UNKNOWN_LOCATION || earlier(v[k].loc, *at))
 				*at = v[k].loc;
 			any_unheld = true;
@@ -212,7 +225,7 @@ unsigned int callers_settle(unsigned int *out)
 	FOR_EACH_LOCK(l) {
 		unsigned int k;
 
-		if (tracked_is_ruleset_lock(l) || tracked_per_object(l))
+		if (tracked_is_ruleset_lock(l))
 			continue;
 		k = settle_one(l, mine);
 		for (unsigned int j = 0; j < k; j++)
@@ -226,13 +239,17 @@ unsigned int callers_settle(unsigned int *out)
 	return n;
 }
 
-/* No caller holds lock L for FNDECL: one of its calls in *CALL. */
-bool callers_none_hold(struct lockid l, tree fndecl, location_t *call)
+/*
+ * No caller holds lock L for FNDECL: one of its calls in *CALL; for a
+ * per-object lock, of the objects of the parameters in *OBJS.
+ */
+bool callers_none_hold(struct lockid l, tree fndecl, location_t *call, unsigned int *objs)
 {
 	struct summary *s;
 
 	if (!any_unheld || !(s = summary_of(fndecl)))
 		return false;
 	*call = unheld[(size_t)summary_index(s) * nranks + l.rank];
+	*objs = unheld_objs[(size_t)summary_index(s) * nranks + l.rank];
 	return *call != UNKNOWN_LOCATION;
 }

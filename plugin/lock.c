@@ -47,6 +47,7 @@ struct req_candidate {
 /* What the tracker keeps about the function being analysed (its walk blob). */
 struct lock_walk {
 	unsigned int nanchors;
+	bool asserts_found_object;	/* lock_asserts_found_object() */
 	bool ret_slot_set, ret_deref_set;
 	unsigned int nreqs;
 	unsigned int nreported;
@@ -275,7 +276,7 @@ static unsigned char object_lock_mask(struct astate *st, struct lockid l, vkey b
 struct lock_view lock_view_global(const struct astate *st, struct lockid l)
 {
 	const struct lock_fact *o = lock_fact_find((struct astate *)st, l, GLOBAL_LOCK_KEY);
-	struct lock_view v = { LK_ENTRY, UNKNOWN_LOCATION, UNKNOWN_LOCATION, 0, 0, false, 0 };
+	struct lock_view v = { LK_ENTRY, UNKNOWN_LOCATION, UNKNOWN_LOCATION, 0, 0, false, 0, false };
 
 	if (o) {
 		v.mask = o->mask;
@@ -298,6 +299,11 @@ static void view_add_object(struct lock_view *v, struct astate *st, struct locki
 			v->entry_base = base;
 		v->params |= 1u << param;
 	}
+	if (!o && base && param < 0) {
+		if (!v->params && !v->found)
+			v->entry_base = base;
+		v->found = true;
+	}
 	/* A lock that may be free or shared has its entry (o). */
 	if ((m & LK_FREE) && o && !(v->mask & LK_FREE)) {
 		v->free_loc = o->free_loc;
@@ -312,11 +318,10 @@ static void view_add_object(struct lock_view *v, struct astate *st, struct locki
 
 struct lock_view lock_view_args(struct astate *st, struct lockid l, gcall *call, unsigned int objs)
 {
-	struct lock_view v = { 0, UNKNOWN_LOCATION, UNKNOWN_LOCATION, 0, 0, true, 0 };
+	struct lock_view v = { 0, UNKNOWN_LOCATION, UNKNOWN_LOCATION, 0, 0, true, 0, false };
 
 	for (unsigned int i = 0; i < gimple_call_num_args(call) && i < MAX_PARAM_MASK; i++) {
-		tree arg = gimple_call_arg(call, i);
-		vkey base = TREE_CODE(arg) == SSA_NAME ? value_key(arg) : 0;
+		vkey base = object_value_of_arg(gimple_call_arg(call, i));
 
 		if ((objs & (1u << i)) && base)
 			view_add_object(&v, st, l, base);
@@ -326,7 +331,7 @@ struct lock_view lock_view_args(struct astate *st, struct lockid l, gcall *call,
 
 struct lock_view lock_view_access(struct astate *st, struct lockid l, tree ref)
 {
-	struct lock_view v = { 0, UNKNOWN_LOCATION, UNKNOWN_LOCATION, 0, 0, true, 0 };
+	struct lock_view v = { 0, UNKNOWN_LOCATION, UNKNOWN_LOCATION, 0, 0, true, 0, false };
 	tree ptr;
 
 	if (!tracked_per_object(l))
@@ -337,6 +342,11 @@ struct lock_view lock_view_access(struct astate *st, struct lockid l, tree ref)
 }
 
 /* ---- lockdep assertions in the body -------------------------------------- */
+
+bool lock_asserts_found_object(const struct ctx *c, struct lockid l)
+{
+	return walk_of(c, l)->asserts_found_object;
+}
 
 /* Place each assertion of the body on the first statement written after it. */
 static void begin_one(struct ctx *c, struct lockid l)
@@ -352,6 +362,12 @@ static void begin_one(struct ctx *c, struct lockid l)
 	callers_forget(l, current_function_decl);
 	if (!n)
 		return;
+	for (unsigned int i = 0; i < n; i++) {
+		tree parm;
+
+		if (as[i]->obj && annotations_param_named(as[i]->obj, &parm) < 0)
+			w->asserts_found_object = true;
+	}
 	if (!had_postdom)
 		calculate_dominance_info(CDI_POST_DOMINATORS);
 	for (unsigned int i = 0; i < n; i++) {
@@ -549,11 +565,27 @@ static void object_must_hold(struct ctx *c, struct lockid l, struct astate *st, 
 	sign_contract(c, l, where, 1u << i);
 }
 
+/* The per-object locks of the parameters in OBJS: free at entry, since LOC. */
+static void objects_free_at_entry(struct astate *st, struct lockid l, unsigned int objs,
+				  location_t loc)
+{
+	int i = 0;
+
+	for (tree p = DECL_ARGUMENTS(current_function_decl); p && i < MAX_LOCK_PARAMS;
+	     p = DECL_CHAIN(p), i++) {
+		tree def = (objs & (1u << i)) ? ssa_default_def(cfun, p) : NULL_TREE;
+
+		if (def)
+			lock_fact_set(st, l, value_key(def), LK_FREE, loc, FREE_BY_NO_CALLER);
+	}
+}
+
 static void entry_one(struct ctx *c, struct lockid l, struct astate *st)
 {
 	struct lock_path *lk = lock_path_of(st, l);
 	struct lock_summary *ls = lock_summary_of(c->sum, l);
 	location_t where;
+	unsigned int objs;
 	bool shared = false;
 	const char *obj = NULL;
 
@@ -563,8 +595,12 @@ static void entry_one(struct ctx *c, struct lockid l, struct astate *st)
 	if (!tracked_per_object(l))
 		global_fact(st, l);
 	/* No caller in the unit holds it for this helper: its own accesses are the bug. */
-	if (callers_none_hold(l, current_function_decl, &where))
-		set_lock(st, l, SLOT_GLOBAL, LK_FREE, where, FREE_BY_NO_CALLER);
+	if (callers_none_hold(l, current_function_decl, &where, &objs)) {
+		if (!tracked_per_object(l))
+			set_lock(st, l, SLOT_GLOBAL, LK_FREE, where, FREE_BY_NO_CALLER);
+		else
+			objects_free_at_entry(st, l, objs, where);
+	}
 	/*
 	 * __must_not_hold(): callers must not hold it.  The body starts as
 	 * the caller left it (a caller holding it is reported at its call,
@@ -674,9 +710,7 @@ static struct lock_ref lock_api_target(struct lockid l, gcall *call, const struc
 		r.slot = SLOT_GLOBAL;	/* __acquires(&the_lock) on a prototype */
 	} else if (api->object_arg) {
 		/* __acquires(&c->lock) on a prototype: the argument is c. */
-		tree arg = gimple_call_arg(call, api->lock_arg);
-
-		r.base = TREE_CODE(arg) == SSA_NAME ? value_key(arg) : 0;
+		r.base = object_value_of_arg(gimple_call_arg(call, api->lock_arg));
 	} else {
 		/* &obj->lock first: a first member's address is obj's too. */
 		r.base = object_lock_base(l, gimple_call_arg(call, api->lock_arg));
@@ -698,7 +732,7 @@ location_t lock_taken_in_body(struct lockid l, vkey base)
 			struct lock_ref r;
 
 			/* A helper of the file that takes it: a guard's constructor. */
-			if (!api && call && !base && lock_call_effect(l, call) == LOCK_TAKES)
+			if (!api && call && !base && lock_call_effect(l, call, 0) == LOCK_TAKES)
 				return gimple_location(call);
 			if (!api || (api->op != LOCK_OP_ACQUIRE && api->op != LOCK_OP_ACQUIRE_SHARED &&
 				     !lock_op_is_try(api->op)))
@@ -817,7 +851,39 @@ static int caller_slot(struct lockid l, gcall *call, int callee_slot)
  * summary, the lock passed as an argument too (a guard's constructor);
  * one not analysed yet, or given up, touches it.
  */
-enum lock_effect lock_call_effect(struct lockid l, gcall *call)
+/*
+ * How CALL's callee, by its summary, leaves the per-object lock of the
+ * object with value BASE, passed as one of its arguments.
+ */
+static enum lock_effect object_call_effect(const struct lock_summary *ls, gcall *call,
+					   vkey base)
+{
+	enum lock_effect e = LOCK_UNTOUCHED;
+
+	for (unsigned int i = 0; i < gimple_call_num_args(call) && i < MAX_LOCK_PARAMS; i++) {
+		bool needs = (ls->req != REQ_NONE && (ls->req_objs & (1u << i))) || ls->contract;
+		bool touched = false, every_take = ls->ncases > 0 && !needs;
+
+		if (object_value_of_arg(gimple_call_arg(call, i)) != base)
+			continue;
+		for (unsigned int k = 0; k < ls->ncases; k++) {
+			unsigned char m = ls->cases[k].obj_lock[i];
+
+			if (m != LK_ENTRY && !(needs && m == LK_HELD))
+				touched = true;
+			if (m != LK_HELD)
+				every_take = false;
+		}
+		if (!touched)
+			continue;
+		if (!every_take)
+			return LOCK_TOUCHES;
+		e = LOCK_TAKES;
+	}
+	return e;
+}
+
+enum lock_effect lock_call_effect(struct lockid l, gcall *call, vkey base)
 {
 	tree fn = gimple_call_fndecl(call);
 	const struct lock_api *api = fn ? rules_lock_api(l, fn) : NULL;
@@ -829,7 +895,7 @@ enum lock_effect lock_call_effect(struct lockid l, gcall *call)
 	if (api) {
 		struct lock_ref r = lock_api_target(l, call, api);
 
-		if (r.base || r.slot != SLOT_GLOBAL)
+		if (base ? r.base != base : (r.base || r.slot != SLOT_GLOBAL))
 			return LOCK_UNTOUCHED;
 		return api->op == LOCK_OP_ACQUIRE ? LOCK_TAKES : LOCK_TOUCHES;
 	}
@@ -839,6 +905,8 @@ enum lock_effect lock_call_effect(struct lockid l, gcall *call)
 	if (!s->ready || s->gave_up)
 		return LOCK_TOUCHES;
 	ls = lock_summary_of(s, l);
+	if (base)
+		return object_call_effect(ls, call, base);
 	/* One that needs the lock held leaves it held: a need, not a take. */
 	needs = ls->req != REQ_NONE || ls->contract;
 	/* Each of its slots that is the lock here: untouched, or taken on every exit. */
@@ -943,9 +1011,8 @@ static void apply_case(struct astate *after, const struct astate *st, struct loc
 	}
 	/* The objects of the arguments: what the callee left their locks as. */
 	for (unsigned int i = 0; i < MAX_LOCK_PARAMS && i < gimple_call_num_args(ci->call); i++) {
-		tree arg = gimple_call_arg(ci->call, i);
 		unsigned char m = ec->obj_lock[i];
-		vkey base = TREE_CODE(arg) == SSA_NAME ? value_key(arg) : 0;
+		vkey base = object_value_of_arg(gimple_call_arg(ci->call, i));
 		struct lock_fact *o;
 
 		if (!m || m == LK_ENTRY || !base)
@@ -1137,8 +1204,10 @@ static void exit_case_of(struct exit_case *out, struct astate *st, struct lockid
 		tree def = ssa_default_def(cfun, p);
 		struct lock_fact *o = def ? lock_fact_find(st, l, value_key(def)) : NULL;
 
+		/* (Free only because no caller holds it: as the callers had it.) */
 		if (o)
-			ec.obj_lock[i] = o->mask;
+			ec.obj_lock[i] = o->mask == LK_FREE && o->free_why == FREE_BY_NO_CALLER ?
+					 LK_ENTRY : o->mask;
 	}
 	*out = ec;
 }

@@ -23,7 +23,12 @@ struct lock_view {
 	int free_why, shared_why;
 	bool per_object;
 	unsigned int params;
-	vkey entry_base;	/* the first object of PARAMS */
+	vkey entry_base;	/* the first object of PARAMS, else of FOUND */
+	/*
+	 * An object the function found itself (loaded, returned by a call),
+	 * whose lock this path has not touched: no caller can be asked for it.
+	 */
+	bool found;
 };
 
 /* The global lock L. */
@@ -33,6 +38,12 @@ struct lock_view lock_view_args(struct astate *st, struct lockid l, gcall *call,
 				unsigned int objs);
 /* The lock that guards the access REF: the global, or obj's for obj->field. */
 struct lock_view lock_view_access(struct astate *st, struct lockid l, tree ref);
+/*
+ * The body asserts L of an object that is no parameter (by a local's
+ * name, which the walk does not bind to a value): what it knows of found
+ * objects' locks is not enough to report them.
+ */
+bool lock_asserts_found_object(const struct ctx *c, struct lockid l);
 
 /* The truth values a path knows of the function's parameters (by bit). */
 struct param_cond {
@@ -75,19 +86,23 @@ void lock_require(struct ctx *c, struct lockid l, enum requirement kind, locatio
  * whole body.
  */
 location_t lock_taken_in_body(struct lockid l, vkey base);
-/* What a call does to the global lock L (lockahead.c). */
+/*
+ * What a call does to lock L (lockahead.c): the global lock with BASE 0,
+ * else the per-object lock of the object with value BASE.
+ */
 enum lock_effect {
 	LOCK_UNTOUCHED,
 	LOCK_TAKES,		/* takes it exclusively, on every way out */
 	LOCK_TOUCHES,		/* anything else it may do to it */
 };
-enum lock_effect lock_call_effect(struct lockid l, gcall *call);
+enum lock_effect lock_call_effect(struct lockid l, gcall *call, vkey base);
 /*
- * Where the function goes on to take the global lock L on every path
- * from just after STMT, before anything else is done to it; else
- * UNKNOWN_LOCATION (lockahead.c).  Annotated global locks only.
+ * Where the function goes on to take lock L (the global with BASE 0, else
+ * BASE's object's) on every path from just after STMT, before anything
+ * else is done to it; else UNKNOWN_LOCATION (lockahead.c).  Annotated
+ * locks only.
  */
-location_t lock_taken_ahead(struct lockid l, gimple *stmt);
+location_t lock_taken_ahead(struct lockid l, gimple *stmt, vkey base);
 /* A new walk of a function: what lock_taken_ahead() knew is stale. */
 void lock_ahead_forget(void);
 /*

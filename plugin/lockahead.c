@@ -17,11 +17,13 @@
  * has none and every successor is.  The greatest such set, loops read as
  * ending: a block that cannot reach the function's end (an endless loop)
  * is not, a path that dies (a call that does not return) agrees with any.
- * Only annotated global locks: the rule set's lock keeps the contract the
- * Coccinelle scripts share, and a per-object lock may be another object's.
+ * Only annotated locks: the rule set's lock keeps the contract the
+ * Coccinelle scripts share.  A per-object lock is asked of one object (its
+ * value): a take of another object's lock is no take of this one's.
  * Attempts do not count (a trylock may run under the lock), nor takes for
- * reading (read locks may nest).  Computed for a lock when first asked in
- * a walk of the function, since callees' summaries move between rounds.
+ * reading (read locks may nest).  Computed for a lock (and object) when
+ * first asked in a walk of the function, since callees' summaries move
+ * between rounds.
  */
 #include "uecheck.h"
 #include "engine.h"
@@ -37,6 +39,7 @@ struct ahead_of_block {
 static struct ahead_of_block *ahead[MAX_LOCKS];	/* per lock, per block index */
 static int ahead_len[MAX_LOCKS];
 static unsigned int ahead_known;	/* a bit per lock: computed in this walk */
+static vkey ahead_base[MAX_LOCKS];	/* ... for this object (0: the global lock) */
 
 static struct ahead_of_block ahead_of(enum ahead a, location_t take)
 {
@@ -50,12 +53,13 @@ void lock_ahead_forget(void)
 	ahead_known = 0;
 }
 
-/* The first operation on lock L in BB from GSI on. */
-static enum lock_effect first_effect(struct lockid l, gimple_stmt_iterator gsi, location_t *where)
+/* The first operation on lock L (BASE's) in BB from GSI on. */
+static enum lock_effect first_effect(struct lockid l, vkey base, gimple_stmt_iterator gsi,
+				     location_t *where)
 {
 	for (; !gsi_end_p(gsi); gsi_next(&gsi)) {
 		gcall *call = dyn_cast<gcall *>(gsi_stmt(gsi));
-		enum lock_effect e = call ? lock_call_effect(l, call) : LOCK_UNTOUCHED;
+		enum lock_effect e = call ? lock_call_effect(l, call, base) : LOCK_UNTOUCHED;
 
 		if (e != LOCK_UNTOUCHED) {
 			*where = gimple_location(call);
@@ -115,7 +119,7 @@ static void mark_ending(bool *ends, int n)
 	}
 }
 
-static void compute(struct lockid lock)
+static void compute(struct lockid lock, vkey base)
 {
 	unsigned int l = lock.index;
 	int n = last_basic_block_for_fn(cfun);
@@ -136,7 +140,7 @@ static void compute(struct lockid lock)
 	}
 	FOR_EACH_BB_FN(bb, cfun) {
 		location_t where = UNKNOWN_LOCATION;
-		enum lock_effect e = first_effect(lock, gsi_start_bb(bb), &where);
+		enum lock_effect e = first_effect(lock, base, gsi_start_bb(bb), &where);
 
 		if (e == LOCK_TAKES)
 			blk[bb->index] = ahead_of(AHEAD_YES, where);
@@ -163,9 +167,10 @@ static void compute(struct lockid lock)
 	XDELETEVEC(fixed);
 	XDELETEVEC(ends);
 	ahead_known |= 1u << l;
+	ahead_base[l] = base;
 }
 
-location_t lock_taken_ahead(struct lockid lock, gimple *stmt)
+location_t lock_taken_ahead(struct lockid lock, gimple *stmt, vkey base)
 {
 	unsigned int l = lock.index;
 	basic_block bb = stmt ? gimple_bb(stmt) : NULL;
@@ -173,13 +178,14 @@ location_t lock_taken_ahead(struct lockid lock, gimple *stmt)
 	location_t where = UNKNOWN_LOCATION;
 	struct ahead_of_block m;
 
-	if (!bb || tracked_is_ruleset_lock(lock) || tracked_per_object(lock) || l >= MAX_LOCKS)
+	if (!bb || tracked_is_ruleset_lock(lock) || l >= MAX_LOCKS ||
+	    tracked_per_object(lock) != (base != 0))
 		return UNKNOWN_LOCATION;
-	if (!(ahead_known & (1u << l)))
-		compute(lock);
+	if (!(ahead_known & (1u << l)) || ahead_base[l] != base)
+		compute(lock, base);
 	gsi = gsi_for_stmt(stmt);
 	gsi_next(&gsi);
-	switch (first_effect(lock, gsi, &where)) {
+	switch (first_effect(lock, base, gsi, &where)) {
 	case LOCK_TAKES:
 		return where;
 	case LOCK_TOUCHES:

@@ -192,11 +192,12 @@ static bool access_is_private(const struct astate *st, tree ref)
 }
 
 /*
- * A static function that goes on to take the global lock on every path
- * from STMT was not called with it (lockahead.c): where the view says "as
- * the caller left it", the lock is free, noted at the take.  What STMT
- * needs is then a finding, or for a helper no caller holds the lock for,
- * the helper's own (callers.c), not a requirement passed to callers that
+ * A static function that goes on to take the lock on every path from
+ * STMT (the global, or the one object's whose lock STMT needs) was not
+ * called with it (lockahead.c): where the view says "as the caller left
+ * it", the lock is free, noted at the take.  What STMT needs is then a
+ * finding, or for a helper no caller holds the global lock for, the
+ * helper's own (callers.c), not a requirement passed to callers that
  * could not have met it.  (A function callable from outside is reported
  * anyway, with its own note.)
  */
@@ -204,9 +205,10 @@ static void taken_ahead(const struct ctx *c, struct lockid l, gimple *stmt, stru
 {
 	location_t take;
 
-	if (v->per_object || c->sum->exposed || v->mask != LK_ENTRY)
+	if (c->sum->exposed || v->mask != LK_ENTRY ||
+	    (v->per_object && (v->found || (v->params & (v->params - 1)))))
 		return;
-	take = lock_taken_ahead(l, stmt);
+	take = lock_taken_ahead(l, stmt, v->per_object ? v->entry_base : 0);
 	if (take == UNKNOWN_LOCATION)
 		return;
 	v->mask = LK_FREE;
@@ -226,6 +228,19 @@ static bool owes_lock(const struct ctx *c, struct lockid l, const struct lock_vi
 {
 	return c->sum->exposed && !lock_summary_of(c->sum, l)->contract &&
 	       (!v->per_object || ue_cfg.clang_contract);
+}
+
+/*
+ * Under Clang's contract, a function callable from outside owes the lock
+ * of an object it found itself too (v->found): as in Clang, only an
+ * annotation could say its callers hold it.  Not where the body asserts
+ * the lock of such an object, nor where an annotation names a lock
+ * through a pointer it loads (&p->q->lock): the walk cannot tell which.
+ */
+static bool owes_found_lock(const struct ctx *c, struct lockid l, const struct lock_view *v)
+{
+	return v->found && owes_lock(c, l, v) && !lock_asserts_found_object(c, l) &&
+	       !annotations_unresolved_lock(current_function_decl);
 }
 
 /*
@@ -259,12 +274,15 @@ static void check_access(struct ctx *c, struct lockid l, struct astate *st, gimp
 		report_write_shared(c, l, loc, field, v.shared_loc, v.shared_why, writer, a->arg);
 		return;
 	}
-	if (!(v.mask & LK_ENTRY))
-		return;
-	if (v.per_object && !v.params)
-		return;
-	lock_require(c, l, REQ_UNASSERTED, loc, NULL, true, v.params, write, field,
-		     lock_path_params(st));
+	if (v.per_object && !v.params) {
+		if (!owes_found_lock(c, l, &v))
+			return;
+	} else {
+		if (!(v.mask & LK_ENTRY))
+			return;
+		lock_require(c, l, REQ_UNASSERTED, loc, NULL, true, v.params, write, field,
+			     lock_path_params(st));
+	}
 	if (owes_lock(c, l, &v)) {
 		lock_reported_here(c, l, loc);
 		lock_finding(&f, l, FINDING_UNGUARDED_ACCESS, loc, NULL);
@@ -390,9 +408,14 @@ static void check_callee_requirement(struct ctx *c, struct lockid l, struct asta
 	v = tracked_per_object(l) ? lock_view_args(st, l, call, ls->req_objs) :
 				    lock_view_global(st, l);
 	taken_ahead(c, l, call, &v);
-	/* (Of the callees analysed here: a declared need is no helper's.) */
-	if (c->final && !tracked_per_object(l) && summary_of(s->decl) == s)
-		callers_record(l, current_function_decl, s, v.mask, loc);
+	/*
+	 * (Of the callees analysed here: a declared need is no helper's.  An
+	 * object found here, or none the walk knows, may be held by means it
+	 * does not see.)
+	 */
+	if (c->final && summary_of(s->decl) == s)
+		callers_record(l, current_function_decl, s,
+			       v.found || !v.mask ? v.mask | LK_HELD : v.mask, loc);
 	if (v.mask & LK_FREE) {
 		lock_reported_here(c, l, loc);
 		lock_finding(&f, l, FINDING_LOCK_REQUIRED, loc, fn_name(s->decl));
@@ -405,9 +428,15 @@ static void check_callee_requirement(struct ctx *c, struct lockid l, struct asta
 		report_needs_exclusive(c, l, loc, s, v.shared_loc, v.shared_why);
 		return;
 	}
-	if (v.per_object ? !v.params : !(v.mask & LK_ENTRY))
-		return;
-	lock_require(c, l, ls->req, loc, s->decl, false, v.params, write, NULL_TREE, cond);
+	if (v.per_object && !v.params) {
+		if (!owes_found_lock(c, l, &v))
+			return;
+	} else {
+		if (!(v.mask & LK_ENTRY))
+			return;
+		lock_require(c, l, ls->req, loc, s->decl, false, v.params, write, NULL_TREE,
+			     cond);
+	}
 	if (owes_lock(c, l, &v) && ls->req == REQ_UNASSERTED) {
 		lock_reported_here(c, l, loc);
 		lock_finding(&f, l, FINDING_LOCK_REQUIRED, loc, fn_name(s->decl));

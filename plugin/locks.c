@@ -5,7 +5,10 @@
  * The rule set's lock (event_mutex for user_events), and with
  * locks=annotated (the default) each other lock that a __guarded_by() of
  * the unit names, when a function here reads or writes what it guards:
- * 7.x's context analysis annotations as rules, under GCC.  Another lock
+ * 7.x's context analysis annotations as rules, under GCC.  Under Clang's
+ * contract, also each lock the annotations of the unit's functions and
+ * of the functions they call name (__must_hold(&p->lock), a prototype's
+ * too), as Clang checks those whether or not data is guarded by them.  Another lock
  * has the lock family's rules only (rules.def), with the rule set's lock
  * API and the kernel's annotations.  One walk of the unit tracks them all
  * (fixpoint.c, tracked.c).
@@ -17,7 +20,8 @@
  *
  * Not a candidate: a lock of neither (its holders would look unlocked),
  * a reentrant one (SRCU) or a token (RCU), a lock no guarded access of
- * the unit uses.
+ * the unit uses (nor, under Clang's contract, an annotation), a lock an
+ * annotation names through a chain (&ap->host->eh_mutex).
  */
 #include "engine.h"
 
@@ -78,19 +82,22 @@ static bool same_lock(const struct tracked_lock *a, const char *name, const char
 	return !strcmp(a->name, name) && (a->type ? type && !strcmp(a->type, type) : !type);
 }
 
-/* G's lock K, if it is one the walk can track. */
-static void add_candidate_lock(struct candidates *c, const struct guard_of *g, unsigned int k)
+/*
+ * The lock NAME (a global's), or the field FIELD of a struct, if it is
+ * one the walk can track.
+ */
+static void add_candidate_lock(struct candidates *c, const char *name, tree field)
 {
-	const char *name = g->lock[k], *type = NULL, *kind;
+	const char *type = NULL, *kind;
 	struct tracked_lock own = { ue_rs.lock, ue_rs.lock_type, ue_rs.lock_kind };
 	bool checked = false;
 	tree decl;
 
-	if (g->sibling[k]) {
-		type = rules_struct_name(g->sibling[k]);
+	if (field) {
+		type = rules_struct_name(field);
 		if (!*type)
 			return;		/* an anonymous struct: no name to say */
-		decl = g->sibling[k];
+		decl = field;
 	} else {
 		decl = global_named(name);
 	}
@@ -133,7 +140,85 @@ static void add_candidate_lock(struct candidates *c, const struct guard_of *g, u
 static void add_candidate(struct candidates *c, const struct guard_of *g)
 {
 	for (unsigned int k = 0; k < g->n; k++)
-		add_candidate_lock(c, g, k);
+		add_candidate_lock(c, g->lock[k], g->sibling[k]);
+}
+
+/* The field NAME of the struct FN's parameter N points to, or NULL. */
+static tree param_field(tree fn, int n, const char *name)
+{
+	tree t = prototype_p(TREE_TYPE(fn)) ? TYPE_ARG_TYPES(TREE_TYPE(fn)) : NULL_TREE, rec;
+
+	while (t && n-- > 0)
+		t = TREE_CHAIN(t);
+	rec = t && POINTER_TYPE_P(TREE_VALUE(t)) ? TREE_TYPE(TREE_VALUE(t)) : NULL_TREE;
+	if (!rec || !RECORD_OR_UNION_TYPE_P(rec))
+		return NULL_TREE;
+	for (tree f = TYPE_FIELDS(rec); f; f = DECL_CHAIN(f))
+		if (TREE_CODE(f) == FIELD_DECL && DECL_NAME(f) &&
+		    !strcmp(IDENTIFIER_POINTER(DECL_NAME(f)), name))
+			return f;
+	return NULL_TREE;
+}
+
+/* The lock TEXT names (p->lock, a parameter's field; a global) in FN's annotation. */
+static void add_named(struct candidates *c, tree fn, const char *text)
+{
+	const char *arrow = strstr(text, "->");
+	char *obj;
+	tree field;
+	int i;
+
+	if (!arrow) {
+		if (global_named(text))
+			add_candidate_lock(c, text, NULL_TREE);
+		return;
+	}
+	if (strstr(arrow + 2, "->") || strchr(arrow + 2, '.'))
+		return;		/* &p->q->lock: not a lock of p's */
+	obj = xstrndup(text, arrow - text);
+	i = annotations_decl_param_index(fn, obj);
+	field = i >= 0 ? param_field(fn, i, arrow + 2) : NULL_TREE;
+	if (field)
+		add_candidate_lock(c, arrow + 2, field);
+	free(obj);
+}
+
+/*
+ * Under Clang's contract, the locks FN's annotations name of a
+ * parameter's object (&p->lock, p->lock) or globals: __acquires(), ...
+ * (its claims) and __must_hold(), ... (RECORDS of those kinds).  A call
+ * that needs one is checked, as Clang checks it, whether or not some
+ * __guarded_by() names the lock too.
+ */
+static void add_claimed(struct candidates *c, tree fn,
+			const vec<const struct annotation_record *> &records)
+{
+	const struct annotated_fn *const *all;
+	int i = annotations_function_index(fn);
+	struct function_span span;
+
+	if (i >= 0 && annotations_functions(&all) > (unsigned int)i) {
+		for (unsigned int k = 0; k < all[i]->n; k++) {
+			const struct lock_claim *cl = &all[i]->claims[k];
+			tree field;
+
+			if (!cl->text || cl->deref)
+				continue;
+			if (cl->arg < 0) {
+				add_named(c, fn, cl->text);
+				continue;
+			}
+			field = cl->object ? param_field(fn, cl->arg, cl->text) : NULL_TREE;
+			if (field)
+				add_candidate_lock(c, cl->text, field);
+		}
+	}
+	if (records.is_empty())
+		return;
+	annotations_span_of(fn, &span);
+	for (unsigned int k = 0; k < records.length(); k++)
+		if (annotations_in_span(records[k], &span))
+			add_named(c, fn, records[k]->a.lock);
 }
 
 static tree find_guarded_use(tree *tp, int *walk_subtrees, void *data)
@@ -154,14 +239,28 @@ static tree find_guarded_use(tree *tp, int *walk_subtrees, void *data)
 	return NULL_TREE;
 }
 
-/* The locks whose guarded data some function of the unit uses. */
-static void collect(struct candidates *c)
+/*
+ * The locks whose guarded data some function of the unit uses, and with
+ * CLAIMED, those the annotations of its functions and their callees name.
+ */
+static void collect(struct candidates *c, bool claimed)
 {
 	const struct guard_of *all;
+	const struct annotated_fn *const *fns;
+	const struct annotation_record *recs;
+	auto_vec<const struct annotation_record *> needs;
+	unsigned int nrecs = claimed ? annotations_records(&recs) : 0;
 	cgraph_node *node;
+	bool guards;
 
 	c->n = c->nunchecked = 0;
-	if (!annotations_guards(&all))
+	for (unsigned int i = 0; i < nrecs; i++)
+		if ((recs[i].a.kind == ASSERT_MUST_HOLD || recs[i].a.kind == ASSERT_MUST_HOLD_SHARED ||
+		     recs[i].a.kind == ASSERT_MUST_NOT_HOLD) && recs[i].a.lock)
+			needs.safe_push(&recs[i]);
+	guards = annotations_guards(&all) > 0;
+	claimed = claimed && (annotations_functions(&fns) > 0 || !needs.is_empty());
+	if (!guards && !claimed)
 		return;
 	FOR_EACH_FUNCTION_WITH_GIMPLE_BODY(node) {
 		struct function *fn = DECL_STRUCT_FUNCTION(node->decl);
@@ -169,11 +268,17 @@ static void collect(struct candidates *c)
 
 		if (!fn || !fn->cfg)
 			continue;
+		if (claimed)
+			add_claimed(c, node->decl, needs);
 		FOR_EACH_BB_FN(bb, fn)
 			for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi);
 			     gsi_next(&gsi)) {
 				gimple *stmt = gsi_stmt(gsi);
 
+				if (claimed && is_gimple_call(stmt) && gimple_call_fndecl(stmt))
+					add_claimed(c, gimple_call_fndecl(stmt), needs);
+				if (!guards)
+					continue;
 				for (unsigned int i = 0; i < gimple_num_ops(stmt); i++)
 					if (gimple_op(stmt, i))
 						walk_tree(gimple_op_ptr(stmt, i), find_guarded_use,
@@ -239,11 +344,11 @@ void locks_run(void)
 	bool opted_in = ue_cfg.locks == LOCKS_KBUILD && kbuild_opted_in();
 
 	c.n = 0;
-	if (ue_cfg.locks == LOCKS_ANNOTATED || opted_in)
-		collect(&c);
 	/* Clang's contract where Clang would check the file (locks=kbuild says). */
 	ue_cfg.clang_contract = ue_cfg.contract == CONTRACT_CLANG ||
 				(ue_cfg.contract == CONTRACT_KBUILD && opted_in);
+	if (ue_cfg.locks == LOCKS_ANNOTATED || opted_in)
+		collect(&c, ue_cfg.clang_contract);
 	nlocks = tracked_begin(c.lock, c.n);
 	for (unsigned int i = 1; i < nlocks; i++) {
 		struct lockid l = tracked_lock(i);

@@ -453,6 +453,7 @@ struct annotated_fn {
 	const char *name;
 	unsigned int n;
 	struct lock_claim claims[MAX_CLAIMS];
+	bool unresolved;	/* names a lock no claim can say (&p->q->lock) */
 };
 
 /* Where a function's own annotations are (annotations_span_of()). */
@@ -546,6 +547,13 @@ void values_end_function(void);
 vkey value_key(tree expr);
 /* Which of lock L's slots EXPR (a pointer to a lock) designates, or SLOT_NONE. */
 int lock_slot_of(struct lockid l, tree expr);
+/*
+ * FNDECL's annotations name a lock through more than a parameter's field
+ * (__must_hold(&p->q->lock)): what it holds of found objects is unknown.
+ */
+bool annotations_unresolved_lock(tree fndecl);
+/* The object ARG, passed for a pointer to it, is: its value, or 0. */
+vkey object_value_of_arg(tree arg);
 /* For &obj->LOCK (L a per-object lock): the value of obj, or 0. */
 vkey object_lock_base(struct lockid l, tree expr);
 /* The same for the lock stored at *EXPR (a guard's &scope). */
@@ -698,7 +706,7 @@ void callers_forget(struct lockid l, tree caller);	/* its analysis starts */
 void callers_record(struct lockid l, tree caller, const struct summary *callee,
 		    unsigned char mask, location_t loc);
 unsigned int callers_settle(unsigned int *out);	/* newly found: indices in OUT */
-bool callers_none_hold(struct lockid l, tree fndecl, location_t *call);
+bool callers_none_hold(struct lockid l, tree fndecl, location_t *call, unsigned int *objs);
 
 /* ---- abstract path states (state.c; the parts: lockpath.c, ownpath.c) -- */
 

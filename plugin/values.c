@@ -12,6 +12,11 @@
  * A lock slot says which mutex an expression points to: the tracked global
  * lock, a mutex passed as a parameter, or one stored at *parameter.
  *
+ * A pointer loaded from a field of an object (conn->hcon) is one value
+ * however often it is loaded: the first load's, as Clang reads the same
+ * expression as the same lock's wherever it is written, calls between
+ * the loads or not.
+ *
  * A pointer field at offset 0 of an object is the same memory as the
  * object's first pointer: cleanup.h's lock guards keep their lock there,
  * as the whole guard variable (6.x: `struct mutex *`) or as its first
@@ -120,6 +125,19 @@ static void scan_single_stores(void)
 			single_store->remove((*it).first);
 }
 
+/*
+ * The pointers loaded from fields: each (object, field) pair read, with
+ * the value of its first load; chained per field from load_head.
+ */
+struct field_load {
+	vkey base;	/* the object's value, or a global object itself */
+	tree field;
+	vkey key;
+	int next;	/* index + 1 of the next load of FIELD, or 0 */
+};
+static vec<field_load> field_loads;
+static hash_map<tree, int> *load_head;
+
 void values_begin_function(void)
 {
 	scan_single_stores();
@@ -129,6 +147,9 @@ void values_end_function(void)
 {
 	delete single_store;
 	single_store = NULL;
+	delete load_head;
+	load_head = NULL;
+	field_loads.release();
 }
 
 int param_of_value(vkey key)
@@ -187,6 +208,52 @@ static vkey call_value_key(gcall *call, int depth)
 	return (vkey)call;
 }
 
+/* The value read from FIELD of BASE's object: the first read's (KEY if new). */
+static vkey field_value(vkey base, tree field, vkey key)
+{
+	int *head;
+
+	if (!load_head)
+		load_head = new hash_map<tree, int>;
+	head = &load_head->get_or_insert(field);
+	for (int i = *head; i; i = field_loads[i - 1].next)
+		if (field_loads[i - 1].base == base)
+			return field_loads[i - 1].key;
+	field_load fl = { base, field, key, *head };
+	field_loads.safe_push(fl);
+	*head = field_loads.length();
+	return key;
+}
+
+/* The value of REF (an object, or a part of one: p->a, p->a.b, a variable), or 0. */
+static vkey part_key(tree ref, int depth)
+{
+	vkey base;
+
+	if (depth > MAX_DEPTH)
+		return 0;
+	if (TREE_CODE(ref) == VAR_DECL)
+		return (vkey)ref;	/* a struct in memory: itself */
+	if (TREE_CODE(ref) == MEM_REF)
+		return integer_zerop(TREE_OPERAND(ref, 1)) ?
+		       key_rec(TREE_OPERAND(ref, 0), depth + 1) : 0;
+	if (TREE_CODE(ref) != COMPONENT_REF)
+		return 0;
+	base = part_key(TREE_OPERAND(ref, 0), depth + 1);
+	return base ? field_value(base, TREE_OPERAND(ref, 1), (vkey)ref) : 0;
+}
+
+/* The value of the pointer SSA loads from REF: its first load's. */
+static vkey loaded_key(tree ssa, tree ref, int depth)
+{
+	vkey base;
+
+	if (!POINTER_TYPE_P(TREE_TYPE(ssa)) || TREE_CODE(ref) != COMPONENT_REF)
+		return (vkey)ssa;
+	base = part_key(TREE_OPERAND(ref, 0), depth + 1);
+	return base ? field_value(base, TREE_OPERAND(ref, 1), (vkey)ssa) : (vkey)ssa;
+}
+
 static vkey key_rec(tree expr, int depth)
 {
 	gimple *def;
@@ -219,6 +286,15 @@ static vkey key_rec(tree expr, int depth)
 		if (CONVERT_EXPR_CODE_P(code) || code == SSA_NAME ||
 		    (code == VAR_DECL && !is_global_var(rhs)))
 			return key_rec(rhs, depth + 1);
+		if (code == COMPONENT_REF)
+			return loaded_key(expr, rhs, depth);
+		/* &p->member: the member's value, however often its address is taken. */
+		if (code == ADDR_EXPR && TREE_CODE(TREE_OPERAND(rhs, 0)) == COMPONENT_REF) {
+			vkey part = part_key(TREE_OPERAND(rhs, 0), depth + 1);
+
+			if (part)
+				return part;
+		}
 	}
 	return (vkey)expr;
 }
@@ -430,6 +506,20 @@ static vkey object_lock_base_rec(struct lockid l, tree expr, int depth)
 	if (TREE_CODE(ref) == MEM_REF && integer_zerop(TREE_OPERAND(ref, 1)) &&
 	    TREE_CODE(TREE_OPERAND(ref, 0)) == SSA_NAME)
 		return value_key(TREE_OPERAND(ref, 0));
+	/* &p->inner.lock, &var.lock: the object is a member, or a variable. */
+	if (TREE_CODE(ref) == COMPONENT_REF || TREE_CODE(ref) == VAR_DECL)
+		return part_key(ref, depth + 1);
+	return 0;
+}
+
+vkey object_value_of_arg(tree arg)
+{
+	STRIP_NOPS(arg);
+	if (TREE_CODE(arg) == SSA_NAME)
+		return value_key(arg);
+	if (TREE_CODE(arg) == ADDR_EXPR && (TREE_CODE(TREE_OPERAND(arg, 0)) == COMPONENT_REF ||
+					   TREE_CODE(TREE_OPERAND(arg, 0)) == VAR_DECL))
+		return part_key(TREE_OPERAND(arg, 0), 0);
 	return 0;
 }
 
