@@ -63,12 +63,13 @@ fi
 root=$(sed -n 's/^ROOT=//p' "$tmp/toolchain")
 clang=$(sed -n 's/^CLANG=//p' "$tmp/toolchain")
 
-# tree LABEL [ENV...]: SRC and OBJ of a prepared 7.3 tree.
+# tree LABEL [ENV...]: SRC and OBJ of a prepared 7.3 tree, of the context
+# flavor: its config builds every opted-in object x86_64 can.
 tree() {
 	label=$1
 	shift
 	rc=0
-	env "$@" sh "$top/scripts/kernel-tree.sh" 7.3 >"$tmp/tree-$label" 2>"$tmp/tree-$label.err" || rc=$?
+	env "$@" sh "$top/scripts/kernel-tree.sh" 7.3 context >"$tmp/tree-$label" 2>"$tmp/tree-$label.err" || rc=$?
 	if [ "$rc" -ne 0 ]; then
 		say "7.3 tree for $label: $(tail -n 1 "$tmp/tree-$label.err")"
 		exit "$([ "$rc" -eq 3 ] && echo 3 || echo 1)"
@@ -205,7 +206,9 @@ $gcc_ver with the uecheck plugin (\`locks=annotated\`, the default, and
 needs, as under Clang's analysis) and
 $clang $clang_ver with \`CONFIG_WARN_CONTEXT_ANALYSIS=y\`, each compiling
 the objects with the command kbuild records for them in a 7.3 tree
-configured for that compiler, with \`CONTEXT_ANALYSIS=y\`. The seeds are
+configured for that compiler (scripts/kernel-tree.sh's context flavor:
+x86_64 defconfig and what builds the opted-in objects), with
+\`CONTEXT_ANALYSIS=y\`. The seeds are
 our own edits of the real files, testcases/context/*.seed; the claim is
 what we say Clang does with the seeded line, and testcases/suite-context.sh
 fails when either tool does otherwise.
