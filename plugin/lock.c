@@ -852,6 +852,26 @@ static int caller_slot(struct lockid l, gcall *call, int callee_slot)
  * one not analysed yet, or given up, touches it.
  */
 /*
+ * How a callee's exit cases leave one lock: its slot CS, or with PARAM >=
+ * 0 that parameter's object's.  NEEDS: the callee needs it held, so
+ * leaving it held is no take.
+ */
+static enum lock_effect exits_effect(const struct lock_summary *ls, bool needs, int cs, int param)
+{
+	bool touched = false, every_take = ls->ncases > 0 && !needs;
+
+	for (unsigned int k = 0; k < ls->ncases; k++) {
+		unsigned char m = param >= 0 ? ls->cases[k].obj_lock[param] : ls->cases[k].lock[cs];
+
+		if (m != LK_ENTRY && !(needs && m == LK_HELD))
+			touched = true;
+		if (m != LK_HELD)
+			every_take = false;
+	}
+	return !touched ? LOCK_UNTOUCHED : every_take ? LOCK_TAKES : LOCK_TOUCHES;
+}
+
+/*
  * How CALL's callee, by its summary, leaves the per-object lock of the
  * object with value BASE, passed as one of its arguments.
  */
@@ -862,23 +882,15 @@ static enum lock_effect object_call_effect(const struct lock_summary *ls, gcall 
 
 	for (unsigned int i = 0; i < gimple_call_num_args(call) && i < MAX_LOCK_PARAMS; i++) {
 		bool needs = (ls->req != REQ_NONE && (ls->req_objs & (1u << i))) || ls->contract;
-		bool touched = false, every_take = ls->ncases > 0 && !needs;
+		enum lock_effect one;
 
 		if (object_value_of_arg(gimple_call_arg(call, i)) != base)
 			continue;
-		for (unsigned int k = 0; k < ls->ncases; k++) {
-			unsigned char m = ls->cases[k].obj_lock[i];
-
-			if (m != LK_ENTRY && !(needs && m == LK_HELD))
-				touched = true;
-			if (m != LK_HELD)
-				every_take = false;
-		}
-		if (!touched)
-			continue;
-		if (!every_take)
-			return LOCK_TOUCHES;
-		e = LOCK_TAKES;
+		one = exits_effect(ls, needs, 0, i);
+		if (one == LOCK_TOUCHES)
+			return one;
+		if (one == LOCK_TAKES)
+			e = one;
 	}
 	return e;
 }
@@ -911,23 +923,15 @@ enum lock_effect lock_call_effect(struct lockid l, gcall *call, vkey base)
 	needs = ls->req != REQ_NONE || ls->contract;
 	/* Each of its slots that is the lock here: untouched, or taken on every exit. */
 	for (int cs = 0; cs < NSLOTS; cs++) {
-		bool touched = false, every_take = ls->ncases > 0 && !needs;
+		enum lock_effect one;
 
 		if (caller_slot(l, call, cs) != SLOT_GLOBAL)
 			continue;
-		for (unsigned int k = 0; k < ls->ncases; k++) {
-			unsigned char m = ls->cases[k].lock[cs];
-
-			if (m != LK_ENTRY && !(needs && m == LK_HELD))
-				touched = true;
-			if (m != LK_HELD)
-				every_take = false;
-		}
-		if (!touched)
-			continue;
-		if (!every_take)
-			return LOCK_TOUCHES;
-		e = LOCK_TAKES;
+		one = exits_effect(ls, needs, cs, -1);
+		if (one == LOCK_TOUCHES)
+			return one;
+		if (one == LOCK_TAKES)
+			e = one;
 	}
 	return e;
 }

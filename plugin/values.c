@@ -137,10 +137,13 @@ struct field_load {
 };
 static vec<field_load> field_loads;
 static hash_map<tree, int> *load_head;
+/* Each SSA name's value, by version, once asked: 0 until then. */
+static vec<vkey> ssa_values;
 
 void values_begin_function(void)
 {
 	scan_single_stores();
+	ssa_values.safe_grow_cleared(num_ssa_names);
 }
 
 void values_end_function(void)
@@ -150,6 +153,7 @@ void values_end_function(void)
 	delete load_head;
 	load_head = NULL;
 	field_loads.release();
+	ssa_values.release();
 }
 
 int param_of_value(vkey key)
@@ -299,9 +303,23 @@ static vkey key_rec(tree expr, int depth)
 	return (vkey)expr;
 }
 
+/*
+ * Asked for the same SSA name again and again by every rule: its value is
+ * the same throughout a walk (the summaries it reads do not change during
+ * one), so it is found once.
+ */
 vkey value_key(tree expr)
 {
-	return key_rec(expr, 0);
+	unsigned int v;
+	vkey k;
+
+	if (!expr || TREE_CODE(expr) != SSA_NAME ||
+	    (v = SSA_NAME_VERSION(expr)) >= ssa_values.length())
+		return key_rec(expr, 0);
+	if (!ssa_values[v])
+		ssa_values[v] = key_rec(expr, 0);
+	k = ssa_values[v];
+	return k;
 }
 
 static int slot_rec(struct lockid l, tree expr, int depth);
