@@ -111,6 +111,7 @@ struct field_guard {
 	bool pointee;		/* __pt_guarded_by(): what the pointer points to */
 	unsigned int n;
 	const char *lock[MAX_GUARD_LOCKS];
+	bool bitlock[MAX_GUARD_LOCKS];
 };
 
 static vec<struct field_guard> fguards;
@@ -202,13 +203,68 @@ static const char *lock_argument_text(const char *arg, size_t *len)
 	return arg;
 }
 
-/* The lock ARG names, as lock_argument_text() leaves it, in a copy. */
-static char *lock_text_copy(const char *arg)
+/* The first top-level comma of TEXT (not inside parentheses), or NULL. */
+static const char *top_comma(const char *text)
 {
-	size_t len;
+	int depth = 0;
+
+	for (const char *p = text; *p; p++) {
+		if (*p == '(')
+			depth++;
+		else if (*p == ')')
+			depth--;
+		else if (*p == ',' && !depth)
+			return p;
+	}
+	return NULL;
+}
+
+/*
+ * 7.x's bit_spinlock: __bitlock(bitnum, addr), a token for a bit of the
+ * word at addr.  The lock is the word's (which bit is not told apart, as
+ * Clang does not either): ADDR's text, or NULL for another lock.
+ */
+static const char *bitlock_word(const char *arg, size_t len, size_t *word_len)
+{
+	static const char name[] = "__bitlock(";
+	const char *comma;
+
+	while (len && ISSPACE(*arg)) {
+		arg++;
+		len--;
+	}
+	if (len <= sizeof(name) || strncmp(arg, name, sizeof(name) - 1) || arg[len - 1] != ')')
+		return NULL;
+	comma = top_comma(arg + sizeof(name) - 1);
+	if (!comma || comma >= arg + len - 1)
+		return NULL;
+	*word_len = arg + len - 1 - (comma + 1);
+	return comma + 1;
+}
+
+/* The lock ARG names, as lock_argument_text() leaves it, in a copy; *BITLOCK: a bit lock's word. */
+static char *lock_text_copy_bit(const char *arg, bool *bitlock)
+{
+	size_t len, wlen;
+	const char *word;
+	char *copy;
 
 	arg = lock_argument_text(arg, &len);
-	return xstrndup(arg, len);
+	word = bitlock_word(arg, len, &wlen);
+	if (bitlock)
+		*bitlock = word != NULL;
+	if (!word)
+		return xstrndup(arg, len);
+	copy = xstrndup(word, wlen);
+	arg = lock_argument_text(copy, &len);
+	word = xstrndup(arg, len);
+	free(copy);
+	return (char *)word;
+}
+
+static char *lock_text_copy(const char *arg)
+{
+	return lock_text_copy_bit(arg, NULL);
 }
 
 /*
@@ -312,10 +368,19 @@ static void record_field_guard(const char *name, bool pointee, location_t loc)
 	g.spelled.col = sp.column;
 	g.pointee = pointee;
 	g.n = 0;
-	for (part = strtok_r(arg, ",", &save); part; part = strtok_r(NULL, ",", &save)) {
+	/* Split at the commas between locks, not inside one (__bitlock(3, &bits)). */
+	for (part = arg; part; part = save) {
+		char *comma = (char *)top_comma(part);
+
+		save = comma ? comma + 1 : NULL;
+		if (comma)
+			*comma = 0;
+		if (!*part)
+			continue;
 		if (g.n == MAX_GUARD_LOCKS)
 			return;		/* not read: never guarded */
-		g.lock[g.n++] = lock_text_copy(part);
+		g.lock[g.n] = lock_text_copy_bit(part, &g.bitlock[g.n]);
+		g.n++;
 	}
 	if (!g.n)
 		return;
@@ -831,6 +896,7 @@ static void add_guard(tree decl, const struct field_guard *g)
 	o.n = g->n;
 	for (unsigned int i = 0; i < g->n; i++) {
 		o.lock[i] = g->lock[i];
+		o.bitlock[i] = g->bitlock[i];
 		if (TREE_CODE(decl) != FIELD_DECL)
 			continue;
 		for (tree f = TYPE_FIELDS(DECL_CONTEXT(decl)); f; f = DECL_CHAIN(f))

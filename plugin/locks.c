@@ -86,7 +86,8 @@ static bool same_lock(const struct tracked_lock *a, const char *name, const char
  * The lock NAME (a global's), or the field FIELD of a struct, if it is
  * one the walk can track.
  */
-static void add_candidate_lock(struct candidates *c, const char *name, tree field)
+static void add_candidate_lock(struct candidates *c, const char *name, tree field,
+			       bool bitlock)
 {
 	const char *type = NULL, *kind;
 	struct tracked_lock own = { ue_rs.lock, ue_rs.lock_type, ue_rs.lock_kind };
@@ -109,10 +110,19 @@ static void add_candidate_lock(struct candidates *c, const char *name, tree fiel
 	for (unsigned int i = 0; i < c->nunchecked; i++)
 		if (same_lock(&c->unchecked[i], name, type))
 			return;
-	/* A field that points to the lock (__guarded_by(host_lock)): the lock's type. */
-	kind = !decl ? NULL :
-	       lock_kind(TREE_CODE(decl) == FIELD_DECL && POINTER_TYPE_P(TREE_TYPE(decl)) ?
-			 TREE_TYPE(TREE_TYPE(decl)) : TREE_TYPE(decl), &checked);
+	/*
+	 * A field that points to the lock (__guarded_by(host_lock)): the
+	 * lock's type.  A bit of a word (__bitlock()): the bit_spin_*() API,
+	 * which its annotations give.
+	 */
+	if (bitlock && decl) {
+		kind = "bit_spinlock";
+		checked = true;
+	} else {
+		kind = !decl ? NULL :
+		       lock_kind(TREE_CODE(decl) == FIELD_DECL && POINTER_TYPE_P(TREE_TYPE(decl)) ?
+				 TREE_TYPE(TREE_TYPE(decl)) : TREE_TYPE(decl), &checked);
+	}
 	if (!kind || !checked) {
 		/* Not checked: say so where one asks (docs/rulesets.md lists why). */
 		if (getenv("UECHECK_DEBUG"))
@@ -140,7 +150,7 @@ static void add_candidate_lock(struct candidates *c, const char *name, tree fiel
 static void add_candidate(struct candidates *c, const struct guard_of *g)
 {
 	for (unsigned int k = 0; k < g->n; k++)
-		add_candidate_lock(c, g->lock[k], g->sibling[k]);
+		add_candidate_lock(c, g->lock[k], g->sibling[k], g->bitlock[k]);
 }
 
 /* The field NAME of the struct FN's parameter N points to, or NULL. */
@@ -170,7 +180,7 @@ static void add_named(struct candidates *c, tree fn, const char *text)
 
 	if (!arrow) {
 		if (global_named(text))
-			add_candidate_lock(c, text, NULL_TREE);
+			add_candidate_lock(c, text, NULL_TREE, false);
 		return;
 	}
 	if (strstr(arrow + 2, "->") || strchr(arrow + 2, '.'))
@@ -179,7 +189,7 @@ static void add_named(struct candidates *c, tree fn, const char *text)
 	i = annotations_decl_param_index(fn, obj);
 	field = i >= 0 ? param_field(fn, i, arrow + 2) : NULL_TREE;
 	if (field)
-		add_candidate_lock(c, arrow + 2, field);
+		add_candidate_lock(c, arrow + 2, field, false);
 	free(obj);
 }
 
@@ -210,7 +220,7 @@ static void add_claimed(struct candidates *c, tree fn,
 			}
 			field = cl->object ? param_field(fn, cl->arg, cl->text) : NULL_TREE;
 			if (field)
-				add_candidate_lock(c, cl->text, field);
+				add_candidate_lock(c, cl->text, field, false);
 		}
 	}
 	if (records.is_empty())

@@ -410,6 +410,7 @@ struct guard_of {
 	unsigned int n;
 	const char *lock[MAX_GUARD_LOCKS];	/* as written: "lock", "event_mutex" */
 	tree sibling[MAX_GUARD_LOCKS];	/* the same struct's field of that name, or NULL */
+	bool bitlock[MAX_GUARD_LOCKS];	/* __bitlock(n, &word): a bit of that word */
 };
 
 /* Said of a function (its prototype or its definition), not inside a body. */
