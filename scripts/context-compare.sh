@@ -224,12 +224,16 @@ for s in "$seeds"/*.seed; do
 	f=$(sed -n 's/^# file: *//p' "$s")
 	[ -f "$raw/$name.want" ] || continue
 	while read -r line _; do
+		[ -n "$line" ] || continue
 		u=$(awk -v l="$line" '$1 == l { printf "%s%s", sep, $2; sep = ", " }' \
 			"$raw/$name.uecheck" 2>/dev/null)
 		k=$(awk -v l="$line" '$1 == l { $1 = ""; sub(/^ /, ""); printf "%s%s", sep, $0; sep = "; " }' \
 			"$raw/$name.clang" 2>/dev/null)
 		echo "| $name | $f | $line | ${u:-—} | ${k:-—} | Clang $(cat "$raw/$name.claim") |"
-	done <"$raw/$name.want"
+	# A row per line: a line may expect two findings.
+	done <<LINES
+$(awk '!seen[$1]++' "$raw/$name.want")
+LINES
 	# What else Clang says on the seeded file: its other warnings there,
 	# against those on the real file (the helper seeds make it complain
 	# about the helper itself).
