@@ -292,8 +292,13 @@ static vkey key_rec(tree expr, int depth)
 			return key_rec(rhs, depth + 1);
 		if (code == COMPONENT_REF)
 			return loaded_key(expr, rhs, depth);
-		/* &p->member: the member's value, however often its address is taken. */
-		if (code == ADDR_EXPR && TREE_CODE(TREE_OPERAND(rhs, 0)) == COMPONENT_REF) {
+		/*
+		 * &p->member, a struct in p's: the member's value, however often
+		 * its address is taken.  (Not a pointer field's address: its
+		 * loads' value is what it points to.)
+		 */
+		if (code == ADDR_EXPR && TREE_CODE(TREE_OPERAND(rhs, 0)) == COMPONENT_REF &&
+		    RECORD_OR_UNION_TYPE_P(TREE_TYPE(TREE_OPERAND(rhs, 0)))) {
 			vkey part = part_key(TREE_OPERAND(rhs, 0), depth + 1);
 
 			if (part)
@@ -536,7 +541,8 @@ vkey object_value_of_arg(tree arg)
 	if (TREE_CODE(arg) == SSA_NAME)
 		return value_key(arg);
 	if (TREE_CODE(arg) == ADDR_EXPR && (TREE_CODE(TREE_OPERAND(arg, 0)) == COMPONENT_REF ||
-					   TREE_CODE(TREE_OPERAND(arg, 0)) == VAR_DECL))
+					   TREE_CODE(TREE_OPERAND(arg, 0)) == VAR_DECL) &&
+	    RECORD_OR_UNION_TYPE_P(TREE_TYPE(TREE_OPERAND(arg, 0))))
 		return part_key(TREE_OPERAND(arg, 0), 0);
 	return 0;
 }
