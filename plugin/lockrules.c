@@ -196,8 +196,8 @@ static bool access_is_private(const struct astate *st, tree ref)
  * STMT (the global, or the one object's whose lock STMT needs) was not
  * called with it (lockahead.c): where the view says "as the caller left
  * it", the lock is free, noted at the take.  What STMT needs is then a
- * finding, or for a helper no caller holds the global lock for, the
- * helper's own (callers.c), not a requirement passed to callers that
+ * finding, or for a helper no caller holds the lock for, the helper's
+ * own (callers.c), not a requirement passed to callers that
  * could not have met it.  (A function callable from outside is reported
  * anyway, with its own note.)
  */
