@@ -8,7 +8,9 @@
  * once at each call.  stats_sub() has a caller that holds the lock, so
  * the one that does not is reported at its call.  A caller callable from
  * outside that passes its own parameter holds the lock by the inference's
- * contract (the default): stats_peak()'s callers are trusted.
+ * contract (the default): stats_peak()'s callers are trusted.  (Plain
+ * stores: GCC 11 places a compound assignment to a field at its operator,
+ * later releases at the field.)
  */
 /* uecheck-engines: gcc -- __guarded_by() is read through the preprocessor by the plugin */
 #include <uecheck-test.h>
@@ -20,7 +22,7 @@ struct stats {
 
 static void stats_add(struct stats *s, int n)
 {
-	s->total += n;			/* expect: unguarded-access */
+	s->total = n;			/* expect: unguarded-access */
 }
 
 void stats_add_one(struct stats *s)
@@ -40,7 +42,7 @@ void stats_add_two(struct stats *s)
 
 static void stats_sub(struct stats *s, int n)
 {
-	s->total -= n;
+	s->total = -n;
 }
 
 void stats_sub_locked(struct stats *s, int n)
