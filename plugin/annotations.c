@@ -257,9 +257,9 @@ static char *lock_text_copy_bit(const char *arg, bool *bitlock)
 		return xstrndup(arg, len);
 	copy = xstrndup(word, wlen);
 	arg = lock_argument_text(copy, &len);
-	word = xstrndup(arg, len);
-	free(copy);
-	return (char *)word;
+	memmove(copy, arg, len);
+	copy[len] = 0;
+	return copy;
 }
 
 static char *lock_text_copy(const char *arg)
@@ -843,8 +843,7 @@ unsigned int annotations_functions(const struct annotated_fn *const **out)
  * against that: kernel/locking/mutex.c's __mutex_lock_common() reads
  * first_waiter after dropping wait_lock, a hint it re-checks.
  */
-/* TEXT names a lock through more than one pointer or member: p->q->lock. */
-static bool names_lock_chain(const char *text)
+bool annotations_names_lock_chain(const char *text)
 {
 	const char *arrow = text ? strstr(text, "->") : NULL;
 
@@ -861,7 +860,7 @@ bool annotations_unresolved_lock(tree fndecl)
 	annotations_span_of(fndecl, &span);
 	for (unsigned int i = 0; i < recs.length(); i++)
 		if (annotation_of_function(recs[i].a.kind) &&
-		    names_lock_chain(recs[i].a.lock) && annotations_in_span(&recs[i], &span))
+		    annotations_names_lock_chain(recs[i].a.lock) && annotations_in_span(&recs[i], &span))
 			return true;
 	return false;
 }

@@ -843,15 +843,6 @@ static int caller_slot(struct lockid l, gcall *call, int callee_slot)
 }
 
 /*
- * What CALL does to the global lock L (lockahead.c): LOCK_TAKES for
- * an exclusive take on every way out of it, LOCK_TOUCHES for anything else
- * it may do to it (a release, an attempt, a take for reading, a callee of
- * this file that changes it on some exit), LOCK_UNTOUCHED otherwise (also
- * a callee that only needs it held).  A callee is read through its
- * summary, the lock passed as an argument too (a guard's constructor);
- * one not analysed yet, or given up, touches it.
- */
-/*
  * How a callee's exit cases leave one lock: its slot CS, or with PARAM >=
  * 0 that parameter's object's.  NEEDS: the callee needs it held, so
  * leaving it held is no take.
@@ -895,6 +886,15 @@ static enum lock_effect object_call_effect(const struct lock_summary *ls, gcall 
 	return e;
 }
 
+/*
+ * What CALL does to lock L (lockahead.c), the global one with BASE 0,
+ * else BASE's object's: LOCK_TAKES for an exclusive take on every way out of it, LOCK_TOUCHES for anything else
+ * it may do to it (a release, an attempt, a take for reading, a callee of
+ * this file that changes it on some exit), LOCK_UNTOUCHED otherwise (also
+ * a callee that only needs it held).  A callee is read through its
+ * summary, the lock passed as an argument too (a guard's constructor);
+ * one not analysed yet, or given up, touches it.
+ */
 enum lock_effect lock_call_effect(struct lockid l, gcall *call, vkey base)
 {
 	tree fn = gimple_call_fndecl(call);

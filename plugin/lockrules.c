@@ -244,6 +244,18 @@ static bool owes_found_lock(const struct ctx *c, struct lockid l, const struct l
 }
 
 /*
+ * What V leaves to settle once the lock is not free nor shared: the
+ * callers' requirement (the global lock, or parameters' objects: true),
+ * a found object's lock the function owes (true), or nothing (false).
+ */
+static bool left_to_callers_or_owed(const struct ctx *c, struct lockid l,
+				    const struct lock_view *v)
+{
+	return v->per_object && !v->params ? owes_found_lock(c, l, v) :
+	       (v->mask & LK_ENTRY) != 0;
+}
+
+/*
  * An access of guarded data (REF) under its lock: the global lock, or
  * obj's own for obj->field.  A lock that may be as the caller left it is
  * the callers' to hold (a requirement), and the finding of a function
@@ -274,15 +286,11 @@ static void check_access(struct ctx *c, struct lockid l, struct astate *st, gimp
 		report_write_shared(c, l, loc, field, v.shared_loc, v.shared_why, writer, a->arg);
 		return;
 	}
-	if (v.per_object && !v.params) {
-		if (!owes_found_lock(c, l, &v))
-			return;
-	} else {
-		if (!(v.mask & LK_ENTRY))
-			return;
+	if (!left_to_callers_or_owed(c, l, &v))
+		return;
+	if (!v.per_object || v.params)
 		lock_require(c, l, REQ_UNASSERTED, loc, NULL, true, v.params, write, field,
 			     lock_path_params(st));
-	}
 	if (owes_lock(c, l, &v)) {
 		lock_reported_here(c, l, loc);
 		lock_finding(&f, l, FINDING_UNGUARDED_ACCESS, loc, NULL);
@@ -428,15 +436,11 @@ static void check_callee_requirement(struct ctx *c, struct lockid l, struct asta
 		report_needs_exclusive(c, l, loc, s, v.shared_loc, v.shared_why);
 		return;
 	}
-	if (v.per_object && !v.params) {
-		if (!owes_found_lock(c, l, &v))
-			return;
-	} else {
-		if (!(v.mask & LK_ENTRY))
-			return;
+	if (!left_to_callers_or_owed(c, l, &v))
+		return;
+	if (!v.per_object || v.params)
 		lock_require(c, l, ls->req, loc, s->decl, false, v.params, write, NULL_TREE,
 			     cond);
-	}
 	if (owes_lock(c, l, &v) && ls->req == REQ_UNASSERTED) {
 		lock_reported_here(c, l, loc);
 		lock_finding(&f, l, FINDING_LOCK_REQUIRED, loc, fn_name(s->decl));

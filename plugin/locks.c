@@ -183,7 +183,7 @@ static void add_named(struct candidates *c, tree fn, const char *text)
 			add_candidate_lock(c, text, NULL_TREE, false);
 		return;
 	}
-	if (strstr(arrow + 2, "->") || strchr(arrow + 2, '.'))
+	if (annotations_names_lock_chain(text))
 		return;		/* &p->q->lock: not a lock of p's */
 	obj = xstrndup(text, arrow - text);
 	i = annotations_decl_param_index(fn, obj);
@@ -201,11 +201,15 @@ static void add_named(struct candidates *c, tree fn, const char *text)
  * __guarded_by() names the lock too.
  */
 static void add_claimed(struct candidates *c, tree fn,
-			const vec<const struct annotation_record *> &records)
+			const vec<const struct annotation_record *> &records,
+			hash_set<tree> *done)
 {
 	const struct annotated_fn *const *all;
 	int i = annotations_function_index(fn);
 	struct function_span span;
+
+	if (done->add(fn))
+		return;		/* its annotations were read: once a function */
 
 	if (i >= 0 && annotations_functions(&all) > (unsigned int)i) {
 		for (unsigned int k = 0; k < all[i]->n; k++) {
@@ -259,6 +263,7 @@ static void collect(struct candidates *c, bool claimed)
 	const struct annotated_fn *const *fns;
 	const struct annotation_record *recs;
 	auto_vec<const struct annotation_record *> needs;
+	hash_set<tree> done;
 	unsigned int nrecs = claimed ? annotations_records(&recs) : 0;
 	cgraph_node *node;
 	bool guards;
@@ -279,14 +284,14 @@ static void collect(struct candidates *c, bool claimed)
 		if (!fn || !fn->cfg)
 			continue;
 		if (claimed)
-			add_claimed(c, node->decl, needs);
+			add_claimed(c, node->decl, needs, &done);
 		FOR_EACH_BB_FN(bb, fn)
 			for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi);
 			     gsi_next(&gsi)) {
 				gimple *stmt = gsi_stmt(gsi);
 
 				if (claimed && is_gimple_call(stmt) && gimple_call_fndecl(stmt))
-					add_claimed(c, gimple_call_fndecl(stmt), needs);
+					add_claimed(c, gimple_call_fndecl(stmt), needs, &done);
 				if (!guards)
 					continue;
 				for (unsigned int i = 0; i < gimple_num_ops(stmt); i++)

@@ -553,6 +553,8 @@ int lock_slot_of(struct lockid l, tree expr);
  * (__must_hold(&p->q->lock)): what it holds of found objects is unknown.
  */
 bool annotations_unresolved_lock(tree fndecl);
+/* TEXT names a lock through more than one pointer or member: p->q->lock. */
+bool annotations_names_lock_chain(const char *text);
 /* The object ARG, passed for a pointer to it, is: its value, or 0. */
 vkey object_value_of_arg(tree arg);
 /* For &obj->LOCK (L a per-object lock): the value of obj, or 0. */

@@ -316,15 +316,13 @@ static vkey key_rec(tree expr, int depth)
 vkey value_key(tree expr)
 {
 	unsigned int v;
-	vkey k;
 
 	if (!expr || TREE_CODE(expr) != SSA_NAME ||
 	    (v = SSA_NAME_VERSION(expr)) >= ssa_values.length())
 		return key_rec(expr, 0);
 	if (!ssa_values[v])
 		ssa_values[v] = key_rec(expr, 0);
-	k = ssa_values[v];
-	return k;
+	return ssa_values[v];
 }
 
 static int slot_rec(struct lockid l, tree expr, int depth);
