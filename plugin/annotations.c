@@ -1091,6 +1091,42 @@ static bool follows(const struct srcpos *at, const struct srcpos *field, const s
 	       (!next || strcmp(next->file, field->file) || srcpos_cmp(at, next) < 0);
 }
 
+/*
+ * No ';' is written from A to B (A before B, one file): they are in one
+ * declaration.
+ */
+static bool one_declaration(const struct srcpos *a, const struct srcpos *b)
+{
+	if (strcmp(a->file, b->file) || srcpos_cmp(a, b) > 0 || b->line - a->line >= GUARD_LINES)
+		return false;
+	for (int line = a->line; line <= b->line; line++) {
+		int len, from = line == a->line ? a->col - 1 : 0;
+		const char *text = source_line(a->file, line, &len);
+
+		if (!text)
+			return false;
+		if (line == b->line && b->col - 1 < len)
+			len = b->col - 1;
+		for (int i = MAX(from, 0); i < len; i++)
+			if (text[i] == ';')
+				return false;
+	}
+	return true;
+}
+
+/*
+ * G, written after a field's name F (the next field's N), is that
+ * field's when no ';' ends the declaration between them; written before
+ * the name, in the same declaration (long __rcu_guarded *data), it is
+ * the declarator's too, as for the compilers' attributes.
+ */
+static bool guard_of_field(const struct srcpos *g, const struct srcpos *f, const struct srcpos *n)
+{
+	if (follows(g, f, n))
+		return one_declaration(f, g);
+	return srcpos_cmp(g, f) < 0 && one_declaration(g, f);
+}
+
 /* Where LOC is spelled: in a macro's definition, there. */
 static bool spelled_at(location_t loc, struct srcpos *pos)
 {
@@ -1108,13 +1144,13 @@ static bool guard_follows(const struct field_guard *g, tree field, const struct 
 	struct srcpos f_sp, n_sp;
 
 	if (srcpos_cmp(&g->at, name))
-		return follows(&g->at, name, next);
+		return guard_of_field(&g->at, name, next);
 	if (!spelled_at(DECL_SOURCE_LOCATION(field), &f_sp))
 		return false;
 	if (next && !srcpos_cmp(next, name) && next_field &&
 	    spelled_at(DECL_SOURCE_LOCATION(next_field), &n_sp))
-		return follows(&g->spelled, &f_sp, &n_sp);
-	return follows(&g->spelled, &f_sp, NULL);
+		return guard_of_field(&g->spelled, &f_sp, &n_sp);
+	return guard_of_field(&g->spelled, &f_sp, NULL);
 }
 
 /*
