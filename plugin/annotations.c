@@ -428,12 +428,23 @@ static void record_unsafe(const char *name, location_t loc)
 	expanded_location sp;
 	struct region r;
 
-	/* Written in the source itself, not in a macro of a header. */
-	if (!macro_written_at(loc, &sp, &at) || strcmp(sp.file, at.file) || sp.line != at.line ||
-	    !source_macro_call(sp.file, sp.line, sp.column, name, NULL, 0, UNSAFE_LINES,
-			     &r.end_line, &r.end_col))
+	if (!macro_written_at(loc, &sp, &at))
 		return;
 	r.start = at;
+	/*
+	 * In a macro's definition (rcu_assign_pointer()): that macro's whole
+	 * invocation, whose every part is at the invocation for GCC.
+	 */
+	if (strcmp(sp.file, at.file) || sp.line != at.line) {
+		r.end_line = at.line;
+		r.end_col = at.col + 1;
+		unsafe.safe_push(r);
+		return;
+	}
+	/* Written in the source itself: to its closing parenthesis. */
+	if (!source_macro_call(sp.file, sp.line, sp.column, name, NULL, 0, UNSAFE_LINES,
+			       &r.end_line, &r.end_col))
+		return;
 	unsafe.safe_push(r);
 }
 
