@@ -240,6 +240,45 @@ static bool address_passed(gimple *stmt, unsigned int i, gcall **call, int *arg)
 	return false;
 }
 
+/*
+ * Operand I of STMT is an address the compiler's temporary holds only to
+ * load or store through it (_1 = &p->f; _2 = MEM[_1]: READ_ONCE(p->f)):
+ * the source read or wrote p->f itself, as Clang reads *&x.  *STORES:
+ * some use stores.
+ */
+static bool address_dereferenced(gimple *stmt, unsigned int i, bool *stores)
+{
+	tree op = gimple_op(stmt, i), lhs;
+	imm_use_iterator it;
+	use_operand_p use;
+	bool any = false;
+
+	lhs = gimple_assign_single_p(stmt) ? gimple_assign_lhs(stmt) : NULL_TREE;
+	if (i != 1 || !op || TREE_CODE(op) != ADDR_EXPR || !lhs || TREE_CODE(lhs) != SSA_NAME ||
+	    SSA_NAME_VAR(lhs))
+		return false;
+	*stores = false;
+	FOR_EACH_IMM_USE_FAST(use, it, lhs) {
+		gimple *user = USE_STMT(use);
+		tree to, from;
+
+		if (is_gimple_debug(user))
+			continue;
+		if (!gimple_assign_single_p(user))
+			return false;
+		to = gimple_assign_lhs(user);
+		from = gimple_assign_rhs1(user);
+		if (TREE_CODE(to) == MEM_REF && TREE_OPERAND(to, 0) == lhs &&
+		    integer_zerop(TREE_OPERAND(to, 1)) && from != lhs)
+			*stores = true;
+		else if (!(TREE_CODE(from) == MEM_REF && TREE_OPERAND(from, 0) == lhs &&
+			   integer_zerop(TREE_OPERAND(from, 1))))
+			return false;
+		any = true;
+	}
+	return any;
+}
+
 /* One allocation: the counts, then the two tables, freed as one. */
 static struct stmt_operands *keep_operands(const struct operands_walk *w)
 {
@@ -289,18 +328,27 @@ const struct stmt_operands *operands_of(struct ctx *c, gimple *stmt)
 		unsigned int from = w.access.length();
 		gcall *call = NULL;
 		int arg = -1;
+		bool deref = false, stores = false;
 
 		w.outer = NULL_TREE;
 		w.in_call_args = address_passed(stmt, i, &call, &arg);
+		if (!w.in_call_args)
+			deref = address_dereferenced(stmt, i, &stores);
 		if (gimple_op(stmt, i))
 			walk_tree(gimple_op_ptr(stmt, i), collect_operands, &w, NULL);
 		for (unsigned int k = from; call && k < w.access.length(); k++) {
 			w.access[k].call = call;
 			w.access[k].arg = arg;
 		}
+		for (unsigned int k = from; deref && k < w.access.length(); k++) {
+			w.access[k].by_address = false;
+			w.access[k].write = stores;
+		}
+		if (deref)
+			from = w.access.length();
+		for (unsigned int k = from; k < w.access.length(); k++)
+			w.access[k].write = stores_to(stmt, w.access[k].ref);
 	}
-	for (unsigned int i = 0; i < w.access.length(); i++)
-		w.access[i].write = stores_to(stmt, w.access[i].ref);
 	ops = w.access.is_empty() && w.deref.is_empty() ? &no_operands : keep_operands(&w);
 	operands_cache->put(stmt, ops);
 	c->last_stmt = stmt;
