@@ -35,7 +35,7 @@
 #define UNSAFE_LINES	64	/* a context_unsafe(...) */
 #define MAX_PROTO_PARAMS 16	/* parameters of a prototype read by name */
 #define MAX_NAME	64	/* the longest parameter name read */
-#define MAX_ARGUMENT	256	/* an annotation's argument as written */
+#define MAX_ARGUMENT	MAX_ANNOTATION_ARGUMENT
 
 struct watched_macro {
 	const char *name;
@@ -53,6 +53,9 @@ static const struct watched_macro watched[] = {
 	{ "__no_context_analysis",	ASSERT_NO_ANALYSIS },
 	{ "__context_unsafe",		ASSERT_NO_ANALYSIS },
 	{ "__must_not_hold",		ASSERT_MUST_NOT_HOLD },
+	/* 7.x: what the assertions above expand to, and lockdep_assert_in_rcu_read_lock() */
+	{ "__assume_ctx_lock",		ASSERT_HELD },
+	{ "__assume_shared_ctx_lock",	ASSERT_HELD },
 };
 
 /* An __acquires()/__releases() annotation, until a prototype claims it. */
@@ -279,6 +282,28 @@ static bool macro_written_at(location_t loc, expanded_location *sp, struct srcpo
 	return sp->file && srcpos_of(loc, at);
 }
 
+bool annotations_macro_argument(location_t loc, const char *name, char *buf, size_t size,
+				struct srcpos *at)
+{
+	expanded_location sp;
+
+	return macro_written_at(loc, &sp, at) && read_macro_argument(&sp, at, name, buf, size);
+}
+
+bool annotations_spelled_in_macro(location_t loc)
+{
+	expanded_location sp;
+	struct srcpos at;
+
+	return macro_written_at(loc, &sp, &at) &&
+	       (strcmp(sp.file, at.file) || sp.line != at.line || sp.column != at.col);
+}
+
+char *annotations_lock_text(const char *arg)
+{
+	return lock_text_copy(arg);
+}
+
 static void record(enum assertion_kind kind, const char *name, location_t loc)
 {
 	char arg[MAX_ARGUMENT];
@@ -306,6 +331,13 @@ static void record(enum assertion_kind kind, const char *name, location_t loc)
 		lock = lock_text_copy(arg);
 	}
 
+	/* lockdep_assert_held(l), expanded to __assume_ctx_lock(l): one assertion. */
+	if (!annotation_of_function(kind) && !recs.is_empty() &&
+	    !annotation_of_function(recs.last().a.kind) && recs.last().a.line == at.line &&
+	    recs.last().a.col == at.col && !strcmp(recs.last().a.file, at.file)) {
+		free(lock);
+		return;
+	}
 	r.a.kind = kind;
 	r.a.loc = loc;
 	r.a.file = at.file;
@@ -541,6 +573,7 @@ static void on_macro_used(cpp_reader *reader, location_t loc, cpp_hashnode *node
 			record_annotation(annotating[i].op, annotating[i].name, loc);
 			return;
 		}
+	tokens_macro_used(node, loc);
 }
 
 /*
@@ -1090,6 +1123,7 @@ static void on_start_unit(void *gcc_data, void *user_data)
 	watch_hash(guarded_by_node);
 	watch_hash(pt_guarded_by_node);
 	watch_hash(lock_struct_node);
+	tokens_start_unit(&watched_names);
 	chained_used = cb->used;
 	cb->used = on_macro_used;
 }

@@ -720,6 +720,14 @@ static struct lock_ref lock_api_target(struct lockid l, gcall *call, const struc
 	return r;
 }
 
+/* A reentrant lock's fact R works on (its holds nest), or 0. */
+static vkey reentrant_key(struct lockid l, struct lock_ref r)
+{
+	if (!tracked_lock_reentrant(l))
+		return 0;
+	return r.base ? r.base : r.slot == SLOT_GLOBAL ? GLOBAL_LOCK_KEY : 0;
+}
+
 location_t lock_taken_in_body(struct lockid l, vkey base)
 {
 	basic_block bb;
@@ -764,10 +772,20 @@ static bool step_lock_api(struct astate *st, struct lockid l, gcall *call,
 	switch (api->op) {
 	case LOCK_OP_ACQUIRE:
 	case LOCK_OP_ACQUIRE_SHARED:
+		if (reentrant_key(l, r)) {
+			lock_fact_reenter(st, l, reentrant_key(l, r), held_mask(api->op), loc,
+					  SHARED_BY_LOCK);
+			break;
+		}
+		/* fall through */
 	case LOCK_OP_DOWNGRADE:
 		lock_ref_set(st, l, r, held_mask(api->op), loc, SHARED_BY_LOCK);
 		break;
 	case LOCK_OP_RELEASE:
+		if (!api->deref_arg && reentrant_key(l, r)) {
+			lock_fact_leave(st, l, reentrant_key(l, r), loc, FREE_BY_UNLOCK);
+			break;
+		}
 		/*
 		 * A guard's cleanup (__releases(*(T **)_T), 7.x): the lock is
 		 * as before the scope, which for an initialisation scope
@@ -1187,14 +1205,8 @@ static void exit_case_of(struct exit_case *out, struct astate *st, struct lockid
 	int i = 0;
 
 	memset(&ec, 0, sizeof(ec));
-	ec.lock[SLOT_GLOBAL] = g ? g->mask : LK_ENTRY;
+	ec.lock[SLOT_GLOBAL] = g ? lock_fact_exit_mask(g) : LK_ENTRY;
 	memcpy(&ec.lock[SLOT_PARAM0], lock_path_of(st, l)->param_lock, NPARAM_SLOTS);
-	/*
-	 * Free only because no caller holds it (callers.c): for the callers,
-	 * the function leaves the lock as they had it.
-	 */
-	if (ec.lock[SLOT_GLOBAL] == LK_FREE && g->free_why == FREE_BY_NO_CALLER)
-		ec.lock[SLOT_GLOBAL] = LK_ENTRY;
 	ec.ret_nonzero = ret_nonzero;
 	{
 		struct param_cond pc = lock_path_params(st);
@@ -1208,10 +1220,8 @@ static void exit_case_of(struct exit_case *out, struct astate *st, struct lockid
 		tree def = ssa_default_def(cfun, p);
 		struct lock_fact *o = def ? lock_fact_find(st, l, value_key(def)) : NULL;
 
-		/* (Free only because no caller holds it: as the callers had it.) */
 		if (o)
-			ec.obj_lock[i] = o->mask == LK_FREE && o->free_why == FREE_BY_NO_CALLER ?
-					 LK_ENTRY : o->mask;
+			ec.obj_lock[i] = lock_fact_exit_mask(o);
 	}
 	*out = ec;
 }

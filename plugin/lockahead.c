@@ -178,8 +178,9 @@ location_t lock_taken_ahead(struct lockid lock, gimple *stmt, vkey base)
 	location_t where = UNKNOWN_LOCATION;
 	struct ahead_of_block m;
 
+	/* A reentrant lock (RCU) taken later may be held already: its holds nest. */
 	if (!bb || tracked_is_ruleset_lock(lock) || l >= MAX_LOCKS ||
-	    tracked_per_object(lock) != (base != 0))
+	    tracked_per_object(lock) != (base != 0) || tracked_lock_reentrant(lock))
 		return UNKNOWN_LOCATION;
 	if (!(ahead_known & (1u << l)) || ahead_base[l] != base)
 		compute(lock, base);

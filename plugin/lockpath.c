@@ -47,6 +47,7 @@ static void set_in(struct lock_path *lk, vkey base, unsigned char mask, location
 	}
 	lock_cause_update(o->mask, mask, &o->free_loc, &o->free_why, loc, why);
 	o->mask = mask;
+	o->nest = 0;
 }
 
 void lock_fact_set(struct astate *st, struct lockid l, vkey base, unsigned char mask,
@@ -75,6 +76,63 @@ void lock_cause_update(unsigned char old, unsigned char mask, location_t *cause_
 	}
 }
 
+/*
+ * A reentrant lock taken (HELD: LK_HELD or LK_SHARED): held where it
+ * was not, one hold deeper where it was.  Taken where the path is as the
+ * caller left it, its release frees it for this function (which cannot
+ * know its callers' holds, as in Clang) but leaves it to the callers as
+ * they had it (NEST_OVER_ENTRY, exit_case_of()): a helper that takes and
+ * drops RCU leaves its caller's hold alone.
+ */
+void lock_fact_reenter(struct astate *st, struct lockid l, vkey base, unsigned char held,
+		       location_t loc, int why)
+{
+	struct lock_path *lk = lock_path_of(st, l);
+	struct lock_fact *o = find_in(lk, base);
+	unsigned char m = o ? o->mask : LK_ENTRY;
+	bool over = m == LK_ENTRY || (o && (o->nest & NEST_OVER_ENTRY) && m == LK_FREE);
+
+	if ((m & (LK_HELD | LK_SHARED)) && !(m & (LK_FREE | LK_ENTRY))) {
+		if ((o->nest & NEST_COUNT) < NEST_COUNT)
+			o->nest++;
+		return;
+	}
+	set_in(lk, base, held, loc, why);
+	o = find_in(lk, base);
+	if (o && over)
+		o->nest = NEST_OVER_ENTRY;
+}
+
+/* A reentrant lock released: the innermost hold ends. */
+void lock_fact_leave(struct astate *st, struct lockid l, vkey base, location_t loc, int why)
+{
+	struct lock_path *lk = lock_path_of(st, l);
+	struct lock_fact *o = find_in(lk, base);
+	bool over = o && (o->nest & NEST_OVER_ENTRY);
+
+	if (o && (o->nest & NEST_COUNT)) {
+		o->nest--;
+		return;
+	}
+	set_in(lk, base, LK_FREE, loc, why);
+	o = find_in(lk, base);
+	if (o && over)
+		o->nest = NEST_OVER_ENTRY;
+}
+
+/*
+ * What a way out of the function leaves F's lock as, for its callers:
+ * free only because no caller holds it (callers.c), or a reentrant
+ * lock's holds all taken and released here, as they had it.
+ */
+unsigned char lock_fact_exit_mask(const struct lock_fact *f)
+{
+	if (f->mask == LK_FREE &&
+	    (f->free_why == FREE_BY_NO_CALLER || (f->nest & NEST_OVER_ENTRY)))
+		return LK_ENTRY;
+	return f->mask;
+}
+
 void lock_fact_drop(struct astate *st, struct lockid l, vkey base)
 {
 	struct lock_path *lk = lock_path_of(st, l);
@@ -91,7 +149,8 @@ static bool facts_equal(const struct lock_path *a, const struct lock_path *b)
 	if (a->nfacts != b->nfacts)
 		return false;
 	for (unsigned int i = 0; i < a->nfacts; i++)
-		if (a->facts[i].base != b->facts[i].base || a->facts[i].mask != b->facts[i].mask)
+		if (a->facts[i].base != b->facts[i].base || a->facts[i].mask != b->facts[i].mask ||
+		    a->facts[i].nest != b->facts[i].nest)
 			return false;
 	return true;
 }
@@ -104,6 +163,10 @@ static void facts_join(struct lock_path *into, const struct lock_path *from)
 		const struct lock_fact *f = find_in((struct lock_path *)from, o->base);
 
 		o->mask |= f ? f->mask : LK_ENTRY;
+		/* Holds that nest apart: the fewer, released the sooner. */
+		if (!f || f->nest != o->nest)
+			o->nest = f ? MIN(o->nest & NEST_COUNT, f->nest & NEST_COUNT) |
+				      (o->nest & f->nest & NEST_OVER_ENTRY) : 0;
 		if (f && !o->free_loc) {
 			o->free_loc = f->free_loc;
 			o->free_why = f->free_why;

@@ -157,7 +157,8 @@ static void report_needs_exclusive(struct ctx *c, struct lockid l, location_t lo
 
 static bool unchecked_at(const struct ctx *c, struct lockid l, location_t loc)
 {
-	return walk_of(c, l)->no_analysis || annotations_in_context_unsafe(loc);
+	return walk_of(c, l)->no_analysis || annotations_in_context_unsafe(loc) ||
+	       tracked_held_in_expansion(l, loc);
 }
 
 /* ---- accesses of the guarded field -------------------------------------- */

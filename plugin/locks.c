@@ -16,10 +16,12 @@
  * A lock's kind is the rule set's (mutex, spinlock, rwsem, rwlock), whose
  * API it lists, or the name of a lock type 7.x declares with
  * context_lock_struct() (ww_mutex, seqlock, local_lock, rt_mutex, ...),
- * whose API the headers' annotations give (__acquires(), ...).
+ * whose API the headers' annotations give (__acquires(), ...), or a
+ * token's class (RCU, tokens.c), a global held by what its annotations
+ * name.
  *
  * Not a candidate: a lock of neither (its holders would look unlocked),
- * a reentrant one (SRCU) or a token (RCU), a lock no guarded access of
+ * a reentrant lock type (SRCU, named only as a parameter), a lock no guarded access of
  * the unit uses (nor, under Clang's contract, an annotation), a lock an
  * annotation names through a chain (&ap->host->eh_mutex).
  */
@@ -61,8 +63,11 @@ static hash_map<tree, tree> *global_locks;
 
 void locks_saw_decl(tree decl)
 {
-	if (TREE_CODE(decl) != VAR_DECL || !is_global_var(decl) || !DECL_NAME(decl) ||
-	    !RECORD_OR_UNION_TYPE_P(TREE_TYPE(decl)) || !lock_kind(TREE_TYPE(decl), NULL))
+	if (TREE_CODE(decl) != VAR_DECL || !is_global_var(decl) || !DECL_NAME(decl))
+		return;
+	/* A lock, or a token (RCU: a pointer nothing defines). */
+	if (!(RECORD_OR_UNION_TYPE_P(TREE_TYPE(decl)) && lock_kind(TREE_TYPE(decl), NULL)) &&
+	    !tokens_is_token(IDENTIFIER_POINTER(DECL_NAME(decl)), NULL, NULL))
 		return;
 	if (!global_locks)
 		global_locks = new hash_map<tree, tree>;
@@ -91,7 +96,7 @@ static void add_candidate_lock(struct candidates *c, const char *name, tree fiel
 {
 	const char *type = NULL, *kind;
 	struct tracked_lock own = { ue_rs.lock, ue_rs.lock_type, ue_rs.lock_kind };
-	bool checked = false;
+	bool checked = false, reentrant = false;
 	tree decl;
 
 	if (field) {
@@ -118,6 +123,9 @@ static void add_candidate_lock(struct candidates *c, const char *name, tree fiel
 	if (bitlock && decl) {
 		kind = "bit_spinlock";
 		checked = true;
+	} else if (decl && TREE_CODE(decl) == VAR_DECL &&
+		   tokens_is_token(name, &kind, &reentrant)) {
+		checked = true;	/* RCU: held shared by what its annotations name */
 	} else {
 		kind = !decl ? NULL :
 		       lock_kind(TREE_CODE(decl) == FIELD_DECL && POINTER_TYPE_P(TREE_TYPE(decl)) ?
@@ -139,6 +147,7 @@ static void add_candidate_lock(struct candidates *c, const char *name, tree fiel
 	c->lock[c->n].name = name;
 	c->lock[c->n].type = type;
 	c->lock[c->n].kind = kind;
+	c->lock[c->n].reentrant = reentrant;
 	c->n++;
 }
 

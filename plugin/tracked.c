@@ -80,6 +80,18 @@ const char *tracked_lock_kind(struct lockid l)
 	return entry_of(l)->id.kind;
 }
 
+bool tracked_held_in_expansion(struct lockid l, location_t loc)
+{
+	const struct tracked_entry *e = entry_of(l);
+
+	return e->id.name && !e->id.type && tokens_held_in_expansion(e->id.name, loc);
+}
+
+bool tracked_lock_reentrant(struct lockid l)
+{
+	return entry_of(l)->id.reentrant;
+}
+
 bool tracked_per_object(struct lockid l)
 {
 	return entry_of(l)->id.type != NULL;

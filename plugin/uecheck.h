@@ -268,6 +268,7 @@ struct tracked_lock {
 	const char *name;	/* the global, or the field of ... */
 	const char *type;	/* ... this struct; NULL for a global */
 	const char *kind;	/* mutex, spinlock, rwsem, rwlock: the rule set's kinds */
+	bool reentrant;		/* its holds nest (a token: RCU) */
 };
 /*
  * The unit's locks: index 0 the rule set's (with all its rules), then
@@ -351,6 +352,10 @@ bool tracked_is_ruleset_lock(struct lockid l);	/* the rule set's own lock */
 unsigned int tracked_rules(struct lockid l);
 const char *tracked_lock_kind(struct lockid l);	/* mutex, spinlock, ...: the rule set's */
 const char *tracked_lock_name(struct lockid l);	/* 'event_mutex', 'conn->lock' */
+/* Its holds nest (RCU): a release ends the innermost, the lock stays held under the others. */
+bool tracked_lock_reentrant(struct lockid l);
+/* LOC is inside a macro invocation that holds the global lock L for itself (srcu_dereference()). */
+bool tracked_held_in_expansion(struct lockid l, location_t loc);
 bool tracked_per_object(struct lockid l);	/* the lock is a field: &obj->lock */
 bool tracked_is_object_lock_field(struct lockid l, tree field);
 bool tracked_is_lock(struct lockid l, tree decl);	/* the global lock itself */
@@ -499,6 +504,29 @@ const struct guard_of *annotations_guard_of(tree decl, bool pointee);
  */
 const char *annotations_lock_type(tree type);
 unsigned int annotations_guards(const struct guard_of **out);
+
+/*
+ * The argument of macro NAME used at LOC (the preprocessor's callback), as
+ * written or in its invocation's terms, blanks gone; AT: the invocation
+ * in the source.
+ */
+#define MAX_ANNOTATION_ARGUMENT	256
+bool annotations_macro_argument(location_t loc, const char *name, char *buf, size_t size,
+				struct srcpos *at);
+/* The macro used at LOC is written in another macro's definition. */
+bool annotations_spelled_in_macro(location_t loc);
+/* A lock's text as annotations keep it ("&(x)" as "x"), in a copy. */
+char *annotations_lock_text(const char *arg);
+
+/* ---- token locks, holds a macro makes for itself (tokens.c) ---------- */
+
+void tokens_start_unit(struct name_filter *watch);
+/* The preprocessor used macro NODE at LOC: true when it is one of ours. */
+bool tokens_macro_used(cpp_hashnode *node, location_t loc);
+/* NAME is a token lock (RCU): its class (RCU for RCU_BH), whether it nests. */
+bool tokens_is_token(const char *name, const char **cls, bool *reentrant);
+/* LOC is inside a macro invocation that takes and releases the global LOCK around it. */
+bool tokens_held_in_expansion(const char *lock, location_t loc);
 
 bool srcpos_of(location_t loc, struct srcpos *pos);
 /* LOC resolved out of macro expansions as KIND says. */
@@ -768,8 +796,16 @@ struct lock_fact {
 	vkey base;			/* the value of obj, or GLOBAL_LOCK_KEY */
 	unsigned char mask;		/* LK_* may-set */
 	unsigned char free_why;		/* FREE_BY_* or SHARED_BY_* of free_loc */
+	unsigned char nest;		/* a reentrant lock's: NEST_* */
 	location_t free_loc;
 };
+/*
+ * A reentrant lock's holds: how many more than one this function took
+ * (NEST_COUNT), and whether the first was taken where the lock was as
+ * the caller left it (its release leaves it so again).
+ */
+#define NEST_COUNT	0x7f
+#define NEST_OVER_ENTRY	0x80
 
 /*
  * How one path holds a lock of the unit (lock.c, the lock tracker): what
@@ -877,6 +913,12 @@ void lock_fact_set(struct astate *st, struct lockid l, vkey base, unsigned char 
 		 location_t loc, int why);
 void lock_cause_update(unsigned char old, unsigned char mask, location_t *cause_loc,
 		       unsigned char *cause_why, location_t loc, int why);
+/* A reentrant lock's take and release (lockpath.c): holds nest. */
+void lock_fact_reenter(struct astate *st, struct lockid l, vkey base, unsigned char held,
+		       location_t loc, int why);
+void lock_fact_leave(struct astate *st, struct lockid l, vkey base, location_t loc, int why);
+/* What a way out of the function leaves the fact's lock as, for its callers. */
+unsigned char lock_fact_exit_mask(const struct lock_fact *f);
 void lock_fact_drop(struct astate *st, struct lockid l, vkey base);
 /* Its hooks (engine.h: struct checker). */
 bool lock_path_equal(const struct astate *a, const struct astate *b);
