@@ -655,7 +655,8 @@ static bool sole_lock_param(tree decl)
 {
 	tree args = TYPE_ARG_TYPES(TREE_TYPE(decl)), t = args ? TREE_VALUE(args) : NULL_TREE;
 
-	return t && POINTER_TYPE_P(t) && ruleset_kind_of_type(TREE_TYPE(t)) &&
+	return t && POINTER_TYPE_P(t) &&
+	       (ruleset_kind_of_type(TREE_TYPE(t)) || annotations_lock_type(TREE_TYPE(t))) &&
 	       TREE_CHAIN(args) && VOID_TYPE_P(TREE_VALUE(TREE_CHAIN(args)));
 }
 

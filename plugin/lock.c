@@ -384,7 +384,8 @@ static void begin_one(struct ctx *c, struct lockid l)
 
 				if (is_gimple_debug(stmt) || !srcpos_of(gimple_location(stmt), &pos))
 					continue;
-				if (srcpos_cmp(&pos, &at) <= 0)
+				if (srcpos_written_cmp(&pos, gimple_location(stmt), &at,
+						       as[i]->loc) <= 0)
 					continue;
 				if (!best || srcpos_cmp(&pos, &best_pos) < 0) {
 					best = stmt;

@@ -261,6 +261,24 @@ bool srcpos_of(location_t loc, struct srcpos *pos)
 	return srcpos_resolved(loc, LRK_MACRO_EXPANSION_POINT, pos);
 }
 
+/*
+ * The order in which A (at LA) and B (at LB) are written: by where the
+ * source has them, and for two parts of one macro invocation (a function
+ * a macro makes whole) by where the macro's definition has them; 0 when
+ * nothing tells.
+ */
+int srcpos_written_cmp(const struct srcpos *a, location_t la, const struct srcpos *b,
+		       location_t lb)
+{
+	struct srcpos sa, sb;
+	int c = srcpos_cmp(a, b);
+
+	if (c || !srcpos_resolved(la, LRK_SPELLING_LOCATION, &sa) ||
+	    !srcpos_resolved(lb, LRK_SPELLING_LOCATION, &sb) || strcmp(sa.file, sb.file))
+		return c;
+	return srcpos_cmp(&sa, &sb);
+}
+
 int srcpos_cmp(const struct srcpos *a, const struct srcpos *b)
 {
 	int c = strcmp(a->file, b->file);

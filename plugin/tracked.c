@@ -354,7 +354,9 @@ unsigned int tracked_body_assertions(struct lockid l, const struct assertion **o
 
 		if (annotation_of_function(a->kind))
 			continue;
-		if (srcpos_cmp(&at, &open) > 0 && srcpos_cmp(&at, &close) < 0)
+		/* (A function a macro makes whole: inside it as the definition has it.) */
+		if (srcpos_written_cmp(&at, a->loc, &open, cfun->function_start_locus) > 0 &&
+		    srcpos_written_cmp(&at, a->loc, &close, cfun->function_end_locus) < 0)
 			out[n++] = a;
 	}
 	return n;

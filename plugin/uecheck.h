@@ -542,6 +542,9 @@ const char *source_line(const char *file, int line, int *len);
 bool source_name_in_statement(const char *file, int line, const char *name,
 			      int *at_line, int *at_col);
 int srcpos_cmp(const struct srcpos *a, const struct srcpos *b);
+/* The same, two parts of one macro invocation told apart by its definition. */
+int srcpos_written_cmp(const struct srcpos *a, location_t la, const struct srcpos *b,
+		       location_t lb);
 /* A function's (or any declaration's) place in source order, for qsort. */
 int decl_position_cmp(tree a, tree b);
 /* The text between the parentheses of the call of macro NAME at FILE:LINE:COL, blanks gone. */
