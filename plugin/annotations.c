@@ -76,6 +76,9 @@ static const struct {
 	/* (ret, lock): held where the result is ret (record_annotation) */
 	{ "__cond_acquires",	LOCK_OP_TRY_NONZERO },
 	{ "__cond_acquires_shared", LOCK_OP_TRY_SHARED },
+	/* 7.x: the function asserts it (rwsem_assert_held()) */
+	{ "__assumes_ctx_lock",	LOCK_OP_ASSUME },
+	{ "__assumes_shared_ctx_lock", LOCK_OP_ASSUME_SHARED },
 };
 
 /*

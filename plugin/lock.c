@@ -800,6 +800,12 @@ static bool step_lock_api(struct astate *st, struct lockid l, gcall *call,
 		else
 			lock_ref_set(st, l, r, LK_FREE, loc, FREE_BY_UNLOCK);
 		break;
+	case LOCK_OP_ASSUME:
+	case LOCK_OP_ASSUME_SHARED:
+		if (r.base || r.slot == SLOT_GLOBAL)
+			lock_fact_assume(st, l, r.base ? r.base : GLOBAL_LOCK_KEY,
+					 api->op == LOCK_OP_ASSUME ? LK_HELD : LK_SHARED, loc);
+		break;
 	case LOCK_OP_TRY_NONZERO:
 	case LOCK_OP_TRY_ZERO:
 	case LOCK_OP_TRY_SHARED:
@@ -928,6 +934,8 @@ enum lock_effect lock_call_effect(struct lockid l, gcall *call, vkey base)
 
 		if (base ? r.base != base : (r.base || r.slot != SLOT_GLOBAL))
 			return LOCK_UNTOUCHED;
+		if (api->op == LOCK_OP_ASSUME || api->op == LOCK_OP_ASSUME_SHARED)
+			return LOCK_UNTOUCHED;	/* an assertion, no take */
 		return api->op == LOCK_OP_ACQUIRE ? LOCK_TAKES : LOCK_TOUCHES;
 	}
 	s = fn ? summary_of(fn) : NULL;

@@ -121,14 +121,35 @@ void lock_fact_leave(struct astate *st, struct lockid l, vkey base, location_t l
 }
 
 /*
+ * Held by an assertion (__assumes_ctx_lock()): where the path had the
+ * lock as the caller left it, it leaves it so for the callers (an
+ * assertion is no take: the callers' lockahead.c must not read one).
+ */
+void lock_fact_assume(struct astate *st, struct lockid l, vkey base, unsigned char held,
+		      location_t loc)
+{
+	struct lock_path *lk = lock_path_of(st, l);
+	struct lock_fact *o = find_in(lk, base);
+	bool from_entry = !o || o->mask == LK_ENTRY;
+
+	set_in(lk, base, held, loc, SHARED_BY_ANNOTATION);
+	o = find_in(lk, base);
+	if (o && from_entry)
+		o->nest = NEST_ASSUMED;
+}
+
+/*
  * What a way out of the function leaves F's lock as, for its callers:
- * free only because no caller holds it (callers.c), or a reentrant
- * lock's holds all taken and released here, as they had it.
+ * free only because no caller holds it (callers.c), a reentrant lock's
+ * holds all taken and released here, or held only by an assertion: as
+ * they had it.
  */
 unsigned char lock_fact_exit_mask(const struct lock_fact *f)
 {
 	if (f->mask == LK_FREE &&
 	    (f->free_why == FREE_BY_NO_CALLER || (f->nest & NEST_OVER_ENTRY)))
+		return LK_ENTRY;
+	if (!(f->mask & (LK_FREE | LK_ENTRY)) && (f->nest & NEST_ASSUMED))
 		return LK_ENTRY;
 	return f->mask;
 }

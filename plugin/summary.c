@@ -62,7 +62,12 @@ unsigned int summaries_create(void)
 		s = &sums[nsums];
 		s->decl = node->decl;
 		s->lock = &lock_parts[(size_t)nsums * tracked_walked()];
-		s->exposed = TREE_PUBLIC(node->decl) || node->address_taken;
+		/*
+		 * Under Clang's contract, a __used function too: kept for a
+		 * caller the compiler cannot see (asm, a section, a test).
+		 */
+		s->exposed = TREE_PUBLIC(node->decl) || node->address_taken ||
+			     (ue_cfg.clang_contract && DECL_PRESERVE_P(node->decl));
 		for (unsigned int k = 0; k < CHECKER_COUNT; k++)
 			if (checkers[k]->reset_summary)
 				checkers[k]->reset_summary(s);

@@ -132,6 +132,9 @@ enum lock_op {
 	LOCK_OP_DOWNGRADE,	/* held for writing, then for reading */
 	/* cleanup.h's lock_ptr of the guard at *arg: held where non-zero */
 	LOCK_OP_GUARD_HELD,
+	/* 7.x's __assumes_ctx_lock(): held from here on, an assertion, no take */
+	LOCK_OP_ASSUME,
+	LOCK_OP_ASSUME_SHARED,
 };
 
 /* An attempt: it takes the lock only where its result says so. */
@@ -807,7 +810,8 @@ struct lock_fact {
  * (NEST_COUNT), and whether the first was taken where the lock was as
  * the caller left it (its release leaves it so again).
  */
-#define NEST_COUNT	0x7f
+#define NEST_COUNT	0x3f
+#define NEST_ASSUMED	0x40	/* held by an assertion where it was as the caller left it */
 #define NEST_OVER_ENTRY	0x80
 
 /*
@@ -920,6 +924,9 @@ void lock_cause_update(unsigned char old, unsigned char mask, location_t *cause_
 void lock_fact_reenter(struct astate *st, struct lockid l, vkey base, unsigned char held,
 		       location_t loc, int why);
 void lock_fact_leave(struct astate *st, struct lockid l, vkey base, location_t loc, int why);
+/* Held by an assertion (__assumes_ctx_lock()): for the callers, as they had it. */
+void lock_fact_assume(struct astate *st, struct lockid l, vkey base, unsigned char held,
+		      location_t loc);
 /* What a way out of the function leaves the fact's lock as, for its callers. */
 unsigned char lock_fact_exit_mask(const struct lock_fact *f);
 void lock_fact_drop(struct astate *st, struct lockid l, vkey base);

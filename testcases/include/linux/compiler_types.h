@@ -28,6 +28,8 @@
 #define __guarded_by(...)
 #define __pt_guarded_by(...)
 #define __must_not_hold(...)
+#define __assumes_ctx_lock(...)
+#define __assumes_shared_ctx_lock(...)
 #define __no_context_analysis
 #define __context_unsafe(comment)	__no_context_analysis
 #define context_unsafe(...)		({ __VA_ARGS__; })
