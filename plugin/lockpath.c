@@ -187,7 +187,7 @@ static void facts_join(struct lock_path *into, const struct lock_path *from)
 		/* Holds that nest apart: the fewer, released the sooner. */
 		if (!f || f->nest != o->nest)
 			o->nest = f ? MIN(o->nest & NEST_COUNT, f->nest & NEST_COUNT) |
-				      (o->nest & f->nest & NEST_OVER_ENTRY) : 0;
+				      (o->nest & f->nest & (NEST_OVER_ENTRY | NEST_ASSUMED)) : 0;
 		if (f && !o->free_loc) {
 			o->free_loc = f->free_loc;
 			o->free_why = f->free_why;
