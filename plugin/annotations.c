@@ -576,7 +576,6 @@ static void on_macro_used(cpp_reader *reader, location_t loc, cpp_hashnode *node
 			record_annotation(annotating[i].op, annotating[i].name, loc);
 			return;
 		}
-	tokens_macro_used(node, loc);
 }
 
 /*
@@ -1127,7 +1126,6 @@ static void on_start_unit(void *gcc_data, void *user_data)
 	watch_hash(guarded_by_node);
 	watch_hash(pt_guarded_by_node);
 	watch_hash(lock_struct_node);
-	tokens_start_unit(&watched_names);
 	chained_used = cb->used;
 	cb->used = on_macro_used;
 }

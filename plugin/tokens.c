@@ -45,6 +45,8 @@ static const struct {
 };
 static cpp_hashnode *hold_nodes[ARRAY_SIZE(hold_macros)];
 static cpp_hashnode *token_node, *instance_node;
+static struct name_filter watched;
+static void (*chained_used)(cpp_reader *, location_t, cpp_hashnode *);
 
 static const struct token *token_named(const char *name)
 {
@@ -107,33 +109,47 @@ static void record_hold(bool acquire, const char *macro, location_t loc)
 	holds.safe_push(h);
 }
 
-void tokens_start_unit(struct name_filter *watch)
+/* Every macro the unit expands comes here after annotations.c's: a few are ours. */
+static void on_macro_used(cpp_reader *reader, location_t loc, cpp_hashnode *node)
 {
-	token_node = cpp_lookup(parse_in, (const unsigned char *)"token_context_lock",
-				strlen("token_context_lock"));
-	instance_node = cpp_lookup(parse_in, (const unsigned char *)"token_context_lock_instance",
-				   strlen("token_context_lock_instance"));
-	name_filter_add(watch, token_node->ident.hash_value);
-	name_filter_add(watch, instance_node->ident.hash_value);
-	for (size_t i = 0; i < ARRAY_SIZE(hold_macros); i++) {
-		hold_nodes[i] = cpp_lookup(parse_in, (const unsigned char *)hold_macros[i].name,
-					   strlen(hold_macros[i].name));
-		name_filter_add(watch, hold_nodes[i]->ident.hash_value);
-	}
-}
-
-bool tokens_macro_used(cpp_hashnode *node, location_t loc)
-{
+	if (chained_used)
+		chained_used(reader, loc, node);
+	if (!name_filter_may_have(&watched, node->ident.hash_value))
+		return;
 	if (node == token_node || node == instance_node) {
 		record_token(node == instance_node, loc);
-		return true;
+		return;
 	}
 	for (size_t i = 0; i < ARRAY_SIZE(hold_macros); i++)
 		if (node == hold_nodes[i]) {
 			record_hold(hold_macros[i].acquire, hold_macros[i].name, loc);
-			return true;
+			return;
 		}
-	return false;
+}
+
+static void on_start_unit(void *gcc_data, void *user_data)
+{
+	cpp_callbacks *cb = cpp_get_callbacks(parse_in);
+
+	memset(&watched, 0, sizeof(watched));
+	token_node = cpp_lookup(parse_in, (const unsigned char *)"token_context_lock",
+				strlen("token_context_lock"));
+	instance_node = cpp_lookup(parse_in, (const unsigned char *)"token_context_lock_instance",
+				   strlen("token_context_lock_instance"));
+	name_filter_add(&watched, token_node->ident.hash_value);
+	name_filter_add(&watched, instance_node->ident.hash_value);
+	for (size_t i = 0; i < ARRAY_SIZE(hold_macros); i++) {
+		hold_nodes[i] = cpp_lookup(parse_in, (const unsigned char *)hold_macros[i].name,
+					   strlen(hold_macros[i].name));
+		name_filter_add(&watched, hold_nodes[i]->ident.hash_value);
+	}
+	chained_used = cb->used;
+	cb->used = on_macro_used;
+}
+
+void tokens_register(const char *plugin_name)
+{
+	register_callback(plugin_name, PLUGIN_START_UNIT, on_start_unit, NULL);
 }
 
 bool tokens_is_token(const char *name, const char **cls, bool *reentrant)

@@ -303,6 +303,7 @@ int uecheck_core_init(struct plugin_name_args *info, struct plugin_gcc_version *
 	register_callback(info->base_name, PLUGIN_FINISH_DECL, on_finish_decl, NULL);
 	register_callback(info->base_name, PLUGIN_FINISH_TYPE, on_finish_type, NULL);
 	annotations_register(info->base_name);
+	tokens_register(info->base_name);
 	inputs_register(info->base_name);
 	return 0;
 }

@@ -523,9 +523,8 @@ char *annotations_lock_text(const char *arg);
 
 /* ---- token locks, holds a macro makes for itself (tokens.c) ---------- */
 
-void tokens_start_unit(struct name_filter *watch);
-/* The preprocessor used macro NODE at LOC: true when it is one of ours. */
-bool tokens_macro_used(cpp_hashnode *node, location_t loc);
+/* Watches the preprocessor, after annotations_register(). */
+void tokens_register(const char *plugin_name);
 /* NAME is a token lock (RCU): its class (RCU for RCU_BH), whether it nests. */
 bool tokens_is_token(const char *name, const char **cls, bool *reentrant);
 /* LOC is inside a macro invocation that takes and releases the global LOCK around it. */
