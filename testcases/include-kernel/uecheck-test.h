@@ -45,6 +45,10 @@
 #ifndef __no_context_analysis
 # define __no_context_analysis
 #endif
+#ifndef __assumes_ctx_lock
+# define __assumes_ctx_lock(...)
+# define __assumes_shared_ctx_lock(...)
+#endif
 #ifndef __context_unsafe
 # define __context_unsafe(comment)	__no_context_analysis
 #endif
