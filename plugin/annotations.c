@@ -334,10 +334,15 @@ static void record(enum assertion_kind kind, const char *name, location_t loc)
 		lock = lock_text_copy(arg);
 	}
 
-	/* lockdep_assert_held(l), expanded to __assume_ctx_lock(l): one assertion. */
+	/*
+	 * lockdep_assert_held(l), expanded to __assume_ctx_lock(l): one
+	 * assertion.  Two of different locks a macro writes are two, though
+	 * both are at its invocation.
+	 */
 	if (!annotation_of_function(kind) && !recs.is_empty() &&
 	    !annotation_of_function(recs.last().a.kind) && recs.last().a.line == at.line &&
-	    recs.last().a.col == at.col && !strcmp(recs.last().a.file, at.file)) {
+	    recs.last().a.col == at.col && !strcmp(recs.last().a.file, at.file) &&
+	    recs.last().a.lock && lock && !strcmp(recs.last().a.lock, lock)) {
 		free(lock);
 		return;
 	}
