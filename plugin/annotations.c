@@ -168,7 +168,7 @@ static cpp_hashnode *unsafe_nodes[ARRAY_SIZE(unsafe_names)];
  * 7.x declares each lock type with context_lock_struct(NAME[, attrs])
  * (compiler-context-analysis.h): the kernel's own word that struct NAME
  * is a lock, whatever its kind.  Reentrant ones (__reentrant_ctx_lock:
- * SRCU) are held by a count the lock tracker does not keep.
+ * SRCU) are held by a count: their holds nest.
  */
 struct lock_type {
 	char *name;
@@ -452,12 +452,14 @@ static void record_lock_type(location_t loc)
 	lock_types.safe_push(t);
 }
 
-const char *annotations_lock_type(tree type)
+const char *annotations_lock_type(tree type, bool *reentrant)
 {
 	for (unsigned int i = 0; type && i < lock_types.length(); i++)
-		if (!lock_types[i].reentrant && type_is_named(TYPE_MAIN_VARIANT(type),
-							      lock_types[i].name))
+		if (type_is_named(TYPE_MAIN_VARIANT(type), lock_types[i].name)) {
+			if (reentrant)
+				*reentrant = lock_types[i].reentrant;
 			return lock_types[i].name;
+		}
 	return NULL;
 }
 
@@ -663,7 +665,7 @@ static bool sole_lock_param(tree decl)
 	tree args = TYPE_ARG_TYPES(TREE_TYPE(decl)), t = args ? TREE_VALUE(args) : NULL_TREE;
 
 	return t && POINTER_TYPE_P(t) &&
-	       (ruleset_kind_of_type(TREE_TYPE(t)) || annotations_lock_type(TREE_TYPE(t))) &&
+	       (ruleset_kind_of_type(TREE_TYPE(t)) || annotations_lock_type(TREE_TYPE(t), NULL)) &&
 	       TREE_CHAIN(args) && VOID_TYPE_P(TREE_VALUE(TREE_CHAIN(args)));
 }
 

@@ -165,6 +165,10 @@ static void word_note(const struct finding *f, const struct finding_note *n, str
 	case NOTE_ANNOTATED:
 		note(w, n->loc, "'%s' is annotated '__must_hold(&%s)' here", n->name, lock);
 		break;
+	case NOTE_ANNOTATED_PASSED:
+		note(w, n->loc, "'%s' is annotated to need the lock it is given held, here '%s'",
+		     n->name, lock);
+		break;
 	case NOTE_ASSERTS:
 		note(w, n->loc, "'%s' asserts '%s' here", n->name, lock);
 		break;

@@ -316,12 +316,14 @@ static void view_add_object(struct lock_view *v, struct astate *st, struct locki
 	v->mask |= m;
 }
 
-struct lock_view lock_view_args(struct astate *st, struct lockid l, gcall *call, unsigned int objs)
+struct lock_view lock_view_args(struct astate *st, struct lockid l, gcall *call, unsigned int objs,
+				unsigned int locks)
 {
 	struct lock_view v = { 0, UNKNOWN_LOCATION, UNKNOWN_LOCATION, 0, 0, true, 0, false };
 
 	for (unsigned int i = 0; i < gimple_call_num_args(call) && i < MAX_PARAM_MASK; i++) {
-		vkey base = object_value_of_arg(gimple_call_arg(call, i));
+		tree arg = gimple_call_arg(call, i);
+		vkey base = (locks & (1u << i)) ? object_lock_base(l, arg) : object_value_of_arg(arg);
 
 		if ((objs & (1u << i)) && base)
 			view_add_object(&v, st, l, base);
@@ -531,10 +533,17 @@ bool lock_declared_summary(struct lockid l, tree fndecl, struct summary *d,
 	const char *obj = NULL;
 	location_t where;
 	bool shared = false;
-	int param = -1;
+	int param = -1, lock_param = -1;
 
-	if (!fndecl || !tracked_must_hold(l, fndecl, &where, &shared, &obj))
+	if (!fndecl)
 		return false;
+	if (!tracked_must_hold(l, fndecl, &where, &shared, &obj)) {
+		lock_param = tracked_must_hold_param(l, fndecl, &where, &shared);
+		if (lock_param < 0)
+			return false;
+		if (tracked_per_object(l))
+			param = lock_param;
+	}
 	if (obj && (param = annotations_decl_param_index(fndecl, obj)) < 0)
 		return false;
 	if (param >= MAX_PARAM_MASK)
@@ -545,6 +554,8 @@ bool lock_declared_summary(struct lockid l, tree fndecl, struct summary *d,
 	d->lock = parts;
 	d->exposed = true;
 	sign(ls, where, param >= 0 ? 1u << param : 0);
+	if (lock_param >= 0)
+		ls->req_locks = 1u << lock_param;
 	ls->req_write_loc = shared ? UNKNOWN_LOCATION : where;
 	ls->ret_slot = SLOT_NONE;
 	ls->ret_deref_param = -1;
@@ -564,6 +575,29 @@ static void object_must_hold(struct ctx *c, struct lockid l, struct astate *st, 
 	lock_fact_set(st, l, value_key(def), shared ? LK_SHARED : LK_HELD, where,
 		    SHARED_BY_ANNOTATION);
 	sign_contract(c, l, where, 1u << i);
+}
+
+/*
+ * __must_hold(lock), the parameter lock a pointer to a lock of L's kind:
+ * callers must hold the lock they pass, where it is L (a requirement of
+ * the lock parameter, lock_view_args()).  The body is not told which.
+ */
+static void lock_must_hold_param(struct ctx *c, struct lockid l)
+{
+	struct lock_summary *ls = lock_summary_of(c->sum, l);
+	location_t where;
+	bool shared;
+	int i;
+
+	if (!c->final)
+		return;
+	i = tracked_must_hold_param(l, current_function_decl, &where, &shared);
+	if (i < 0)
+		return;
+	sign(ls, where, tracked_per_object(l) ? 1u << i : 0);
+	ls->req_locks |= 1u << i;
+	if (!shared)
+		ls->req_write_loc = where;
 }
 
 /* The per-object locks of the parameters in OBJS: free at entry, since LOC. */
@@ -621,6 +655,7 @@ static void entry_one(struct ctx *c, struct lockid l, struct astate *st)
 		}
 		obj = NULL;
 	}
+	lock_must_hold_param(c, l);
 	if (!tracked_must_hold(l, current_function_decl, &where, &shared, &obj))
 		return;
 	if (obj) {
@@ -1406,6 +1441,7 @@ static bool part_equal(const struct lock_summary *a, const struct lock_summary *
 	       a->ncases == b->ncases && a->ret_slot == b->ret_slot &&
 	       a->ret_deref_param == b->ret_deref_param && a->req == b->req &&
 	       a->req_by_annotation == b->req_by_annotation && a->req_objs == b->req_objs &&
+	       a->req_locks == b->req_locks &&
 	       a->req_if_known == b->req_if_known && a->req_if_nonzero == b->req_if_nonzero &&
 	       a->req_write_loc == b->req_write_loc && a->req_write_via == b->req_write_via &&
 	       a->excl_loc == b->excl_loc && a->excl_via == b->excl_via &&

@@ -33,9 +33,12 @@ struct lock_view {
 
 /* The global lock L. */
 struct lock_view lock_view_global(const struct astate *st, struct lockid l);
-/* The per-object locks of the objects CALL passes for the parameters in OBJS. */
+/*
+ * The per-object locks of the objects CALL passes for the parameters in
+ * OBJS; for those also in LOCKS the argument is the lock itself (&obj->lock).
+ */
 struct lock_view lock_view_args(struct astate *st, struct lockid l, gcall *call,
-				unsigned int objs);
+				unsigned int objs, unsigned int locks);
 /* The lock that guards the access REF: the global, or obj's for obj->field. */
 struct lock_view lock_view_access(struct astate *st, struct lockid l, tree ref);
 /*

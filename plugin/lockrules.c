@@ -87,7 +87,8 @@ static void note_callee_requirement(struct finding *f, struct lockid l, const st
 	if (ls->req_via)
 		finding_note2(f, NOTE_NEEDS_VIA, ls->req_loc, g, fn_name(ls->req_via));
 	else if (ls->req_by_annotation)
-		finding_note(f, NOTE_ANNOTATED, ls->req_loc, g, 0);
+		finding_note(f, ls->req_locks ? NOTE_ANNOTATED_PASSED : NOTE_ANNOTATED, ls->req_loc,
+			     g, 0);
 	else if (ls->req == REQ_ASSERTED)
 		finding_note(f, NOTE_ASSERTS, ls->req_loc, g, 0);
 	else
@@ -394,6 +395,15 @@ static bool on_every_path(struct ctx *c, struct lockid l, basic_block bb)
 	return bb && bb->index < every_path_len && every_path[bb->index];
 }
 
+/* CALL passes the global lock L for one of the parameters in LOCKS. */
+static bool passes_global(struct lockid l, gcall *call, unsigned int locks)
+{
+	for (unsigned int i = 0; i < gimple_call_num_args(call) && i < MAX_PARAM_MASK; i++)
+		if ((locks & (1u << i)) && lock_slot_of(l, gimple_call_arg(call, i)) == SLOT_GLOBAL)
+			return true;
+	return false;
+}
+
 /*
  * A callee that needs a lock: a finding where it may be free (or, for a
  * write, held for reading only); where it is as the caller left it, a
@@ -414,7 +424,9 @@ static void check_callee_requirement(struct ctx *c, struct lockid l, struct asta
 	if (ls->req == REQ_NONE || unchecked_at(c, l, loc) ||
 	    !lock_call_condition(st, call, ls, &cond))
 		return;
-	v = tracked_per_object(l) ? lock_view_args(st, l, call, ls->req_objs) :
+	if (!tracked_per_object(l) && ls->req_locks && !passes_global(l, call, ls->req_locks))
+		return;		/* it needs the lock it is given: another */
+	v = tracked_per_object(l) ? lock_view_args(st, l, call, ls->req_objs, ls->req_locks) :
 				    lock_view_global(st, l);
 	taken_ahead(c, l, call, &v);
 	/*
@@ -508,7 +520,7 @@ static unsigned char excluded_mask(struct astate *st, struct lockid l, const str
 			return 0;
 		*x = (struct exclusion){ callee->decl, lock_summary_of(callee, l)->excl_objs_loc,
 					 NULL_TREE, true };
-		return lock_view_args(st, l, ci->call, lock_summary_of(callee, l)->excl_objs).mask;
+		return lock_view_args(st, l, ci->call, lock_summary_of(callee, l)->excl_objs, 0).mask;
 	}
 	/* A prototype's, through its own parameter names. */
 	if (!ci->fndecl || summary_of(ci->fndecl) ||
@@ -516,7 +528,7 @@ static unsigned char excluded_mask(struct astate *st, struct lockid l, const str
 	    (param = annotations_decl_param_index(ci->fndecl, obj)) < 0 || param >= MAX_PARAM_MASK)
 		return 0;
 	*x = (struct exclusion){ ci->fndecl, where, NULL_TREE, true };
-	return lock_view_args(st, l, ci->call, 1u << param).mask;
+	return lock_view_args(st, l, ci->call, 1u << param, 0).mask;
 }
 
 /*

@@ -20,10 +20,14 @@
  * token's class (RCU, tokens.c), a global held by what its annotations
  * name.
  *
+ * Under Clang's contract, a lock passed to a function that needs the
+ * lock it is given (__must_hold(ssp) of its parameter ssp:
+ * srcu_dereference(p, &d->srcu)) is a candidate too.
+ *
  * Not a candidate: a lock of neither (its holders would look unlocked),
- * a reentrant lock type (SRCU, named only as a parameter), a lock no guarded access of
- * the unit uses (nor, under Clang's contract, an annotation), a lock an
- * annotation names through a chain (&ap->host->eh_mutex).
+ * a lock no guarded access of the unit uses (nor, under Clang's
+ * contract, an annotation or such a call), a lock an annotation names
+ * through a chain (&ap->host->eh_mutex).
  */
 #include "engine.h"
 
@@ -38,21 +42,29 @@ struct candidates {
 
 /*
  * The kind of a lock of TYPE (see above), or NULL; *CHECKED (may be
- * NULL): its API is known, the rule set's or the annotations'.
+ * NULL): its API is known, the rule set's or the annotations';
+ * *REENTRANT (may be NULL): its holds nest.
  */
-static const char *lock_kind(tree type, bool *checked)
+static const char *lock_kind(tree type, bool *checked, bool *reentrant)
 {
 	const char *kind = ruleset_kind_of_type(type);
 
+	if (reentrant)
+		*reentrant = false;
 	if (kind) {
 		if (checked)
 			*checked = rules_kind_known(kind);
 		return kind;
 	}
-	kind = annotations_lock_type(type);
+	kind = annotations_lock_type(type, reentrant);
 	if (checked)
 		*checked = kind != NULL;
 	return kind;
+}
+
+const char *locks_kind_of_type(tree type)
+{
+	return lock_kind(type, NULL, NULL);
 }
 
 /*
@@ -66,7 +78,7 @@ void locks_saw_decl(tree decl)
 	if (TREE_CODE(decl) != VAR_DECL || !is_global_var(decl) || !DECL_NAME(decl))
 		return;
 	/* A lock, or a token (RCU: a pointer nothing defines). */
-	if (!(RECORD_OR_UNION_TYPE_P(TREE_TYPE(decl)) && lock_kind(TREE_TYPE(decl), NULL)) &&
+	if (!(RECORD_OR_UNION_TYPE_P(TREE_TYPE(decl)) && lock_kind(TREE_TYPE(decl), NULL, NULL)) &&
 	    !tokens_is_token(IDENTIFIER_POINTER(DECL_NAME(decl)), NULL, NULL))
 		return;
 	if (!global_locks)
@@ -129,7 +141,7 @@ static void add_candidate_lock(struct candidates *c, const char *name, tree fiel
 	} else {
 		kind = !decl ? NULL :
 		       lock_kind(TREE_CODE(decl) == FIELD_DECL && POINTER_TYPE_P(TREE_TYPE(decl)) ?
-				 TREE_TYPE(TREE_TYPE(decl)) : TREE_TYPE(decl), &checked);
+				 TREE_TYPE(TREE_TYPE(decl)) : TREE_TYPE(decl), &checked, &reentrant);
 	}
 	if (!kind || !checked) {
 		/* Not checked: say so where one asks (docs/rulesets.md lists why). */
@@ -165,11 +177,9 @@ static void add_candidate(struct candidates *c, const struct guard_of *g)
 /* The field NAME of the struct FN's parameter N points to, or NULL. */
 static tree param_field(tree fn, int n, const char *name)
 {
-	tree t = prototype_p(TREE_TYPE(fn)) ? TYPE_ARG_TYPES(TREE_TYPE(fn)) : NULL_TREE, rec;
+	tree t = decl_param_type(fn, n), rec;
 
-	while (t && n-- > 0)
-		t = TREE_CHAIN(t);
-	rec = t && POINTER_TYPE_P(TREE_VALUE(t)) ? TREE_TYPE(TREE_VALUE(t)) : NULL_TREE;
+	rec = t && POINTER_TYPE_P(t) ? TREE_TYPE(t) : NULL_TREE;
 	if (!rec || !RECORD_OR_UNION_TYPE_P(rec))
 		return NULL_TREE;
 	for (tree f = TYPE_FIELDS(rec); f; f = DECL_CHAIN(f))
@@ -203,6 +213,22 @@ static void add_named(struct candidates *c, tree fn, const char *text)
 }
 
 /*
+ * FN's need A names its parameter that points to a lock (the lock
+ * itself, not an object's): that parameter's bit, else 0.
+ */
+static unsigned int lock_param_needed(tree fn, const struct assertion *a)
+{
+	int i;
+	tree t;
+
+	if (a->kind == ASSERT_MUST_NOT_HOLD || !a->lock || strstr(a->lock, "->"))
+		return 0;
+	i = annotations_decl_param_index(fn, a->lock);
+	t = i >= 0 && i < 31 ? decl_param_type(fn, i) : NULL_TREE;
+	return t && POINTER_TYPE_P(t) && lock_kind(TREE_TYPE(t), NULL, NULL) ? 1u << i : 0;
+}
+
+/*
  * Under Clang's contract, the locks FN's annotations name of a
  * parameter's object (&p->lock, p->lock) or globals: __acquires(), ...
  * (its claims) and __must_hold(), ... (RECORDS of those kinds).  A call
@@ -211,13 +237,14 @@ static void add_named(struct candidates *c, tree fn, const char *text)
  */
 static void add_claimed(struct candidates *c, tree fn,
 			const vec<const struct annotation_record *> &records,
-			hash_set<tree> *done)
+			hash_map<tree, unsigned int> *done)
 {
 	const struct annotated_fn *const *all;
 	int i = annotations_function_index(fn);
 	struct function_span span;
+	unsigned int lock_params = 0;
 
-	if (done->add(fn))
+	if (done->get(fn))
 		return;		/* its annotations were read: once a function */
 
 	if (i >= 0 && annotations_functions(&all) > (unsigned int)i) {
@@ -236,12 +263,43 @@ static void add_claimed(struct candidates *c, tree fn,
 				add_candidate_lock(c, cl->text, field, false);
 		}
 	}
-	if (records.is_empty())
-		return;
-	annotations_span_of(fn, &span);
-	for (unsigned int k = 0; k < records.length(); k++)
-		if (annotations_in_span(records[k], &span))
-			add_named(c, fn, records[k]->a.lock);
+	if (!records.is_empty()) {
+		annotations_span_of(fn, &span);
+		for (unsigned int k = 0; k < records.length(); k++)
+			if (annotations_in_span(records[k], &span)) {
+				add_named(c, fn, records[k]->a.lock);
+				lock_params |= lock_param_needed(fn, &records[k]->a);
+			}
+	}
+	/* (Bit 31: read, whatever it found.) */
+	done->put(fn, lock_params | (1u << 31));
+}
+
+/*
+ * The lock a call passes where its callee needs the lock itself
+ * (srcu_dereference(p, &d->srcu) calls __srcu_read_lock_must_hold(ssp)
+ * __must_hold_shared(ssp)): the field of &obj->lock, or a global's &lock.
+ */
+static void add_passed(struct candidates *c, gcall *call, unsigned int lock_params)
+{
+	for (unsigned int i = 0; i < gimple_call_num_args(call) && i < 31; i++) {
+		tree arg = gimple_call_arg(call, i), ref;
+
+		if (!(lock_params & (1u << i)))
+			continue;
+		if (TREE_CODE(arg) == SSA_NAME && !SSA_NAME_IS_DEFAULT_DEF(arg) &&
+		    gimple_assign_single_p(SSA_NAME_DEF_STMT(arg)))
+			arg = gimple_assign_rhs1(SSA_NAME_DEF_STMT(arg));
+		STRIP_NOPS(arg);
+		if (TREE_CODE(arg) != ADDR_EXPR)
+			continue;
+		ref = TREE_OPERAND(arg, 0);
+		if (TREE_CODE(ref) == COMPONENT_REF && DECL_NAME(TREE_OPERAND(ref, 1)))
+			add_candidate_lock(c, IDENTIFIER_POINTER(DECL_NAME(TREE_OPERAND(ref, 1))),
+					   TREE_OPERAND(ref, 1), false);
+		else if (TREE_CODE(ref) == VAR_DECL && is_global_var(ref) && DECL_NAME(ref))
+			add_candidate_lock(c, IDENTIFIER_POINTER(DECL_NAME(ref)), NULL_TREE, false);
+	}
 }
 
 static tree find_guarded_use(tree *tp, int *walk_subtrees, void *data)
@@ -272,7 +330,7 @@ static void collect(struct candidates *c, bool claimed)
 	const struct annotated_fn *const *fns;
 	const struct annotation_record *recs;
 	auto_vec<const struct annotation_record *> needs;
-	hash_set<tree> done;
+	hash_map<tree, unsigned int> done;
 	unsigned int nrecs = claimed ? annotations_records(&recs) : 0;
 	cgraph_node *node;
 	bool guards;
@@ -299,8 +357,12 @@ static void collect(struct candidates *c, bool claimed)
 			     gsi_next(&gsi)) {
 				gimple *stmt = gsi_stmt(gsi);
 
-				if (claimed && is_gimple_call(stmt) && gimple_call_fndecl(stmt))
-					add_claimed(c, gimple_call_fndecl(stmt), needs, &done);
+				if (claimed && is_gimple_call(stmt) && gimple_call_fndecl(stmt)) {
+					tree callee = gimple_call_fndecl(stmt);
+
+					add_claimed(c, callee, needs, &done);
+					add_passed(c, as_a<gcall *>(stmt), *done.get(callee));
+				}
 				if (!guards)
 					continue;
 				for (unsigned int i = 0; i < gimple_num_ops(stmt); i++)

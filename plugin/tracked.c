@@ -50,6 +50,11 @@ struct tracked_entry {
 	unsigned int nasserting;	/* ... not __no_context_analysis */
 	vec<struct annotated_api> apis;
 	bool any_guarded;
+	/*
+	 * The __must_hold(lock)s of a bare name, a parameter that may be
+	 * the lock itself (checked against the function when asked).
+	 */
+	vec<struct annotation_record> of_param;
 };
 
 static vec<struct tracked_entry *> entries;
@@ -241,6 +246,21 @@ static bool guard_matches(const struct tracked_entry *e, const struct guard_of *
 	return false;
 }
 
+/*
+ * A function's __must_hold(NAME) or __must_hold_shared(NAME) of a bare
+ * name, not E's global: a parameter, maybe a lock of E's kind itself.
+ */
+static bool names_lock_param(const struct tracked_entry *e, const struct assertion *a)
+{
+	if ((a->kind != ASSERT_MUST_HOLD && a->kind != ASSERT_MUST_HOLD_SHARED) || !a->lock ||
+	    !*a->lock || !e->id.kind || is_lock_text(e, a->lock, strlen(a->lock)))
+		return false;
+	for (const char *p = a->lock; *p; p++)
+		if (!ISIDNUM(*p))
+			return false;
+	return true;
+}
+
 /* Which records, annotated functions and guards are of E. */
 static void select_annotations(struct tracked_entry *e)
 {
@@ -253,6 +273,8 @@ static void select_annotations(struct tracked_entry *e)
 		bool no_analysis = all[i].a.kind == ASSERT_NO_ANALYSIS;
 		char *obj = NULL;
 
+		if (names_lock_param(e, &all[i].a))
+			e->of_param.safe_push(all[i]);
 		if (!no_analysis && !names_entry_lock(e, all[i].a.lock, &obj))
 			continue;
 		e->mine.safe_push(all[i]);
@@ -301,6 +323,7 @@ static void free_entries(void)
 			free((void *)e->mine[j].a.obj);
 		e->mine.release();
 		e->apis.release();
+		e->of_param.release();
 		free(e->name);
 		XDELETE(e);
 	}
@@ -390,6 +413,33 @@ bool tracked_must_hold(struct lockid l, tree fndecl, location_t *where, bool *sh
 	if (obj)
 		*obj = a->obj;
 	return true;
+}
+
+int tracked_must_hold_param(struct lockid l, tree fndecl, location_t *where, bool *shared)
+{
+	const struct tracked_entry *e = entry_of(l);
+	struct function_span span;
+
+	if (e->of_param.is_empty())
+		return -1;
+	annotations_span_of(fndecl, &span);
+	for (unsigned int i = 0; i < e->of_param.length(); i++) {
+		const struct assertion *a = &e->of_param[i].a;
+		int param;
+		tree type;
+
+		if (!annotations_in_span(&e->of_param[i], &span))
+			continue;
+		param = annotations_decl_param_index(fndecl, a->lock);
+		type = param >= 0 && param < MAX_PARAM_MASK ? decl_param_type(fndecl, param) : NULL_TREE;
+		if (!type || !POINTER_TYPE_P(type) ||
+		    strcmp(locks_kind_of_type(TREE_TYPE(type)) ?: "", e->id.kind))
+			continue;
+		*where = a->loc;
+		*shared = a->kind == ASSERT_MUST_HOLD_SHARED;
+		return param;
+	}
+	return -1;
 }
 
 bool tracked_must_not_hold(struct lockid l, tree fndecl, location_t *where)

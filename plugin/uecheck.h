@@ -210,6 +210,8 @@ bool rules_kind_known(const char *kind);	/* the rule set has its API */
 const char *ruleset_kind_of_type(tree type);
 void locks_run(void);
 void locks_saw_decl(tree decl);	/* a global declared: a lock, maybe */
+/* The kind of a lock of TYPE (the rule set's, or context_lock_struct()'s), or NULL. */
+const char *locks_kind_of_type(tree type);
 /* A pointer to the rule set's counted struct (user_event_mm *). */
 bool rules_is_counted_pointer_type(struct lockid l, tree type);
 void rules_saw_type(tree type);	/* a struct defined: the rule set's? */
@@ -262,6 +264,16 @@ static inline bool type_is_named(tree type, const char *want)
 		name = DECL_NAME(name);
 	return name && TREE_CODE(name) == IDENTIFIER_NODE &&
 	       !strcmp(IDENTIFIER_POINTER(name), want);
+}
+
+/* The type of FN's parameter N, by its prototype, or NULL. */
+static inline tree decl_param_type(tree fn, int n)
+{
+	tree t = prototype_p(TREE_TYPE(fn)) ? TYPE_ARG_TYPES(TREE_TYPE(fn)) : NULL_TREE;
+
+	while (t && n-- > 0)
+		t = TREE_CHAIN(t);
+	return t && !VOID_TYPE_P(TREE_VALUE(t)) ? TREE_VALUE(t) : NULL_TREE;
 }
 
 /* ---- the locks of the unit (tracked.c) ------------------------------- */
@@ -369,6 +381,13 @@ unsigned int tracked_body_assertions(struct lockid l, const struct assertion **o
 bool tracked_must_hold(struct lockid l, tree fndecl, location_t *where, bool *shared,
 		       const char **obj);
 /* FNDECL is __must_not_hold() of the global lock L (WHERE: as written). */
+/*
+ * FNDECL's __must_hold(p) or __must_hold_shared(p) (SHARED) at WHERE, p
+ * a parameter that points to a lock of L's kind: callers must hold the
+ * lock they pass (srcu_dereference()'s __srcu_read_lock_must_hold(ssp),
+ * __cond_resched_lock(lock)).  p's index, or -1.
+ */
+int tracked_must_hold_param(struct lockid l, tree fndecl, location_t *where, bool *shared);
 bool tracked_must_not_hold(struct lockid l, tree fndecl, location_t *where);
 /* The same of a per-object lock: __must_not_hold(&OBJ->lock), OBJ a parameter's name. */
 bool tracked_must_not_hold_object(struct lockid l, tree fndecl, location_t *where,
@@ -503,9 +522,10 @@ bool annotations_lock_attempt(tree fndecl);
 const struct guard_of *annotations_guard_of(tree decl, bool pointee);
 /*
  * TYPE is a lock type 7.x declares with context_lock_struct(): its name
- * (the lock's kind), or NULL (also for a reentrant one).
+ * (the lock's kind), or NULL; *REENTRANT (may be NULL): its holds nest
+ * (__reentrant_ctx_lock: SRCU's srcu_struct).
  */
-const char *annotations_lock_type(tree type);
+const char *annotations_lock_type(tree type, bool *reentrant);
 unsigned int annotations_guards(const struct guard_of **out);
 
 /*
@@ -648,6 +668,11 @@ struct lock_summary {
 	unsigned int req_if_known, req_if_nonzero;
 	bool req_if_set;	/* ... merged from a first requirement */
 	unsigned int req_objs;	/* per-object lock: of these parameters' objects */
+	/*
+	 * Of REQ_OBJS (a global lock: besides), the parameters that are the
+	 * lock itself: __must_hold(lock), given &obj->lock or &the_lock.
+	 */
+	unsigned int req_locks;
 	location_t req_write_loc; /* a write that needs it held for writing, or unknown */
 	tree req_write_field;	/* ... the field it writes, or NULL */
 	tree req_write_via;	/* ... reached through this callee, or NULL */
@@ -970,6 +995,7 @@ enum note_kind {
 	NOTE_EXPOSED_ADDRESS,	/* ... its address is taken */
 	NOTE_NEEDS_VIA,		/* the callee needs the lock through its callee */
 	NOTE_ANNOTATED,		/* ... is __must_hold() */
+	NOTE_ANNOTATED_PASSED,	/* ... is __must_hold() of the lock it is given */
 	NOTE_ASSERTS,		/* ... asserts the lock */
 	NOTE_EXCL_ANNOTATED,	/* ... is __must_not_hold() */
 	NOTE_ASSERTS_NOT_HELD,	/* ... asserts the lock not held */

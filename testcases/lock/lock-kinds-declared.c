@@ -6,11 +6,12 @@
  * annotated on the prototypes (issue 23, item 4).  A seqlock_t is held
  * for writing between write_seqlock() and write_sequnlock(), for reading
  * between read_seqbegin() and read_seqretry(); a ww_mutex where
- * ww_mutex_lock() returned 0.  A reentrant lock type (SRCU: its holds
- * nest, counted) is not tracked: silent, even where it is dropped.
- * Declared here as a driver would declare its own lock type.  Clang 23,
- * on the same code with its attributes (capability, reentrant_capability),
- * reports the same three lines.
+ * ww_mutex_lock() returned 0.  A reentrant lock type (SRCU) is held
+ * shared by its read-side sections, whose holds nest: the outer one
+ * still holds it after the inner one ends.  Declared here as a driver
+ * would declare its own lock type.  Clang 23, on the same code with its
+ * attributes (capability, reentrant_capability), reports the same four
+ * lines.
  */
 /* uecheck-engines: gcc -- __guarded_by() and context_lock_struct() are read through the preprocessor by the plugin */
 /* uecheck-xfail[kernel]: declares its own lock types, with the stubs' context_lock_struct() and 7.x's two-argument __cond_acquires(), which 6.12 lacks; 7.3's own lock kinds are seeded in its test_context-analysis.c (testcases/context/tca-*.seed) */
@@ -114,4 +115,12 @@ int table_size_nested(struct table *t)
 	n = t->size;			/* still held: the outer section */
 	srcu_read_unlock(&t->srcu, outer);
 	return n;
+}
+
+int table_size_after_unlock(struct table *t)
+{
+	int idx = srcu_read_lock(&t->srcu);
+
+	srcu_read_unlock(&t->srcu, idx);
+	return t->size;			/* expect: unguarded-access */
 }
