@@ -151,12 +151,14 @@ static void word_note(const struct finding *f, const struct finding_note *n, str
 		break;
 	case NOTE_EXPOSED_EXTERNAL:
 	case NOTE_EXPOSED_ADDRESS:
+	case NOTE_EXPOSED_USED:
 		note(w, n->loc, n->why ?
 			  "'%s' can be called from outside this file (%s) and takes '%s' here, "
 			  "but not on this path" :
 			  "'%s' can be called from outside this file (%s) and neither takes nor asserts '%s'",
 			  n->name, n->kind == NOTE_EXPOSED_EXTERNAL ? "external linkage" :
-			  "its address is taken", lock);
+			  n->kind == NOTE_EXPOSED_USED ? "it is __used" : "its address is taken",
+			  lock);
 		break;
 	case NOTE_NEEDS_VIA:
 		note(w, n->loc, "'%s' needs '%s' because it calls '%s' here",

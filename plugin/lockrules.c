@@ -69,12 +69,23 @@ static void note_free_at(struct finding *f, location_t loc, int why)
  * it, or it takes it elsewhere, not on this path (the note is then where
  * it takes it).
  */
+/* Why the function being analysed can be called from outside this file. */
+static enum note_kind exposed_why(void)
+{
+	cgraph_node *node = cgraph_node::get(current_function_decl);
+
+	if (TREE_PUBLIC(current_function_decl))
+		return NOTE_EXPOSED_EXTERNAL;
+	if (DECL_PRESERVE_P(current_function_decl) && !(node && node->address_taken))
+		return NOTE_EXPOSED_USED;
+	return NOTE_EXPOSED_ADDRESS;
+}
+
 static void note_exposed(struct finding *f, struct lockid l, vkey base)
 {
 	location_t taken = lock_taken_in_body(l, base);
 
-	finding_note(f, TREE_PUBLIC(current_function_decl) ? NOTE_EXPOSED_EXTERNAL :
-		     NOTE_EXPOSED_ADDRESS,
+	finding_note(f, exposed_why(),
 		     taken != UNKNOWN_LOCATION ? taken : DECL_SOURCE_LOCATION(current_function_decl),
 		     cur_fn(), taken != UNKNOWN_LOCATION);
 }

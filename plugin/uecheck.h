@@ -993,6 +993,7 @@ enum note_kind {
 	NOTE_LOCK_FREE,		/* why the lock may be free (why: FREE_BY_*) */
 	NOTE_EXPOSED_EXTERNAL,	/* callable from outside: external linkage */
 	NOTE_EXPOSED_ADDRESS,	/* ... its address is taken */
+	NOTE_EXPOSED_USED,	/* ... __used, for a caller the compiler cannot see */
 	NOTE_NEEDS_VIA,		/* the callee needs the lock through its callee */
 	NOTE_ANNOTATED,		/* ... is __must_hold() */
 	NOTE_ANNOTATED_PASSED,	/* ... is __must_hold() of the lock it is given */

@@ -137,6 +137,15 @@ check "uecheck: one that takes the object's lock on another path is said to, whe
 	grep -q "^exposed-object-lock.c:54:17: note: 'dev_maybe' can be called from outside this file (external linkage) and takes 'dev->mtx' here, but not on this path$" "$tmp/objexp.out"
 check "uecheck: a callback (its address taken) is said to be one" \
 	grep -q "^exposed-object-lock.c:.*: note: 'dev_callback' can be called from outside this file (its address is taken) and neither takes nor asserts 'dev->mtx'$" "$tmp/objexp.out"
+# A __used function (testcases/lock/assumes-and-used.c) is said to be one,
+# and a function that needs the lock it is given is said to
+# (testcases/lock/lock-passed-must-hold.c).
+(cd "$top/testcases/lock" && sh "$uecheck" --engines=gcc --contract=clang -nostdinc -I ../include \
+	assumes-and-used.c lock-passed-must-hold.c) >"$tmp/used.out" 2>&1
+check "uecheck: a __used function is said to be one" \
+	grep -q "^assumes-and-used.c:57:35: note: 'table_reset_unlocked' can be called from outside this file (it is __used) and neither takes nor asserts 'table->sem'$" "$tmp/used.out"
+check "uecheck: a callee that needs the lock it is given is said to, with the lock passed" \
+	grep -q "^lock-passed-must-hold.c:31:74: note: '__rd_read_lock_must_hold' is annotated to need the lock it is given held, here 'rd_data->rd'$" "$tmp/used.out"
 # A static function that takes the lock further on, on every path: what
 # it does before is reported there, the note at the take
 # (testcases/lock/take-after-use.c); the guard() take too.
