@@ -163,6 +163,7 @@ struct region {
 static const char *const unsafe_names[] = { "context_unsafe", "data_race" };
 static vec<struct region> unsafe;
 static cpp_hashnode *unsafe_nodes[ARRAY_SIZE(unsafe_names)];
+static bool unsafe_in_macros;	/* one is written in a macro's definition */
 
 /*
  * 7.x declares each lock type with context_lock_struct(NAME[, attrs])
@@ -474,13 +475,12 @@ static void record_unsafe(const char *name, location_t loc)
 		return;
 	r.start = at;
 	/*
-	 * In a macro's definition (rcu_assign_pointer()): that macro's whole
-	 * invocation, whose every part is at the invocation for GCC.
+	 * In a macro's definition (rcu_assign_pointer()): GCC places every
+	 * part of that macro's invocation there, so what it wraps is told
+	 * by each access's chain of expansions (in_unsafe_expansion()).
 	 */
 	if (strcmp(sp.file, at.file) || sp.line != at.line) {
-		r.end_line = at.line;
-		r.end_col = at.col + 1;
-		unsafe.safe_push(r);
+		unsafe_in_macros = true;
 		return;
 	}
 	/* Written in the source itself: to its closing parenthesis. */
@@ -514,10 +514,35 @@ static bool assigns_region(const struct srcpos *at, const struct region *r)
 	return eq == 1;
 }
 
+/*
+ * LOC, a token of a macro's expansion, came through an expansion of
+ * context_unsafe() or data_race(): as an argument substituted into it or
+ * from its definition, each step a macro map (-ftrack-macro-expansion,
+ * GCC's default).  Without that tracking nothing is.
+ */
+static bool in_unsafe_expansion(location_t loc)
+{
+	loc = get_pure_location(loc);
+	for (int depth = 0; depth < 64 && linemap_location_from_macro_expansion_p(line_table, loc);
+	     depth++) {
+		const line_map_macro *map =
+			linemap_check_macro(linemap_lookup(line_table, loc));
+		cpp_hashnode *macro = MACRO_MAP_MACRO(map);
+
+		for (size_t i = 0; i < ARRAY_SIZE(unsafe_nodes); i++)
+			if (macro == unsafe_nodes[i])
+				return true;
+		loc = linemap_macro_map_loc_unwind_toward_spelling(line_table, map, loc);
+	}
+	return false;
+}
+
 bool annotations_in_context_unsafe(location_t loc)
 {
 	struct srcpos at;
 
+	if (unsafe_in_macros && in_unsafe_expansion(loc))
+		return true;
 	if (unsafe.is_empty() || !srcpos_of(loc, &at))
 		return false;
 	for (unsigned int i = 0; i < unsafe.length(); i++) {
