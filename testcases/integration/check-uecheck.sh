@@ -145,7 +145,7 @@ check "uecheck: a callback (its address taken) is said to be one" \
 check "uecheck: a __used function is said to be one" \
 	grep -q "^assumes-and-used.c:57:35: note: 'table_reset_unlocked' can be called from outside this file (it is __used) and neither takes nor asserts 'table->sem'$" "$tmp/used.out"
 check "uecheck: a callee that needs the lock it is given is said to, with the lock passed" \
-	grep -q "^lock-passed-must-hold.c:31:74: note: '__rd_read_lock_must_hold' is annotated to need the lock it is given held, here 'rd_data->rd'$" "$tmp/used.out"
+	grep -q "^lock-passed-must-hold.c:33:74: note: '__rd_read_lock_must_hold' is annotated to need the lock it is given held, here 'rd_data->rd'$" "$tmp/used.out"
 # A static function that takes the lock further on, on every path: what
 # it does before is reported there, the note at the take
 # (testcases/lock/take-after-use.c); the guard() take too.
