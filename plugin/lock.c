@@ -578,9 +578,10 @@ static void object_must_hold(struct ctx *c, struct lockid l, struct astate *st, 
 }
 
 /*
- * __must_hold(lock), the parameter lock a pointer to a lock of L's kind:
- * callers must hold the lock they pass, where it is L (a requirement of
- * the lock parameter, lock_view_args()).  The body is not told which.
+ * __must_hold(lock) of a parameter that points to a lock of L's kind:
+ * callers must hold the lock they pass there, where it is L
+ * (lock_view_args() reads the argument as the lock).  The body is not
+ * told which lock it is.
  */
 static void lock_must_hold_param(struct ctx *c, struct lockid l)
 {
