@@ -464,6 +464,13 @@ const char *annotations_lock_type(tree type, bool *reentrant)
 	return NULL;
 }
 
+const char *annotations_lock_kind(tree type)
+{
+	const char *kind = ruleset_kind_of_type(type);
+
+	return kind ? kind : annotations_lock_type(type, NULL);
+}
+
 /* context_unsafe(...), data_race(...): its extent as written, up to UNSAFE_LINES. */
 static void record_unsafe(const char *name, location_t loc)
 {
@@ -690,7 +697,7 @@ static bool sole_lock_param(tree decl)
 	tree args = TYPE_ARG_TYPES(TREE_TYPE(decl)), t = args ? TREE_VALUE(args) : NULL_TREE;
 
 	return t && POINTER_TYPE_P(t) &&
-	       (ruleset_kind_of_type(TREE_TYPE(t)) || annotations_lock_type(TREE_TYPE(t), NULL)) &&
+	       annotations_lock_kind(TREE_TYPE(t)) &&
 	       TREE_CHAIN(args) && VOID_TYPE_P(TREE_VALUE(TREE_CHAIN(args)));
 }
 

@@ -62,11 +62,6 @@ static const char *lock_kind(tree type, bool *checked, bool *reentrant)
 	return kind;
 }
 
-const char *locks_kind_of_type(tree type)
-{
-	return lock_kind(type, NULL, NULL);
-}
-
 /*
  * Globals of a lock type, by name: a lock only declared (extern struct
  * mutex m;) is in no symbol table the walk could ask at the end.

@@ -433,7 +433,7 @@ int tracked_must_hold_param(struct lockid l, tree fndecl, location_t *where, boo
 		param = annotations_decl_param_index(fndecl, a->lock);
 		type = param >= 0 && param < MAX_PARAM_MASK ? decl_param_type(fndecl, param) : NULL_TREE;
 		if (!type || !POINTER_TYPE_P(type) ||
-		    strcmp(locks_kind_of_type(TREE_TYPE(type)) ?: "", e->id.kind))
+		    strcmp(annotations_lock_kind(TREE_TYPE(type)) ?: "", e->id.kind))
 			continue;
 		*where = a->loc;
 		*shared = a->kind == ASSERT_MUST_HOLD_SHARED;

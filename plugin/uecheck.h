@@ -210,8 +210,6 @@ bool rules_kind_known(const char *kind);	/* the rule set has its API */
 const char *ruleset_kind_of_type(tree type);
 void locks_run(void);
 void locks_saw_decl(tree decl);	/* a global declared: a lock, maybe */
-/* The kind of a lock of TYPE (the rule set's, or context_lock_struct()'s), or NULL. */
-const char *locks_kind_of_type(tree type);
 /* A pointer to the rule set's counted struct (user_event_mm *). */
 bool rules_is_counted_pointer_type(struct lockid l, tree type);
 void rules_saw_type(tree type);	/* a struct defined: the rule set's? */
@@ -526,6 +524,8 @@ const struct guard_of *annotations_guard_of(tree decl, bool pointee);
  * (__reentrant_ctx_lock: SRCU's srcu_struct).
  */
 const char *annotations_lock_type(tree type, bool *reentrant);
+/* The kind of a lock of TYPE: the rule set's kinds', else as above; or NULL. */
+const char *annotations_lock_kind(tree type);
 unsigned int annotations_guards(const struct guard_of **out);
 
 /*
