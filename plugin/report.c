@@ -243,6 +243,29 @@ static bool said_before(unsigned int i)
 	return false;
 }
 
+/*
+ * The same words of the same rule on the same line of the same function
+ * came just before: one expression read at one column and written at
+ * another (this_cpu_ptr(&v)->n++, whose load GIMPLE places at the `->`),
+ * one bug to fix at that line.
+ */
+static bool same_line_before(unsigned int i)
+{
+	const struct kept *k = &kept[i], *p;
+
+	if (!i || !k->has_pos || k->not_checked)
+		return false;
+	for (unsigned int j = i; j-- > 0;) {
+		p = &kept[j];
+		if (!p->has_pos || p->pos.line != k->pos.line || strcmp(p->pos.file, k->pos.file))
+			return false;
+		if (p->fn == k->fn && p->rule == k->rule && !p->not_checked &&
+		    p->field == k->field && !strcmp(p->text, k->text))
+			return true;
+	}
+	return false;
+}
+
 void report_flush(void)
 {
 	tree outside = current_function_decl;
@@ -252,7 +275,8 @@ void report_flush(void)
 	for (unsigned int i = 0; i < kept.length(); i++) {
 		struct kept *k = &kept[i];
 
-		if (printed.add(place_key(k->loc, k->rule, 0)) && said_before(i))
+		if ((printed.add(place_key(k->loc, k->rule, 0)) && said_before(i)) ||
+		    same_line_before(i))
 			continue;
 		/* GCC's "In function 'f':" line names the function it is in. */
 		current_function_decl = k->fn;
