@@ -1074,6 +1074,16 @@ void annotations_saw_decl(tree decl)
 	if (TREE_CODE(decl) != FUNCTION_DECL || (pending.is_empty() && anns.is_empty()) ||
 	    !srcpos_of(DECL_SOURCE_LOCATION(decl), &name))
 		return;
+	/*
+	 * A prototype after the function's definition: GCC keeps the
+	 * definition's place, far above (7.x's DECLARE_LOCK_GUARD_1_ATTRS()
+	 * of a guard local_lock.h defines 23 lines before).  Its annotations
+	 * are on the line where the declaration ends, the parser's place.
+	 */
+	if (DECL_INITIAL(decl) && !srcpos_of(input_location, &name))
+		return;
+	if (DECL_INITIAL(decl))
+		name.col = 0;
 	if (!anns.is_empty())
 		claim_annotations(decl, &name);
 	/*
