@@ -32,6 +32,16 @@ struct anchor {
 	bool unconditional;	/* its block is on every path through the body */
 };
 
+/*
+ * A lock a call or a macro works on: the lock of BASE's object (obj of &obj->lock),
+ * or else a slot (the global lock, whose fact set_lock() finds, or a
+ * parameter's lock; SLOT_NONE: not tracked).  One code path serves all.
+ */
+struct lock_ref {
+	vkey base;
+	int slot;
+};
+
 /* A requirement the final sweep met, before it is passed up. */
 struct req_candidate {
 	location_t loc;
@@ -47,12 +57,14 @@ struct req_candidate {
 /* What the tracker keeps about the function being analysed (its walk blob). */
 struct lock_walk {
 	unsigned int nanchors;
+	unsigned int nmacro;		/* macro_takes[] */
 	bool asserts_found_object;	/* lock_asserts_found_object() */
 	bool ret_slot_set, ret_deref_set;
 	unsigned int nreqs;
 	unsigned int nreported;
 	/* The tables: read up to their counts only, so never cleared whole. */
 	struct anchor anchors[MAX_ASSERTIONS];
+	struct macro_take macro_takes[MAX_MACRO_TAKES];
 	/*
 	 * One cause, one finding: what the final sweep would pass up to the
 	 * callers, and where it reported a lock finding itself.  A requirement
@@ -362,6 +374,7 @@ static void begin_one(struct ctx *c, struct lockid l)
 
 	memset(w, 0, offsetof(struct lock_walk, anchors));
 	callers_forget(l, current_function_decl);
+	w->nmacro = lockmacro_takes(l, w->macro_takes, MAX_MACRO_TAKES);
 	if (!n)
 		return;
 	for (unsigned int i = 0; i < n; i++) {
@@ -486,11 +499,58 @@ static void apply_assertions(struct ctx *c, struct lockid l, gimple *stmt, struc
 	}
 }
 
-/* An assertion takes effect before the statement it is placed on. */
+static void lock_take(struct astate *st, struct lockid l, struct lock_ref r, enum lock_op op,
+		      location_t loc);
+static void lock_drop(struct astate *st, struct lockid l, struct lock_ref r, location_t loc);
+static void lock_ref_set(struct astate *st, struct lockid l, struct lock_ref r, unsigned char mask,
+			 location_t loc, int why);
+
+/* A macro's own take or release (local_lock()), before its statement. */
+static void apply_macro_takes(struct ctx *c, struct lockid l, gimple *stmt, struct astate *st)
+{
+	const struct lock_walk *w = walk_of(c, l);
+
+	for (unsigned int i = 0; i < w->nmacro; i++) {
+		const struct macro_take *t = &w->macro_takes[i];
+		struct lock_ref r = { t->base, t->slot };
+
+		if (t->stmt != stmt || lock_op_is_try(t->op))
+			continue;
+		if (t->op == LOCK_OP_RELEASE)
+			lock_drop(st, l, r, t->loc);
+		else
+			lock_take(st, l, r, t->op, t->loc);
+	}
+}
+
+/* A branch on a macro's attempt (local_trylock()): held, or free, from here. */
+static void lock_fact(struct ctx *c, struct astate *st, vkey key, bool nonzero)
+{
+	FOR_EACH_LOCK(l) {
+		const struct lock_walk *w = walk_of(c, l);
+
+		for (unsigned int i = 0; i < w->nmacro; i++) {
+			const struct macro_take *t = &w->macro_takes[i];
+			struct lock_ref r = { t->base, t->slot };
+
+			if (!lock_op_is_try(t->op) || t->outcome != key)
+				continue;
+			if (nonzero)
+				lock_take(st, l, r, t->op == LOCK_OP_TRY_SHARED ?
+					  LOCK_OP_ACQUIRE_SHARED : LOCK_OP_ACQUIRE, t->loc);
+			else
+				lock_ref_set(st, l, r, LK_FREE, t->loc, FREE_BY_FAILED_LOCK);
+		}
+	}
+}
+
+/* An assertion, a macro's own take, takes effect before the statement it is placed on. */
 static void lock_operands(struct ctx *c, gimple *stmt, struct astate *st)
 {
-	FOR_EACH_LOCK(l)
+	FOR_EACH_LOCK(l) {
 		apply_assertions(c, l, stmt, st);
+		apply_macro_takes(c, l, stmt, st);
+	}
 }
 
 /* ---- entry ------------------------------------------------------------- */
@@ -709,16 +769,6 @@ static bool try_zero(enum lock_op op)
 	return op == LOCK_OP_TRY_ZERO || op == LOCK_OP_TRY_ZERO_SHARED;
 }
 
-/*
- * A lock a call works on: the lock of BASE's object (obj of &obj->lock),
- * or else a slot (the global lock, whose fact set_lock() finds, or a
- * parameter's lock; SLOT_NONE: not tracked).  One code path serves all.
- */
-struct lock_ref {
-	vkey base;
-	int slot;
-};
-
 static void lock_ref_set(struct astate *st, struct lockid l, struct lock_ref r, unsigned char mask,
 			 location_t loc, int why)
 {
@@ -789,6 +839,25 @@ location_t lock_taken_in_body(struct lockid l, vkey base)
 	return UNKNOWN_LOCATION;
 }
 
+/* R taken, as OP says (exclusively or shared); a reentrant lock's holds nest. */
+static void lock_take(struct astate *st, struct lockid l, struct lock_ref r, enum lock_op op,
+		      location_t loc)
+{
+	if (reentrant_key(l, r))
+		lock_fact_reenter(st, l, reentrant_key(l, r), held_mask(op), loc, SHARED_BY_LOCK);
+	else
+		lock_ref_set(st, l, r, held_mask(op), loc, SHARED_BY_LOCK);
+}
+
+/* R released; a reentrant lock's innermost hold ends. */
+static void lock_drop(struct astate *st, struct lockid l, struct lock_ref r, location_t loc)
+{
+	if (reentrant_key(l, r))
+		lock_fact_leave(st, l, reentrant_key(l, r), loc, FREE_BY_UNLOCK);
+	else
+		lock_ref_set(st, l, r, LK_FREE, loc, FREE_BY_UNLOCK);
+}
+
 /*
  * The lock API's call on one path, into OUT.  An attempt forgets what the
  * path knew of the result (from a round of a loop before) and ties each
@@ -809,18 +878,14 @@ static bool step_lock_api(struct astate *st, struct lockid l, gcall *call,
 	switch (api->op) {
 	case LOCK_OP_ACQUIRE:
 	case LOCK_OP_ACQUIRE_SHARED:
-		if (reentrant_key(l, r)) {
-			lock_fact_reenter(st, l, reentrant_key(l, r), held_mask(api->op), loc,
-					  SHARED_BY_LOCK);
-			break;
-		}
-		/* fall through */
+		lock_take(st, l, r, api->op, loc);
+		break;
 	case LOCK_OP_DOWNGRADE:
 		lock_ref_set(st, l, r, held_mask(api->op), loc, SHARED_BY_LOCK);
 		break;
 	case LOCK_OP_RELEASE:
-		if (!api->deref_arg && reentrant_key(l, r)) {
-			lock_fact_leave(st, l, reentrant_key(l, r), loc, FREE_BY_UNLOCK);
+		if (!api->deref_arg) {
+			lock_drop(st, l, r, loc);
 			break;
 		}
 		/*
@@ -829,12 +894,10 @@ static bool step_lock_api(struct astate *st, struct lockid l, gcall *call,
 		 * (raw_spinlock_init) is as the caller left it; a lock guard's
 		 * destructor, run after it, unlocks it.
 		 */
-		if (api->deref_arg && r.base)
+		if (r.base)
 			lock_fact_drop(st, l, r.base);
-		else if (api->deref_arg)
-			lock_ref_set(st, l, r, LK_ENTRY, loc, 0);
 		else
-			lock_ref_set(st, l, r, LK_FREE, loc, FREE_BY_UNLOCK);
+			lock_ref_set(st, l, r, LK_ENTRY, loc, 0);
 		break;
 	case LOCK_OP_ASSUME:
 	case LOCK_OP_ASSUME_SHARED:
@@ -1514,6 +1577,7 @@ const struct checker lock_checker = {
 	.call = lock_call,
 	.split_call = lock_split_call,
 	.exit = lock_exit,
+	.fact = lock_fact,
 	.phi = lock_phi,
 	.path_equal = lock_path_equal,
 	.path_join = lock_path_join,

@@ -115,6 +115,24 @@ void lock_ahead_forget(void);
  */
 bool lock_declared_summary(struct lockid l, tree fndecl, struct summary *d,
 			   struct lock_summary *parts);
+/*
+ * A lock taken or dropped by a macro invocation of the file with its own
+ * __acquire()/__release() alone (local_lock(), lockmacro.c): OP on the
+ * lock of the object with value BASE, or of lock slot SLOT, just before
+ * STMT; an attempt's (local_trylock()) where the value OUTCOME is known
+ * non-zero.
+ */
+#define MAX_MACRO_TAKES 16
+struct macro_take {
+	gimple *stmt;
+	vkey base;
+	int slot;
+	enum lock_op op;
+	vkey outcome;
+	location_t loc;
+};
+/* The current function's, of lock L, into OUT (at most MAX): how many. */
+unsigned int lockmacro_takes(struct lockid l, struct macro_take *out, unsigned int max);
 /* A rule reported at LOC: what LOC needs is not passed up (one cause, one finding). */
 void lock_reported_here(struct ctx *c, struct lockid l, location_t loc);
 /* End of the final sweep: pass up what was not reported here. */

@@ -16,6 +16,11 @@
  * Both written at one invocation in the file being compiled: what that
  * invocation reads, it reads with the lock held, and the path's hold is as
  * before it (a reentrant token's holds nest).
+ *
+ * Or it takes or drops a lock for the code after it with one of them
+ * alone: 7.x's local_lock(l) is preempt_disable(), an unannotated call and
+ * __acquire(l); local_trylock(l) is __try_acquire_ctx_lock(l, attempt).  Such an invocation of the file is kept by its position
+ * and operation; which lock, the walk reads from its GIMPLE (lockmacro.c).
  */
 #include "uecheck.h"
 
@@ -34,14 +39,21 @@ struct macro_hold {
 };
 static vec<struct macro_hold> holds;
 
+/* The invocations of the file that make one such call alone, in order. */
+static vec<struct macro_lock_op> lone_ops;
+
 static const struct {
 	const char *name;
+	bool scoped;		/* may be half of a hold around the expansion */
 	bool acquire;
+	enum lock_op op;
 } hold_macros[] = {
-	{ "__acquire_ctx_lock",		true },
-	{ "__acquire_shared_ctx_lock",	true },
-	{ "__release_ctx_lock",		false },
-	{ "__release_shared_ctx_lock",	false },
+	{ "__acquire_ctx_lock",			true,	true,	LOCK_OP_ACQUIRE },
+	{ "__acquire_shared_ctx_lock",		true,	true,	LOCK_OP_ACQUIRE_SHARED },
+	{ "__release_ctx_lock",			true,	false,	LOCK_OP_RELEASE },
+	{ "__release_shared_ctx_lock",		true,	false,	LOCK_OP_RELEASE },
+	{ "__try_acquire_ctx_lock",		false,	true,	LOCK_OP_TRY_NONZERO },
+	{ "__try_acquire_shared_ctx_lock",	false,	true,	LOCK_OP_TRY_SHARED },
 };
 static cpp_hashnode *hold_nodes[ARRAY_SIZE(hold_macros)];
 static cpp_hashnode *token_node, *instance_node;
@@ -109,6 +121,28 @@ static void record_hold(bool acquire, const char *macro, location_t loc)
 	holds.safe_push(h);
 }
 
+/*
+ * OP made inside a macro invoked in the file (not written there itself:
+ * sparse's own __acquire(x) in code names no value GIMPLE keeps).  A
+ * second one at the same invocation makes it one that is not read: a
+ * scoped hold (above) or spin_lock_irqsave()'s __release() and
+ * __acquire(), whose lock API call the walk sees.
+ */
+static void record_lone_op(enum lock_op op, location_t loc)
+{
+	struct macro_lock_op o;
+
+	if (!srcpos_of(loc, &o.at) || strcmp(o.at.file, main_input_filename) ||
+	    !annotations_spelled_in_macro(loc))
+		return;
+	if (!lone_ops.is_empty() && !srcpos_cmp(&lone_ops.last().at, &o.at)) {
+		lone_ops.last().op = LOCK_OP_NONE;
+		return;
+	}
+	o.op = op;
+	lone_ops.safe_push(o);
+}
+
 /* Every macro the unit expands comes here after annotations.c's: a few are ours. */
 static void on_macro_used(cpp_reader *reader, location_t loc, cpp_hashnode *node)
 {
@@ -122,7 +156,9 @@ static void on_macro_used(cpp_reader *reader, location_t loc, cpp_hashnode *node
 	}
 	for (size_t i = 0; i < ARRAY_SIZE(hold_macros); i++)
 		if (node == hold_nodes[i]) {
-			record_hold(hold_macros[i].acquire, hold_macros[i].name, loc);
+			if (hold_macros[i].scoped)
+				record_hold(hold_macros[i].acquire, hold_macros[i].name, loc);
+			record_lone_op(hold_macros[i].op, loc);
 			return;
 		}
 }
@@ -187,4 +223,10 @@ bool tokens_held_in_expansion(const char *lock, location_t loc)
 			dropped = true;
 	}
 	return taken && dropped;
+}
+
+unsigned int tokens_lone_lock_ops(const struct macro_lock_op **ops)
+{
+	*ops = lone_ops.address();
+	return lone_ops.length();
 }

@@ -549,6 +549,16 @@ void tokens_register(const char *plugin_name);
 bool tokens_is_token(const char *name, const char **cls, bool *reentrant);
 /* LOC is inside a macro invocation that takes and releases the global LOCK around it. */
 bool tokens_held_in_expansion(const char *lock, location_t loc);
+/*
+ * An invocation of the file whose macros take (__acquire()) or drop a lock
+ * with no other such call (local_lock()): OP, or LOCK_OP_NONE for one with
+ * several.  All of the unit's, in the order written.
+ */
+struct macro_lock_op {
+	struct srcpos at;
+	enum lock_op op;
+};
+unsigned int tokens_lone_lock_ops(const struct macro_lock_op **ops);
 
 bool srcpos_of(location_t loc, struct srcpos *pos);
 /* LOC resolved out of macro expansions as KIND says. */

@@ -17,6 +17,11 @@
  * expression as the same lock's wherever it is written, calls between
  * the loads or not.
  *
+ * A per-CPU variable's instance on this CPU, this_cpu_ptr(&v), is v: the
+ * kernel says so where context analysis reads it (__this_cpu_local_lock()
+ * returns the lock its base names, __returns_ctx_lock(base)), and its
+ * locks and guarded data go together.
+ *
  * A pointer field at offset 0 of an object is the same memory as the
  * object's first pointer: cleanup.h's lock guards keep their lock there,
  * as the whole guard variable (6.x: `struct mutex *`) or as its first
@@ -197,6 +202,72 @@ static gimple *stored_into(tree var)
 
 static vkey key_rec(tree expr, int depth);
 
+/*
+ * EXPR (an integer) is this CPU's per-CPU offset: read from the per-CPU
+ * segment, a named address space (x86's this_cpu_off through __seg_gs).
+ * (Built with the offset read by asm, KASAN with GCC < 13.3, it is not.)
+ */
+static bool is_cpu_offset(tree expr, int depth)
+{
+	gimple *def;
+	tree rhs;
+
+	if (TREE_CODE(expr) != SSA_NAME || SSA_NAME_IS_DEFAULT_DEF(expr) || depth > MAX_DEPTH)
+		return false;
+	def = SSA_NAME_DEF_STMT(expr);
+	if (!is_gimple_assign(def) || !(gimple_assign_single_p(def) || gimple_assign_cast_p(def)))
+		return false;
+	rhs = gimple_assign_rhs1(def);
+	if (TREE_CODE(rhs) == SSA_NAME)
+		return is_cpu_offset(rhs, depth + 1);
+	return REFERENCE_CLASS_P(rhs) && !ADDR_SPACE_GENERIC_P(TYPE_ADDR_SPACE(TREE_TYPE(rhs)));
+}
+
+/* The address an integer EXPR was made of ((unsigned long)&v, (unsigned long)p), or NULL. */
+static tree address_converted(tree expr, int depth)
+{
+	gimple *def;
+
+	while (depth++ <= MAX_DEPTH) {
+		STRIP_NOPS(expr);
+		if (TREE_CODE(expr) == ADDR_EXPR || (TREE_CODE(expr) == SSA_NAME &&
+						     POINTER_TYPE_P(TREE_TYPE(expr))))
+			return expr;
+		if (TREE_CODE(expr) != SSA_NAME || SSA_NAME_IS_DEFAULT_DEF(expr))
+			return NULL_TREE;
+		def = SSA_NAME_DEF_STMT(expr);
+		if (!is_gimple_assign(def) ||
+		    !(gimple_assign_single_p(def) || gimple_assign_cast_p(def)))
+			return NULL_TREE;
+		expr = gimple_assign_rhs1(def);
+	}
+	return NULL_TREE;
+}
+
+/*
+ * EXPR is this CPU's instance of a per-CPU variable (this_cpu_ptr(&v):
+ * the offset plus v's address): that address (&v), or NULL.
+ */
+static tree percpu_instance_of(tree expr)
+{
+	gimple *def;
+	tree a, b;
+
+	if (TREE_CODE(expr) != SSA_NAME || SSA_NAME_IS_DEFAULT_DEF(expr))
+		return NULL_TREE;
+	def = SSA_NAME_DEF_STMT(expr);
+	if (!is_gimple_assign(def) || (gimple_assign_rhs_code(def) != PLUS_EXPR &&
+				       gimple_assign_rhs_code(def) != POINTER_PLUS_EXPR))
+		return NULL_TREE;
+	a = gimple_assign_rhs1(def);
+	b = gimple_assign_rhs2(def);
+	if (is_cpu_offset(a, 0))
+		return address_converted(b, 0);
+	if (is_cpu_offset(b, 0))
+		return address_converted(a, 0);
+	return NULL_TREE;
+}
+
 /* The value of a call: maybe one of its arguments, by the callee's summary. */
 static vkey call_value_key(gcall *call, int depth)
 {
@@ -285,8 +356,14 @@ static vkey key_rec(tree expr, int depth)
 		return call_value_key(as_a<gcall *>(def), depth);
 	if (is_gimple_assign(def)) {
 		enum tree_code code = gimple_assign_rhs_code(def);
-		tree rhs = gimple_assign_rhs1(def);
+		tree rhs = gimple_assign_rhs1(def), percpu = percpu_instance_of(expr);
 
+		if (percpu) {
+			vkey v = TREE_CODE(percpu) == ADDR_EXPR ? object_value_of_arg(percpu) :
+				 key_rec(percpu, depth + 1);
+
+			return v ? v : (vkey)expr;
+		}
 		if (CONVERT_EXPR_CODE_P(code) || code == SSA_NAME ||
 		    (code == VAR_DECL && !is_global_var(rhs)))
 			return key_rec(rhs, depth + 1);
@@ -476,6 +553,8 @@ static int slot_rec(struct lockid l, tree expr, int depth)
 	if (is_gimple_assign(def) &&
 	    (gimple_assign_single_p(def) || gimple_assign_cast_p(def)))
 		return slot_rec(l, gimple_assign_rhs1(def), depth + 1);
+	if (percpu_instance_of(expr))
+		return slot_rec(l, percpu_instance_of(expr), depth + 1);
 	return SLOT_NONE;
 }
 
@@ -496,6 +575,8 @@ static vkey object_lock_base_rec(struct lockid l, tree expr, int depth)
 
 		if (gimple_assign_single_p(def) || gimple_assign_cast_p(def))
 			return object_lock_base_rec(l, gimple_assign_rhs1(def), depth + 1);
+		if (percpu_instance_of(expr))
+			return object_lock_base_rec(l, percpu_instance_of(expr), depth + 1);
 		/* spinlock_check(&c->lock): a callee returning (a part of) its argument. */
 		if (is_gimple_call(def)) {
 			struct summary *s = summary_of(gimple_call_fndecl(def));
