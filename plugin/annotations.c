@@ -464,11 +464,13 @@ const char *annotations_lock_type(tree type, bool *reentrant)
 	return NULL;
 }
 
-const char *annotations_lock_kind(tree type)
+const char *annotations_lock_kind(tree type, bool *reentrant)
 {
 	const char *kind = ruleset_kind_of_type(type);
 
-	return kind ? kind : annotations_lock_type(type, NULL);
+	if (reentrant)
+		*reentrant = false;
+	return kind ? kind : annotations_lock_type(type, reentrant);
 }
 
 /* context_unsafe(...), data_race(...): its extent as written, up to UNSAFE_LINES. */
@@ -697,7 +699,7 @@ static bool sole_lock_param(tree decl)
 	tree args = TYPE_ARG_TYPES(TREE_TYPE(decl)), t = args ? TREE_VALUE(args) : NULL_TREE;
 
 	return t && POINTER_TYPE_P(t) &&
-	       annotations_lock_kind(TREE_TYPE(t)) &&
+	       annotations_lock_kind(TREE_TYPE(t), NULL) &&
 	       TREE_CHAIN(args) && VOID_TYPE_P(TREE_VALUE(TREE_CHAIN(args)));
 }
 
@@ -906,6 +908,15 @@ int annotations_decl_param_index(tree decl, const char *name)
 			return claim_fits(decl, &c) ? i : -1;
 		}
 	return -1;
+}
+
+int annotations_lock_param(tree fndecl, const char *lock, const char **kind)
+{
+	int i = lock && *lock ? annotations_decl_param_index(fndecl, lock) : -1;
+	tree t = i >= 0 && i < MAX_PARAM_MASK ? decl_param_type(fndecl, i) : NULL_TREE;
+
+	*kind = t && POINTER_TYPE_P(t) ? annotations_lock_kind(TREE_TYPE(t), NULL) : NULL;
+	return *kind ? i : -1;
 }
 
 int annotations_function_index(tree fndecl)

@@ -47,18 +47,11 @@ struct candidates {
  */
 static const char *lock_kind(tree type, bool *checked, bool *reentrant)
 {
-	const char *kind = ruleset_kind_of_type(type);
+	const char *kind = annotations_lock_kind(type, reentrant);
 
-	if (reentrant)
-		*reentrant = false;
-	if (kind) {
-		if (checked)
-			*checked = rules_kind_known(kind);
-		return kind;
-	}
-	kind = annotations_lock_type(type, reentrant);
+	/* The rule set's kinds by the API it lists, the others' by their annotations. */
 	if (checked)
-		*checked = kind != NULL;
+		*checked = kind && (!ruleset_kind_of_type(type) || rules_kind_known(kind));
 	return kind;
 }
 
@@ -213,14 +206,13 @@ static void add_named(struct candidates *c, tree fn, const char *text)
  */
 static unsigned int lock_param_needed(tree fn, const struct assertion *a)
 {
+	const char *kind;
 	int i;
-	tree t;
 
 	if (a->kind == ASSERT_MUST_NOT_HOLD || !a->lock || strstr(a->lock, "->"))
 		return 0;
-	i = annotations_decl_param_index(fn, a->lock);
-	t = i >= 0 && i < 31 ? decl_param_type(fn, i) : NULL_TREE;
-	return t && POINTER_TYPE_P(t) && lock_kind(TREE_TYPE(t), NULL, NULL) ? 1u << i : 0;
+	i = annotations_lock_param(fn, a->lock, &kind);
+	return i >= 0 ? 1u << i : 0;
 }
 
 /*

@@ -425,15 +425,13 @@ int tracked_must_hold_param(struct lockid l, tree fndecl, location_t *where, boo
 	annotations_span_of(fndecl, &span);
 	for (unsigned int i = 0; i < e->of_param.length(); i++) {
 		const struct assertion *a = &e->of_param[i].a;
+		const char *kind;
 		int param;
-		tree type;
 
 		if (!annotations_in_span(&e->of_param[i], &span))
 			continue;
-		param = annotations_decl_param_index(fndecl, a->lock);
-		type = param >= 0 && param < MAX_PARAM_MASK ? decl_param_type(fndecl, param) : NULL_TREE;
-		if (!type || !POINTER_TYPE_P(type) ||
-		    strcmp(annotations_lock_kind(TREE_TYPE(type)) ?: "", e->id.kind))
+		param = annotations_lock_param(fndecl, a->lock, &kind);
+		if (param < 0 || strcmp(kind, e->id.kind))
 			continue;
 		*where = a->loc;
 		*shared = a->kind == ASSERT_MUST_HOLD_SHARED;

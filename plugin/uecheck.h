@@ -524,8 +524,16 @@ const struct guard_of *annotations_guard_of(tree decl, bool pointee);
  * (__reentrant_ctx_lock: SRCU's srcu_struct).
  */
 const char *annotations_lock_type(tree type, bool *reentrant);
-/* The kind of a lock of TYPE: the rule set's kinds', else as above; or NULL. */
-const char *annotations_lock_kind(tree type);
+/*
+ * The kind of a lock of TYPE: the rule set's kinds' (whose holds do not
+ * nest), else as above; or NULL.
+ */
+const char *annotations_lock_kind(tree type, bool *reentrant);
+/*
+ * LOCK, an annotation's lock text, is a parameter of FNDECL that points to
+ * a lock (__must_hold(ssp)): its index, its lock's kind into *KIND; else -1.
+ */
+int annotations_lock_param(tree fndecl, const char *lock, const char **kind);
 unsigned int annotations_guards(const struct guard_of **out);
 
 /*
@@ -683,6 +691,8 @@ struct lock_summary {
 	 * lock itself: __must_hold(lock), given &obj->lock or &the_lock.
 	 */
 	unsigned int req_locks;
+	/* A global lock: needed as itself too, not only as a lock it is given. */
+	bool req_itself;
 	location_t req_write_loc; /* a write that needs it held for writing, or unknown */
 	tree req_write_field;	/* ... the field it writes, or NULL */
 	tree req_write_via;	/* ... reached through this callee, or NULL */
