@@ -105,6 +105,7 @@ static void set_requirement(struct summary *s, struct lockid l, const struct req
 	ls->req_if_known = was.known;
 	ls->req_if_nonzero = was.nonzero;
 	ls->req_if_set = true;
+	ls->req_itself = true;
 	if (r->direct)
 		lock_summary_of(s, l)->direct_entry_access = true;
 	lock_summary_of(s, l)->req_objs |= r->objs;
@@ -575,8 +576,10 @@ static void sign(struct lock_summary *ls, location_t where, unsigned int objs)
 /* The same, of the function being analysed, in its final sweep. */
 static void sign_contract(struct ctx *c, struct lockid l, location_t where, unsigned int objs)
 {
-	if (c->final)
+	if (c->final) {
 		sign(lock_summary_of(c->sum, l), where, objs);
+		lock_summary_of(c->sum, l)->req_itself = true;
+	}
 }
 
 /*
@@ -616,6 +619,8 @@ bool lock_declared_summary(struct lockid l, tree fndecl, struct summary *d,
 	sign(ls, where, param >= 0 ? 1u << param : 0);
 	if (lock_param >= 0)
 		ls->req_locks = 1u << lock_param;
+	else
+		ls->req_itself = true;
 	ls->req_write_loc = shared ? UNKNOWN_LOCATION : where;
 	ls->ret_slot = SLOT_NONE;
 	ls->ret_deref_param = -1;
@@ -1505,7 +1510,7 @@ static bool part_equal(const struct lock_summary *a, const struct lock_summary *
 	       a->ncases == b->ncases && a->ret_slot == b->ret_slot &&
 	       a->ret_deref_param == b->ret_deref_param && a->req == b->req &&
 	       a->req_by_annotation == b->req_by_annotation && a->req_objs == b->req_objs &&
-	       a->req_locks == b->req_locks &&
+	       a->req_locks == b->req_locks && a->req_itself == b->req_itself &&
 	       a->req_if_known == b->req_if_known && a->req_if_nonzero == b->req_if_nonzero &&
 	       a->req_write_loc == b->req_write_loc && a->req_write_via == b->req_write_via &&
 	       a->excl_loc == b->excl_loc && a->excl_via == b->excl_via &&

@@ -435,7 +435,8 @@ static void check_callee_requirement(struct ctx *c, struct lockid l, struct asta
 	if (ls->req == REQ_NONE || unchecked_at(c, l, loc) ||
 	    !lock_call_condition(st, call, ls, &cond))
 		return;
-	if (!tracked_per_object(l) && ls->req_locks && !passes_global(l, call, ls->req_locks))
+	if (!tracked_per_object(l) && ls->req_locks && !ls->req_itself &&
+	    !passes_global(l, call, ls->req_locks))
 		return;		/* it needs the lock it is given: another */
 	v = tracked_per_object(l) ? lock_view_args(st, l, call, ls->req_objs, ls->req_locks) :
 				    lock_view_global(st, l);
