@@ -114,8 +114,14 @@ static void set_requirement(struct summary *s, struct lockid l, const struct req
 		lock_summary_of(s, l)->req_write_via = r->via;
 		lock_summary_of(s, l)->req_write_field = r->field;
 	}
-	if (r->kind > lock_summary_of(s, l)->req) {
-		lock_summary_of(s, l)->req = (enum requirement)r->kind;
+	/*
+	 * Of a global lock needed as itself besides the lock it is given:
+	 * the need to tell a caller that passes another is this one.
+	 */
+	if (r->kind > lock_summary_of(s, l)->req ||
+	    (ls->req_by_annotation && ls->req_locks && !tracked_per_object(l))) {
+		if (r->kind > ls->req)
+			ls->req = (enum requirement)r->kind;
 		lock_summary_of(s, l)->req_loc = r->loc;
 		lock_summary_of(s, l)->req_via = r->via;
 		lock_summary_of(s, l)->req_field = r->field;

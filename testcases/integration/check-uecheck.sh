@@ -146,6 +146,12 @@ check "uecheck: a __used function is said to be one" \
 	grep -q "^assumes-and-used.c:57:35: note: 'table_reset_unlocked' can be called from outside this file (it is __used) and neither takes nor asserts 'table->sem'$" "$tmp/used.out"
 check "uecheck: a callee that needs the lock it is given is said to, with the lock passed" \
 	grep -q "^lock-passed-must-hold.c:33:74: note: '__rd_read_lock_must_hold' is annotated to need the lock it is given held, here 'rd_data->rd'$" "$tmp/used.out"
+# One that needs a global lock as itself besides the one it is given: the
+# note is its access (testcases/lock/passed-lock-and-global-need.c).
+(cd "$top/testcases/lock" && sh "$uecheck" --engines=gcc --contract=clang -nostdinc -I ../include \
+	passed-lock-and-global-need.c) >"$tmp/itself.out" 2>&1
+check "uecheck: a callee given another lock that needs a global besides: the note is its access" \
+	grep -q "^passed-lock-and-global-need.c:21:17: note: 'stats_note' accesses 'nr_stats' here$" "$tmp/itself.out"
 # A static function that takes the lock further on, on every path: what
 # it does before is reported there, the note at the take
 # (testcases/lock/take-after-use.c); the guard() take too.
