@@ -358,7 +358,7 @@ struct lock_view lock_view_access(struct astate *st, struct lockid l, tree ref)
 	if (!tracked_per_object(l))
 		return lock_view_global(st, l);
 	ptr = access_base_pointer(ref);
-	view_add_object(&v, st, l, ptr ? value_key(ptr) : 0);
+	view_add_object(&v, st, l, ptr ? value_key(ptr) : object_value_of_member(ref));
 	return v;
 }
 

@@ -614,6 +614,19 @@ static vkey object_lock_base_rec(struct lockid l, tree expr, int depth)
 	return 0;
 }
 
+vkey object_value_of_member(tree ref)
+{
+	tree base;
+
+	if (TREE_CODE(ref) != COMPONENT_REF)
+		return 0;
+	for (base = TREE_OPERAND(ref, 0); TREE_CODE(base) == COMPONENT_REF;
+	     base = TREE_OPERAND(base, 0))
+		;
+	return TREE_CODE(base) == VAR_DECL && is_global_var(base) ?
+	       part_key(TREE_OPERAND(ref, 0), 0) : 0;
+}
+
 vkey object_value_of_arg(tree arg)
 {
 	STRIP_NOPS(arg);
