@@ -6,7 +6,8 @@
  * with no pointer had no object.  A local object is not checked (it is
  * not published: its initialisation needs no lock).  Issue 23, item 1.
  * Clang 23, which reads a member's lock as any object's in C, reports
- * stats_add()'s line, not stats_other()'s.
+ * stats_add()'s line, not stats_other()'s, and stats_local()'s two
+ * accesses of its own unpublished object.
  */
 /* uecheck-engines: gcc -- __guarded_by() is read through the preprocessor by the plugin */
 /* uecheck-options: contract=clang */

@@ -12,7 +12,11 @@
  * - an attempt (local_trylock(): __try_acquire_ctx_lock(l, attempt))
  *   holds it where its outcome, the lock or NULL, is non-zero.
  * On 7.3's own local_lock.h: testcases/context/tca-local-lock-pcpu-*.seed,
- * with Clang 23 beside.
+ * with Clang 23 beside.  Clang 23 on this file, with this_cpu_ptr(p) read
+ * as p (7.3 tells it so for the lock only, through __this_cpu_local_lock()),
+ * reports the lines of stats_add_late(), stats_try_failed() and
+ * total_add(), not stats_other()'s: in C it reads a member's lock as any
+ * object's.
  */
 /* uecheck-engines: gcc -- __guarded_by() and context_lock_struct() are read through the preprocessor by the plugin */
 /* uecheck-options: contract=clang */

@@ -7,7 +7,7 @@
  * definition's place for the merged declaration; the annotation is the
  * prototype's, where it is written, not the next function's (which then
  * had two that cancelled: guard(local_lock) was not seen to take its
- * lock).  Issue 23, item 3.
+ * lock).  Issue 23, item 3.  Clang 23 reports the same line.
  */
 /* uecheck-engines: gcc -- __acquires() is read through the preprocessor by the plugin */
 /* uecheck-options: contract=clang */
