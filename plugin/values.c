@@ -202,10 +202,17 @@ static gimple *stored_into(tree var)
 
 static vkey key_rec(tree expr, int depth);
 
+/* REF is memory of a named address space: the per-CPU segment (x86's __seg_gs). */
+static bool in_cpu_segment(tree ref)
+{
+	return REFERENCE_CLASS_P(ref) && !ADDR_SPACE_GENERIC_P(TYPE_ADDR_SPACE(TREE_TYPE(ref)));
+}
+
 /*
  * EXPR (an integer) is this CPU's per-CPU offset: read from the per-CPU
- * segment, a named address space (x86's this_cpu_off through __seg_gs).
- * (Built with the offset read by asm, KASAN with GCC < 13.3, it is not.)
+ * segment, a named address space (x86's this_cpu_off through __seg_gs),
+ * or by asm from it (KCSAN and KASAN builds with GCC < 13.3 read it with
+ * "movq %1, %0" of that memory).
  */
 static bool is_cpu_offset(tree expr, int depth)
 {
@@ -215,12 +222,20 @@ static bool is_cpu_offset(tree expr, int depth)
 	if (TREE_CODE(expr) != SSA_NAME || SSA_NAME_IS_DEFAULT_DEF(expr) || depth > MAX_DEPTH)
 		return false;
 	def = SSA_NAME_DEF_STMT(expr);
+	if (gasm *as = dyn_cast<gasm *>(def)) {
+		if (gimple_asm_noutputs(as) != 1)
+			return false;
+		for (unsigned int i = 0; i < gimple_asm_ninputs(as); i++)
+			if (in_cpu_segment(TREE_VALUE(gimple_asm_input_op(as, i))))
+				return true;
+		return false;
+	}
 	if (!is_gimple_assign(def) || !(gimple_assign_single_p(def) || gimple_assign_cast_p(def)))
 		return false;
 	rhs = gimple_assign_rhs1(def);
 	if (TREE_CODE(rhs) == SSA_NAME)
 		return is_cpu_offset(rhs, depth + 1);
-	return REFERENCE_CLASS_P(rhs) && !ADDR_SPACE_GENERIC_P(TYPE_ADDR_SPACE(TREE_TYPE(rhs)));
+	return in_cpu_segment(rhs);
 }
 
 /* The address an integer EXPR was made of ((unsigned long)&v, (unsigned long)p), or NULL. */

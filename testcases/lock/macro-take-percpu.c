@@ -6,7 +6,9 @@
  * __acquire(__this_cpu_local_lock(l)), which leaves no GIMPLE under GCC
  * (issue 23, item 4).  What is checked:
  * - this_cpu_ptr(&v) is v, for v's lock and for v's guarded data, as
- *   __this_cpu_local_lock()'s __returns_ctx_lock(base) tells Clang;
+ *   __this_cpu_local_lock()'s __returns_ctx_lock(base) tells Clang,
+ *   whether the CPU's offset is read from the per-CPU segment by a load
+ *   or by asm;
  * - the take and the release are where the macro is invoked, on the lock
  *   the invocation computes;
  * - an attempt (local_trylock(): __try_acquire_ctx_lock(l, attempt))
@@ -39,6 +41,16 @@ extern unsigned long this_cpu_off;
 	({								\
 		unsigned long __o =					\
 			*(__seg_gs const unsigned long *)(unsigned long)&this_cpu_off; \
+		__o += (unsigned long)(p);				\
+		(__typeof__(*(p)) *)__o;				\
+	})
+
+/* The same with the offset read by asm (KCSAN and KASAN builds, GCC < 13.3). */
+#define this_cpu_ptr_asm(p)						\
+	({								\
+		unsigned long __o;					\
+		asm("movq %1, %0" : "=r" (__o)				\
+		    : "m" (*(__seg_gs const unsigned long *)(unsigned long)&this_cpu_off)); \
 		__o += (unsigned long)(p);				\
 		(__typeof__(*(p)) *)__o;				\
 	})
@@ -131,4 +143,13 @@ void total_add(int n)
 	total += n;
 	cpu_unlock(&total_lock);
 	total -= n;				/* expect: unguarded-access */
+}
+
+void stats_add_asm(void);
+void stats_add_asm(void)
+{
+	cpu_lock(&cpu_stats.lock);
+	this_cpu_ptr_asm(&cpu_stats)->count++;
+	cpu_unlock(&cpu_stats.lock);
+	this_cpu_ptr_asm(&cpu_stats)->count++;	/* expect: unguarded-access */
 }
