@@ -94,12 +94,7 @@ static bool lock_or_zero(struct lockid l, tree arg, const struct macro_take *t, 
 {
 	struct macro_take u;
 
-	gimple *def = TREE_CODE(arg) == SSA_NAME && !SSA_NAME_IS_DEFAULT_DEF(arg) ?
-		      SSA_NAME_DEF_STMT(arg) : NULL;
-
-	/* NULL, written or through an SSA name set to it (__tl = NULL). */
-	if (integer_zerop(arg) ||
-	    (def && gimple_assign_single_p(def) && integer_zerop(gimple_assign_rhs1(def))))
+	if (is_zero_value(arg))		/* __tl = NULL */
 		return true;
 	if (TREE_CODE(arg) != SSA_NAME || !lock_of_use(l, arg, &u) || u.base != t->base ||
 	    u.slot != t->slot)

@@ -626,6 +626,8 @@ int lock_slot_of(struct lockid l, tree expr);
 bool annotations_unresolved_lock(tree fndecl);
 /* TEXT names a lock through more than one pointer or member: p->q->lock. */
 bool annotations_names_lock_chain(const char *text);
+/* NULL, written or through an SSA name that holds it. */
+bool is_zero_value(tree expr);
 /* REF, a member of a global (var.field, var.in.field): its object's value, or 0. */
 vkey object_value_of_member(tree ref);
 /* The object ARG, passed for a pointer to it, is: its value, or 0. */

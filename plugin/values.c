@@ -420,8 +420,7 @@ vkey value_key(tree expr)
 static int slot_rec(struct lockid l, tree expr, int depth);
 static int deref_slot_rec(struct lockid l, tree expr, int depth);
 
-/* NULL, written or through an SSA name that holds it. */
-static bool is_zero_value(tree expr)
+bool is_zero_value(tree expr)
 {
 	gimple *def;
 
